@@ -1,0 +1,207 @@
+package org.alliancesim.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    /** Records (time, arg) of every firing. */
+    private static final class Log implements Event {
+        final List<Double> times = new ArrayList<>();
+        final List<Integer> args = new ArrayList<>();
+
+        @Override
+        public void fire(Simulation sim, int arg) {
+            times.add(sim.now());
+            args.add(arg);
+        }
+
+        int[] args() {
+            return args.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    @Test
+    void eventsFireInTimeOrder() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(3.0, log, 3);
+        sim.schedule(1.0, log, 1);
+        sim.schedule(2.0, log, 2);
+        assertEquals(3, sim.run());
+        assertArrayEquals(new int[] {1, 2, 3}, log.args());
+        assertEquals(List.of(1.0, 2.0, 3.0), log.times);
+        assertEquals(3.0, sim.now());
+    }
+
+    @Test
+    void tiesOnTimeFireFirstInFirstOut() {
+        Simulation sim = new Simulation(2); // small, so the calendar grows during the test
+        Log log = new Log();
+        for (int i = 0; i < 100; i++) {
+            sim.schedule(5.0, log, i);
+        }
+        sim.schedule(1.0, log, -1);
+        sim.run();
+        int[] expected = new int[101];
+        expected[0] = -1;
+        for (int i = 0; i < 100; i++) {
+            expected[i + 1] = i;
+        }
+        assertArrayEquals(expected, log.args());
+    }
+
+    @Test
+    void zeroDelayFiresAfterEventsAlreadyDueNow() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        Event spawner = (s, arg) -> {
+            log.fire(s, arg);
+            s.schedule(0.0, log, 99);
+        };
+        sim.schedule(1.0, spawner, 1);
+        sim.schedule(1.0, log, 2);
+        sim.run();
+        assertArrayEquals(new int[] {1, 2, 99}, log.args());
+    }
+
+    @Test
+    void rescheduledEventGoesBehindEventsAtItsNewTime() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        long first = sim.schedule(1.0, log, 1);
+        sim.schedule(2.0, log, 2);
+        assertTrue(sim.reschedule(first, 2.0));
+        assertEquals(2.0, sim.timeOf(first));
+        sim.run();
+        assertArrayEquals(new int[] {2, 1}, log.args());
+    }
+
+    @Test
+    void rescheduleEarlierAndLater() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        long a = sim.schedule(10.0, log, 10);
+        long b = sim.schedule(1.0, log, 1);
+        sim.schedule(5.0, log, 5);
+        assertTrue(sim.reschedule(a, 0.5));
+        assertTrue(sim.reschedule(b, 20.0));
+        sim.run();
+        assertArrayEquals(new int[] {10, 5, 1}, log.args());
+        assertEquals(List.of(0.5, 5.0, 20.0), log.times);
+    }
+
+    @Test
+    void cancelRemovesOnlyThatEvent() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 1);
+        long two = sim.schedule(2.0, log, 2);
+        sim.schedule(3.0, log, 3);
+        assertTrue(sim.isPending(two));
+        assertTrue(sim.cancel(two));
+        assertFalse(sim.isPending(two));
+        assertFalse(sim.cancel(two), "second cancel of the same handle");
+        assertEquals(2, sim.pending());
+        sim.run();
+        assertArrayEquals(new int[] {1, 3}, log.args());
+    }
+
+    @Test
+    void staleHandleDoesNotTouchTheSlotsNextOccupant() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        long old = sim.schedule(1.0, log, 1);
+        sim.run();
+        // The freed slot is reused by the next event.
+        long fresh = sim.schedule(1.0, log, 2);
+        assertEquals((int) old, (int) fresh, "slot reused");
+        assertFalse(sim.cancel(old));
+        assertFalse(sim.reschedule(old, 50.0));
+        assertTrue(Double.isNaN(sim.timeOf(old)));
+        assertTrue(sim.isPending(fresh));
+        assertFalse(sim.cancel(Simulation.NO_EVENT));
+        sim.run();
+        assertArrayEquals(new int[] {1, 2}, log.args());
+        assertEquals(2.0, sim.now());
+    }
+
+    @Test
+    void runUntilFiresEventsAtTheEndTimeAndAdvancesTheClock() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 1);
+        sim.schedule(2.0, log, 2);
+        sim.schedule(2.5, log, 3);
+        assertEquals(2, sim.runUntil(2.0));
+        assertEquals(2.0, sim.now());
+        assertEquals(1, sim.pending());
+        assertEquals(0, sim.runUntil(2.25));
+        assertEquals(2.25, sim.now(), "clock moves to the end time even without events");
+        sim.run();
+        assertArrayEquals(new int[] {1, 2, 3}, log.args());
+    }
+
+    @Test
+    void runUntilConditionStopsAfterTheEventThatMetIt() {
+        Simulation sim = new Simulation();
+        int[] count = {0};
+        Event tick = new Event() {
+            @Override
+            public void fire(Simulation s, int arg) {
+                count[0]++;
+                s.schedule(1.0, this, arg + 1);
+            }
+        };
+        sim.schedule(0.0, tick, 0);
+        assertEquals(7, sim.runUntil(() -> count[0] == 7));
+        assertEquals(6.0, sim.now());
+        assertEquals(1, sim.pending(), "the next tick stays pending");
+        sim.runUntil(() -> count[0] == 10);
+        assertEquals(10, count[0]);
+    }
+
+    @Test
+    void stopFromInsideAnEventReturnsAfterIt() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, (s, arg) -> s.stop(), 0);
+        sim.schedule(2.0, log, 2);
+        assertEquals(1, sim.run());
+        assertEquals(1.0, sim.now());
+        assertEquals(1, sim.run());
+        assertArrayEquals(new int[] {2}, log.args());
+        assertEquals(2, sim.eventsFired());
+    }
+
+    @Test
+    void emptyCalendarRunsNothing() {
+        Simulation sim = new Simulation();
+        assertEquals(0, sim.run());
+        assertEquals(0.0, sim.now());
+    }
+
+    @Test
+    void rejectsTimesInThePastAndNonFiniteTimes() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 0);
+        sim.run();
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(-0.1, log, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, log, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.POSITIVE_INFINITY, log, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(0.5, log, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.runUntil(0.5));
+        assertThrows(NullPointerException.class, () -> sim.schedule(1.0, null, 0));
+        long h = sim.schedule(1.0, log, 0);
+        assertThrows(IllegalArgumentException.class, () -> sim.reschedule(h, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> new Simulation(-1));
+    }
+}
