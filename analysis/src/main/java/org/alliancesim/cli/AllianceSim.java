@@ -1,0 +1,126 @@
+package org.alliancesim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code alliancesim} command line.
+ *
+ * <p>Exit codes (stable; scripts may rely on them): 0 success; 1 internal error (a bug: please
+ * report it); 2 bad input (unknown command or option, invalid value, invalid file), with a
+ * one-line message and nothing written; 3 the command ran but some of its checks failed (for
+ * {@code verify}: a row outside its interval).
+ */
+@Command(name = "alliancesim",
+        mixinStandardHelpOptions = true,
+        versionProvider = AllianceSim.Version.class,
+        description = {
+            "Discrete-event simulation of family therapy courses: each family member's alliance with the",
+            "therapist moves session by session; discomfort becomes progress or rupture; unrepaired",
+            "ruptures end courses.",
+            ""},
+        subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input, 3 ran but some checks failed.",
+            "Documentation: README.md and docs/ in the source tree."})
+public final class AllianceSim implements Runnable {
+
+    /** Exit code for success. */
+    public static final int OK = 0;
+    /** Exit code for an internal error. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a run whose checks did not all pass. */
+    public static final int CHECKS_FAILED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand: show what there is.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code (used by tests).
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new AllianceSim());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(AllianceSim::badUsage);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
+        return cli.execute(args);
+    }
+
+    private static int badUsage(ParameterException ex, String[] args) {
+        CommandLine line = ex.getCommandLine();
+        StringBuilder msg = new StringBuilder(firstLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            var suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                msg.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+        }
+        line.getErr().println(line.getCommandName() + ": " + msg
+                + "; see '" + line.getCommandSpec().qualifiedName() + " --help'");
+        return BAD_INPUT;
+    }
+
+    private static int failure(Exception ex, CommandLine line) {
+        PrintWriter err = line.getErr();
+        if (ex instanceof BadInputException) {
+            err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        err.println(line.getCommandSpec().qualifiedName() + ": internal error: " + ex
+                + " (set ALLIANCESIM_DEBUG=1 for the stack trace; please report it)");
+        if (System.getenv("ALLIANCESIM_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid arguments";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            return new String[] {"alliancesim " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+
+    /** The program version, as built. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = AllianceSim.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}
