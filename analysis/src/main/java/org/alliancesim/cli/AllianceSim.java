@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "alliancesim",
         mixinStandardHelpOptions = true,
         versionProvider = AllianceSim.Version.class,
+        usageHelpAutoWidth = true,
         description = {
-            "Discrete-event simulation of family therapy courses: each family member's alliance with the",
-            "therapist moves session by session; discomfort becomes progress or rupture; unrepaired",
-            "ruptures end courses.",
+            "Discrete-event simulation of family therapy courses: each family member's alliance with the "
+                + "therapist moves session by session; discomfort becomes progress or rupture; unrepaired "
+                + "ruptures end courses.",
             ""},
         subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input, 3 ran but some checks failed.",

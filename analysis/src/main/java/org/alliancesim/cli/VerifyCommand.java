@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
 /** {@code alliancesim verify}: the kernel against queueing theory, as a table. */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Check the simulation kernel against queueing theory (M/M/1, M/M/c, M/D/1).",
         description = {
-            "Checks the simulation kernel against queueing theory on this machine: simulates M/M/1,",
-            "M/M/c (Erlang C) and M/D/1 (Pollaczek-Khinchine) queues and compares the mean wait in",
-            "queue with the analytic value. A row passes when the analytic value lies in the 99%",
-            "confidence interval of independent replications (so about 1 row in 100 fails by chance",
-            "for an arbitrary seed; the default seed passes).",
+            "Simulates M/M/1, M/M/c (Erlang C) and M/D/1 (Pollaczek-Khinchine) queues and compares the "
+                + "mean wait in queue with the analytic value. A row passes when the analytic value lies "
+                + "in the 99%% confidence interval of independent replications, so about 1 row in 100 "
+                + "fails by chance for an arbitrary seed; the default seed passes.",
             ""},
         footer = {"", "Exit codes: 0 every row passes, 2 bad option, 3 some row failed, 1 internal error."})
 final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
@@ -27,7 +28,7 @@ final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed = 20261125L;
 
     @Option(names = "--reps", paramLabel = "N",
