@@ -1,7 +1,7 @@
 package org.alliancesim.engine;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
+import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * Independent random streams keyed by (master seed, replication, entity, purpose).
@@ -12,8 +12,10 @@ import org.apache.commons.rng.simple.RandomSource;
  * order, and however many other streams exist. Streams with different keys are seeded
  * independently; with a 128-bit state their sequences do not overlap in any practical run length.
  *
- * <p>Generator: xoroshiro128++ ({@link RandomSource#XO_RO_SHI_RO_128_PP}), fast, small state and
- * good statistical quality (passes BigCrush and PractRand as reported by Commons RNG).
+ * <p>Generator: xoroshiro128++ (Commons RNG's {@code XO_RO_SHI_RO_128_PP}), fast, small state and
+ * good statistical quality (passes BigCrush and PractRand as reported by Commons RNG). It is
+ * constructed directly from the derived seed: a model creates a few streams per family, so
+ * creation must cost nanoseconds, not the reflective path of {@code RandomSource.create}.
  *
  * <p>Keys: {@code replication} numbers replications of an experiment; {@code entity} names the
  * thing the numbers belong to (a family, a customer source), and {@code purpose} names what they
@@ -60,7 +62,8 @@ public final class RandomStreams {
      * {@link #purposeCode(String)} once, outside a hot loop, to turn a purpose name into a code.
      */
     public UniformRandomProvider stream(long replication, long entity, long purposeCode) {
-        return RandomSource.XO_RO_SHI_RO_128_PP.create(seed(replication, entity, purposeCode));
+        long[] seed = seed(replication, entity, purposeCode);
+        return new XoRoShiRo128PlusPlus(seed[0], seed[1]);
     }
 
     /**
