@@ -1,0 +1,431 @@
+package org.alliancesim.model;
+
+/**
+ * Every coefficient of the model's mechanisms, grouped by submodel. docs/model.md gives each
+ * equation; the javadoc of each component says its unit and range. The defaults are the values
+ * calibrated to LITERATURE.md's targets ({@link #defaults()}).
+ *
+ * @param start how members and families begin
+ * @param climate what makes a session uncomfortable
+ * @param trust how alliance moves after a session without rupture
+ * @param rupture ruptures and their repair
+ * @param contagion members' influence on each other
+ * @param attendance no-shows, cancellations and dropout
+ * @param outcome therapeutic progress and completion
+ */
+public record Dynamics(Start start, Climate climate, Trust trust, Rupture rupture, Contagion contagion,
+        Attendance attendance, Outcome outcome) {
+
+    /** Validates presence of every group (each group validates itself). */
+    public Dynamics {
+        Check.present("start", start);
+        Check.present("climate", climate);
+        Check.present("trust", trust);
+        Check.present("rupture", rupture);
+        Check.present("contagion", contagion);
+        Check.present("attendance", attendance);
+        Check.present("outcome", outcome);
+    }
+
+    /** The calibrated defaults (docs/model.md, "Calibration"). */
+    public static Dynamics defaults() {
+        return new Dynamics(Start.defaults(), Climate.defaults(), Trust.defaults(), Rupture.defaults(),
+                Contagion.defaults(), Attendance.defaults(), Outcome.defaults());
+    }
+
+    /**
+     * Initial state (SOFTA scale -3..+3 for alliance and shared purpose).
+     *
+     * @param allianceMean mean starting alliance on each SOFTA dimension, -3..3
+     * @param allianceSd between-member sd of starting alliance, 0..3
+     * @param familyAllianceSd sd of a family-level shift of every member's starting alliance
+     *     (families differ as units in readiness), 0..3
+     * @param roleOffset added to the starting alliance by role
+     * @param identifiedPatientOffset added for the identified patient (blamed, defensive), -3..3
+     * @param involuntaryOffset subtracted from every dimension for involuntary referrals, 0..3
+     *     (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)
+     * @param involuntaryEngagementPenalty 0..3: engagement of involuntary clients is pulled down
+     *     by this much in every session's experience, so it does not catch up while connection
+     *     and safety do
+     * @param toleranceMean mean tolerance for discomfort (discomfort units), 0..5
+     * @param toleranceSd between-member sd of tolerance, 0..2
+     * @param toleranceOffset added to tolerance by role
+     * @param decisionWeight weight of each role in deciding attendance (Kazdin 1996: parents
+     *     decide), each 0..10
+     * @param purposeMean mean starting shared sense of purpose, -3..3
+     * @param purposeConflict subtracted from starting purpose per unit of conflict, 0..5
+     * @param purposeInvoluntary subtracted from starting purpose for involuntary referrals, 0..5
+     * @param purposeSd between-family sd of starting purpose, 0..3
+     */
+    public record Start(double allianceMean, double allianceSd, double familyAllianceSd, RoleValues roleOffset,
+            double identifiedPatientOffset, double involuntaryOffset, double involuntaryEngagementPenalty,
+            double toleranceMean, double toleranceSd, RoleValues toleranceOffset, RoleValues decisionWeight,
+            double purposeMean, double purposeConflict, double purposeInvoluntary, double purposeSd) {
+        /** Defaults. */
+        public static Start defaults() {
+            return new Start(
+                    /* allianceMean */ 0.4,
+                    /* allianceSd */ 0.6,
+                    /* familyAllianceSd */ 0.8,
+                    /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
+                    /* identifiedPatientOffset */ -0.4,
+                    /* involuntaryOffset */ 0.8,
+                    /* involuntaryEngagementPenalty */ 0.5,
+                    /* toleranceMean */ 1.5,
+                    /* toleranceSd */ 0.3,
+                    /* toleranceOffset */ new RoleValues(0.0, -0.2, -0.1, 0.0),
+                    /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
+                    /* purposeMean */ 0.6,
+                    /* purposeConflict */ 1.0,
+                    /* purposeInvoluntary */ 1.2,
+                    /* purposeSd */ 0.5);
+        }
+
+        /** Validates ranges. */
+        public Start {
+            Check.range("allianceMean", allianceMean, -3, 3);
+            Check.range("allianceSd", allianceSd, 0, 3);
+            Check.range("familyAllianceSd", familyAllianceSd, 0, 3);
+            Check.present("roleOffset", roleOffset);
+            Check.range("identifiedPatientOffset", identifiedPatientOffset, -3, 3);
+            Check.range("involuntaryOffset", involuntaryOffset, 0, 3);
+            Check.range("involuntaryEngagementPenalty", involuntaryEngagementPenalty, 0, 3);
+            Check.range("toleranceMean", toleranceMean, 0, 5);
+            Check.range("toleranceSd", toleranceSd, 0, 2);
+            Check.present("toleranceOffset", toleranceOffset);
+            Check.present("decisionWeight", decisionWeight);
+            for (Role r : Role.values()) {
+                Check.range("decisionWeight." + r.name().toLowerCase(java.util.Locale.ROOT),
+                        decisionWeight.of(r), 0, 10);
+            }
+            Check.range("purposeMean", purposeMean, -3, 3);
+            Check.range("purposeConflict", purposeConflict, 0, 5);
+            Check.range("purposeInvoluntary", purposeInvoluntary, 0, 5);
+            Check.range("purposeSd", purposeSd, 0, 3);
+        }
+    }
+
+    /**
+     * The session climate: challenge, conflict and the setting's novelty make discomfort.
+     *
+     * @param challengeSensitivity discomfort per unit of challenge, by role, each 0..5
+     * @param conflictWeight discomfort per unit of family conflict, 0..5
+     * @param identifiedPatientBlame extra share of the conflict felt by the identified patient, 0..5
+     * @param noviceConflictAmplification a novice contains conflict less well: conflict discomfort
+     *     is multiplied by 1 + this for novices, 0..5
+     * @param conflictSd between-family sd of conflict around the type's mean, 0..1
+     * @param discomfortSd sd of the member-session noise in discomfort, 0..3
+     * @param noveltyReflectingTeam novelty discomfort of a reflecting team at first exposure, 0..5
+     * @param noveltyMirror novelty discomfort of a one-way mirror, 0..5
+     * @param noveltyCameras novelty discomfort of cameras, 0..5
+     * @param habituationSessions e-folding number of sessions for novelty to fade, (0, 100]
+     * @param preparationEffect fraction of novelty removed by preparation, 0..1
+     * @param distraction fraction of a session's progress lost per unit of novelty, 0..1
+     * @param escalationPerSession challenge added each session under the escalating policy, 0..1
+     * @param maxChallenge ceiling of the escalating policy, 0..3
+     * @param responsiveEase largest fraction of challenge a responsive therapist drops, 0..1
+     * @param responsiveThreshold weakest member's alliance at which a responsive therapist begins
+     *     to ease off, -3..3
+     * @param responsiveRange alliance points below the threshold at which easing is complete, (0, 6]
+     */
+    public record Climate(RoleValues challengeSensitivity, double conflictWeight, double identifiedPatientBlame,
+            double noviceConflictAmplification, double conflictSd, double discomfortSd,
+            double noveltyReflectingTeam, double noveltyMirror, double noveltyCameras, double habituationSessions,
+            double preparationEffect, double distraction, double escalationPerSession, double maxChallenge,
+            double responsiveEase, double responsiveThreshold, double responsiveRange) {
+        /** Defaults. */
+        public static Climate defaults() {
+            return new Climate(
+                    /* challengeSensitivity */ new RoleValues(1.0, 1.1, 0.9, 1.0),
+                    /* conflictWeight */ 0.6,
+                    /* identifiedPatientBlame */ 0.4,
+                    /* noviceConflictAmplification */ 0.25,
+                    /* conflictSd */ 0.1,
+                    /* discomfortSd */ 0.3,
+                    /* noveltyReflectingTeam */ 0.7,
+                    /* noveltyMirror */ 0.45,
+                    /* noveltyCameras */ 0.35,
+                    /* habituationSessions */ 2.0,
+                    /* preparationEffect */ 0.75,
+                    /* distraction */ 0.4,
+                    /* escalationPerSession */ 0.08,
+                    /* maxChallenge */ 1.5,
+                    /* responsiveEase */ 0.6,
+                    /* responsiveThreshold */ 0.0,
+                    /* responsiveRange */ 2.0);
+        }
+
+        /** Validates ranges. */
+        public Climate {
+            Check.present("challengeSensitivity", challengeSensitivity);
+            for (Role r : Role.values()) {
+                Check.range("challengeSensitivity." + r.name().toLowerCase(java.util.Locale.ROOT),
+                        challengeSensitivity.of(r), 0, 5);
+            }
+            Check.range("conflictWeight", conflictWeight, 0, 5);
+            Check.range("identifiedPatientBlame", identifiedPatientBlame, 0, 5);
+            Check.range("noviceConflictAmplification", noviceConflictAmplification, 0, 5);
+            Check.range("conflictSd", conflictSd, 0, 1);
+            Check.range("discomfortSd", discomfortSd, 0, 3);
+            Check.range("noveltyReflectingTeam", noveltyReflectingTeam, 0, 5);
+            Check.range("noveltyMirror", noveltyMirror, 0, 5);
+            Check.range("noveltyCameras", noveltyCameras, 0, 5);
+            if (!(habituationSessions > 0 && habituationSessions <= 100)) {
+                throw new IllegalArgumentException("habituationSessions must be in (0, 100], was " + habituationSessions);
+            }
+            Check.range("preparationEffect", preparationEffect, 0, 1);
+            Check.range("distraction", distraction, 0, 1);
+            Check.range("escalationPerSession", escalationPerSession, 0, 1);
+            Check.range("maxChallenge", maxChallenge, 0, 3);
+            Check.range("responsiveEase", responsiveEase, 0, 1);
+            Check.range("responsiveThreshold", responsiveThreshold, -3, 3);
+            if (!(responsiveRange > 0 && responsiveRange <= 6)) {
+                throw new IllegalArgumentException("responsiveRange must be in (0, 6], was " + responsiveRange);
+            }
+        }
+    }
+
+    /**
+     * Trust after a session without rupture: each SOFTA dimension relaxes toward the session's
+     * experience, T += g (E - T), faster downward than upward.
+     *
+     * @param warmthWeight weight of warmth in the therapist's support, 0..1
+     * @param empathyWeight weight of empathy, 0..1
+     * @param genuinenessWeight weight of genuineness, 0..1 (the three weights are normalised)
+     * @param supportNoiseSd sd of session-to-session support for a therapist of consistency 0
+     *     (scaled by 1 - consistency), 0..1
+     * @param noviceConflictPenalty fraction of support a novice loses per unit of conflict, 0..1
+     * @param imbalance how strongly an unbalanced therapist favours the adults: member support is
+     *     multiplied by 1 +- (1 - balance) * imbalance, 0..1
+     * @param gainUp relaxation rate when the experience is above the current alliance, (0, 1]
+     * @param gainDown relaxation rate when below, (0, 1]; above gainUp: trust is lost faster than
+     *     it is gained (Slovic 1993)
+     * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort, 0..3
+     * @param workEngagementGain engagement experience gained per unit of productive discomfort, 0..3
+     */
+    public record Trust(double warmthWeight, double empathyWeight, double genuinenessWeight,
+            double supportNoiseSd, double noviceConflictPenalty, double imbalance, double gainUp,
+            double gainDown, double discomfortSafetyCost, double workEngagementGain) {
+        /** Defaults. */
+        public static Trust defaults() {
+            return new Trust(
+                    /* warmthWeight */ 0.4,
+                    /* empathyWeight */ 0.35,
+                    /* genuinenessWeight */ 0.25,
+                    /* supportNoiseSd */ 0.25,
+                    /* noviceConflictPenalty */ 0.2,
+                    /* imbalance */ 0.25,
+                    /* gainUp */ 0.3,
+                    /* gainDown */ 0.6,
+                    /* discomfortSafetyCost */ 0.3,
+                    /* workEngagementGain */ 0.5);
+        }
+
+        /** Validates ranges. */
+        public Trust {
+            Check.range("warmthWeight", warmthWeight, 0, 1);
+            Check.range("empathyWeight", empathyWeight, 0, 1);
+            Check.range("genuinenessWeight", genuinenessWeight, 0, 1);
+            if (!(warmthWeight + empathyWeight + genuinenessWeight > 0)) {
+                throw new IllegalArgumentException("warmthWeight + empathyWeight + genuinenessWeight must be > 0");
+            }
+            Check.range("supportNoiseSd", supportNoiseSd, 0, 1);
+            Check.range("noviceConflictPenalty", noviceConflictPenalty, 0, 1);
+            Check.range("imbalance", imbalance, 0, 1);
+            if (!(gainUp > 0 && gainUp <= 1)) {
+                throw new IllegalArgumentException("gainUp must be in (0, 1], was " + gainUp);
+            }
+            if (!(gainDown > 0 && gainDown <= 1)) {
+                throw new IllegalArgumentException("gainDown must be in (0, 1], was " + gainDown);
+            }
+            Check.range("discomfortSafetyCost", discomfortSafetyCost, 0, 3);
+            Check.range("workEngagementGain", workEngagementGain, 0, 3);
+        }
+    }
+
+    /**
+     * Ruptures: discomfort beyond what the alliance can hold, and their repair.
+     *
+     * @param holdPerAlliance capacity added per alliance point (safety-weighted), 0..3: capacity =
+     *     tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)
+     * @param noviceRepairFactor a novice's repair probability is repairSkill times this, 0..1
+     * @param repairBonus alliance above its pre-session level after a repaired rupture, 0..3
+     *     (Safran, Muran and Eubanks-Carter 2011)
+     * @param lossEngagement engagement lost by an unrepaired rupture, 0..6
+     * @param lossConnection connection lost, 0..6
+     * @param lossSafety safety lost, 0..6
+     * @param resistanceAsInformation fraction of a repaired rupture's discomfort that still becomes
+     *     therapeutic work (resistance turned into information), 0..2
+     */
+    public record Rupture(double holdPerAlliance, double noviceRepairFactor, double repairBonus,
+            double lossEngagement, double lossConnection, double lossSafety, double resistanceAsInformation) {
+        /** Defaults. */
+        public static Rupture defaults() {
+            return new Rupture(
+                    /* holdPerAlliance */ 0.45,
+                    /* noviceRepairFactor */ 0.6,
+                    /* repairBonus */ 0.25,
+                    /* lossEngagement */ 0.6,
+                    /* lossConnection */ 0.9,
+                    /* lossSafety */ 1.2,
+                    /* resistanceAsInformation */ 0.8);
+        }
+
+        /** Validates ranges. */
+        public Rupture {
+            Check.range("holdPerAlliance", holdPerAlliance, 0, 3);
+            Check.range("noviceRepairFactor", noviceRepairFactor, 0, 1);
+            Check.range("repairBonus", repairBonus, 0, 3);
+            Check.range("lossEngagement", lossEngagement, 0, 6);
+            Check.range("lossConnection", lossConnection, 0, 6);
+            Check.range("lossSafety", lossSafety, 0, 6);
+            Check.range("resistanceAsInformation", resistanceAsInformation, 0, 2);
+        }
+    }
+
+    /**
+     * Members' influence on each other (Gottman, Murray et al. 2002: inertia plus influence;
+     * Pinsof: a member's alliance is shaped by how the others relate to the therapist).
+     *
+     * @param rate fraction of the gap to the other members' mean closed after each session, 0..1
+     * @param purposeRate fraction of the gap between shared purpose and (mean alliance - half the
+     *     split) closed after each session, 0..1
+     */
+    public record Contagion(double rate, double purposeRate) {
+        /** Defaults. */
+        public static Contagion defaults() {
+            return new Contagion(/* rate */ 0.15, /* purposeRate */ 0.15);
+        }
+
+        /** Validates ranges. */
+        public Contagion {
+            Check.range("rate", rate, 0, 1);
+            Check.range("purposeRate", purposeRate, 0, 1);
+        }
+    }
+
+    /**
+     * Attendance: a discrete-time dropout hazard before each session after the first, no-shows,
+     * clinic cancellations and the weekly rhythm. logit(h) = intercept - alliance * A_decide
+     * + split * spread + involuntary * exp(-(s - 2) / involuntaryEarlySessions)
+     * + noviceHighConflict * [novice] * max(0, 2 conflict - 1) + waitPerMonth * wait / 30
+     * + unrepairedRupture * [last session had an unrepaired rupture].
+     *
+     * @param intercept logit of the hazard for an average family, -10..5
+     * @param alliance hazard log-odds per point of decision-weighted alliance (lower alliance,
+     *     higher hazard), 0..5
+     * @param split per point of spread (max - min member alliance), 0..5
+     * @param involuntary extra log-odds for involuntary referrals before session 2, fading, 0..5
+     * @param involuntaryEarlySessions e-folding sessions of the involuntary effect, (0, 50]
+     * @param noviceHighConflict extra log-odds for a novice with a high-conflict family, 0..5
+     * @param waitPerMonth per 30 days waited before the first session, 0..5
+     * @param unrepairedRupture after a session with an unrepaired rupture, 0..5
+     * @param noShowBase probability of a no-show, 0..1
+     * @param noShowLowAlliance added no-show probability at decision-weighted alliance -3 (linear
+     *     from alliance 0), 0..1
+     * @param maxConsecutiveNoShows this many no-shows in a row end the course as dropout, 1..20
+     * @param cancellation probability that the clinic cancels a session (rescheduled a week
+     *     later; no hazard), 0..1
+     * @param intervalDays days between sessions, (0, 365]
+     * @param jitterSd sd of the session day around the interval, days, 0..30
+     */
+    public record Attendance(double intercept, double alliance, double split, double involuntary,
+            double involuntaryEarlySessions, double noviceHighConflict, double waitPerMonth,
+            double unrepairedRupture, double noShowBase, double noShowLowAlliance, int maxConsecutiveNoShows,
+            double cancellation, double intervalDays, double jitterSd) {
+        /** Defaults. */
+        public static Attendance defaults() {
+            return new Attendance(
+                    /* intercept */ -2.2,
+                    /* alliance */ 2.6,
+                    /* split */ 0.3,
+                    /* involuntary */ 0.8,
+                    /* involuntaryEarlySessions */ 2.0,
+                    /* noviceHighConflict */ 0.9,
+                    /* waitPerMonth */ 0.15,
+                    /* unrepairedRupture */ 1.0,
+                    /* noShowBase */ 0.05,
+                    /* noShowLowAlliance */ 0.08,
+                    /* maxConsecutiveNoShows */ 3,
+                    /* cancellation */ 0.04,
+                    /* intervalDays */ 7.0,
+                    /* jitterSd */ 1.0);
+        }
+
+        /** Validates ranges. */
+        public Attendance {
+            Check.range("intercept", intercept, -10, 5);
+            Check.range("alliance", alliance, 0, 5);
+            Check.range("split", split, 0, 5);
+            Check.range("involuntary", involuntary, 0, 5);
+            if (!(involuntaryEarlySessions > 0 && involuntaryEarlySessions <= 50)) {
+                throw new IllegalArgumentException(
+                        "involuntaryEarlySessions must be in (0, 50], was " + involuntaryEarlySessions);
+            }
+            Check.range("noviceHighConflict", noviceHighConflict, 0, 5);
+            Check.range("waitPerMonth", waitPerMonth, 0, 5);
+            Check.range("unrepairedRupture", unrepairedRupture, 0, 5);
+            Check.range("noShowBase", noShowBase, 0, 1);
+            Check.range("noShowLowAlliance", noShowLowAlliance, 0, 1);
+            Check.range("maxConsecutiveNoShows", maxConsecutiveNoShows, 1, 20);
+            Check.range("cancellation", cancellation, 0, 1);
+            if (!(intervalDays > 0 && intervalDays <= 365)) {
+                throw new IllegalArgumentException("intervalDays must be in (0, 365], was " + intervalDays);
+            }
+            Check.range("jitterSd", jitterSd, 0, 30);
+        }
+    }
+
+    /**
+     * Therapeutic progress and completion. Improvement is in units of the reliable-change
+     * threshold's scale (1.0 = reliable improvement by default).
+     *
+     * @param workEfficiency improvement per unit of productive (held) discomfort, 0..5
+     * @param supportProgress improvement per session from support alone, per unit of support, 0..5
+     * @param purposeGain progress multiplied by 1 + purposeGain * P / 3, 0..1
+     * @param identifiedPatientWeight extra weight of the identified patient's work in the
+     *     family's progress, 0..10
+     * @param reliableChange improvement that counts as reliable, (0, 100]
+     * @param goalMean mean improvement at which a family judges itself "good enough" and leaves
+     *     (Barkham et al. 2006), (0, 100]
+     * @param goalSd between-family sd of the goal, 0..50
+     * @param goalMin smallest goal: some families feel good enough before reliable change, (0, 100]
+     * @param responsivenessSd sd of log family responsiveness (a multiplier on progress), 0..3
+     */
+    public record Outcome(double workEfficiency, double supportProgress, double purposeGain,
+            double identifiedPatientWeight, double reliableChange, double goalMean, double goalSd,
+            double goalMin, double responsivenessSd) {
+        /** Defaults. */
+        public static Outcome defaults() {
+            return new Outcome(
+                    /* workEfficiency */ 0.125,
+                    /* supportProgress */ 0.05,
+                    /* purposeGain */ 0.3,
+                    /* identifiedPatientWeight */ 1.0,
+                    /* reliableChange */ 1.0,
+                    /* goalMean */ 1.3,
+                    /* goalSd */ 0.5,
+                    /* goalMin */ 0.4,
+                    /* responsivenessSd */ 0.9);
+        }
+
+        /** Validates ranges. */
+        public Outcome {
+            Check.range("workEfficiency", workEfficiency, 0, 5);
+            Check.range("supportProgress", supportProgress, 0, 5);
+            Check.range("purposeGain", purposeGain, 0, 1);
+            Check.range("identifiedPatientWeight", identifiedPatientWeight, 0, 10);
+            if (!(reliableChange > 0 && reliableChange <= 100)) {
+                throw new IllegalArgumentException("reliableChange must be in (0, 100], was " + reliableChange);
+            }
+            if (!(goalMean > 0 && goalMean <= 100)) {
+                throw new IllegalArgumentException("goalMean must be in (0, 100], was " + goalMean);
+            }
+            Check.range("goalSd", goalSd, 0, 50);
+            if (!(goalMin > 0 && goalMin <= 100)) {
+                throw new IllegalArgumentException("goalMin must be in (0, 100], was " + goalMin);
+            }
+            Check.range("responsivenessSd", responsivenessSd, 0, 3);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.alliancesim.model;
+
+import org.alliancesim.engine.Simulation;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A family during a replication: its members, fixed traits, course state and running statistics.
+ * Mutable; owned by the {@link Replication} that created it.
+ *
+ * <p>Random draws: composition comes from the family's "family" stream (consumed entirely in
+ * {@link Replication}'s factory), session dynamics from its "session" stream, and attendance
+ * (cancellations, dropout, no-shows, session days) from its "attendance" stream, so a change in one
+ * mechanism never shifts another's numbers.
+ */
+final class Family {
+
+    final int id;
+    final FamilyType type;
+    final Member[] members;
+    final double conflict;
+    final boolean prepared;
+    final boolean involuntary;
+    final double goal;
+    final double responsiveness;
+    final double decisionWeightSum;
+    final boolean hasAdults;
+    final boolean hasYoung;
+    final double referralDay;
+
+    final UniformRandomProvider sessionRng;
+    final NormalizedGaussianSampler sessionNormal;
+    final UniformRandomProvider attendanceRng;
+    final NormalizedGaussianSampler attendanceNormal;
+
+    Therapist therapist;
+    double purpose;
+    double startDay = Double.NaN;
+    int attended;
+    int noShows;
+    int consecutiveNoShows;
+    boolean unrepairedLast;
+    double improvement;
+    int reliableSession;
+    int ruptures;
+    int repairs;
+    double allianceFirst = Double.NaN;
+    double allianceThird = Double.NaN;
+    double allianceLast = Double.NaN;
+    double split;
+    double splitMax;
+    double gap = Double.NaN;
+    double gapMax = Double.NaN;
+    boolean ended;
+    /** Clinic mode: the pending waitlist-dropout event. */
+    long waitlistEvent = Simulation.NO_EVENT;
+
+    // Per-member scratch for one session's detail record.
+    final double[] discomfort;
+    final double[] capacity;
+    final double[] before;
+    final boolean[] rupture;
+    final boolean[] repaired;
+
+    Family(int id, FamilyType type, Member[] members, double conflict, boolean prepared, double purpose,
+            double goal, double responsiveness, double referralDay, UniformRandomProvider sessionRng,
+            UniformRandomProvider attendanceRng) {
+        this.id = id;
+        this.type = type;
+        this.members = members;
+        this.conflict = conflict;
+        this.prepared = prepared;
+        this.involuntary = type.referral() == Referral.INVOLUNTARY;
+        this.purpose = Member.clamp(purpose);
+        this.goal = goal;
+        this.responsiveness = responsiveness;
+        this.referralDay = referralDay;
+        this.sessionRng = sessionRng;
+        this.sessionNormal = ZigguratSampler.NormalizedGaussian.of(sessionRng);
+        this.attendanceRng = attendanceRng;
+        this.attendanceNormal = ZigguratSampler.NormalizedGaussian.of(attendanceRng);
+        double w = 0;
+        boolean adults = false;
+        boolean young = false;
+        for (Member m : members) {
+            w += m.decisionWeight;
+            adults |= m.role.isAdult();
+            young |= !m.role.isAdult();
+        }
+        this.decisionWeightSum = w;
+        this.hasAdults = adults;
+        this.hasYoung = young;
+        int n = members.length;
+        discomfort = new double[n];
+        capacity = new double[n];
+        before = new double[n];
+        rupture = new boolean[n];
+        repaired = new boolean[n];
+    }
+
+    /** Decision-weighted mean composite alliance: the alliance of those who decide attendance. */
+    double decidingAlliance() {
+        if (decisionWeightSum <= 0) {
+            return familyAlliance();
+        }
+        double s = 0;
+        for (Member m : members) {
+            s += m.decisionWeight * m.composite();
+        }
+        return s / decisionWeightSum;
+    }
+
+    /** Unweighted mean composite alliance over members. */
+    double familyAlliance() {
+        double s = 0;
+        for (Member m : members) {
+            s += m.composite();
+        }
+        return s / members.length;
+    }
+
+    /** Recomputes split and gap after a session and updates their running maxima. */
+    void trackSplit() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double adult = 0;
+        double young = 0;
+        int na = 0;
+        int ny = 0;
+        for (Member m : members) {
+            double a = m.composite();
+            min = Math.min(min, a);
+            max = Math.max(max, a);
+            if (m.role.isAdult()) {
+                adult += a;
+                na++;
+            } else {
+                young += a;
+                ny++;
+            }
+        }
+        split = max - min;
+        splitMax = Math.max(splitMax, split);
+        if (na > 0 && ny > 0) {
+            gap = adult / na - young / ny;
+            if (Double.isNaN(gapMax) || Math.abs(gap) > Math.abs(gapMax)) {
+                gapMax = gap;
+            }
+        }
+    }
+
+    double waitDays() {
+        return Double.isNaN(startDay) ? 0 : startDay - referralDay;
+    }
+}

@@ -1,0 +1,44 @@
+package org.alliancesim.model;
+
+import java.util.List;
+
+/**
+ * One kind of family in the population mixture.
+ *
+ * @param name short label, used in outputs (for example "two-parent-adolescent")
+ * @param share fraction of the population, in (0, 1]; the shares of a population sum to 1
+ * @param roles the members' roles, 2 to 6 of them (the family size is their number)
+ * @param identifiedPatient index into {@code roles} of the identified patient (the member whose
+ *     problem brought the family), or -1 for none
+ * @param referral voluntary or involuntary
+ * @param conflict mean family conflict, 0 (calm) to 1 (openly hostile); each family's own level
+ *     is drawn around it with sd {@link Dynamics.Climate#conflictSd()}
+ * @param prepared whether families of this kind were told beforehand what the setting involves
+ *     (reflecting team, mirror, cameras)
+ */
+public record FamilyType(String name, double share, List<Role> roles, int identifiedPatient,
+        Referral referral, double conflict, boolean prepared) {
+
+    /** Smallest and largest family. */
+    public static final int MIN_SIZE = 2;
+    public static final int MAX_SIZE = 6;
+
+    /** Validates the type. */
+    public FamilyType {
+        Check.present("name", name);
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1], was " + share);
+        }
+        Check.present("roles", roles);
+        roles = List.copyOf(roles);
+        Check.range("roles (family size)", roles.size(), MIN_SIZE, MAX_SIZE);
+        Check.range("identifiedPatient", identifiedPatient, -1, roles.size() - 1);
+        Check.present("referral", referral);
+        Check.range("conflict", conflict, 0, 1);
+    }
+
+    /** Number of members. */
+    public int size() {
+        return roles.size();
+    }
+}

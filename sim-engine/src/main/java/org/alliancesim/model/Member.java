@@ -1,0 +1,55 @@
+package org.alliancesim.model;
+
+/**
+ * A family member during a replication: fixed traits and the three per-member SOFTA dimensions
+ * (-3..+3). Mutable; owned by its {@link Family}.
+ */
+final class Member {
+
+    static final double MIN_ALLIANCE = -3;
+    static final double MAX_ALLIANCE = 3;
+
+    final int id;
+    final Role role;
+    final boolean identifiedPatient;
+    /** Discomfort the member can take regardless of alliance (discomfort units). */
+    final double tolerance;
+    /** Weight in deciding attendance. */
+    final double decisionWeight;
+    /** +1 for adults, -1 for young people: the side an unbalanced therapist favours or neglects. */
+    final double side;
+
+    double engagement;
+    double connection;
+    double safety;
+
+    Member(int id, Role role, boolean identifiedPatient, double tolerance, double decisionWeight,
+            double engagement, double connection, double safety) {
+        this.id = id;
+        this.role = role;
+        this.identifiedPatient = identifiedPatient;
+        this.tolerance = tolerance;
+        this.decisionWeight = decisionWeight;
+        this.side = role.isAdult() ? 1 : -1;
+        this.engagement = clamp(engagement);
+        this.connection = clamp(connection);
+        this.safety = clamp(safety);
+    }
+
+    /** The composite alliance: mean of engagement, connection and safety. */
+    double composite() {
+        return (engagement + connection + safety) / 3;
+    }
+
+    /**
+     * The alliance that holds discomfort, weighted toward safety: a client carries on through an
+     * uncomfortable session because they still feel safe (LITERATURE.md, situation 2).
+     */
+    double holding() {
+        return 0.5 * safety + 0.25 * connection + 0.25 * engagement;
+    }
+
+    static double clamp(double a) {
+        return a < MIN_ALLIANCE ? MIN_ALLIANCE : (a > MAX_ALLIANCE ? MAX_ALLIANCE : a);
+    }
+}

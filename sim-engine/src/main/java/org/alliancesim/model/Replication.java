@@ -1,0 +1,388 @@
+package org.alliancesim.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.alliancesim.engine.Event;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.engine.Simulation;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * One replication of the family therapy model on the discrete-event kernel.
+ *
+ * <p>Events: a family's <i>session occasion</i> (the day a session is due: the clinic may cancel
+ * it, the family may drop out or not show, or it is attended), and in clinic mode a
+ * <i>referral</i> (a family arrives) and a <i>waitlist dropout</i> (a waiting family gives up;
+ * cancelled when a therapist takes the family first). The run stops at the horizon; families
+ * still waiting or in treatment are then censored.
+ *
+ * <p>Random streams, keyed (seed, replication, entity, purpose): family {@code k} draws its
+ * composition from (k, "family"), its sessions from (k, "session") and its attendance from
+ * (k, "attendance"); therapist {@code j} its type from (j, "therapist"); clinic referrals from
+ * (-1, "referrals"). Family {@code k} is therefore the same family in every scenario that shares
+ * the seed and the population (common random numbers).
+ */
+public final class Replication {
+
+    /**
+     * Totals of a finished replication.
+     *
+     * @param families courses recorded
+     * @param sessions sessions attended
+     * @param memberSessions member-sessions simulated (sessions attended times members present)
+     * @param events kernel events fired
+     */
+    public record Totals(int families, long sessions, long memberSessions, long events) {}
+
+    private static final long FAMILY = RandomStreams.purposeCode("family");
+    private static final long SESSION = RandomStreams.purposeCode("session");
+    private static final long ATTENDANCE = RandomStreams.purposeCode("attendance");
+    private static final long THERAPIST = RandomStreams.purposeCode("therapist");
+    private static final long REFERRALS = RandomStreams.purposeCode("referrals");
+
+    private final ModelParameters p;
+    private final RandomStreams streams;
+    private final int replication;
+    private final CourseListener listener;
+    private final boolean detail;
+    private final Session session;
+    private final Dynamics.Attendance att;
+    private final Simulation sim;
+    private final List<Family> families = new ArrayList<>();
+    private final Therapist[] therapists;
+    private final ArrayDeque<Family> waitlist = new ArrayDeque<>();
+    private final double[] familyShareCdf;
+    private long sessionsAttended;
+    private long memberSessions;
+    private int recorded;
+
+    private final Event occasion = (s, k) -> occasion(families.get(k));
+    private final Event intake = (s, k) -> attend(families.get(k));
+    private final Event referral = (s, k) -> refer();
+    private final Event leaveWaitlist = (s, k) -> leaveWaitlist(families.get(k));
+    private UniformRandomProvider referralRng;
+
+    private Replication(ModelParameters p, RandomStreams streams, int replication, CourseListener listener,
+            boolean detail) {
+        this.p = p;
+        this.streams = streams;
+        this.replication = replication;
+        this.listener = listener;
+        this.detail = detail;
+        this.session = new Session(p);
+        this.att = p.dynamics().attendance();
+        this.sim = new Simulation(Math.min(p.run().families(), 1 << 16));
+        this.familyShareCdf = cdf(p.families().stream().mapToDouble(FamilyType::share).toArray());
+        this.therapists = buildTherapists();
+    }
+
+    /**
+     * Runs one replication, streaming its records to {@code listener}.
+     *
+     * @param p the model's parameters
+     * @param streams the random streams (master seed)
+     * @param replication replication number, part of every stream's key
+     * @param listener receives one {@link CourseRecord} per family and, if {@code sessionDetail},
+     *     one {@link SessionRecord} per attended session
+     * @param sessionDetail whether to emit session records
+     * @return totals
+     */
+    public static Totals run(ModelParameters p, RandomStreams streams, int replication, CourseListener listener,
+            boolean sessionDetail) {
+        Objects.requireNonNull(p, "parameters");
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(listener, "listener");
+        Replication r = new Replication(p, streams, replication, listener, sessionDetail);
+        return r.simulate();
+    }
+
+    private Totals simulate() {
+        RunSpec run = p.run();
+        if (run.mode() == RunMode.COHORT) {
+            for (int k = 0; k < run.families(); k++) {
+                Family f = newFamily(k, 0.0);
+                f.therapist = therapists[(int) (f.attendanceRng.nextDouble() * therapists.length)];
+                f.therapist.load++;
+                // Cohort: everyone starts in the first week.
+                startCourse(f, f.attendanceRng.nextDouble() * att.intervalDays());
+            }
+        } else {
+            referralRng = streams.stream(replication, -1, REFERRALS);
+            sim.schedule(nextReferralGap(), referral, 0);
+        }
+        sim.runUntil(run.horizonDays());
+        // Censor what the horizon interrupted, in family order.
+        for (Family f : families) {
+            if (f != null && !f.ended) {
+                end(f, EndReason.CENSORED, f.attended);
+            }
+        }
+        return new Totals(recorded, sessionsAttended, memberSessions, sim.eventsFired());
+    }
+
+    private Therapist[] buildTherapists() {
+        List<TherapistType> pool = p.therapists();
+        double[] cdf = cdf(pool.stream().mapToDouble(TherapistType::share).toArray());
+        int count;
+        if (p.run().mode() == RunMode.CLINIC) {
+            count = p.clinic().therapists();
+        } else {
+            double meanCaseload = pool.stream().mapToDouble(t -> t.share() * t.caseload()).sum();
+            count = (int) Math.max(1, Math.ceil(p.run().families() / meanCaseload));
+        }
+        Therapist[] out = new Therapist[count];
+        for (int j = 0; j < count; j++) {
+            UniformRandomProvider rng = streams.stream(replication, j, THERAPIST);
+            out[j] = new Therapist(j, pool.get(pick(cdf, rng.nextDouble())), p.dynamics());
+        }
+        return out;
+    }
+
+    /** Creates family {@code k}; every draw of its composition comes from its "family" stream. */
+    private Family newFamily(int k, double referralDay) {
+        UniformRandomProvider rng = streams.stream(replication, k, FAMILY);
+        NormalizedGaussianSampler normal = ZigguratSampler.NormalizedGaussian.of(rng);
+        Dynamics d = p.dynamics();
+        Dynamics.Start st = d.start();
+        FamilyType type = p.families().get(pick(familyShareCdf, rng.nextDouble()));
+        double conflict = clamp(type.conflict() + d.climate().conflictSd() * normal.sample(), 0, 1);
+        boolean involuntary = type.referral() == Referral.INVOLUNTARY;
+        List<Role> roles = type.roles();
+        Member[] members = new Member[roles.size()];
+        double familyShift = st.familyAllianceSd() * normal.sample();
+        for (int i = 0; i < members.length; i++) {
+            Role role = roles.get(i);
+            boolean ip = i == type.identifiedPatient();
+            // Starting alliance: role, identified patient and involuntary referral shift the mean
+            // on every dimension (Sotero et al.: involuntary clients start lower on all four).
+            double mean = st.allianceMean() + st.roleOffset().of(role) + (ip ? st.identifiedPatientOffset() : 0)
+                    - (involuntary ? st.involuntaryOffset() : 0) + familyShift;
+            double e = mean + st.allianceSd() * normal.sample();
+            double c = mean + st.allianceSd() * normal.sample();
+            double s = mean + st.allianceSd() * normal.sample();
+            double tolerance = Math.max(0.05,
+                    st.toleranceMean() + st.toleranceOffset().of(role) + st.toleranceSd() * normal.sample());
+            members[i] = new Member(i, role, ip, tolerance, st.decisionWeight().of(role), e, c, s);
+        }
+        double purpose = st.purposeMean() - st.purposeConflict() * conflict
+                - (involuntary ? st.purposeInvoluntary() : 0) + st.purposeSd() * normal.sample();
+        Dynamics.Outcome oc = d.outcome();
+        double goal = Math.max(oc.goalMin(), oc.goalMean() + oc.goalSd() * normal.sample());
+        double responsiveness = Math.exp(oc.responsivenessSd() * normal.sample());
+        boolean prepared = type.prepared() || p.setting().orientationSession();
+        Family f = new Family(k, type, members, conflict, prepared, purpose, goal, responsiveness, referralDay,
+                streams.stream(replication, k, SESSION), streams.stream(replication, k, ATTENDANCE));
+        families.add(f);
+        return f;
+    }
+
+    private void startCourse(Family f, double delay) {
+        sim.schedule(delay, intake, f.id);
+    }
+
+    /** A session is due: cancellation, dropout hazard, no-show, or attendance. */
+    private void occasion(Family f) {
+        int next = f.attended + 1;
+        UniformRandomProvider rng = f.attendanceRng;
+        if (rng.nextDouble() < att.cancellation()) {
+            scheduleNext(f);
+            return;
+        }
+        if (rng.nextDouble() < dropoutHazard(f, next)) {
+            end(f, EndReason.DROPOUT, next);
+            return;
+        }
+        if (rng.nextDouble() < noShowProbability(f)) {
+            f.noShows++;
+            if (++f.consecutiveNoShows >= att.maxConsecutiveNoShows()) {
+                end(f, EndReason.DROPOUT, next);
+            } else {
+                scheduleNext(f);
+            }
+            return;
+        }
+        attend(f);
+    }
+
+    /**
+     * The discrete-time dropout hazard before session {@code s} (s >= 2): a logistic function of
+     * the deciding members' alliance (Kazdin 1996: parents control attendance), split alliance,
+     * involuntary referral early on, a novice facing a high-conflict family (Swift and Greenberg
+     * 2012), waiting, and an unrepaired rupture in the last session.
+     */
+    double dropoutHazard(Family f, int s) {
+        double x = att.intercept()
+                - att.alliance() * f.decidingAlliance()
+                + att.split() * f.split
+                + att.waitPerMonth() * f.waitDays() / 30;
+        if (f.involuntary) {
+            x += att.involuntary() * Math.exp(-(s - 2) / att.involuntaryEarlySessions());
+        }
+        if (f.therapist.novice) {
+            x += att.noviceHighConflict() * Math.max(0, 2 * f.conflict - 1);
+        }
+        if (f.unrepairedLast) {
+            x += att.unrepairedRupture();
+        }
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    private double noShowProbability(Family f) {
+        double low = Math.max(0, -f.decidingAlliance()) / 3;
+        return Math.min(0.95, att.noShowBase() + att.noShowLowAlliance() * low);
+    }
+
+    private void attend(Family f) {
+        int t = f.attended + 1;
+        if (t == 1) {
+            f.startDay = sim.now();
+        }
+        Session.Outcome o = session.run(f, t);
+        f.attended = t;
+        f.consecutiveNoShows = 0;
+        sessionsAttended++;
+        memberSessions += f.members.length;
+        double a = f.familyAlliance();
+        if (t == 1) {
+            f.allianceFirst = a;
+        } else if (t == 3) {
+            f.allianceThird = a;
+        }
+        f.allianceLast = a;
+        if (f.reliableSession == 0 && f.improvement >= p.dynamics().outcome().reliableChange()) {
+            f.reliableSession = t;
+        }
+        if (detail) {
+            listener.sessionAttended(Session.record(replication, f, t, sim.now(), o));
+        }
+        if (f.improvement >= f.goal) {
+            end(f, EndReason.GOALS_MET, t);
+        } else if (t >= p.run().sessionLimit()) {
+            end(f, EndReason.SESSION_LIMIT, t);
+        } else {
+            scheduleNext(f);
+        }
+    }
+
+    private void scheduleNext(Family f) {
+        double gap = att.intervalDays() + att.jitterSd() * f.attendanceNormal.sample();
+        sim.schedule(Math.max(1.0, gap), occasion, f.id);
+    }
+
+    private void end(Family f, EndReason reason, int endSession) {
+        f.ended = true;
+        Therapist th = f.therapist;
+        boolean reliable = f.reliableSession > 0;
+        listener.courseEnded(new CourseRecord(replication, f.id, f.type.name(), f.members.length,
+                f.type.referral(), f.conflict, f.prepared, th == null ? -1 : th.id,
+                th == null ? null : th.type.experience(), f.attended, f.noShows, reason, endSession, sim.now(),
+                Double.isNaN(f.startDay) ? sim.now() - f.referralDay : f.waitDays(), f.improvement, reliable,
+                f.reliableSession, f.ruptures, f.repairs, f.allianceFirst, f.allianceThird, f.allianceLast,
+                f.splitMax, f.gapMax, f.purpose));
+        recorded++;
+        // Release the family: memory follows the families in progress, not all families.
+        families.set(f.id, null);
+        if (th != null && reason != EndReason.CENSORED) {
+            th.load--;
+            if (p.run().mode() == RunMode.CLINIC) {
+                admitFromWaitlist(th);
+            }
+        }
+    }
+
+    // ---- clinic mode ----------------------------------------------------------------------
+
+    private double nextReferralGap() {
+        return -Math.log(1 - referralRng.nextDouble()) * 7.0 / p.clinic().referralsPerWeek();
+    }
+
+    private void refer() {
+        int k = families.size();
+        Family f = newFamily(k, sim.now());
+        if (families.size() < p.run().families()) {
+            sim.schedule(nextReferralGap(), referral, 0);
+        }
+        Therapist th = freeTherapist();
+        if (th != null && waitlist.isEmpty()) {
+            assign(f, th);
+        } else {
+            waitlist.addLast(f);
+            double hazard = p.clinic().waitlistHazardPerWeek();
+            if (hazard > 0) {
+                // Weeks until the family gives up: geometric with the weekly hazard.
+                double u = 1 - f.attendanceRng.nextDouble();
+                double weeks = Math.ceil(Math.log(u) / Math.log(1 - hazard));
+                f.waitlistEvent = sim.schedule(Math.max(1, weeks) * 7.0, leaveWaitlist, f.id);
+            }
+        }
+    }
+
+    private Therapist freeTherapist() {
+        Therapist best = null;
+        double bestLoad = Double.POSITIVE_INFINITY;
+        for (Therapist th : therapists) {
+            if (th.hasCapacity()) {
+                double load = (double) th.load / th.type.caseload();
+                if (load < bestLoad) {
+                    best = th;
+                    bestLoad = load;
+                }
+            }
+        }
+        return best;
+    }
+
+    private void assign(Family f, Therapist th) {
+        f.therapist = th;
+        th.load++;
+        // First appointment within the coming week.
+        startCourse(f, 1 + f.attendanceRng.nextDouble() * (att.intervalDays() - 1));
+    }
+
+    private void admitFromWaitlist(Therapist th) {
+        while (!waitlist.isEmpty() && th.hasCapacity()) {
+            Family f = waitlist.pollFirst();
+            if (f.ended) {
+                continue;
+            }
+            sim.cancel(f.waitlistEvent);
+            f.waitlistEvent = Simulation.NO_EVENT;
+            assign(f, th);
+        }
+    }
+
+    private void leaveWaitlist(Family f) {
+        f.waitlistEvent = Simulation.NO_EVENT;
+        end(f, EndReason.WAITLIST_DROPOUT, 0);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static double[] cdf(double[] shares) {
+        double[] c = new double[shares.length];
+        double s = 0;
+        for (int i = 0; i < shares.length; i++) {
+            s += shares[i];
+            c[i] = s;
+        }
+        return c;
+    }
+
+    private static int pick(double[] cdf, double u) {
+        double x = u * cdf[cdf.length - 1];
+        for (int i = 0; i < cdf.length; i++) {
+            if (x < cdf[i]) {
+                return i;
+            }
+        }
+        return cdf.length - 1;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return v < lo ? lo : (v > hi ? hi : v);
+    }
+}

@@ -1,0 +1,233 @@
+package org.alliancesim.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One attended session: the submodels of docs/model.md ("Submodels") applied in order to a
+ * family. Stateless apart from the parameters; one instance serves a whole replication.
+ *
+ * <p>Random draws per session, all from the family's "session" stream, in this order: one
+ * standard normal for the therapist's support; then for each member, in member order, one standard
+ * normal for discomfort noise and, if the member ruptures, one uniform for the repair.
+ */
+final class Session {
+
+    /** What a session produced at family level (the member detail stays in the family's scratch). */
+    record Outcome(double challenge, double novelty, double support) {}
+
+    private final Dynamics.Climate climate;
+    private final Dynamics.Trust trust;
+    private final Dynamics.Rupture rupture;
+    private final Dynamics.Contagion contagion;
+    private final Dynamics.Outcome outcome;
+    private final Dynamics.Start start;
+    /** Novelty at first exposure of the whole setting, before preparation. */
+    private final double noveltyAtFirst;
+    private final int exposureOffset;
+
+    Session(ModelParameters p) {
+        Dynamics d = p.dynamics();
+        this.climate = d.climate();
+        this.trust = d.trust();
+        this.rupture = d.rupture();
+        this.contagion = d.contagion();
+        this.outcome = d.outcome();
+        this.start = d.start();
+        Setting s = p.setting();
+        this.noveltyAtFirst = (s.reflectingTeam() ? climate.noveltyReflectingTeam() : 0)
+                + (s.oneWayMirror() ? climate.noveltyMirror() : 0)
+                + (s.cameras() ? climate.noveltyCameras() : 0);
+        // An orientation visit is a first exposure: habituation starts one session earlier.
+        this.exposureOffset = s.orientationSession() ? 1 : 0;
+    }
+
+    /**
+     * Runs session {@code t} (from 1) of family {@code f} and updates its state.
+     *
+     * @return the session's family-level climate
+     */
+    Outcome run(Family f, int t) {
+        Therapist th = f.therapist;
+        Member[] ms = f.members;
+        int n = ms.length;
+
+        // Support (Rogers; Bordin's bond): the therapist's warmth, empathy and genuineness, varying
+        // from session to session as consistency falls. A novice loses support facing conflict
+        // (LITERATURE.md situation 4: meeting a noisy family is itself a challenge for a beginner).
+        double support = th.support
+                + (1 - th.type.consistency()) * trust.supportNoiseSd() * f.sessionNormal.sample();
+        if (th.novice) {
+            support *= 1 - trust.noviceConflictPenalty() * f.conflict;
+        }
+        support = clamp01(support);
+
+        double challenge = challenge(th.type, f, t);
+        double novelty = novelty(f, t);
+        double conflictDiscomfort = climate.conflictWeight() * f.conflict
+                * (th.novice ? 1 + climate.noviceConflictAmplification() : 1);
+
+        double workSum = 0;
+        double weightSum = 0;
+        boolean unrepaired = false;
+        for (int i = 0; i < n; i++) {
+            Member m = ms[i];
+            f.before[i] = m.composite();
+            // Discomfort: challenge, conflict (the identified patient bears more of it: their
+            // deviance signals family dysfunction, LITERATURE.md situation 3), setting novelty.
+            double disc = challenge * climate.challengeSensitivity().of(m.role)
+                    + conflictDiscomfort * (m.identifiedPatient ? 1 + climate.identifiedPatientBlame() : 1)
+                    + novelty
+                    + climate.discomfortSd() * f.sessionNormal.sample();
+            if (disc < 0) {
+                disc = 0;
+            }
+            // What the alliance can hold: tolerance plus safety-weighted alliance.
+            double cap = m.tolerance + rupture.holdPerAlliance() * m.holding();
+            // Novelty unsettles but is not therapeutic work.
+            double productive = Math.max(0, disc - novelty);
+            double work;
+            boolean ruptured = disc > cap;
+            boolean repairedNow = false;
+            if (!ruptured) {
+                // Within what the alliance can hold, discomfort becomes therapeutic work, and each
+                // dimension relaxes toward the session's experience, T += g (E - T), with g larger
+                // downward: trust is lost faster than it is gained (Slovic 1993; biased trust
+                // dynamics, Hoogendoorn, Jaffry, van Maanen and Treur). Relaxation gives diminishing
+                // returns as alliance approaches what sessions offer.
+                work = productive;
+                double memberSupport = clamp01(support * (1 + (1 - th.type.balance()) * trust.imbalance() * m.side));
+                double bond = 6 * memberSupport - 3;
+                double expConnection = bond;
+                double expSafety = bond - trust.discomfortSafetyCost() * disc;
+                // Involuntary clients: engagement does not catch up (Sotero et al.).
+                double expEngagement = bond + trust.workEngagementGain() * productive - novelty
+                        - (f.involuntary ? start.involuntaryEngagementPenalty() : 0);
+                m.connection = relax(m.connection, expConnection);
+                m.safety = relax(m.safety, expSafety);
+                m.engagement = relax(m.engagement, expEngagement);
+            } else {
+                // Rupture (Safran, Muran and Eubanks-Carter 2011): a repaired rupture leaves the
+                // alliance a little above where it was and its discomfort still becomes work
+                // (resistance turned into information, LITERATURE.md situation 7); an unrepaired one
+                // costs trust, safety most.
+                f.ruptures++;
+                if (f.sessionRng.nextDouble() < th.repairProbability) {
+                    repairedNow = true;
+                    f.repairs++;
+                    work = rupture.resistanceAsInformation() * productive;
+                    m.engagement = Member.clamp(m.engagement + rupture.repairBonus());
+                    m.connection = Member.clamp(m.connection + rupture.repairBonus());
+                    m.safety = Member.clamp(m.safety + rupture.repairBonus());
+                } else {
+                    unrepaired = true;
+                    work = 0;
+                    m.engagement = Member.clamp(m.engagement - rupture.lossEngagement());
+                    m.connection = Member.clamp(m.connection - rupture.lossConnection());
+                    m.safety = Member.clamp(m.safety - rupture.lossSafety());
+                }
+            }
+            double w = 1 + (m.identifiedPatient ? outcome.identifiedPatientWeight() : 0);
+            workSum += w * work;
+            weightSum += w;
+            f.discomfort[i] = disc;
+            f.capacity[i] = cap;
+            f.rupture[i] = ruptured;
+            f.repaired[i] = repairedNow;
+        }
+
+        influence(ms);
+        f.trackSplit();
+        // Shared purpose follows the family's alliance, pulled down by a split.
+        f.purpose = Member.clamp(f.purpose
+                + contagion.purposeRate() * (f.familyAlliance() - 0.5 * f.split - f.purpose));
+
+        // Progress: work and support, scaled by shared purpose and the family's responsiveness,
+        // less what novelty distracts. Improvement follows from the mechanism, not from alliance.
+        double progress = f.responsiveness
+                * ((outcome.workEfficiency() * workSum / weightSum) * (1 + outcome.purposeGain() * f.purpose / 3)
+                        * (1 - Math.min(0.9, climate.distraction() * novelty))
+                        + outcome.supportProgress() * support);
+        f.improvement += Math.max(0, progress);
+        f.unrepairedLast = unrepaired;
+        return new Outcome(challenge, novelty, support);
+    }
+
+    /**
+     * Contagion (Gottman, Murray et al. 2002; Pinsof's other-therapist alliance): each member's
+     * dimensions move toward the other members' mean, simultaneously.
+     */
+    private void influence(Member[] ms) {
+        int n = ms.length;
+        double rate = contagion.rate();
+        if (n < 2 || rate == 0) {
+            return;
+        }
+        double se = 0;
+        double sc = 0;
+        double ss = 0;
+        for (Member m : ms) {
+            se += m.engagement;
+            sc += m.connection;
+            ss += m.safety;
+        }
+        for (Member m : ms) {
+            double e = m.engagement;
+            double c = m.connection;
+            double s = m.safety;
+            m.engagement = Member.clamp(e + rate * ((se - e) / (n - 1) - e));
+            m.connection = Member.clamp(c + rate * ((sc - c) / (n - 1) - c));
+            m.safety = Member.clamp(s + rate * ((ss - s) / (n - 1) - s));
+        }
+    }
+
+    /** The challenge of session {@code t} under the therapist's policy. */
+    double challenge(TherapistType type, Family f, int t) {
+        double base = type.challenge();
+        switch (type.policy()) {
+            case FIXED:
+                return base;
+            case ESCALATING:
+                return Math.max(base, Math.min(climate.maxChallenge(), base + climate.escalationPerSession() * (t - 1)));
+            case RESPONSIVE:
+                double weakest = Double.POSITIVE_INFINITY;
+                for (Member m : f.members) {
+                    weakest = Math.min(weakest, m.composite());
+                }
+                double ease = (climate.responsiveThreshold() - weakest) / climate.responsiveRange();
+                return base * (1 - climate.responsiveEase() * clamp01(ease));
+            default:
+                throw new IllegalStateException("unknown policy " + type.policy());
+        }
+    }
+
+    /** The setting's novelty discomfort in session {@code t}: habituates, and preparation reduces it. */
+    double novelty(Family f, int t) {
+        if (noveltyAtFirst == 0) {
+            return 0;
+        }
+        double v = noveltyAtFirst * Math.exp(-(t - 1 + exposureOffset) / climate.habituationSessions());
+        return f.prepared ? v * (1 - climate.preparationEffect()) : v;
+    }
+
+    private double relax(double current, double experience) {
+        double g = experience > current ? trust.gainUp() : trust.gainDown();
+        return Member.clamp(current + g * (experience - current));
+    }
+
+    /** The detail record of the session just run. */
+    static SessionRecord record(int replication, Family f, int t, double day, Outcome o) {
+        List<MemberSession> list = new ArrayList<>(f.members.length);
+        for (int i = 0; i < f.members.length; i++) {
+            Member m = f.members[i];
+            list.add(new MemberSession(m.id, m.role, m.identifiedPatient, m.engagement, m.connection, m.safety,
+                    m.composite(), f.before[i], f.discomfort[i], f.capacity[i], f.rupture[i], f.repaired[i]));
+        }
+        return new SessionRecord(replication, f.id, t, day, o.challenge(), o.novelty(), o.support(), f.purpose,
+                f.split, f.gap, f.improvement, list);
+    }
+
+    private static double clamp01(double v) {
+        return v < 0 ? 0 : (v > 1 ? 1 : v);
+    }
+}
