@@ -95,7 +95,35 @@ final class EventCalendar {
     /** Removes the next event from the calendar and frees its slot; read its event and arg first. */
     void removeFirst() {
         int slot = heapSlot[0];
-        removeAt(0);
+        int last = --size;
+        if (last > 0) {
+            // Bottom-up deletion (Wegener 1993): walk the hole at the root down to a leaf along the
+            // smallest children, without comparing against the entry being placed, then sift that
+            // entry (the old last one, which belongs near the bottom) up from the hole. Fewer
+            // comparisons than a plain sift-down, and most of them between siblings.
+            int hole = 0;
+            while (true) {
+                int first = hole * D + 1;
+                if (first >= last) {
+                    break;
+                }
+                int end = Math.min(first + D, last);
+                int best = first;
+                double bt = heapTime[first];
+                long bs = heapSeq[first];
+                for (int c = first + 1; c < end; c++) {
+                    double ct = heapTime[c];
+                    if (ct < bt || (ct == bt && heapSeq[c] < bs)) {
+                        best = c;
+                        bt = ct;
+                        bs = heapSeq[c];
+                    }
+                }
+                place(hole, bt, bs, heapSlot[best]);
+                hole = best;
+            }
+            siftUp(hole, heapTime[last], heapSeq[last], heapSlot[last]);
+        }
         freeSlot(slot);
         slotEvent[slot] = null;
     }

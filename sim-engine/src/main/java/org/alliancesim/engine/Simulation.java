@@ -144,6 +144,17 @@ public final class Simulation {
     }
 
     /**
+     * Empties the calendar and sets the clock back to 0, keeping the calendar's storage, so one
+     * simulation can run many independent sub-models in turn without allocating. Pending handles
+     * become stale. {@link #eventsFired()} keeps counting. Must not be called from an event.
+     */
+    public void reset() {
+        calendar.clear();
+        now = 0;
+        stopRequested = false;
+    }
+
+    /**
      * Asks the running loop to return after the current event. Events still pending stay in the
      * calendar, and a later {@code run*} call continues from them.
      */

@@ -48,6 +48,8 @@ final class Family {
     double allianceFirst = Double.NaN;
     double allianceThird = Double.NaN;
     double allianceLast = Double.NaN;
+    /** Family alliance (mean member composite) after the last session; set by {@link #trackSplit()}. */
+    double alliance;
     double split;
     double splitMax;
     double gap = Double.NaN;
@@ -55,13 +57,6 @@ final class Family {
     boolean ended;
     /** Clinic mode: the pending waitlist-dropout event. */
     long waitlistEvent = Simulation.NO_EVENT;
-
-    // Per-member scratch for one session's detail record.
-    final double[] discomfort;
-    final double[] capacity;
-    final double[] before;
-    final boolean[] rupture;
-    final boolean[] repaired;
 
     Family(int id, FamilyType type, Member[] members, double conflict, boolean prepared, double purpose,
             double goal, double responsiveness, double referralDay, UniformRandomProvider sessionRng,
@@ -91,12 +86,6 @@ final class Family {
         this.decisionWeightSum = w;
         this.hasAdults = adults;
         this.hasYoung = young;
-        int n = members.length;
-        discomfort = new double[n];
-        capacity = new double[n];
-        before = new double[n];
-        rupture = new boolean[n];
-        repaired = new boolean[n];
     }
 
     /** Decision-weighted mean composite alliance: the alliance of those who decide attendance. */
@@ -120,16 +109,18 @@ final class Family {
         return s / members.length;
     }
 
-    /** Recomputes split and gap after a session and updates their running maxima. */
+    /** Recomputes family alliance, split and gap after a session and updates their running maxima. */
     void trackSplit() {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         double adult = 0;
         double young = 0;
+        double sum = 0;
         int na = 0;
         int ny = 0;
         for (Member m : members) {
             double a = m.composite();
+            sum += a;
             min = Math.min(min, a);
             max = Math.max(max, a);
             if (m.role.isAdult()) {
@@ -140,6 +131,7 @@ final class Family {
                 ny++;
             }
         }
+        alliance = sum / members.length;
         split = max - min;
         splitMax = Math.max(splitMax, split);
         if (na > 0 && ny > 0) {

@@ -8,6 +8,7 @@ final class Member {
 
     static final double MIN_ALLIANCE = -3;
     static final double MAX_ALLIANCE = 3;
+    private static final double ONE_THIRD = 1.0 / 3;
 
     final int id;
     final Role role;
@@ -18,19 +19,22 @@ final class Member {
     final double decisionWeight;
     /** +1 for adults, -1 for young people: the side an unbalanced therapist favours or neglects. */
     final double side;
+    /** Discomfort per unit of challenge (by role). */
+    final double sensitivity;
 
     double engagement;
     double connection;
     double safety;
 
     Member(int id, Role role, boolean identifiedPatient, double tolerance, double decisionWeight,
-            double engagement, double connection, double safety) {
+            double sensitivity, double engagement, double connection, double safety) {
         this.id = id;
         this.role = role;
         this.identifiedPatient = identifiedPatient;
         this.tolerance = tolerance;
         this.decisionWeight = decisionWeight;
         this.side = role.isAdult() ? 1 : -1;
+        this.sensitivity = sensitivity;
         this.engagement = clamp(engagement);
         this.connection = clamp(connection);
         this.safety = clamp(safety);
@@ -38,7 +42,7 @@ final class Member {
 
     /** The composite alliance: mean of engagement, connection and safety. */
     double composite() {
-        return (engagement + connection + safety) / 3;
+        return (engagement + connection + safety) * ONE_THIRD;
     }
 
     /**

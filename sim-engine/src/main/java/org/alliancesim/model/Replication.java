@@ -75,7 +75,7 @@ public final class Replication {
         this.detail = detail;
         this.session = new Session(p);
         this.att = p.dynamics().attendance();
-        this.sim = new Simulation(Math.min(p.run().families(), 1 << 16));
+        this.sim = new Simulation(p.run().mode() == RunMode.COHORT ? 4 : Math.min(p.run().families(), 1 << 16));
         this.familyShareCdf = cdf(p.families().stream().mapToDouble(FamilyType::share).toArray());
         this.therapists = buildTherapists();
     }
@@ -103,22 +103,30 @@ public final class Replication {
     private Totals simulate() {
         RunSpec run = p.run();
         if (run.mode() == RunMode.COHORT) {
+            // Cohort families share nothing (no capacity, no waitlist), so each course runs to its
+            // end on its own, with a calendar that holds only that family's next event. Records
+            // then come out in family order.
             for (int k = 0; k < run.families(); k++) {
+                sim.reset();
                 Family f = newFamily(k, 0.0);
                 f.therapist = therapists[(int) (f.attendanceRng.nextDouble() * therapists.length)];
                 f.therapist.load++;
                 // Cohort: everyone starts in the first week.
                 startCourse(f, f.attendanceRng.nextDouble() * att.intervalDays());
+                sim.runUntil(run.horizonDays());
+                if (!f.ended) {
+                    end(f, EndReason.CENSORED, f.attended);
+                }
             }
         } else {
             referralRng = streams.stream(replication, -1, REFERRALS);
             sim.schedule(nextReferralGap(), referral, 0);
-        }
-        sim.runUntil(run.horizonDays());
-        // Censor what the horizon interrupted, in family order.
-        for (Family f : families) {
-            if (f != null && !f.ended) {
-                end(f, EndReason.CENSORED, f.attended);
+            sim.runUntil(run.horizonDays());
+            // Censor what the horizon interrupted, in family order.
+            for (Family f : families) {
+                if (f != null && !f.ended) {
+                    end(f, EndReason.CENSORED, f.attended);
+                }
             }
         }
         return new Totals(recorded, sessionsAttended, memberSessions, sim.eventsFired());
@@ -166,7 +174,8 @@ public final class Replication {
             double s = mean + st.allianceSd() * normal.sample();
             double tolerance = Math.max(0.05,
                     st.toleranceMean() + st.toleranceOffset().of(role) + st.toleranceSd() * normal.sample());
-            members[i] = new Member(i, role, ip, tolerance, st.decisionWeight().of(role), e, c, s);
+            members[i] = new Member(i, role, ip, tolerance, st.decisionWeight().of(role),
+                    d.climate().challengeSensitivity().of(role), e, c, s);
         }
         double purpose = st.purposeMean() - st.purposeConflict() * conflict
                 - (involuntary ? st.purposeInvoluntary() : 0) + st.purposeSd() * normal.sample();
@@ -192,11 +201,12 @@ public final class Replication {
             scheduleNext(f);
             return;
         }
-        if (rng.nextDouble() < dropoutHazard(f, next)) {
+        double deciding = f.decidingAlliance();
+        if (rng.nextDouble() < dropoutHazard(f, next, deciding)) {
             end(f, EndReason.DROPOUT, next);
             return;
         }
-        if (rng.nextDouble() < noShowProbability(f)) {
+        if (rng.nextDouble() < noShowProbability(deciding)) {
             f.noShows++;
             if (++f.consecutiveNoShows >= att.maxConsecutiveNoShows()) {
                 end(f, EndReason.DROPOUT, next);
@@ -214,9 +224,9 @@ public final class Replication {
      * involuntary referral early on, a novice facing a high-conflict family (Swift and Greenberg
      * 2012), waiting, and an unrepaired rupture in the last session.
      */
-    double dropoutHazard(Family f, int s) {
+    double dropoutHazard(Family f, int s, double deciding) {
         double x = att.intercept()
-                - att.alliance() * f.decidingAlliance()
+                - att.alliance() * deciding
                 + att.split() * f.split
                 + att.waitPerMonth() * f.waitDays() / 30;
         if (f.involuntary) {
@@ -231,8 +241,8 @@ public final class Replication {
         return 1 / (1 + Math.exp(-x));
     }
 
-    private double noShowProbability(Family f) {
-        double low = Math.max(0, -f.decidingAlliance()) / 3;
+    private double noShowProbability(double deciding) {
+        double low = Math.max(0, -deciding) / 3;
         return Math.min(0.95, att.noShowBase() + att.noShowLowAlliance() * low);
     }
 
@@ -241,12 +251,12 @@ public final class Replication {
         if (t == 1) {
             f.startDay = sim.now();
         }
-        Session.Outcome o = session.run(f, t);
+        session.run(f, t);
         f.attended = t;
         f.consecutiveNoShows = 0;
         sessionsAttended++;
         memberSessions += f.members.length;
-        double a = f.familyAlliance();
+        double a = f.alliance;
         if (t == 1) {
             f.allianceFirst = a;
         } else if (t == 3) {
@@ -257,7 +267,7 @@ public final class Replication {
             f.reliableSession = t;
         }
         if (detail) {
-            listener.sessionAttended(Session.record(replication, f, t, sim.now(), o));
+            listener.sessionAttended(session.record(replication, f, t, sim.now()));
         }
         if (f.improvement >= f.goal) {
             end(f, EndReason.GOALS_MET, t);

@@ -13,12 +13,9 @@ import java.util.List;
  */
 final class Session {
 
-    /** What a session produced at family level (the member detail stays in the family's scratch). */
-    record Outcome(double challenge, double novelty, double support) {}
-
     private final Dynamics.Climate climate;
     private final Dynamics.Trust trust;
-    private final Dynamics.Rupture rupture;
+    private final Dynamics.Rupture ruptureParams;
     private final Dynamics.Contagion contagion;
     private final Dynamics.Outcome outcome;
     private final Dynamics.Start start;
@@ -26,11 +23,21 @@ final class Session {
     private final double noveltyAtFirst;
     private final int exposureOffset;
 
+    // The session just run, read by record(); one session at a time.
+    private double lastChallenge;
+    private double lastNovelty;
+    private double lastSupport;
+    private final double[] discomfort = new double[FamilyType.MAX_SIZE];
+    private final double[] capacity = new double[FamilyType.MAX_SIZE];
+    private final double[] before = new double[FamilyType.MAX_SIZE];
+    private final boolean[] rupture = new boolean[FamilyType.MAX_SIZE];
+    private final boolean[] repaired = new boolean[FamilyType.MAX_SIZE];
+
     Session(ModelParameters p) {
         Dynamics d = p.dynamics();
         this.climate = d.climate();
         this.trust = d.trust();
-        this.rupture = d.rupture();
+        this.ruptureParams = d.rupture();
         this.contagion = d.contagion();
         this.outcome = d.outcome();
         this.start = d.start();
@@ -42,12 +49,8 @@ final class Session {
         this.exposureOffset = s.orientationSession() ? 1 : 0;
     }
 
-    /**
-     * Runs session {@code t} (from 1) of family {@code f} and updates its state.
-     *
-     * @return the session's family-level climate
-     */
-    Outcome run(Family f, int t) {
+    /** Runs session {@code t} (from 1) of family {@code f} and updates its state. */
+    void run(Family f, int t) {
         Therapist th = f.therapist;
         Member[] ms = f.members;
         int n = ms.length;
@@ -70,20 +73,23 @@ final class Session {
         double workSum = 0;
         double weightSum = 0;
         boolean unrepaired = false;
+        double tilt = (1 - th.type.balance()) * trust.imbalance();
+        double ipBlame = 1 + climate.identifiedPatientBlame();
+        double noiseSd = climate.discomfortSd();
         for (int i = 0; i < n; i++) {
             Member m = ms[i];
-            f.before[i] = m.composite();
+            before[i] = m.composite();
             // Discomfort: challenge, conflict (the identified patient bears more of it: their
             // deviance signals family dysfunction, LITERATURE.md situation 3), setting novelty.
-            double disc = challenge * climate.challengeSensitivity().of(m.role)
-                    + conflictDiscomfort * (m.identifiedPatient ? 1 + climate.identifiedPatientBlame() : 1)
+            double disc = challenge * m.sensitivity
+                    + conflictDiscomfort * (m.identifiedPatient ? ipBlame : 1)
                     + novelty
-                    + climate.discomfortSd() * f.sessionNormal.sample();
+                    + noiseSd * f.sessionNormal.sample();
             if (disc < 0) {
                 disc = 0;
             }
             // What the alliance can hold: tolerance plus safety-weighted alliance.
-            double cap = m.tolerance + rupture.holdPerAlliance() * m.holding();
+            double cap = m.tolerance + ruptureParams.holdPerAlliance() * m.holding();
             // Novelty unsettles but is not therapeutic work.
             double productive = Math.max(0, disc - novelty);
             double work;
@@ -96,7 +102,7 @@ final class Session {
                 // dynamics, Hoogendoorn, Jaffry, van Maanen and Treur). Relaxation gives diminishing
                 // returns as alliance approaches what sessions offer.
                 work = productive;
-                double memberSupport = clamp01(support * (1 + (1 - th.type.balance()) * trust.imbalance() * m.side));
+                double memberSupport = clamp01(support * (1 + tilt * m.side));
                 double bond = 6 * memberSupport - 3;
                 double expConnection = bond;
                 double expSafety = bond - trust.discomfortSafetyCost() * disc;
@@ -115,32 +121,32 @@ final class Session {
                 if (f.sessionRng.nextDouble() < th.repairProbability) {
                     repairedNow = true;
                     f.repairs++;
-                    work = rupture.resistanceAsInformation() * productive;
-                    m.engagement = Member.clamp(m.engagement + rupture.repairBonus());
-                    m.connection = Member.clamp(m.connection + rupture.repairBonus());
-                    m.safety = Member.clamp(m.safety + rupture.repairBonus());
+                    work = ruptureParams.resistanceAsInformation() * productive;
+                    m.engagement = Member.clamp(m.engagement + ruptureParams.repairBonus());
+                    m.connection = Member.clamp(m.connection + ruptureParams.repairBonus());
+                    m.safety = Member.clamp(m.safety + ruptureParams.repairBonus());
                 } else {
                     unrepaired = true;
                     work = 0;
-                    m.engagement = Member.clamp(m.engagement - rupture.lossEngagement());
-                    m.connection = Member.clamp(m.connection - rupture.lossConnection());
-                    m.safety = Member.clamp(m.safety - rupture.lossSafety());
+                    m.engagement = Member.clamp(m.engagement - ruptureParams.lossEngagement());
+                    m.connection = Member.clamp(m.connection - ruptureParams.lossConnection());
+                    m.safety = Member.clamp(m.safety - ruptureParams.lossSafety());
                 }
             }
             double w = 1 + (m.identifiedPatient ? outcome.identifiedPatientWeight() : 0);
             workSum += w * work;
             weightSum += w;
-            f.discomfort[i] = disc;
-            f.capacity[i] = cap;
-            f.rupture[i] = ruptured;
-            f.repaired[i] = repairedNow;
+            discomfort[i] = disc;
+            capacity[i] = cap;
+            rupture[i] = ruptured;
+            repaired[i] = repairedNow;
         }
 
         influence(ms);
         f.trackSplit();
         // Shared purpose follows the family's alliance, pulled down by a split.
         f.purpose = Member.clamp(f.purpose
-                + contagion.purposeRate() * (f.familyAlliance() - 0.5 * f.split - f.purpose));
+                + contagion.purposeRate() * (f.alliance - 0.5 * f.split - f.purpose));
 
         // Progress: work and support, scaled by shared purpose and the family's responsiveness,
         // less what novelty distracts. Improvement follows from the mechanism, not from alliance.
@@ -150,7 +156,9 @@ final class Session {
                         + outcome.supportProgress() * support);
         f.improvement += Math.max(0, progress);
         f.unrepairedLast = unrepaired;
-        return new Outcome(challenge, novelty, support);
+        lastChallenge = challenge;
+        lastNovelty = novelty;
+        lastSupport = support;
     }
 
     /**
@@ -171,13 +179,14 @@ final class Session {
             sc += m.connection;
             ss += m.safety;
         }
+        double others = 1.0 / (n - 1);
         for (Member m : ms) {
             double e = m.engagement;
             double c = m.connection;
             double s = m.safety;
-            m.engagement = Member.clamp(e + rate * ((se - e) / (n - 1) - e));
-            m.connection = Member.clamp(c + rate * ((sc - c) / (n - 1) - c));
-            m.safety = Member.clamp(s + rate * ((ss - s) / (n - 1) - s));
+            m.engagement = Member.clamp(e + rate * ((se - e) * others - e));
+            m.connection = Member.clamp(c + rate * ((sc - c) * others - c));
+            m.safety = Member.clamp(s + rate * ((ss - s) * others - s));
         }
     }
 
@@ -215,15 +224,15 @@ final class Session {
         return Member.clamp(current + g * (experience - current));
     }
 
-    /** The detail record of the session just run. */
-    static SessionRecord record(int replication, Family f, int t, double day, Outcome o) {
+    /** The detail record of the session just run (call before running another). */
+    SessionRecord record(int replication, Family f, int t, double day) {
         List<MemberSession> list = new ArrayList<>(f.members.length);
         for (int i = 0; i < f.members.length; i++) {
             Member m = f.members[i];
             list.add(new MemberSession(m.id, m.role, m.identifiedPatient, m.engagement, m.connection, m.safety,
-                    m.composite(), f.before[i], f.discomfort[i], f.capacity[i], f.rupture[i], f.repaired[i]));
+                    m.composite(), before[i], discomfort[i], capacity[i], rupture[i], repaired[i]));
         }
-        return new SessionRecord(replication, f.id, t, day, o.challenge(), o.novelty(), o.support(), f.purpose,
+        return new SessionRecord(replication, f.id, t, day, lastChallenge, lastNovelty, lastSupport, f.purpose,
                 f.split, f.gap, f.improvement, list);
     }
 
