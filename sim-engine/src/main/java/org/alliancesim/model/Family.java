@@ -27,7 +27,8 @@ final class Family {
     final double decisionWeightSum;
     final boolean hasAdults;
     final boolean hasYoung;
-    final double referralDay;
+    /** Day of referral; in cohort mode the day of the first session (cohort families do not wait). */
+    double referralDay;
 
     final UniformRandomProvider sessionRng;
     final NormalizedGaussianSampler sessionNormal;

@@ -111,8 +111,10 @@ public final class Replication {
                 Family f = newFamily(k, 0.0);
                 f.therapist = therapists[(int) (f.attendanceRng.nextDouble() * therapists.length)];
                 f.therapist.load++;
-                // Cohort: everyone starts in the first week.
-                startCourse(f, f.attendanceRng.nextDouble() * att.intervalDays());
+                // Cohort: everyone starts in the first week, without waiting.
+                double first = f.attendanceRng.nextDouble() * att.intervalDays();
+                f.referralDay = first;
+                startCourse(f, first);
                 sim.runUntil(run.horizonDays());
                 if (!f.ended) {
                     end(f, EndReason.CENSORED, f.attended);

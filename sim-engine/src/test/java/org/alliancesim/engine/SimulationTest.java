@@ -182,6 +182,25 @@ class SimulationTest {
     }
 
     @Test
+    void resetEmptiesTheCalendarAndRewindsTheClock() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 1);
+        long pending = sim.schedule(5.0, log, 2);
+        sim.runUntil(2.0);
+        sim.reset();
+        assertEquals(0.0, sim.now());
+        assertEquals(0, sim.pending());
+        assertFalse(sim.isPending(pending), "handles from before the reset are stale");
+        assertFalse(sim.cancel(pending));
+        sim.schedule(0.5, log, 3);
+        sim.run();
+        assertArrayEquals(new int[] {1, 3}, log.args());
+        assertEquals(0.5, sim.now());
+        assertEquals(2, sim.eventsFired(), "the event count survives a reset");
+    }
+
+    @Test
     void emptyCalendarRunsNothing() {
         Simulation sim = new Simulation();
         assertEquals(0, sim.run());

@@ -1,0 +1,87 @@
+package org.alliancesim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The defaults against LITERATURE.md's calibration targets (definitions in docs/model.md,
+ * "Calibration"). 20 replications of 1000 families, seed 20261125. Error budget: with 20,000
+ * families the standard error of a share near 0.4 is about 0.0035, so each asserted range is
+ * many standard errors wider than the sampling noise; a failure means the model moved, not chance.
+ */
+class CalibrationTest {
+
+    static CourseTally tally;
+
+    @BeforeAll
+    static void runDefaults() {
+        tally = CourseTally.run(ModelParameters.defaults(), 20261125L, 20);
+        System.out.println("Calibration of the defaults: " + tally.summary());
+    }
+
+    @Test
+    void everyFamilyHasACourseRecord() {
+        assertEquals(20 * 1000, tally.courses.size());
+    }
+
+    @Test
+    void dropoutIsBetween33And45Percent() {
+        double d = tally.dropoutShare();
+        assertTrue(d >= 0.33 && d <= 0.45, "dropout " + d);
+    }
+
+    @Test
+    void atLeast60PercentOfDropoutsLeaveAfterSession1Or2() {
+        double e = tally.earlyDropoutShare();
+        assertTrue(e >= 0.60, "early share " + e);
+    }
+
+    @Test
+    void retentionCurveIsSteepestAtTheStartThenFlattens() {
+        int[] drops = tally.dropoutsBySession(10);
+        // Dropouts before session 2 outnumber those before any later session, and the early
+        // sessions lose more than the later ones.
+        for (int s = 3; s <= 10; s++) {
+            assertTrue(drops[2] > drops[s], "session 2 vs " + s + ": " + java.util.Arrays.toString(drops));
+        }
+        assertTrue(drops[2] + drops[3] > 2 * (drops[5] + drops[6]), java.util.Arrays.toString(drops));
+    }
+
+    @Test
+    void medianSessionsAttendedIsAboutFive() {
+        double m = tally.medianSessions();
+        assertTrue(m >= 4 && m <= 6, "median " + m);
+    }
+
+    @Test
+    void aboutHalfAreImprovedBySession8() {
+        double i = tally.improvedBySession8();
+        assertTrue(i >= 0.40 && i <= 0.60, "improved by session 8: " + i);
+    }
+
+    @Test
+    void involuntaryFamiliesDropOutClearlyMoreAndEarlier() {
+        List<CourseRecord> inv = tally.where(c -> c.referral() == Referral.INVOLUNTARY);
+        List<CourseRecord> vol = tally.where(c -> c.referral() == Referral.VOLUNTARY);
+        double dInv = CourseTally.share(inv, c -> c.endReason() == EndReason.DROPOUT);
+        double dVol = CourseTally.share(vol, c -> c.endReason() == EndReason.DROPOUT);
+        assertTrue(dInv > 1.5 * dVol, "involuntary " + dInv + " vs voluntary " + dVol);
+        double earlyInv = CourseTally.share(tally.where(c -> c.referral() == Referral.INVOLUNTARY
+                && c.endReason() == EndReason.DROPOUT), c -> c.sessionsAttended() <= 2);
+        double earlyVol = CourseTally.share(tally.where(c -> c.referral() == Referral.VOLUNTARY
+                && c.endReason() == EndReason.DROPOUT), c -> c.sessionsAttended() <= 2);
+        assertTrue(earlyInv > earlyVol + 0.1, "early share involuntary " + earlyInv + " vs voluntary " + earlyVol);
+    }
+
+    @Test
+    void completionByGoalsMetIsKeptApartFromDropout() {
+        double goals = CourseTally.share(tally.courses, c -> c.endReason() == EndReason.GOALS_MET);
+        assertTrue(goals > 0.3, "goals met " + goals);
+        assertTrue(tally.where(c -> c.endReason() == EndReason.GOALS_MET).stream()
+                .allMatch(c -> c.sessionsAttended() >= 1));
+    }
+}
