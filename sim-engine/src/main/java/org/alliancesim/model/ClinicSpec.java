@@ -8,7 +8,10 @@ package org.alliancesim.model;
  *     sees at most its type's caseload at once
  * @param waitlistHazardPerWeek weekly probability that a waiting family gives up, [0, 1)
  */
-public record ClinicSpec(double referralsPerWeek, int therapists, double waitlistHazardPerWeek) {
+public record ClinicSpec(
+        @Doc(value = "Poisson arrival rate of referred families, (0, 1000]", min = 0, exclusiveMin = true, max = 1000) double referralsPerWeek,
+        @Doc(value = "number of therapists, 1..10,000; each is drawn from the pool's mixture and sees at most its type's caseload at once", min = 1, max = 10_000) int therapists,
+        @Doc(value = "weekly probability that a waiting family gives up, [0, 1)", min = 0, max = 1, exclusiveMax = true) double waitlistHazardPerWeek) {
 
     /** Validates the specification. */
     public ClinicSpec {

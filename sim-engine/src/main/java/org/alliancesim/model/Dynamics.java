@@ -13,8 +13,14 @@ package org.alliancesim.model;
  * @param attendance no-shows, cancellations and dropout
  * @param outcome therapeutic progress and completion
  */
-public record Dynamics(Start start, Climate climate, Trust trust, Rupture rupture, Contagion contagion,
-        Attendance attendance, Outcome outcome) {
+public record Dynamics(
+        @Doc("how members and families begin") Start start,
+        @Doc("what makes a session uncomfortable") Climate climate,
+        @Doc("how alliance moves after a session without rupture") Trust trust,
+        @Doc("ruptures and their repair") Rupture rupture,
+        @Doc("members' influence on each other") Contagion contagion,
+        @Doc("no-shows, cancellations and dropout") Attendance attendance,
+        @Doc("therapeutic progress and completion") Outcome outcome) {
 
     /** Validates presence of every group (each group validates itself). */
     public Dynamics {
@@ -57,10 +63,22 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param purposeInvoluntary subtracted from starting purpose for involuntary referrals, 0..5
      * @param purposeSd between-family sd of starting purpose, 0..3
      */
-    public record Start(double allianceMean, double allianceSd, double familyAllianceSd, RoleValues roleOffset,
-            double identifiedPatientOffset, double involuntaryOffset, double involuntaryEngagementPenalty,
-            double toleranceMean, double toleranceSd, RoleValues toleranceOffset, RoleValues decisionWeight,
-            double purposeMean, double purposeConflict, double purposeInvoluntary, double purposeSd) {
+    public record Start(
+            @Doc(value = "mean starting alliance on each SOFTA dimension, -3..3", min = -3, max = 3) double allianceMean,
+            @Doc(value = "between-member sd of starting alliance, 0..3", min = 0, max = 3) double allianceSd,
+            @Doc(value = "sd of a family-level shift of every member's starting alliance (families differ as units in readiness), 0..3", min = 0, max = 3) double familyAllianceSd,
+            @Doc("added to the starting alliance by role") RoleValues roleOffset,
+            @Doc(value = "added for the identified patient (blamed, defensive), -3..3", min = -3, max = 3) double identifiedPatientOffset,
+            @Doc(value = "subtracted from every dimension for involuntary referrals, 0..3 (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)", min = 0, max = 3) double involuntaryOffset,
+            @Doc(value = "0..3: engagement of involuntary clients is pulled down by this much in every session's experience, so it does not catch up while connection and safety do", min = 0, max = 3) double involuntaryEngagementPenalty,
+            @Doc(value = "mean tolerance for discomfort (discomfort units), 0..5", min = 0, max = 5) double toleranceMean,
+            @Doc(value = "between-member sd of tolerance, 0..2", min = 0, max = 2) double toleranceSd,
+            @Doc("added to tolerance by role") RoleValues toleranceOffset,
+            @Doc("weight of each role in deciding attendance (Kazdin 1996: parents decide), each 0..10") RoleValues decisionWeight,
+            @Doc(value = "mean starting shared sense of purpose, -3..3", min = -3, max = 3) double purposeMean,
+            @Doc(value = "subtracted from starting purpose per unit of conflict, 0..5", min = 0, max = 5) double purposeConflict,
+            @Doc(value = "subtracted from starting purpose for involuntary referrals, 0..5", min = 0, max = 5) double purposeInvoluntary,
+            @Doc(value = "between-family sd of starting purpose, 0..3", min = 0, max = 3) double purposeSd) {
         /** Defaults. */
         public static Start defaults() {
             return new Start(
@@ -128,11 +146,24 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      *     to ease off, -3..3
      * @param responsiveRange alliance points below the threshold at which easing is complete, (0, 6]
      */
-    public record Climate(RoleValues challengeSensitivity, double conflictWeight, double identifiedPatientBlame,
-            double noviceConflictAmplification, double conflictSd, double discomfortSd,
-            double noveltyReflectingTeam, double noveltyMirror, double noveltyCameras, double habituationSessions,
-            double preparationEffect, double distraction, double escalationPerSession, double maxChallenge,
-            double responsiveEase, double responsiveThreshold, double responsiveRange) {
+    public record Climate(
+            @Doc("discomfort per unit of challenge, by role, each 0..5") RoleValues challengeSensitivity,
+            @Doc(value = "discomfort per unit of family conflict, 0..5", min = 0, max = 5) double conflictWeight,
+            @Doc(value = "extra share of the conflict felt by the identified patient, 0..5", min = 0, max = 5) double identifiedPatientBlame,
+            @Doc(value = "a novice contains conflict less well: conflict discomfort is multiplied by 1 + this for novices, 0..5", min = 0, max = 5) double noviceConflictAmplification,
+            @Doc(value = "between-family sd of conflict around the type's mean, 0..1", min = 0, max = 1) double conflictSd,
+            @Doc(value = "sd of the member-session noise in discomfort, 0..3", min = 0, max = 3) double discomfortSd,
+            @Doc(value = "novelty discomfort of a reflecting team at first exposure, 0..5", min = 0, max = 5) double noveltyReflectingTeam,
+            @Doc(value = "novelty discomfort of a one-way mirror, 0..5", min = 0, max = 5) double noveltyMirror,
+            @Doc(value = "novelty discomfort of cameras, 0..5", min = 0, max = 5) double noveltyCameras,
+            @Doc(value = "e-folding number of sessions for novelty to fade, (0, 100]", min = 0, exclusiveMin = true, max = 100) double habituationSessions,
+            @Doc(value = "fraction of novelty removed by preparation, 0..1", min = 0, max = 1) double preparationEffect,
+            @Doc(value = "fraction of a session's progress lost per unit of novelty, 0..1", min = 0, max = 1) double distraction,
+            @Doc(value = "challenge added each session under the escalating policy, 0..1", min = 0, max = 1) double escalationPerSession,
+            @Doc(value = "ceiling of the escalating policy, 0..3", min = 0, max = 3) double maxChallenge,
+            @Doc(value = "largest fraction of challenge a responsive therapist drops, 0..1", min = 0, max = 1) double responsiveEase,
+            @Doc(value = "weakest member's alliance at which a responsive therapist begins to ease off, -3..3", min = -3, max = 3) double responsiveThreshold,
+            @Doc(value = "alliance points below the threshold at which easing is complete, (0, 6]", min = 0, exclusiveMin = true, max = 6) double responsiveRange) {
         /** Defaults. */
         public static Climate defaults() {
             return new Climate(
@@ -203,9 +234,17 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort, 0..3
      * @param workEngagementGain engagement experience gained per unit of productive discomfort, 0..3
      */
-    public record Trust(double warmthWeight, double empathyWeight, double genuinenessWeight,
-            double supportNoiseSd, double noviceConflictPenalty, double imbalance, double gainUp,
-            double gainDown, double discomfortSafetyCost, double workEngagementGain) {
+    public record Trust(
+            @Doc(value = "weight of warmth in the therapist's support, 0..1", min = 0, max = 1) double warmthWeight,
+            @Doc(value = "weight of empathy, 0..1", min = 0, max = 1) double empathyWeight,
+            @Doc(value = "weight of genuineness, 0..1 (the three weights are normalised)", min = 0, max = 1) double genuinenessWeight,
+            @Doc(value = "sd of session-to-session support for a therapist of consistency 0 (scaled by 1 - consistency), 0..1", min = 0, max = 1) double supportNoiseSd,
+            @Doc(value = "fraction of support a novice loses per unit of conflict, 0..1", min = 0, max = 1) double noviceConflictPenalty,
+            @Doc(value = "how strongly an unbalanced therapist favours the adults: member support is multiplied by 1 +- (1 - balance) * imbalance, 0..1", min = 0, max = 1) double imbalance,
+            @Doc(value = "relaxation rate when the experience is above the current alliance, (0, 1]", min = 0, exclusiveMin = true, max = 1) double gainUp,
+            @Doc(value = "relaxation rate when below, (0, 1]; above gainUp: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1) double gainDown,
+            @Doc(value = "safety experience lost per unit of (held) discomfort, 0..3", min = 0, max = 3) double discomfortSafetyCost,
+            @Doc(value = "engagement experience gained per unit of productive discomfort, 0..3", min = 0, max = 3) double workEngagementGain) {
         /** Defaults. */
         public static Trust defaults() {
             return new Trust(
@@ -257,8 +296,14 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param resistanceAsInformation fraction of a repaired rupture's discomfort that still becomes
      *     therapeutic work (resistance turned into information), 0..2
      */
-    public record Rupture(double holdPerAlliance, double noviceRepairFactor, double repairBonus,
-            double lossEngagement, double lossConnection, double lossSafety, double resistanceAsInformation) {
+    public record Rupture(
+            @Doc(value = "capacity added per alliance point (safety-weighted), 0..3: capacity = tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)", min = 0, max = 3) double holdPerAlliance,
+            @Doc(value = "a novice's repair probability is repairSkill times this, 0..1", min = 0, max = 1) double noviceRepairFactor,
+            @Doc(value = "alliance above its pre-session level after a repaired rupture, 0..3 (Safran, Muran and Eubanks-Carter 2011)", min = 0, max = 3) double repairBonus,
+            @Doc(value = "engagement lost by an unrepaired rupture, 0..6", min = 0, max = 6) double lossEngagement,
+            @Doc(value = "connection lost, 0..6", min = 0, max = 6) double lossConnection,
+            @Doc(value = "safety lost, 0..6", min = 0, max = 6) double lossSafety,
+            @Doc(value = "fraction of a repaired rupture's discomfort that still becomes therapeutic work (resistance turned into information), 0..2", min = 0, max = 2) double resistanceAsInformation) {
         /** Defaults. */
         public static Rupture defaults() {
             return new Rupture(
@@ -291,7 +336,9 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param purposeRate fraction of the gap between shared purpose and (mean alliance - half the
      *     split) closed after each session, 0..1
      */
-    public record Contagion(double rate, double purposeRate) {
+    public record Contagion(
+            @Doc(value = "fraction of the gap to the other members' mean closed after each session, 0..1", min = 0, max = 1) double rate,
+            @Doc(value = "fraction of the gap between shared purpose and (mean alliance - half the split) closed after each session, 0..1", min = 0, max = 1) double purposeRate) {
         /** Defaults. */
         public static Contagion defaults() {
             return new Contagion(/* rate */ 0.15, /* purposeRate */ 0.15);
@@ -329,10 +376,21 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param intervalDays days between sessions, (0, 365]
      * @param jitterSd sd of the session day around the interval, days, 0..30
      */
-    public record Attendance(double intercept, double alliance, double split, double involuntary,
-            double involuntaryEarlySessions, double noviceHighConflict, double waitPerMonth,
-            double unrepairedRupture, double noShowBase, double noShowLowAlliance, int maxConsecutiveNoShows,
-            double cancellation, double intervalDays, double jitterSd) {
+    public record Attendance(
+            @Doc(value = "logit of the hazard for an average family, -10..5", min = -10, max = 5) double intercept,
+            @Doc(value = "hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard), 0..5", min = 0, max = 5) double alliance,
+            @Doc(value = "per point of spread (max - min member alliance), 0..5", min = 0, max = 5) double split,
+            @Doc(value = "extra log-odds for involuntary referrals before session 2, fading, 0..5", min = 0, max = 5) double involuntary,
+            @Doc(value = "e-folding sessions of the involuntary effect, (0, 50]", min = 0, exclusiveMin = true, max = 50) double involuntaryEarlySessions,
+            @Doc(value = "extra log-odds for a novice with a high-conflict family, 0..5", min = 0, max = 5) double noviceHighConflict,
+            @Doc(value = "per 30 days waited before the first session, 0..5", min = 0, max = 5) double waitPerMonth,
+            @Doc(value = "after a session with an unrepaired rupture, 0..5", min = 0, max = 5) double unrepairedRupture,
+            @Doc(value = "probability of a no-show, 0..1", min = 0, max = 1) double noShowBase,
+            @Doc(value = "added no-show probability at decision-weighted alliance -3 (linear from alliance 0), 0..1", min = 0, max = 1) double noShowLowAlliance,
+            @Doc(value = "this many no-shows in a row end the course as dropout, 1..20", min = 1, max = 20) int maxConsecutiveNoShows,
+            @Doc(value = "probability that the clinic cancels a session (rescheduled a week later; no hazard), 0..1", min = 0, max = 1) double cancellation,
+            @Doc(value = "days between sessions, (0, 365]", min = 0, exclusiveMin = true, max = 365) double intervalDays,
+            @Doc(value = "sd of the session day around the interval, days, 0..30", min = 0, max = 30) double jitterSd) {
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
@@ -392,9 +450,16 @@ public record Dynamics(Start start, Climate climate, Trust trust, Rupture ruptur
      * @param goalMin smallest goal: some families feel good enough before reliable change, (0, 100]
      * @param responsivenessSd sd of log family responsiveness (a multiplier on progress), 0..3
      */
-    public record Outcome(double workEfficiency, double supportProgress, double purposeGain,
-            double identifiedPatientWeight, double reliableChange, double goalMean, double goalSd,
-            double goalMin, double responsivenessSd) {
+    public record Outcome(
+            @Doc(value = "improvement per unit of productive (held) discomfort, 0..5", min = 0, max = 5) double workEfficiency,
+            @Doc(value = "improvement per session from support alone, per unit of support, 0..5", min = 0, max = 5) double supportProgress,
+            @Doc(value = "progress multiplied by 1 + purposeGain * P / 3, 0..1", min = 0, max = 1) double purposeGain,
+            @Doc(value = "extra weight of the identified patient's work in the family's progress, 0..10", min = 0, max = 10) double identifiedPatientWeight,
+            @Doc(value = "improvement that counts as reliable, (0, 100]", min = 0, exclusiveMin = true, max = 100) double reliableChange,
+            @Doc(value = "mean improvement at which a family judges itself \"good enough\" and leaves (Barkham et al. 2006), (0, 100]", min = 0, exclusiveMin = true, max = 100) double goalMean,
+            @Doc(value = "between-family sd of the goal, 0..50", min = 0, max = 50) double goalSd,
+            @Doc(value = "smallest goal: some families feel good enough before reliable change, (0, 100]", min = 0, exclusiveMin = true, max = 100) double goalMin,
+            @Doc(value = "sd of log family responsiveness (a multiplier on progress), 0..3", min = 0, max = 3) double responsivenessSd) {
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(

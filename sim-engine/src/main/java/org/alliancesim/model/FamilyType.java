@@ -16,8 +16,14 @@ import java.util.List;
  * @param prepared whether families of this kind were told beforehand what the setting involves
  *     (reflecting team, mirror, cameras)
  */
-public record FamilyType(String name, double share, List<Role> roles, int identifiedPatient,
-        Referral referral, double conflict, boolean prepared) {
+public record FamilyType(
+        @Doc("short label, used in outputs (for example \"two-parent-adolescent\")") String name,
+        @Doc(value = "fraction of the population, in (0, 1]; the shares of a population sum to 1", min = 0, exclusiveMin = true, max = 1) double share,
+        @Doc("the members' roles, 2 to 6 of them (the family size is their number)") List<Role> roles,
+        @Doc(value = "index into roles of the identified patient (the member whose problem brought the family), or -1 for none", min = -1, max = 5) int identifiedPatient,
+        @Doc("voluntary or involuntary") Referral referral,
+        @Doc(value = "mean family conflict, 0 (calm) to 1 (openly hostile); each family's own level is drawn around it with sd conflictSd", min = 0, max = 1) double conflict,
+        @Doc("whether families of this kind were told beforehand what the setting involves (reflecting team, mirror, cameras)") boolean prepared) {
 
     /** Smallest and largest family. */
     public static final int MIN_SIZE = 2;

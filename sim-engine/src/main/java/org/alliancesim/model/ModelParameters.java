@@ -13,8 +13,13 @@ import java.util.List;
  * @param clinic the clinic layer (used in clinic mode)
  * @param dynamics the mechanisms' coefficients
  */
-public record ModelParameters(RunSpec run, List<FamilyType> families, List<TherapistType> therapists,
-        Setting setting, ClinicSpec clinic, Dynamics dynamics) {
+public record ModelParameters(
+        @Doc("what to simulate: mode, families, horizon, session limit") RunSpec run,
+        @Doc("the family population: a mixture of types whose shares sum to 1") List<FamilyType> families,
+        @Doc("the therapist pool: a mixture of types whose shares sum to 1") List<TherapistType> therapists,
+        @Doc("the therapy room") Setting setting,
+        @Doc("the clinic layer (used in clinic mode)") ClinicSpec clinic,
+        @Doc("the mechanisms' coefficients") Dynamics dynamics) {
 
     /** Largest allowed difference between the sum of a mixture's shares and 1. */
     public static final double SHARE_TOLERANCE = 1e-6;

@@ -8,7 +8,11 @@ package org.alliancesim.model;
  * @param child value for {@link Role#CHILD}
  * @param otherAdult value for {@link Role#OTHER_ADULT}
  */
-public record RoleValues(double parent, double adolescent, double child, double otherAdult) {
+public record RoleValues(
+        @Doc("value for parents") double parent,
+        @Doc("value for adolescents") double adolescent,
+        @Doc("value for children") double child,
+        @Doc("value for other adults") double otherAdult) {
 
     /** Validates that every value is finite. */
     public RoleValues {

@@ -10,7 +10,11 @@ package org.alliancesim.model;
  *     are censored; (0, 36500]
  * @param sessionLimit most sessions a course may have, 1..200; reaching it completes the course
  */
-public record RunSpec(RunMode mode, int families, double horizonDays, int sessionLimit) {
+public record RunSpec(
+        @Doc("cohort or clinic") RunMode mode,
+        @Doc(value = "cohort: families that start together; clinic: referrals to simulate (fewer if the horizon comes first); 1..1,000,000", min = 1, max = 1_000_000) int families,
+        @Doc(value = "the run stops at this simulated day; families still waiting or in treatment are censored; (0, 36500]", min = 0, exclusiveMin = true, max = 36_500) double horizonDays,
+        @Doc(value = "most sessions a course may have, 1..200; reaching it completes the course", min = 1, max = 200) int sessionLimit) {
 
     /** Validates the specification. */
     public RunSpec {

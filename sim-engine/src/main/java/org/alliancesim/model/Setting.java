@@ -10,7 +10,11 @@ package org.alliancesim.model;
  * @param orientationSession every family has an orientation visit before its first session,
  *     which prepares it for the setting and counts as a first exposure
  */
-public record Setting(boolean reflectingTeam, boolean oneWayMirror, boolean cameras, boolean orientationSession) {
+public record Setting(
+        @Doc("a team of colleagues watches and comments in the family's presence") boolean reflectingTeam,
+        @Doc("colleagues watch from behind a one-way mirror") boolean oneWayMirror,
+        @Doc("sessions are filmed") boolean cameras,
+        @Doc("every family has an orientation visit before its first session, which prepares it for the setting and counts as a first exposure") boolean orientationSession) {
 
     /** An ordinary outpatient room: no observation, no orientation. */
     public static Setting plainRoom() {

@@ -1,0 +1,34 @@
+package org.alliancesim.model;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a parameter (a record component of the model's parameter types) for readers outside
+ * Java: the scenario format's JSON Schema takes its descriptions and numeric bounds from here.
+ * The record's compact constructor stays the authority that enforces the bounds; a test checks that
+ * the two agree.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.FIELD, ElementType.PARAMETER})
+public @interface Doc {
+
+    /** What the parameter means, with its unit. */
+    String value();
+
+    /** Smallest allowed value (numbers only). */
+    double min() default Double.NEGATIVE_INFINITY;
+
+    /** Largest allowed value (numbers only). */
+    double max() default Double.POSITIVE_INFINITY;
+
+    /** Whether {@link #min()} itself is excluded. */
+    boolean exclusiveMin() default false;
+
+    /** Whether {@link #max()} itself is excluded. */
+    boolean exclusiveMax() default false;
+}
