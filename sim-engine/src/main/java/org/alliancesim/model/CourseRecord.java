@@ -13,6 +13,7 @@ package org.alliancesim.model;
  * @param conflict the family's own conflict level, 0..1
  * @param prepared whether the family was prepared for the setting (by its type or an orientation)
  * @param therapistId therapist number within the replication, from 0; -1 if never assigned
+ * @param therapistType name of the therapist's type; null if never assigned
  * @param therapistExperience the therapist's experience; null if never assigned
  * @param sessionsAttended sessions attended
  * @param noShows sessions missed by not coming
@@ -38,7 +39,7 @@ package org.alliancesim.model;
  * @param sharedPurposeLast family shared sense of purpose after the last attended session
  */
 public record CourseRecord(int replication, int familyId, String familyType, int size, Referral referral,
-        double conflict, boolean prepared, int therapistId, Experience therapistExperience, int sessionsAttended,
+        double conflict, boolean prepared, int therapistId, String therapistType, Experience therapistExperience, int sessionsAttended,
         int noShows, EndReason endReason, int endSession, double endDay, double waitDays, double improvement,
         boolean reliableImprovement, int reliableSession, int ruptures, int repairs, double allianceFirst,
         double allianceThird, double allianceLast, double splitMax, double gapMax, double sharedPurposeLast) {

@@ -266,7 +266,7 @@ public record Dynamics(
             Check.range("empathyWeight", empathyWeight, 0, 1);
             Check.range("genuinenessWeight", genuinenessWeight, 0, 1);
             if (!(warmthWeight + empathyWeight + genuinenessWeight > 0)) {
-                throw new IllegalArgumentException("warmthWeight + empathyWeight + genuinenessWeight must be > 0");
+                throw new IllegalArgumentException("warmthWeight must be > 0 when empathyWeight and genuinenessWeight are 0");
             }
             Check.range("supportNoiseSd", supportNoiseSd, 0, 1);
             Check.range("noviceConflictPenalty", noviceConflictPenalty, 0, 1);

@@ -36,8 +36,16 @@ public record FamilyType(
             throw new IllegalArgumentException("share must be in (0, 1], was " + share);
         }
         Check.present("roles", roles);
+        for (Role r : roles) {
+            if (r == null) {
+                throw new IllegalArgumentException("roles must not contain an empty entry");
+            }
+        }
         roles = List.copyOf(roles);
-        Check.range("roles (family size)", roles.size(), MIN_SIZE, MAX_SIZE);
+        if (roles.size() < MIN_SIZE || roles.size() > MAX_SIZE) {
+            throw new IllegalArgumentException("roles must list " + MIN_SIZE + " to " + MAX_SIZE
+                    + " members, listed " + roles.size());
+        }
         Check.range("identifiedPatient", identifiedPatient, -1, roles.size() - 1);
         Check.present("referral", referral);
         Check.range("conflict", conflict, 0, 1);

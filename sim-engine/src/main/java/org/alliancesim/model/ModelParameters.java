@@ -42,11 +42,11 @@ public record ModelParameters(
         }
         double f = families.stream().mapToDouble(FamilyType::share).sum();
         if (Math.abs(f - 1) > SHARE_TOLERANCE) {
-            throw new IllegalArgumentException("family shares must sum to 1, sum to " + f);
+            throw new IllegalArgumentException("families must have shares that sum to 1, they sum to " + Math.round(f * 1e9) / 1e9);
         }
         double t = therapists.stream().mapToDouble(TherapistType::share).sum();
         if (Math.abs(t - 1) > SHARE_TOLERANCE) {
-            throw new IllegalArgumentException("therapist shares must sum to 1, sum to " + t);
+            throw new IllegalArgumentException("therapists must have shares that sum to 1, they sum to " + Math.round(t * 1e9) / 1e9);
         }
     }
 

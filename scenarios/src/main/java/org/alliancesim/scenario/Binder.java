@@ -1,0 +1,297 @@
+package org.alliancesim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a merged scenario tree into the model's records, collecting every problem instead of
+ * stopping at the first: unknown fields (with a suggestion), wrong types, values the records'
+ * constructors refuse (their messages name the field and the allowed range).
+ */
+final class Binder {
+
+    private static final Pattern FIELD = Pattern.compile("^([a-z][A-Za-z]*)(?:\\.([a-z][A-Za-z]*))? (.*)$", Pattern.DOTALL);
+
+    private final Map<String, SourceTree.Origin> origins;
+    private final Map<Class<?>, Object> fallbacks;
+    final List<Problem> problems = new ArrayList<>();
+
+    /**
+     * @param origins where each path's value was written
+     * @param fallbacks a valid instance per record type, whose values stand in for a refused value
+     *     so that the rest of the record can still be checked
+     */
+    Binder(Map<String, SourceTree.Origin> origins, Map<Class<?>, Object> fallbacks) {
+        this.origins = origins;
+        this.fallbacks = fallbacks;
+    }
+
+    void problem(String path, String message) {
+        SourceTree.Origin o = originOf(path);
+        problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
+    }
+
+    /** A problem about a field's name (an unknown field): located at the key if known. */
+    void problemAtKey(String path, String message) {
+        SourceTree.Origin o = origins.get(path + SourceTree.KEY);
+        if (o == null) {
+            o = originOf(path);
+        }
+        problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
+    }
+
+    SourceTree.Origin originOf(String path) {
+        String p = path;
+        while (true) {
+            SourceTree.Origin o = origins.get(p);
+            if (o != null) {
+                return o;
+            }
+            if (p.isEmpty()) {
+                return new SourceTree.Origin("scenario", 0, 0);
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut < 0 ? "" : p.substring(0, cut);
+        }
+    }
+
+    /** The snake_case field names of a record type. */
+    static List<String> fieldNames(Class<?> type) {
+        return Arrays.stream(type.getRecordComponents()).map(c -> Names.snake(c.getName())).toList();
+    }
+
+    /**
+     * Binds an object node to a record; null if anything in it is wrong (the problems are recorded).
+     *
+     * @param alsoAllowed keys that may appear at this level without being record components
+     */
+    Object record(Class<?> type, JsonNode node, String path, Set<String> alsoAllowed) {
+        if (node == null || !node.isObject()) {
+            problem(path, "expected a mapping of fields (" + String.join(", ", fieldNames(type)) + "), found "
+                    + describe(node));
+            return null;
+        }
+        RecordComponent[] cs = type.getRecordComponents();
+        List<String> names = fieldNames(type);
+        Set<String> allowed = new LinkedHashSet<>(names);
+        allowed.addAll(alsoAllowed);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+ problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed)
+                        + "; allowed here: " + String.join(", ", allowed));
+            }
+        }
+        Object[] args = new Object[cs.length];
+        boolean ok = true;
+        for (int i = 0; i < cs.length; i++) {
+            String key = names.get(i);
+            String childPath = Paths.child(path, key);
+            JsonNode child = node.get(key);
+            if (child == null || child.isNull()) {
+                problem(childPath, "missing; give a value (" + expected(cs[i].getGenericType()) + ")");
+                ok = false;
+                continue;
+            }
+            Object v = value(cs[i].getGenericType(), child, childPath);
+            if (v == null) {
+                ok = false;
+            }
+            args[i] = v;
+        }
+        if (!ok) {
+            return null;
+        }
+        return construct(type, cs, args, path);
+    }
+
+    /** Calls the canonical constructor; on refusal records the problem and retries with a fallback value. */
+    private Object construct(Class<?> type, RecordComponent[] cs, Object[] args, String path) {
+        Class<?>[] types = Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Set<String> failed = new HashSet<>();
+        boolean anyFailure = false;
+        for (int attempt = 0; attempt <= cs.length; attempt++) {
+            try {
+                Constructor<?> ctor = type.getDeclaredConstructor(types);
+                Object r = ctor.newInstance(args);
+                return anyFailure ? null : r;
+            } catch (InvocationTargetException e) {
+                if (!(e.getCause() instanceof IllegalArgumentException iae)) {
+                    throw new IllegalStateException("constructing " + type.getSimpleName(), e.getCause());
+                }
+                anyFailure = true;
+                String msg = iae.getMessage();
+                Matcher m = FIELD.matcher(msg);
+                int index = -1;
+                String shown = msg;
+                String fieldPath = path;
+                if (m.matches()) {
+                    for (int i = 0; i < cs.length; i++) {
+                        if (cs[i].getName().equals(m.group(1))) {
+                            index = i;
+                        }
+                    }
+                    if (index >= 0) {
+                        fieldPath = Paths.child(path, Names.snake(m.group(1)));
+                        if (m.group(2) != null) {
+                            fieldPath = Paths.child(fieldPath, Names.snake(m.group(2)));
+                        }
+                        shown = m.group(3);
+                    }
+                }
+                problem(fieldPath, shown);
+                Object fallback = fallbacks.get(type);
+                if (index < 0 || fallback == null || !failed.add(cs[index].getName())) {
+                    return null;
+                }
+                try {
+                    args[index] = cs[index].getName().equals("identifiedPatient") ? -1
+                            : cs[index].getAccessor().invoke(fallback);
+                } catch (ReflectiveOperationException re) {
+                    return null;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("constructing " + type.getSimpleName(), e);
+            }
+        }
+        return null;
+    }
+
+    /** Converts one value; null (with a problem recorded) when it does not fit. */
+    Object value(Type type, JsonNode node, String path) {
+        if (type == double.class) {
+            if (node.isNumber()) {
+                return node.doubleValue();
+            }
+            problem(path, "expected a number, found " + describe(node));
+            return null;
+        }
+        if (type == int.class || type == long.class) {
+            boolean integral = node.isIntegralNumber()
+                    || (node.isFloatingPointNumber() && node.doubleValue() == Math.rint(node.doubleValue()));
+            boolean fits = type == int.class ? node.canConvertToInt() : node.canConvertToLong();
+            if (node.isNumber() && integral && fits) {
+                return type == int.class ? (Object) node.intValue() : (Object) node.longValue();
+            }
+            problem(path, "expected a whole number" + (type == int.class ? "" : " (64-bit)") + ", found "
+                    + describe(node));
+            return null;
+        }
+        if (type == boolean.class) {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            problem(path, "expected true or false, found " + describe(node));
+            return null;
+        }
+        if (type == String.class) {
+            if (node.isValueNode()) {
+                return node.asText();
+            }
+            problem(path, "expected text, found " + describe(node));
+            return null;
+        }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            return enumValue(c, node, path);
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            return record(c, node, path, Set.of());
+        }
+        if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
+            if (!node.isArray()) {
+                problem(path, "expected a list, found " + describe(node));
+                return null;
+            }
+            Type element = pt.getActualTypeArguments()[0];
+            List<Object> out = new ArrayList<>();
+            boolean ok = true;
+            for (int i = 0; i < node.size(); i++) {
+                Object v = value(element, node.get(i), Paths.index(path, i));
+                ok &= v != null;
+                out.add(v);
+            }
+            return ok ? out : null;
+        }
+        throw new IllegalStateException("no binding for " + type);
+    }
+
+    private Object enumValue(Class<?> c, JsonNode node, String path) {
+        List<String> allowed = Arrays.stream(c.getEnumConstants()).map(e -> Names.of((Enum<?>) e)).toList();
+        if (node.isTextual()) {
+            String text = node.asText().strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            for (Object e : c.getEnumConstants()) {
+                if (Names.of((Enum<?>) e).equals(text)) {
+                    return e;
+                }
+            }
+        }
+        problem(path, "found " + describe(node) + "; allowed: " + String.join(", ", allowed)
+                + (node.isTextual() ? Names.didYouMean(node.asText(), allowed) : ""));
+        return null;
+    }
+
+    /** What a value is, for messages: {@code 'high' (text)}, {@code 1.5 (number)}, {@code a list}. */
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "an empty value";
+        }
+        if (node.isTextual()) {
+            return "'" + node.asText() + "' (text)";
+        }
+        if (node.isNumber()) {
+            return node.asText() + " (number)";
+        }
+        if (node.isBoolean()) {
+            return node.asText() + " (true/false)";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        return node.toString();
+    }
+
+    /** What a type expects, for messages. */
+    static String expected(Type type) {
+        if (type == double.class) {
+            return "a number";
+        }
+        if (type == int.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type instanceof Class<?> c && c.isEnum()) {
+            return "one of " + Arrays.stream(c.getEnumConstants()).map(e -> Names.of((Enum<?>) e))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            return "a mapping of " + String.join(", ", fieldNames(c));
+        }
+        return "a list";
+    }
+}

@@ -1,0 +1,174 @@
+package org.alliancesim.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed scenario document with the line and column of every value, keyed by dotted path
+ * ({@code families[0].conflict}). Jackson's tree model drops locations, so the tree is built here
+ * from the streaming parser.
+ */
+final class SourceTree {
+
+    /** Where a value was written. */
+    record Origin(String file, int line, int column) {}
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Suffix of the origin entry that locates a field's key rather than its value. */
+    static final String KEY = "#key";
+
+    final String file;
+    final ObjectNode root;
+    final Map<String, Origin> origins;
+
+    private SourceTree(String file, ObjectNode root, Map<String, Origin> origins) {
+        this.file = file;
+        this.root = root;
+        this.origins = origins;
+    }
+
+    /** A tree that did not come from a file (defaults, overrides). */
+    static SourceTree synthetic(String label, ObjectNode root) {
+        Map<String, Origin> origins = new HashMap<>();
+        record(root, "", new Origin(label, 0, 0), origins);
+        return new SourceTree(label, root, origins);
+    }
+
+    private static void record(JsonNode node, String path, Origin o, Map<String, Origin> out) {
+        out.put(path, o);
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> record(e.getValue(), Paths.child(path, e.getKey()), o, out));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                record(node.get(i), Paths.index(path, i), o, out);
+            }
+        }
+    }
+
+    /**
+     * Parses YAML (or JSON when {@code json}); an empty document is an empty mapping.
+     *
+     * @throws ScenarioException for malformed input, duplicate keys, or a root that is not a mapping
+     */
+    static SourceTree parse(String file, String text, boolean json) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Origin> origins = new HashMap<>();
+        ObjectNode root;
+        try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                root = NODES.objectNode();
+                origins.put("", new Origin(file, 1, 1));
+            } else {
+                JsonNode node = read(p, "", file, origins, problems);
+                if (!node.isObject()) {
+                    throw new ScenarioException(List.of(new Problem(file, line(p.currentTokenLocation()), 1, "",
+                            "a scenario must be a mapping of fields (like 'run: {families: 400}'), found "
+                                    + Binder.describe(node))));
+                }
+                root = (ObjectNode) node;
+                if (p.nextToken() != null) {
+                    JsonLocation l = p.currentTokenLocation();
+                    problems.add(new Problem(file, line(l), column(l), "",
+                            "found a second document; a scenario file holds exactly one"));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            throw new ScenarioException(List.of(new Problem(file, l == null ? 0 : line(l), l == null ? 0 : column(l), "",
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(msg))));
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read: " + firstLine(e.getMessage()))));
+        } catch (RuntimeException e) {
+            // SnakeYAML reports some malformed input (bad escapes, invalid characters) this way.
+            throw new ScenarioException(List.of(new Problem(file, 0, 0, "",
+                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(String.valueOf(e.getMessage())))));
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new SourceTree(file, root, origins);
+    }
+
+    private static JsonNode read(JsonParser p, String path, String file, Map<String, Origin> origins,
+            List<Problem> problems) throws IOException {
+        JsonLocation l = p.currentTokenLocation();
+        origins.put(path, new Origin(file, line(l), column(l)));
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = NODES.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation kl = p.currentTokenLocation();
+                    p.nextToken();
+                    String childPath = Paths.child(path, key);
+                    origins.put(childPath + KEY, new Origin(file, line(kl), column(kl)));
+                    JsonNode child = read(p, childPath, file, origins, problems);
+                    if (o.has(key)) {
+                        problems.add(new Problem(file, line(kl), column(kl), childPath,
+                                "appears twice; give each field once"));
+                    }
+                    o.set(key, child);
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = NODES.arrayNode();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(read(p, Paths.index(path, i++), file, origins, problems));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                return NODES.textNode(p.getText());
+        }
+    }
+
+    private static int line(JsonLocation l) {
+        return Math.max(0, l.getLineNr());
+    }
+
+    private static int column(JsonLocation l) {
+        return Math.max(0, l.getColumnNr());
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+}
