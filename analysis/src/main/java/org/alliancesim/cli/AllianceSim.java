@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.alliancesim.scenario.Problem;
+import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + "therapist moves session by session; discomfort becomes progress or rupture; unrepaired "
                 + "ruptures end courses.",
             ""},
-        subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScenariosCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input, 3 ran but some checks failed.",
             "Documentation: README.md and docs/ in the source tree."})
 public final class AllianceSim implements Runnable {
@@ -85,6 +87,13 @@ public final class AllianceSim implements Runnable {
         PrintWriter err = line.getErr();
         if (ex instanceof BadInputException) {
             err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            return BAD_INPUT;
+        }
+        if (ex instanceof ScenarioException se) {
+            // One line per problem: file:line:column: field.path: what was found and what is allowed.
+            for (Problem p : se.problems()) {
+                err.println(p);
+            }
             return BAD_INPUT;
         }
         err.println(line.getCommandSpec().qualifiedName() + ": internal error: " + ex

@@ -1,0 +1,77 @@
+package org.alliancesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alliancesim.cli.AllianceSimTest.Outcome;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenariosCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listNamesEveryBuiltinWithItsPurpose() {
+        Outcome o = AllianceSimTest.run("scenarios", "list");
+        assertEquals(0, o.code(), o.err());
+        for (String name : ScenarioLoader.BUILTINS) {
+            assertTrue(o.out().contains(name + " "), name);
+        }
+        assertTrue(o.out().contains("Mixed outpatient family caseload"), o.out());
+        assertEquals(ScenarioLoader.BUILTINS.size(), o.out().strip().lines().count());
+    }
+
+    @Test
+    void showPrintsTheResolvedScenarioWithOverrides() {
+        Outcome o = AllianceSimTest.run("scenarios", "show", "involuntary-referral", "--set", "run.families=77");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("# involuntary-referral: fully resolved"), o.out());
+        assertTrue(o.out().contains("families: 77"), o.out());
+        assertTrue(o.out().contains("dynamics:") && o.out().contains("gain_down: 0.6"), "defaults included");
+    }
+
+    @Test
+    void checkValidatesFilesAndReportsProblemsWithExitCode2() throws Exception {
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, "extends: default\nrun: {families: 400}\n");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "run:\n  familes: 400\nsetting: {cameras: maybe}\n");
+        Outcome ok = AllianceSimTest.run("scenarios", "check", good.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("ok: " + good));
+        Outcome fail = AllianceSimTest.run("scenarios", "check", good.toString(), bad.toString());
+        assertEquals(2, fail.code());
+        assertEquals(2, fail.err().strip().lines().count(), fail.err());
+        assertTrue(fail.err().contains(bad + ":2:3: run.familes: unknown field 'familes' (did you mean 'families'?)"),
+                fail.err());
+        assertTrue(fail.err().contains("setting.cameras: expected true or false, found 'maybe' (text)"), fail.err());
+        assertFalse(fail.err().contains("Exception"), fail.err());
+    }
+
+    @Test
+    void showOfABadScenarioIsExitCode2WithoutAStackTrace() {
+        Outcome o = AllianceSimTest.run("scenarios", "show", "defualt");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("did you mean 'default'?"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void schemaWritesJsonToStdoutOrAFile() throws Exception {
+        Outcome o = AllianceSimTest.run("scenarios", "schema");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("\"$schema\" : \"https://json-schema.org/draft/2020-12/schema\""), o.out());
+        Path file = dir.resolve("scenario.schema.json");
+        assertEquals(0, AllianceSimTest.run("scenarios", "schema", "--out", file.toString()).code());
+        assertEquals(o.out(), Files.readString(file));
+        Outcome missingDir = AllianceSimTest.run("scenarios", "schema", "--out", dir.resolve("no/such/x.json").toString());
+        assertEquals(2, missingDir.code());
+    }
+}
