@@ -476,6 +476,11 @@ public final class ScenarioLoader {
         return m;
     }
 
+    /** The fully resolved scenario as a tree in file layout (snake_case), for provenance records. */
+    public static ObjectNode toTree(Scenario s) {
+        return TreeCodec.scenario(s);
+    }
+
     /** The fully resolved scenario as YAML, defaults included: what {@code scenarios show} prints. */
     public static String toYaml(Scenario s) {
         try {

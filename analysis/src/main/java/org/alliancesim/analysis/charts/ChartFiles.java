@@ -1,0 +1,39 @@
+package org.alliancesim.analysis.charts;
+
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+
+/** Renders a chart as PNG bytes and as SVG (a whole document, or an element to inline in HTML). */
+public final class ChartFiles {
+
+    public static final int WIDTH = 1000;
+    public static final int HEIGHT = 600;
+
+    private ChartFiles() {}
+
+    public static byte[] png(JFreeChart chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        return out.toByteArray();
+    }
+
+    /** A standalone SVG document. */
+    public static String svgDocument(JFreeChart chart) {
+        return draw(chart).getSVGDocument();
+    }
+
+    /** An {@code <svg>} element for inlining, scaled to its container's width. */
+    public static String svgElement(JFreeChart chart, String id) {
+        return draw(chart).getSVGElement(id, true, null, null, null);
+    }
+
+    private static SVGGraphics2D draw(JFreeChart chart) {
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g2;
+    }
+}

@@ -1,0 +1,93 @@
+package org.alliancesim.analysis.experiment;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Replication;
+
+/**
+ * Runs replications of a model in parallel and hands them on in replication order.
+ *
+ * <p>Replication {@code r} draws only from streams keyed (seed, r, ...), and its data are consumed
+ * strictly in order of {@code r}, so every output is identical for any thread count. At most
+ * {@code 2 * threads} finished-but-unconsumed replications are held at once, so memory does not grow
+ * with the number of replications.
+ */
+public final class Experiment {
+
+    /** Receives each replication's data, in replication order, on the calling thread. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(ReplicationData data) throws Exception;
+    }
+
+    /** Told after each replication is consumed. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int replication);
+    }
+
+    private Experiment() {}
+
+    /**
+     * Runs replications {@code first} to {@code first + count - 1}.
+     *
+     * @param trajectories whether to keep sessions.csv rows
+     * @throws Exception whatever the sink throws; a failing replication's exception is rethrown
+     */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
+            Sink sink, Progress progress) throws Exception {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        RandomStreams streams = RandomStreams.of(seed);
+        int limit = model.run().sessionLimit();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "replication");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<ReplicationData>> window = new ArrayDeque<>();
+            int next = first;
+            int end = first + count;
+            while (next < end && window.size() < 2 * threads) {
+                window.add(submit(pool, model, streams, next++, limit, trajectories));
+            }
+            while (!window.isEmpty()) {
+                ReplicationData d;
+                try {
+                    d = window.poll().get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Exception ex) {
+                        throw ex;
+                    }
+                    throw e;
+                }
+                if (next < end) {
+                    window.add(submit(pool, model, streams, next++, limit, trajectories));
+                }
+                sink.accept(d);
+                if (progress != null) {
+                    progress.done(d.replication);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
+            int r, int limit, boolean trajectories) {
+        return pool.submit(() -> {
+            ReplicationData d = new ReplicationData(r, limit, trajectories);
+            Replication.run(model, streams, r, d, true);
+            return d;
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package org.alliancesim.analysis.experiment;
+
+/**
+ * The statistics computed for each replication; summaries give their mean, sd, 95% CI and n over
+ * replications. docs/outputs.md defines each one.
+ */
+public enum Metric {
+    DROPOUT_SHARE("dropout_share", "dropout share", "share of families whose course ended in dropout"),
+    EARLY_DROPOUT_SHARE("early_dropout_share", "early dropout share",
+            "share of dropouts who left after attending 1 or 2 sessions"),
+    MEDIAN_SESSIONS("median_sessions", "median sessions", "median sessions attended over all families"),
+    MEAN_SESSIONS("mean_sessions", "mean sessions", "mean sessions attended"),
+    COMPLETION_SHARE("completion_share", "completion", "share completed: goals met or session limit"),
+    GOALS_MET_SHARE("goals_met_share", "goals met", "share whose improvement reached their own goal"),
+    MEAN_IMPROVEMENT("mean_improvement", "mean improvement", "mean improvement over all families"),
+    RELIABLE_IMPROVEMENT_SHARE("reliable_improvement_share", "reliably improved",
+            "share whose improvement reached the reliable-change threshold"),
+    IMPROVED_BY_SESSION_8("improved_by_session_8", "improved by session 8",
+            "among families who attended 8 sessions or improved reliably within 8, the share improved by session 8"),
+    ALLIANCE_SESSION_1("alliance_session_1", "alliance, session 1", "mean family alliance after session 1"),
+    ALLIANCE_SESSION_3("alliance_session_3", "alliance, session 3",
+            "mean family alliance after session 3, families who attended 3"),
+    ALLIANCE_FINAL("alliance_final", "alliance, final", "mean family alliance after each family's last session"),
+    RUPTURES_PER_FAMILY("ruptures_per_family", "ruptures per family", "member ruptures per family"),
+    REPAIRED_SHARE("repaired_share", "repaired ruptures", "share of ruptures repaired"),
+    SPLIT_MAX("split_max", "largest split", "mean over families of the largest spread of member alliance"),
+    WAITLIST_DROPOUT_SHARE("waitlist_dropout_share", "waitlist dropout", "share who left the waitlist (clinic mode)"),
+    CENSORED_SHARE("censored_share", "censored", "share still waiting or in treatment at the horizon");
+
+    private final String key;
+    private final String label;
+    private final String definition;
+
+    Metric(String key, String label, String definition) {
+        this.key = key;
+        this.label = label;
+        this.definition = definition;
+    }
+
+    /** snake_case name used in summary.json and CSV. */
+    public String key() {
+        return key;
+    }
+
+    /** Short label for tables and charts. */
+    public String label() {
+        return label;
+    }
+
+    /** One-line definition. */
+    public String definition() {
+        return definition;
+    }
+}

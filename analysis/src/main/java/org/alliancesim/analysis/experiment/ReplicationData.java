@@ -1,0 +1,269 @@
+package org.alliancesim.analysis.experiment;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.EndReason;
+import org.alliancesim.model.MemberSession;
+import org.alliancesim.model.Referral;
+import org.alliancesim.model.Role;
+import org.alliancesim.model.SessionRecord;
+
+/**
+ * What one replication produced, as compact arrays (one entry per family) and per-session sums,
+ * plus its rows of families.csv (and sessions.csv when asked). Filled by the model through
+ * {@link CourseListener}; read once the replication is over. Not thread-safe: one per replication.
+ */
+public final class ReplicationData implements CourseListener {
+
+    /** families.csv header. */
+    public static final String FAMILIES_HEADER = "replication,family_id,family_type,size,referral,conflict,prepared,"
+            + "therapist_id,therapist_type,therapist_experience,sessions_attended,no_shows,end_reason,end_session,"
+            + "end_day,wait_days,improvement,reliable_improvement,reliable_session,ruptures,repairs,alliance_first,"
+            + "alliance_third,alliance_last,split_max,gap_max,shared_purpose_last\n";
+
+    /** sessions.csv header. */
+    public static final String SESSIONS_HEADER = "replication,family_id,session,day,member_id,role,"
+            + "identified_patient,engagement,connection,safety,shared_purpose,alliance,alliance_before,challenge,"
+            + "novelty,support,discomfort,capacity,rupture,repaired,split\n";
+
+    final int replication;
+    final int sessionLimit;
+    private final boolean trajectories;
+
+    int n;
+    EndReason[] endReason = new EndReason[64];
+    int[] attended = new int[64];
+    int[] endSession = new int[64];
+    int[] reliableSession = new int[64];
+    boolean[] involuntary = new boolean[64];
+    double[] improvement = new double[64];
+    double[] allianceFirst = new double[64];
+    double[] allianceThird = new double[64];
+    double[] allianceLast = new double[64];
+    double[] splitMax = new double[64];
+    long ruptures;
+    long repairs;
+
+    /** [session][role ordinal]: sum and count of member alliance after the session. */
+    final double[][] roleAllianceSum;
+    final long[][] roleAllianceCount;
+    /** [session]: sums and counts of spread and parent-minus-young gap. */
+    final double[] splitSum;
+    final long[] splitCount;
+    final double[] gapSum;
+    final long[] gapCount;
+
+    final StringBuilder familiesCsv = new StringBuilder(1 << 16);
+    final StringBuilder sessionsCsv;
+
+    public ReplicationData(int replication, int sessionLimit, boolean trajectories) {
+        this.replication = replication;
+        this.sessionLimit = sessionLimit;
+        this.trajectories = trajectories;
+        this.sessionsCsv = trajectories ? new StringBuilder(1 << 18) : null;
+        int roles = Role.values().length;
+        roleAllianceSum = new double[sessionLimit + 1][roles];
+        roleAllianceCount = new long[sessionLimit + 1][roles];
+        splitSum = new double[sessionLimit + 1];
+        splitCount = new long[sessionLimit + 1];
+        gapSum = new double[sessionLimit + 1];
+        gapCount = new long[sessionLimit + 1];
+    }
+
+    @Override
+    public void courseEnded(CourseRecord c) {
+        if (n == endReason.length) {
+            grow();
+        }
+        endReason[n] = c.endReason();
+        attended[n] = c.sessionsAttended();
+        endSession[n] = c.endSession();
+        reliableSession[n] = c.reliableSession();
+        involuntary[n] = c.referral() == Referral.INVOLUNTARY;
+        improvement[n] = c.improvement();
+        allianceFirst[n] = c.allianceFirst();
+        allianceThird[n] = c.allianceThird();
+        allianceLast[n] = c.allianceLast();
+        splitMax[n] = c.splitMax();
+        n++;
+        ruptures += c.ruptures();
+        repairs += c.repairs();
+        StringBuilder sb = familiesCsv;
+        sb.append(c.replication()).append(',').append(c.familyId()).append(',').append(Csv.text(c.familyType()))
+                .append(',').append(c.size()).append(',').append(lower(c.referral())).append(',');
+        Csv.append(sb, c.conflict()).append(',').append(c.prepared()).append(',').append(c.therapistId()).append(',')
+                .append(Csv.text(c.therapistType())).append(',').append(lower(c.therapistExperience())).append(',')
+                .append(c.sessionsAttended()).append(',').append(c.noShows()).append(',').append(lower(c.endReason()))
+                .append(',').append(c.endSession()).append(',');
+        Csv.append(sb, c.endDay()).append(',');
+        Csv.append(sb, c.waitDays()).append(',');
+        Csv.append(sb, c.improvement()).append(',').append(c.reliableImprovement()).append(',')
+                .append(c.reliableSession()).append(',').append(c.ruptures()).append(',').append(c.repairs()).append(',');
+        Csv.append(sb, c.allianceFirst()).append(',');
+        Csv.append(sb, c.allianceThird()).append(',');
+        Csv.append(sb, c.allianceLast()).append(',');
+        Csv.append(sb, c.splitMax()).append(',');
+        Csv.append(sb, c.gapMax()).append(',');
+        Csv.append(sb, c.sharedPurposeLast()).append('\n');
+    }
+
+    @Override
+    public void sessionAttended(SessionRecord s) {
+        int t = s.session();
+        for (MemberSession m : s.members()) {
+            roleAllianceSum[t][m.role().ordinal()] += m.alliance();
+            roleAllianceCount[t][m.role().ordinal()]++;
+        }
+        splitSum[t] += s.split();
+        splitCount[t]++;
+        if (!Double.isNaN(s.gap())) {
+            gapSum[t] += s.gap();
+            gapCount[t]++;
+        }
+        if (trajectories) {
+            StringBuilder sb = sessionsCsv;
+            for (MemberSession m : s.members()) {
+                sb.append(s.replication()).append(',').append(s.familyId()).append(',').append(t).append(',');
+                Csv.append(sb, s.day()).append(',').append(m.memberId()).append(',').append(lower(m.role())).append(',')
+                        .append(m.identifiedPatient()).append(',');
+                Csv.append(sb, m.engagement()).append(',');
+                Csv.append(sb, m.connection()).append(',');
+                Csv.append(sb, m.safety()).append(',');
+                Csv.append(sb, s.sharedPurpose()).append(',');
+                Csv.append(sb, m.alliance()).append(',');
+                Csv.append(sb, m.allianceBefore()).append(',');
+                Csv.append(sb, s.challenge()).append(',');
+                Csv.append(sb, s.novelty()).append(',');
+                Csv.append(sb, s.support()).append(',');
+                Csv.append(sb, m.discomfort()).append(',');
+                Csv.append(sb, m.capacity()).append(',').append(m.rupture()).append(',').append(m.repaired()).append(',');
+                Csv.append(sb, s.split()).append('\n');
+            }
+        }
+    }
+
+    /** Appends this replication's families.csv rows (no header). */
+    public void writeFamilies(java.io.Writer w) throws java.io.IOException {
+        w.append(familiesCsv);
+    }
+
+    /** Appends this replication's sessions.csv rows (no header); nothing unless trajectories were asked for. */
+    public void writeSessions(java.io.Writer w) throws java.io.IOException {
+        if (sessionsCsv != null) {
+            w.append(sessionsCsv);
+        }
+    }
+
+    /** Number of courses recorded. */
+    public int families() {
+        return n;
+    }
+
+    /** This replication's value of every {@link Metric}, indexed by ordinal; NaN where undefined. */
+    public double[] metrics() {
+        double[] m = new double[Metric.values().length];
+        int dropouts = 0;
+        int early = 0;
+        int completed = 0;
+        int goals = 0;
+        int waitlist = 0;
+        int censored = 0;
+        int reliable = 0;
+        int improvedBy8 = 0;
+        int at8 = 0;
+        double improvementSum = 0;
+        double sessionsSum = 0;
+        double a1 = 0;
+        int n1 = 0;
+        double a3 = 0;
+        int n3 = 0;
+        double aLast = 0;
+        int nLast = 0;
+        double split = 0;
+        for (int i = 0; i < n; i++) {
+            EndReason r = endReason[i];
+            if (r == EndReason.DROPOUT) {
+                dropouts++;
+                if (attended[i] <= 2) {
+                    early++;
+                }
+            }
+            completed += r.isCompletion() ? 1 : 0;
+            goals += r == EndReason.GOALS_MET ? 1 : 0;
+            waitlist += r == EndReason.WAITLIST_DROPOUT ? 1 : 0;
+            censored += r == EndReason.CENSORED ? 1 : 0;
+            reliable += reliableSession[i] > 0 ? 1 : 0;
+            boolean by8 = reliableSession[i] > 0 && reliableSession[i] <= 8;
+            if (attended[i] >= 8 || by8) {
+                at8++;
+                improvedBy8 += by8 ? 1 : 0;
+            }
+            improvementSum += improvement[i];
+            sessionsSum += attended[i];
+            if (!Double.isNaN(allianceFirst[i])) {
+                a1 += allianceFirst[i];
+                n1++;
+            }
+            if (!Double.isNaN(allianceThird[i])) {
+                a3 += allianceThird[i];
+                n3++;
+            }
+            if (!Double.isNaN(allianceLast[i])) {
+                aLast += allianceLast[i];
+                nLast++;
+            }
+            split += splitMax[i];
+        }
+        m[Metric.DROPOUT_SHARE.ordinal()] = ratio(dropouts, n);
+        m[Metric.EARLY_DROPOUT_SHARE.ordinal()] = ratio(early, dropouts);
+        m[Metric.MEDIAN_SESSIONS.ordinal()] = median(attended, n);
+        m[Metric.MEAN_SESSIONS.ordinal()] = ratio(sessionsSum, n);
+        m[Metric.COMPLETION_SHARE.ordinal()] = ratio(completed, n);
+        m[Metric.GOALS_MET_SHARE.ordinal()] = ratio(goals, n);
+        m[Metric.MEAN_IMPROVEMENT.ordinal()] = ratio(improvementSum, n);
+        m[Metric.RELIABLE_IMPROVEMENT_SHARE.ordinal()] = ratio(reliable, n);
+        m[Metric.IMPROVED_BY_SESSION_8.ordinal()] = ratio(improvedBy8, at8);
+        m[Metric.ALLIANCE_SESSION_1.ordinal()] = ratio(a1, n1);
+        m[Metric.ALLIANCE_SESSION_3.ordinal()] = ratio(a3, n3);
+        m[Metric.ALLIANCE_FINAL.ordinal()] = ratio(aLast, nLast);
+        m[Metric.RUPTURES_PER_FAMILY.ordinal()] = ratio(ruptures, n);
+        m[Metric.REPAIRED_SHARE.ordinal()] = ratio(repairs, ruptures);
+        m[Metric.SPLIT_MAX.ordinal()] = ratio(split, n);
+        m[Metric.WAITLIST_DROPOUT_SHARE.ordinal()] = ratio(waitlist, n);
+        m[Metric.CENSORED_SHARE.ordinal()] = ratio(censored, n);
+        return m;
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : a / b;
+    }
+
+    private static double median(int[] values, int n) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int[] s = Arrays.copyOf(values, n);
+        Arrays.sort(s);
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
+    }
+
+    private static String lower(Enum<?> e) {
+        return e == null ? "" : e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void grow() {
+        int c = endReason.length * 2;
+        endReason = Arrays.copyOf(endReason, c);
+        attended = Arrays.copyOf(attended, c);
+        endSession = Arrays.copyOf(endSession, c);
+        reliableSession = Arrays.copyOf(reliableSession, c);
+        involuntary = Arrays.copyOf(involuntary, c);
+        improvement = Arrays.copyOf(improvement, c);
+        allianceFirst = Arrays.copyOf(allianceFirst, c);
+        allianceThird = Arrays.copyOf(allianceThird, c);
+        allianceLast = Arrays.copyOf(allianceLast, c);
+        splitMax = Arrays.copyOf(splitMax, c);
+    }
+}

@@ -1,0 +1,168 @@
+package org.alliancesim.analysis.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.alliancesim.analysis.charts.Charts;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.jfree.chart.JFreeChart;
+
+/** The summary, charts and report of a {@code run}. */
+public final class RunReport {
+
+    /** Every file a run may write, relative to the folder (for replacing earlier results with --force). */
+    public static final List<String> FILES = List.of("summary.json", "families.csv", "sessions.csv", "report.html",
+            "charts/retention.png", "charts/retention.svg", "charts/retention-by-referral.png",
+            "charts/retention-by-referral.svg", "charts/alliance-by-role.png", "charts/alliance-by-role.svg",
+            "charts/dropout-timing.png", "charts/dropout-timing.svg", "charts/split-alliance.png",
+            "charts/split-alliance.svg", "charts/improvement-by-end-reason.png",
+            "charts/improvement-by-end-reason.svg");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private RunReport() {}
+
+    /** A chart and its file name and caption. */
+    record Named(String file, String title, String caption, JFreeChart chart) {}
+
+    /** Writes summary.json, the charts (PNG and SVG) and report.html into the folder. */
+    public static void write(ResultsFolder folder, Scenario s, ExperimentResult r, Provenance p) throws IOException {
+        String subtitle = s.name() + ": " + r.replications() + " replications x " + s.model().run().families()
+                + " families, seed " + s.seed();
+        List<Named> charts = charts(s, r, subtitle);
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        for (Named c : charts) {
+            folder.write("charts/" + c.file() + ".png", ChartFiles.png(c.chart()));
+            folder.write("charts/" + c.file() + ".svg", ChartFiles.svgDocument(c.chart()));
+            figures.add(new HtmlReport.Figure(c.title(), c.caption(), ChartFiles.svgElement(c.chart(), c.file())));
+        }
+        folder.write("summary.json", JSON.writeValueAsString(summary(s, r, p)) + "\n");
+        folder.write("report.html", HtmlReport.page("alliancesim: " + s.name(),
+                s.description() + " (" + r.replications() + " replications of " + s.model().run().families()
+                        + " families; 95% confidence intervals over replications.)",
+                List.of(metricsTable(r.summaries())), figures, provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
+    }
+
+    static List<Named> charts(Scenario s, ExperimentResult r, String subtitle) {
+        List<Named> out = new ArrayList<>();
+        out.add(new Named("retention", "Retention over sessions",
+                "Kaplan-Meier estimate of the share of families not yet dropped out, by sessions attended, with"
+                        + " Greenwood 95% band; completions and censored courses are censored.",
+                Charts.retention("Retention over sessions", subtitle,
+                        List.of(new Charts.Curve("all families", r.retention())))));
+        if (r.retentionVoluntary().subjects() > 0 && r.retentionInvoluntary().subjects() > 0) {
+            out.add(new Named("retention-by-referral", "Retention by referral",
+                    "Kaplan-Meier retention of voluntary and involuntary families, with Greenwood 95% bands.",
+                    Charts.retention("Retention by referral", subtitle,
+                            List.of(new Charts.Curve("voluntary", r.retentionVoluntary()),
+                                    new Charts.Curve("involuntary", r.retentionInvoluntary())))));
+        }
+        out.add(new Named("alliance-by-role", "Alliance by role",
+                "Mean composite alliance (SOFTA scale -3..+3) of members still attending, by role and session;"
+                        + " band: 95% interval over replications.",
+                Charts.series("Alliance by role", subtitle, "alliance (SOFTA, -3 to +3)", r.allianceByRole(), null)));
+        out.add(new Named("dropout-timing", "Dropout timing",
+                "Families who dropped out, by the session they did not come back for (2 = left after one"
+                        + " session), mean per replication.",
+                Charts.dropoutTiming("Dropout timing", subtitle, r.dropoutsPerReplicationAtSession(),
+                        s.model().run().sessionLimit())));
+        out.add(new Named("split-alliance", "Split alliance",
+                "Spread between the most and least allied member, and parents minus young people, by session;"
+                        + " band: 95% interval over replications.",
+                Charts.series("Split alliance", subtitle, "alliance difference (SOFTA points)", r.splitSeries(), null)));
+        out.add(new Named("improvement-by-end-reason", "Improvement by end reason",
+                "Distribution of improvement (1.0 = reliable change) by how the course ended: box = quartiles,"
+                        + " line = median, whiskers = the furthest values within 1.5 IQR, circles = outliers.",
+                Charts.improvementByEnd("Improvement by end reason", subtitle, r.improvementByEndReason())));
+        return out;
+    }
+
+    /** The summary.json tree. */
+    public static ObjectNode summary(Scenario s, ExperimentResult r, Provenance p) {
+        ObjectNode root = NODES.objectNode();
+        root.put("scenario", s.name());
+        root.put("description", s.description());
+        root.put("seed", s.seed());
+        root.put("replications", r.replications());
+        root.put("families_per_replication", s.model().run().families());
+        root.put("families", r.families());
+        root.set("metrics", metricsNode(r.summaries()));
+        root.set("provenance", provenanceNode(s, p));
+        return root;
+    }
+
+    static ObjectNode metricsNode(Map<Metric, MetricSummary> summaries) {
+        ObjectNode metrics = NODES.objectNode();
+        for (Map.Entry<Metric, MetricSummary> e : summaries.entrySet()) {
+            ObjectNode m = metrics.putObject(e.getKey().key());
+            MetricSummary v = e.getValue();
+            put(m, "mean", v.mean());
+            put(m, "sd", v.sd());
+            put(m, "ci95_low", v.lower());
+            put(m, "ci95_high", v.upper());
+            m.put("n", v.n());
+            m.put("definition", e.getKey().definition());
+        }
+        return metrics;
+    }
+
+    static ObjectNode provenanceNode(Scenario s, Provenance p) {
+        ObjectNode prov = NODES.objectNode();
+        prov.put("program", "alliancesim");
+        prov.put("version", p.version());
+        ArrayNode args = prov.putArray("command_line");
+        args.add("alliancesim");
+        p.arguments().forEach(args::add);
+        prov.put("seed", s.seed());
+        prov.put("started", p.started().toString());
+        prov.put("finished", p.finished().toString());
+        prov.set("scenario", ScenarioLoader.toTree(s));
+        return prov;
+    }
+
+    static void put(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    static HtmlReport.Table metricsTable(Map<Metric, MetricSummary> summaries) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<Metric, MetricSummary> e : summaries.entrySet()) {
+            MetricSummary v = e.getValue();
+            if (v.n() == 0) {
+                continue;
+            }
+            rows.add(List.of(e.getKey().label(), HtmlReport.ci(v.mean(), v.lower(), v.upper()), HtmlReport.fmt(v.sd()),
+                    Long.toString(v.n()), e.getKey().definition()));
+        }
+        return new HtmlReport.Table("Summary", List.of("metric", "mean [95% CI]", "sd", "n (replications)",
+                "definition"), rows);
+    }
+
+    static List<String[]> provenanceRows(Scenario s, ExperimentResult r, Provenance p) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"program", "alliancesim " + p.version()});
+        rows.add(new String[] {"command line", "alliancesim " + String.join(" ", p.arguments())});
+        rows.add(new String[] {"scenario", s.name()});
+        rows.add(new String[] {"seed", Long.toString(s.seed())});
+        rows.add(new String[] {"replications", Integer.toString(r.replications())});
+        rows.add(new String[] {"started", p.started().toString()});
+        rows.add(new String[] {"finished", p.finished().toString()});
+        return rows;
+    }
+}

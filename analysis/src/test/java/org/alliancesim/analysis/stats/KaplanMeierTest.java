@@ -1,0 +1,63 @@
+package org.alliancesim.analysis.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KaplanMeierTest {
+
+    /**
+     * The 6-MP arm of the Freireich et al. (1963) leukaemia trial, the worked example of Kaplan-Meier
+     * estimation in Kleinbaum and Klein, "Survival Analysis" (ch. 2), and of R's
+     * {@code survfit(Surv(time, cens) ~ 1)} on {@code MASS::gehan}: weeks of remission, * = censored:
+     * 6 6 6 6* 7 9* 10 10* 11* 13 16 17* 19* 20* 22 23 25* 32* 32* 34* 35*.
+     * Published estimates (survival, Greenwood standard error), to the printed 3 and 4 decimals.
+     */
+    @Test
+    void matchesThePublishedSixMpExample() {
+        KaplanMeier km = new KaplanMeier();
+        double[] times = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
+        boolean[] event = {true, true, true, false, true, false, true, false, false, true, true, false, false,
+            false, true, true, false, false, false, false, false};
+        for (int i = 0; i < times.length; i++) {
+            km.add(times[i], event[i]);
+        }
+        List<KaplanMeier.Step> steps = km.steps();
+        double[][] published = {
+            // time, at risk, events, survival, std.err
+            {6, 21, 3, 0.857, 0.0764},
+            {7, 17, 1, 0.807, 0.0869},
+            {10, 15, 1, 0.753, 0.0963},
+            {13, 12, 1, 0.690, 0.1068},
+            {16, 11, 1, 0.627, 0.1141},
+            {22, 7, 1, 0.538, 0.1282},
+            {23, 6, 1, 0.448, 0.1346},
+        };
+        assertEquals(published.length, steps.size());
+        for (int i = 0; i < published.length; i++) {
+            KaplanMeier.Step s = steps.get(i);
+            assertEquals(published[i][0], s.time());
+            assertEquals((long) published[i][1], s.atRisk(), "at risk at " + s.time());
+            assertEquals((long) published[i][2], s.events());
+            assertEquals(published[i][3], s.survival(), 0.0005, "survival at " + s.time());
+            assertEquals(published[i][4], s.standardError(), 0.00005, "Greenwood se at " + s.time());
+        }
+        assertEquals(0.753, km.survivalAt(12), 0.0005);
+        assertEquals(1.0, km.survivalAt(5));
+    }
+
+    @Test
+    void mergingEqualsAddingEverything() {
+        KaplanMeier a = new KaplanMeier();
+        KaplanMeier b = new KaplanMeier();
+        KaplanMeier all = new KaplanMeier();
+        for (int i = 0; i < 50; i++) {
+            boolean ev = i % 3 != 0;
+            (i % 2 == 0 ? a : b).add(i % 7, ev);
+            all.add(i % 7, ev);
+        }
+        a.addAll(b);
+        assertEquals(all.steps(), a.steps());
+    }
+}
