@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
 import org.alliancesim.analysis.stats.KaplanMeier;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
 import org.alliancesim.model.EndReason;
 import org.alliancesim.model.Role;
 
@@ -44,6 +46,14 @@ public final class ExperimentResult {
     final List<double[]> split = new ArrayList<>();
     final List<double[]> gap = new ArrayList<>();
     final Map<EndReason, List<Double>> improvementByEnd = new EnumMap<>(EndReason.class);
+    /** Family-level moments of the continuous outcomes (for effect sizes): improvement, sessions, final alliance. */
+    final Mean improvementMean = Mean.create();
+    final Variance improvementVariance = Variance.create();
+    final Mean sessionsMean = Mean.create();
+    final Variance sessionsVariance = Variance.create();
+    final Mean allianceMean = Mean.create();
+    final Variance allianceVariance = Variance.create();
+    long allianceN;
     long families;
 
     public ExperimentResult(int sessionLimit) {
@@ -65,6 +75,15 @@ public final class ExperimentResult {
                 dropoutsAtSession[d.endSession[i]]++;
             }
             improvementByEnd.computeIfAbsent(r, k -> new ArrayList<>()).add(d.improvement[i]);
+            improvementMean.accept(d.improvement[i]);
+            improvementVariance.accept(d.improvement[i]);
+            sessionsMean.accept(d.attended[i]);
+            sessionsVariance.accept(d.attended[i]);
+            if (!Double.isNaN(d.allianceLast[i])) {
+                allianceMean.accept(d.allianceLast[i]);
+                allianceVariance.accept(d.allianceLast[i]);
+                allianceN++;
+            }
         }
         families += d.n;
         int roles = Role.values().length;
@@ -90,6 +109,20 @@ public final class ExperimentResult {
         allMembers.add(all);
         split.add(sp);
         gap.add(gp);
+    }
+
+    /** Family-level mean and variance of an outcome, for standardised effect sizes. */
+    public record Moments(double mean, double variance, long n) {}
+
+    /** Family-level moments: "improvement", "sessions" (attended) or "alliance" (after the last session). */
+    public Moments moments(String outcome) {
+        return switch (outcome) {
+            case "improvement" -> new Moments(improvementMean.getAsDouble(), improvementVariance.getAsDouble(),
+                    families);
+            case "sessions" -> new Moments(sessionsMean.getAsDouble(), sessionsVariance.getAsDouble(), families);
+            case "alliance" -> new Moments(allianceMean.getAsDouble(), allianceVariance.getAsDouble(), allianceN);
+            default -> throw new IllegalArgumentException("unknown outcome " + outcome);
+        };
     }
 
     /** Replications added. */

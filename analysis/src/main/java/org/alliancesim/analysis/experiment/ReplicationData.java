@@ -149,6 +149,17 @@ public final class ReplicationData implements CourseListener {
         w.append(familiesCsv);
     }
 
+    /** Appends this replication's families.csv rows, each prefixed with {@code first} and a comma. */
+    public void writeFamilies(java.io.Writer w, String first) throws java.io.IOException {
+        int start = 0;
+        for (int i = 0; i < familiesCsv.length(); i++) {
+            if (familiesCsv.charAt(i) == '\n') {
+                w.append(first).append(',').append(familiesCsv, start, i + 1);
+                start = i + 1;
+            }
+        }
+    }
+
     /** Appends this replication's sessions.csv rows (no header); nothing unless trajectories were asked for. */
     public void writeSessions(java.io.Writer w) throws java.io.IOException {
         if (sessionsCsv != null) {

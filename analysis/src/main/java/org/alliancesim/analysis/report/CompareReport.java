@@ -1,0 +1,150 @@
+package org.alliancesim.analysis.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.alliancesim.analysis.charts.Charts;
+import org.alliancesim.analysis.experiment.Comparison;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.jfree.chart.JFreeChart;
+
+/** The summary, charts and report of a {@code compare}. */
+public final class CompareReport {
+
+    public static final List<String> FILES = List.of("summary.json", "families.csv", "report.html",
+            "charts/retention.png", "charts/retention.svg", "charts/alliance.png", "charts/alliance.svg");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Outcomes whose standardised effect (Cohen's d) is reported. */
+    public static final List<String> EFFECT_OUTCOMES = List.of("improvement", "sessions", "alliance");
+
+    private CompareReport() {}
+
+    /** Everything compared, ready to write. */
+    public record Result(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb,
+            List<Comparison.Difference> differences, Comparison.Risk dropout, List<Comparison.EffectSize> effects) {
+
+        public static Result of(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb) {
+            List<Comparison.EffectSize> effects = new ArrayList<>();
+            for (String o : EFFECT_OUTCOMES) {
+                effects.add(Comparison.cohensD(o, ra.moments(o), rb.moments(o)));
+            }
+            return new Result(a, b, ra, rb, Comparison.paired(ra, rb), Comparison.dropout(ra, rb), effects);
+        }
+    }
+
+    public static void write(ResultsFolder folder, Result r, Provenance p) throws IOException {
+        String subtitle = "A = " + r.a().name() + ", B = " + r.b().name() + ": " + r.ra().replications()
+                + " paired replications, seed " + r.a().seed();
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        chart(folder, figures, "retention", "Retention, A and B",
+                "Kaplan-Meier retention of both scenarios on the same simulated families, Greenwood 95% bands.",
+                Charts.retention("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle,
+                        List.of(new Charts.Curve("A: " + r.a().name(), r.ra().retention()),
+                                new Charts.Curve("B: " + r.b().name(), r.rb().retention()))));
+        chart(folder, figures, "alliance", "Alliance, A and B",
+                "Mean member alliance (SOFTA -3..+3) of families still attending, by session; band: 95% interval"
+                        + " over replications.",
+                Charts.series("Alliance: " + r.a().name() + " vs " + r.b().name(), subtitle,
+                        "alliance (SOFTA, -3 to +3)",
+                        List.of(r.ra().allianceAll("A: " + r.a().name()), r.rb().allianceAll("B: " + r.b().name())),
+                        null));
+        folder.write("summary.json", JSON.writeValueAsString(summary(r, p)) + "\n");
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison.Difference d : r.differences()) {
+            if (d.n() == 0) {
+                continue;
+            }
+            rows.add(List.of(d.metric().label(), HtmlReport.fmt(d.meanA()), HtmlReport.fmt(d.meanB()),
+                    HtmlReport.ci(d.difference(), d.lower(), d.upper()), p(d.p()), Long.toString(d.n())));
+        }
+        Comparison.Risk k = r.dropout();
+        List<List<String>> effects = new ArrayList<>();
+        effects.add(List.of("dropout risk difference (B - A)", HtmlReport.ci(k.difference(), k.differenceLower(),
+                k.differenceUpper())));
+        effects.add(List.of("dropout risk ratio (B / A)", HtmlReport.ci(k.ratio(), k.ratioLower(), k.ratioUpper())));
+        for (Comparison.EffectSize e : r.effects()) {
+            effects.add(List.of("Cohen's d, " + e.outcome(), HtmlReport.fmt(e.d())));
+        }
+        folder.write("report.html", HtmlReport.page("alliancesim: " + r.a().name() + " vs " + r.b().name(),
+                "A: " + r.a().description() + " B: " + r.b().description() + " Both run on the same simulated"
+                        + " families (common random numbers); differences are B - A with 95% intervals over paired"
+                        + " replications.",
+                List.of(new HtmlReport.Table("Paired differences", List.of("metric", "A", "B", "B - A [95% CI]", "p",
+                        "n"), rows), new HtmlReport.Table("Effect sizes", List.of("effect", "value [95% CI]"), effects)),
+                figures, provenance(r, p), "# A\n" + ScenarioLoader.toYaml(r.a()) + "\n# B\n" + ScenarioLoader.toYaml(r.b())));
+    }
+
+    private static void chart(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title,
+            String caption, JFreeChart chart) throws IOException {
+        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
+        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
+        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
+    }
+
+    static ObjectNode summary(Result r, Provenance p) {
+        ObjectNode root = NODES.objectNode();
+        root.put("scenario_a", r.a().name());
+        root.put("scenario_b", r.b().name());
+        root.put("seed", r.a().seed());
+        root.put("replications", r.ra().replications());
+        root.put("pairing", "common random numbers: both scenarios use the same seed and replication numbers");
+        root.set("metrics_a", RunReport.metricsNode(r.ra().summaries()));
+        root.set("metrics_b", RunReport.metricsNode(r.rb().summaries()));
+        ObjectNode diffs = root.putObject("differences");
+        for (Comparison.Difference d : r.differences()) {
+            ObjectNode o = diffs.putObject(d.metric().key());
+            RunReport.put(o, "mean_a", d.meanA());
+            RunReport.put(o, "mean_b", d.meanB());
+            RunReport.put(o, "difference", d.difference());
+            RunReport.put(o, "ci95_low", d.lower());
+            RunReport.put(o, "ci95_high", d.upper());
+            RunReport.put(o, "p", d.p());
+            o.put("n", d.n());
+        }
+        ObjectNode risk = root.putObject("dropout_risk");
+        Comparison.Risk k = r.dropout();
+        RunReport.put(risk, "risk_a", k.riskA());
+        RunReport.put(risk, "risk_b", k.riskB());
+        RunReport.put(risk, "difference", k.difference());
+        RunReport.put(risk, "difference_ci95_low", k.differenceLower());
+        RunReport.put(risk, "difference_ci95_high", k.differenceUpper());
+        RunReport.put(risk, "ratio", k.ratio());
+        RunReport.put(risk, "ratio_ci95_low", k.ratioLower());
+        RunReport.put(risk, "ratio_ci95_high", k.ratioUpper());
+        ObjectNode eff = root.putObject("cohens_d");
+        for (Comparison.EffectSize e : r.effects()) {
+            RunReport.put(eff, e.outcome(), e.d());
+        }
+        ObjectNode prov = RunReport.provenanceNode(r.a(), p);
+        prov.remove("scenario");
+        prov.set("scenario_a", ScenarioLoader.toTree(r.a()));
+        prov.set("scenario_b", ScenarioLoader.toTree(r.b()));
+        root.set("provenance", prov);
+        return root;
+    }
+
+    static List<String[]> provenance(Result r, Provenance p) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"program", "alliancesim " + p.version()});
+        rows.add(new String[] {"command line", "alliancesim " + String.join(" ", p.arguments())});
+        rows.add(new String[] {"seed", Long.toString(r.a().seed())});
+        rows.add(new String[] {"replications", Integer.toString(r.ra().replications())});
+        rows.add(new String[] {"started", p.started().toString()});
+        rows.add(new String[] {"finished", p.finished().toString()});
+        return rows;
+    }
+
+    private static String p(double p) {
+        return Double.isNaN(p) ? "" : p < 0.001 ? "<0.001" : String.format(java.util.Locale.ROOT, "%.3f", p);
+    }
+}

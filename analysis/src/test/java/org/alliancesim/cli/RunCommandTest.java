@@ -1,0 +1,134 @@
+package org.alliancesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.alliancesim.cli.AllianceSimTest.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Outcome run(String... args) {
+        return AllianceSimTest.run(args);
+    }
+
+    @Test
+    void writesTheWholeResultsFolder() throws Exception {
+        Path out = dir.resolve("r");
+        Outcome o = run("run", "default", "--reps", "4", "--set", "run.families=200", "--trajectories", "--out",
+                out.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        for (String f : List.of("summary.json", "families.csv", "sessions.csv", "report.html", "charts/retention.png",
+                "charts/retention.svg", "charts/alliance-by-role.svg", "charts/dropout-timing.png",
+                "charts/split-alliance.png", "charts/improvement-by-end-reason.svg", "charts/retention-by-referral.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")), "no temporary files left");
+        }
+        List<String> families = Files.readAllLines(out.resolve("families.csv"));
+        assertEquals(1 + 4 * 200, families.size());
+        String header = families.get(0);
+        for (String col : List.of("replication", "family_id", "family_type", "size", "referral", "conflict", "prepared",
+                "therapist_id", "therapist_experience", "sessions_attended", "end_reason", "end_session", "improvement",
+                "reliable_improvement", "ruptures", "repairs", "alliance_first", "alliance_last", "split_max")) {
+            assertTrue(List.of(header.split(",")).contains(col), col);
+        }
+        String sessionsHeader = Files.readAllLines(out.resolve("sessions.csv")).get(0);
+        for (String col : List.of("replication", "family_id", "session", "member_id", "role", "engagement", "connection",
+                "safety", "shared_purpose", "alliance", "challenge", "discomfort", "rupture", "repaired")) {
+            assertTrue(List.of(sessionsHeader.split(",")).contains(col), col);
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode dropout = summary.at("/metrics/dropout_share");
+        assertEquals(4, dropout.get("n").asInt());
+        assertTrue(dropout.get("ci95_low").asDouble() <= dropout.get("mean").asDouble());
+        assertTrue(dropout.get("mean").asDouble() <= dropout.get("ci95_high").asDouble());
+        assertEquals(200, summary.at("/provenance/scenario/run/families").asInt());
+        assertFalse(summary.at("/provenance/started").asText().isEmpty());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Provenance") && html.contains("dropout share"));
+        assertFalse(html.contains("http://") && html.contains("<script src"), "self-contained");
+        assertTrue(o.out().contains("dropout share") && o.out().contains("alliance, session 3"), o.out());
+    }
+
+    @Test
+    void resultsAreByteIdenticalForAnyThreadCount() throws Exception {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        String[] common = {"run", "involuntary-referral", "--reps", "6", "--set", "run.families=150", "--trajectories",
+            "--quiet"};
+        assertEquals(0, run(concat(common, "--threads", "1", "--out", one.toString())).code());
+        assertEquals(0, run(concat(common, "--threads", "3", "--out", two.toString())).code());
+        for (String f : List.of("families.csv", "sessions.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(two.resolve(f)), f);
+        }
+        assertEquals(withoutTimestamps(one.resolve("summary.json")), withoutTimestamps(two.resolve("summary.json")));
+    }
+
+    private static String withoutTimestamps(Path summary) throws Exception {
+        ObjectNode n = (ObjectNode) new ObjectMapper().readTree(summary.toFile());
+        ((ObjectNode) n.get("provenance")).remove(List.of("started", "finished"));
+        return n.toString();
+    }
+
+    @Test
+    void refusesANonEmptyFolderUnlessForced() throws Exception {
+        Path out = dir.resolve("full");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Outcome o = run("run", "default", "--reps", "2", "--set", "run.families=50", "--out", out.toString(), "--quiet");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("exists and is not empty") && o.err().contains("--force"), o.err());
+        assertEquals(List.of("notes.txt"), List.of(out.toFile().list()));
+        Outcome forced = run("run", "default", "--reps", "2", "--set", "run.families=50", "--out", out.toString(),
+                "--force", "--quiet");
+        assertEquals(0, forced.code(), forced.err());
+        assertTrue(Files.exists(out.resolve("summary.json")));
+        assertTrue(Files.exists(out.resolve("notes.txt")), "other files are left alone");
+    }
+
+    @Test
+    void badInputWritesNothing() {
+        Path out = dir.resolve("never");
+        Outcome o = run("run", "default", "--set", "run.families=-3", "--out", out.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("run.families: must be in [1, 1000000], was -3"), o.err());
+        assertFalse(Files.exists(out), "no output folder");
+        assertEquals(2, run("run", "default", "--reps", "auto", "--out", out.toString()).code());
+        assertEquals(2, run("run", "default", "--reps", "0", "--out", out.toString()).code());
+        assertEquals(2, run("run", "no-such-scenario", "--out", out.toString()).code());
+        assertFalse(Files.exists(out), "no output folder");
+    }
+
+    @Test
+    void autoReplicationsStopWhenTheIntervalIsNarrowEnough() throws Exception {
+        Path out = dir.resolve("auto");
+        Outcome o = run("run", "default", "--reps", "auto", "--ci-width", "0.05", "--set", "run.families=200",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        JsonNode d = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).at("/metrics/dropout_share");
+        assertTrue(d.get("ci95_high").asDouble() - d.get("ci95_low").asDouble() < 0.05, d.toString());
+        assertEquals(0, d.get("n").asInt() % 10, "batches of 10");
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
