@@ -145,6 +145,19 @@ public final class Charts {
         return chart(title, subtitle, new CategoryPlot(data, x, y, r));
     }
 
+    /** Applies the house style to an XY plot with {@code n} line series (used by the story chart). */
+    public static JFreeChart styled(String title, String subtitle, XYPlot plot, int n) {
+        if (plot.getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r) {
+            style(r, n);
+            for (int i = 0; i < n; i++) {
+                r.setSeriesShapesVisible(i, true);
+            }
+        }
+        ((NumberAxis) plot.getDomainAxis()).setLabelFont(LABEL);
+        ((NumberAxis) plot.getRangeAxis()).setLabelFont(LABEL);
+        return chart(title, subtitle, plot);
+    }
+
     private static void style(org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r, int n) {
         for (int i = 0; i < n; i++) {
             Color c = PALETTE[i % PALETTE.length];

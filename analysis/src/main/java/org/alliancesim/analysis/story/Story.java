@@ -1,0 +1,241 @@
+package org.alliancesim.analysis.story;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alliancesim.analysis.charts.Charts;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.MemberSession;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Referral;
+import org.alliancesim.model.Replication;
+import org.alliancesim.model.Role;
+import org.alliancesim.model.SessionRecord;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The course of one family, told session by session for teaching: who felt what, the challenge,
+ * each member's alliance before and after, ruptures and repairs, and why the course ended.
+ *
+ * <p>The family is family {@code k} of replication 0 of the scenario with its seed: the same family
+ * that row {@code replication=0, family_id=k} of a {@code run}'s families.csv describes.
+ */
+public final class Story {
+
+    private final String scenario;
+    private final CourseRecord course;
+    private final List<SessionRecord> sessions;
+    private final ModelParameters model;
+
+    private Story(String scenario, ModelParameters model, CourseRecord course, List<SessionRecord> sessions) {
+        this.scenario = scenario;
+        this.model = model;
+        this.course = course;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Simulates replication 0 and keeps family {@code family}'s course.
+     *
+     * @throws IllegalArgumentException if there is no such family
+     */
+    public static Story of(String scenario, ModelParameters model, long seed, int family) {
+        List<SessionRecord> sessions = new ArrayList<>();
+        CourseRecord[] course = new CourseRecord[1];
+        Replication.run(model, RandomStreams.of(seed), 0, new CourseListener() {
+            @Override
+            public void courseEnded(CourseRecord c) {
+                if (c.familyId() == family) {
+                    course[0] = c;
+                }
+            }
+
+            @Override
+            public void sessionAttended(SessionRecord s) {
+                if (s.familyId() == family) {
+                    sessions.add(s);
+                }
+            }
+        }, true);
+        if (course[0] == null) {
+            throw new IllegalArgumentException("no family " + family + " in replication 0 (it has families 0 to "
+                    + (model.run().families() - 1) + ")");
+        }
+        return new Story(scenario, model, course[0], List.copyOf(sessions));
+    }
+
+    public CourseRecord course() {
+        return course;
+    }
+
+    public List<SessionRecord> sessions() {
+        return sessions;
+    }
+
+    /** A readable name for each member: "Parent A", "the adolescent (identified patient)", ... */
+    public List<String> memberNames() {
+        List<String> names = new ArrayList<>();
+        List<Role> roles = model.families().stream().filter(t -> t.name().equals(course.familyType())).findFirst()
+                .orElseThrow().roles();
+        int[] seen = new int[Role.values().length];
+        long[] total = new long[Role.values().length];
+        roles.forEach(r -> total[r.ordinal()]++);
+        for (int i = 0; i < roles.size(); i++) {
+            Role r = roles.get(i);
+            int k = seen[r.ordinal()]++;
+            String base = switch (r) {
+                case PARENT -> "Parent";
+                case ADOLESCENT -> "Adolescent";
+                case CHILD -> "Child";
+                case OTHER_ADULT -> "Partner";
+            };
+            names.add(total[r.ordinal()] > 1 ? base + " " + (char) ('A' + k) : base);
+        }
+        return names;
+    }
+
+    /** The narrative, as plain text lines. */
+    public String text() {
+        List<String> names = memberNames();
+        StringBuilder sb = new StringBuilder();
+        CourseRecord c = course;
+        line(sb, "Family %d of scenario '%s' (%s): %d members, %s referral, conflict %.2f%s; therapist %d (type '%s', %s).",
+                c.familyId(), scenario, c.familyType(), c.size(), c.referral() == Referral.INVOLUNTARY ? "an involuntary"
+                        : "a voluntary", c.conflict(), c.prepared() ? ", prepared for the setting" : "",
+                c.therapistId(), c.therapistType(), lower(c.therapistExperience()));
+        if (c.waitDays() > 0.5) {
+            line(sb, "They waited %.0f days for a first session.", c.waitDays());
+        }
+        for (SessionRecord s : sessions) {
+            sb.append('\n');
+            line(sb, "Session %d (day %.0f): the therapist's support was %s (%.2f) and the challenge %s (%.2f)%s.",
+                    s.session(), s.day(), supportWord(s.support()), s.support(), challengeWord(s.challenge()),
+                    s.challenge(), s.novelty() > 0.05 ? String.format(Locale.ROOT,
+                            "; the observation setting still unsettled them (novelty %.2f)", s.novelty()) : "");
+            for (MemberSession m : s.members()) {
+                String who = names.get(m.memberId()) + (m.identifiedPatient() ? " (identified patient)" : "");
+                if (!m.rupture()) {
+                    line(sb, "  %s felt %s discomfort (%.2f, could hold %.2f): %s; alliance %.2f -> %.2f.", who,
+                            discomfortWord(m.discomfort()), m.discomfort(), m.capacity(),
+                            m.discomfort() > 0.5 ? "it became therapeutic work" : "a supportive session",
+                            m.allianceBefore(), m.alliance());
+                } else if (m.repaired()) {
+                    line(sb, "  %s felt %.2f of discomfort, more than their alliance could hold (%.2f): a rupture."
+                            + " The therapist repaired it, and the resistance became information: alliance %.2f -> %.2f.",
+                            who, m.discomfort(), m.capacity(), m.allianceBefore(), m.alliance());
+                } else {
+                    line(sb, "  %s felt %.2f of discomfort, more than their alliance could hold (%.2f): a rupture that"
+                            + " was not repaired. Trust fell: alliance %.2f -> %.2f.", who, m.discomfort(), m.capacity(),
+                            m.allianceBefore(), m.alliance());
+                }
+            }
+            line(sb, "  Family: shared purpose %.2f, split between members %.2f, improvement so far %.2f.",
+                    s.sharedPurpose(), s.split(), s.improvement());
+        }
+        sb.append('\n').append(ending()).append('\n');
+        return sb.toString();
+    }
+
+    private String ending() {
+        CourseRecord c = course;
+        String missed = c.noShows() > 0 ? String.format(Locale.ROOT, " They missed %d session%s along the way.",
+                c.noShows(), c.noShows() == 1 ? "" : "s") : "";
+        return switch (c.endReason()) {
+            case GOALS_MET -> String.format(Locale.ROOT, "The course ended after session %d: the family felt good"
+                    + " enough (improvement %.2f reached their own goal) and stopped, goals met.%s", c.endSession(),
+                    c.improvement(), missed);
+            case SESSION_LIMIT -> String.format(Locale.ROOT, "The course ended at the session limit (%d sessions),"
+                    + " improvement %.2f%s.%s", c.endSession(), c.improvement(),
+                    c.reliableImprovement() ? ", a reliable improvement" : ", short of reliable improvement", missed);
+            case DROPOUT -> String.format(Locale.ROOT, "The family did not come back for session %d: a dropout."
+                    + " %s%s", c.endSession(), dropoutReasons(), missed);
+            case WAITLIST_DROPOUT -> String.format(Locale.ROOT, "The family gave up on the waitlist after %.0f days,"
+                    + " before any session.", c.waitDays());
+            case CENSORED -> String.format(Locale.ROOT, "The simulation's horizon came first (day %.0f), after %d"
+                    + " sessions.", c.endDay(), c.sessionsAttended());
+        };
+    }
+
+    private String dropoutReasons() {
+        List<String> why = new ArrayList<>();
+        SessionRecord last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
+        if (last != null) {
+            double adults = last.members().stream().filter(m -> m.role().isAdult()).mapToDouble(MemberSession::alliance)
+                    .average().orElse(Double.NaN);
+            if (!Double.isNaN(adults)) {
+                why.add(String.format(Locale.ROOT, "the adults, who decide whether the family comes, ended at alliance"
+                        + " %.2f", adults));
+            }
+            if (last.members().stream().anyMatch(m -> m.rupture() && !m.repaired())) {
+                why.add("the last session had an unrepaired rupture");
+            }
+            if (last.split() > 1) {
+                why.add(String.format(Locale.ROOT, "the family was split (spread %.2f)", last.split()));
+            }
+        }
+        if (course.referral() == Referral.INVOLUNTARY && course.endSession() <= 4) {
+            why.add("they had been sent involuntarily, and the first sessions are when such families leave");
+        }
+        if (course.therapistExperience() != null && course.therapistExperience().name().equals("NOVICE")
+                && course.conflict() > 0.6) {
+            why.add("a novice therapist was facing a high-conflict family");
+        }
+        return why.isEmpty() ? "The dropout hazard is never zero; chance decided this time."
+                : "What weighed on it: " + String.join("; ", why) + ".";
+    }
+
+    /** The members' alliance over sessions. */
+    public JFreeChart chart() {
+        List<String> names = memberNames();
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int i = 0; i < course.size(); i++) {
+            XYSeries s = new XYSeries(names.get(i));
+            for (SessionRecord r : sessions) {
+                MemberSession m = r.members().get(i);
+                if (r.session() == 1) {
+                    s.add(0, m.allianceBefore());
+                }
+                s.add(r.session(), m.alliance());
+            }
+            data.addSeries(s);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        NumberAxis x = new NumberAxis("session (0 = before the first)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis("alliance (SOFTA, -3 to +3)");
+        y.setRange(-3, 3);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        String title = "Family " + course.familyId() + ": alliance of each member";
+        String subtitle = scenario + ", " + course.familyType() + "; ended: " + lower(course.endReason())
+                + " at session " + course.endSession();
+        return Charts.styled(title, subtitle, plot, course.size());
+    }
+
+    private static void line(StringBuilder sb, String fmt, Object... args) {
+        sb.append(String.format(Locale.ROOT, fmt, args)).append('\n');
+    }
+
+    private static String lower(Enum<?> e) {
+        return e == null ? "none" : e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String supportWord(double s) {
+        return s >= 0.75 ? "warm" : s >= 0.55 ? "steady" : s >= 0.4 ? "uneven" : "cool";
+    }
+
+    private static String challengeWord(double c) {
+        return c >= 1.0 ? "high" : c >= 0.5 ? "moderate" : c > 0.1 ? "gentle" : "none";
+    }
+
+    private static String discomfortWord(double d) {
+        return d >= 1.5 ? "strong" : d >= 0.9 ? "real" : d >= 0.4 ? "some" : "little";
+    }
+
+}
