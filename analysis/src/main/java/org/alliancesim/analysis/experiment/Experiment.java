@@ -35,6 +35,17 @@ public final class Experiment {
     private Experiment() {}
 
     /**
+     * Runs replications 0 to {@code replications - 1} and returns their summary: the simplest entry
+     * point for scripts (docs/api.md).
+     */
+    public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads)
+            throws Exception {
+        ExperimentResult result = new ExperimentResult(model.run().sessionLimit());
+        run(model, seed, 0, replications, threads, false, result::add, null);
+        return result;
+    }
+
+    /**
      * Runs replications {@code first} to {@code first + count - 1}.
      *
      * @param trajectories whether to keep sessions.csv rows

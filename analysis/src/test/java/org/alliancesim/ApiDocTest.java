@@ -1,0 +1,72 @@
+package org.alliancesim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import org.junit.jupiter.api.Test;
+
+/** Runs the JShell block of docs/api.md, snippet by snippet, in this JVM. */
+class ApiDocTest {
+
+    @Test
+    void theJShellExampleRuns() throws Exception {
+        String doc = Files.readString(docs().resolve("api.md"));
+        int start = doc.indexOf("```jshell\n") + "```jshell\n".length();
+        String code = doc.substring(start, doc.indexOf("```", start));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> snippets = new ArrayList<>();
+        // The local execution engine runs snippets in this JVM: their System.out is ours.
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try (JShell js = JShell.builder().executionEngine("local")
+                .out(new PrintStream(out, true, StandardCharsets.UTF_8)).build()) {
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                js.addToClasspath(entry);
+            }
+            SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
+            String remaining = code;
+            while (!remaining.isBlank()) {
+                SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+                String source = info.source();
+                if (source == null || source.isBlank()) {
+                    break;
+                }
+                snippets.add(source);
+                for (SnippetEvent e : js.eval(source)) {
+                    assertFalse(e.status() == Snippet.Status.REJECTED,
+                            "rejected: " + source + " " + js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList());
+                    assertEquals(null, e.exception(), "threw: " + source);
+                }
+                remaining = info.remaining();
+            }
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        System.out.print(printed);
+        assertTrue(snippets.size() >= 10, "snippets: " + snippets.size());
+        assertTrue(printed.contains("dropout ") && printed.contains("dropout difference")
+                && printed.contains("300 courses"), printed);
+    }
+
+    static Path docs() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve("docs/api.md"))) {
+                return p.resolve("docs");
+            }
+        }
+        throw new AssertionError("docs/api.md not found");
+    }
+}
