@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,13 +90,7 @@ final class CompareCommand implements Callable<Integer> {
         int n = reps != null ? reps : a.replications();
         a = a.withSeed(s).withReplications(n);
         b = b.withSeed(s).withReplications(n);
-        Path dir = out != null ? out : Path.of("results", a.name() + "-vs-" + b.name() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started));
-        try {
-            ResultsFolder.check(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Path dir = OutputFolders.resolve(out, a.name() + "-vs-" + b.name(), started, force);
         ExperimentResult ra = new ExperimentResult(a.model().run().sessionLimit());
         ExperimentResult rb = new ExperimentResult(b.model().run().sessionLimit());
         PrintWriter err = spec.commandLine().getErr();

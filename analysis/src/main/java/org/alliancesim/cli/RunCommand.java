@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -114,13 +112,7 @@ final class RunCommand implements Callable<Integer> {
         if (fixedReps != null) {
             s = s.withReplications(fixedReps);
         }
-        Path dir = out != null ? out : Path.of("results", s.name() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started));
-        try {
-            ResultsFolder.check(dir, force);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Path dir = OutputFolders.resolve(out, s.name(), started, force);
 
         PrintWriter stdout = spec.commandLine().getOut();
         ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
