@@ -25,7 +25,21 @@ public enum Metric {
     REPAIRED_SHARE("repaired_share", "repaired ruptures", "share of ruptures repaired"),
     SPLIT_MAX("split_max", "largest split", "mean over families of the largest spread of member alliance"),
     WAITLIST_DROPOUT_SHARE("waitlist_dropout_share", "waitlist dropout", "share who left the waitlist (clinic mode)"),
-    CENSORED_SHARE("censored_share", "censored", "share still waiting or in treatment at the horizon");
+    CENSORED_SHARE("censored_share", "censored", "share still waiting or in treatment at the horizon"),
+    DROPOUT_SHARE_INVOLUNTARY("dropout_share_involuntary", "dropout, involuntary",
+            "dropout share among involuntarily referred families"),
+    DROPOUT_SHARE_VOLUNTARY("dropout_share_voluntary", "dropout, voluntary",
+            "dropout share among voluntarily referred families");
+
+    /** The metric whose {@link #key()} is {@code key}, or null. */
+    public static Metric byKey(String key) {
+        for (Metric m : values()) {
+            if (m.key.equals(key)) {
+                return m;
+            }
+        }
+        return null;
+    }
 
     private final String key;
     private final String label;

@@ -193,8 +193,14 @@ public final class ReplicationData implements CourseListener {
         double aLast = 0;
         int nLast = 0;
         double split = 0;
+        int involuntaryFamilies = 0;
+        int involuntaryDropouts = 0;
         for (int i = 0; i < n; i++) {
             EndReason r = endReason[i];
+            if (involuntary[i]) {
+                involuntaryFamilies++;
+                involuntaryDropouts += r == EndReason.DROPOUT ? 1 : 0;
+            }
             if (r == EndReason.DROPOUT) {
                 dropouts++;
                 if (attended[i] <= 2) {
@@ -244,6 +250,8 @@ public final class ReplicationData implements CourseListener {
         m[Metric.SPLIT_MAX.ordinal()] = ratio(split, n);
         m[Metric.WAITLIST_DROPOUT_SHARE.ordinal()] = ratio(waitlist, n);
         m[Metric.CENSORED_SHARE.ordinal()] = ratio(censored, n);
+        m[Metric.DROPOUT_SHARE_INVOLUNTARY.ordinal()] = ratio(involuntaryDropouts, involuntaryFamilies);
+        m[Metric.DROPOUT_SHARE_VOLUNTARY.ordinal()] = ratio(dropouts - involuntaryDropouts, n - involuntaryFamilies);
         return m;
     }
 

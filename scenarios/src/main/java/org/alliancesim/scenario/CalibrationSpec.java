@@ -1,0 +1,123 @@
+package org.alliancesim.scenario;
+
+import java.util.List;
+import org.alliancesim.model.Doc;
+
+/**
+ * A calibration targets file: statistics the model produces with the ranges the literature gives,
+ * the parameters to fit with their bounds, and how much to simulate per evaluation.
+ *
+ * @param base the scenario the targets apply to and the fit starts from (built-in name or path)
+ * @param targets the statistics and their ranges
+ * @param parameters the parameters {@code calibrate} fits (dotted paths, as for --set), may be empty
+ * @param anchors published points of the retention curve, drawn by {@code validate}
+ * @param replications replications per evaluation of the objective
+ * @param families families per replication (overrides the base's run.families)
+ * @param seed seed of every evaluation (common random numbers make the objective smooth)
+ * @param maxEvaluations evaluation budget of the optimiser
+ */
+public record CalibrationSpec(
+        @Doc("the scenario the targets apply to (built-in name or path)") String base,
+        @Doc("the statistics and their ranges") List<Target> targets,
+        @Doc("the parameters to fit, with bounds") List<Parameter> parameters,
+        @Doc("published points of the retention curve") List<Anchor> anchors,
+        @Doc(value = "replications per evaluation", min = 1, max = 1000) int replications,
+        @Doc(value = "families per replication", min = 10, max = 1_000_000) int families,
+        @Doc("seed of every evaluation (common random numbers)") long seed,
+        @Doc(value = "evaluation budget of the optimiser", min = 1, max = 100_000) int maxEvaluations) {
+
+    /** Validates the fields. */
+    public CalibrationSpec {
+        if (base == null || base.isBlank()) {
+            throw new IllegalArgumentException("base must name a scenario");
+        }
+        targets = List.copyOf(targets);
+        parameters = List.copyOf(parameters);
+        anchors = List.copyOf(anchors);
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("targets must list at least one statistic");
+        }
+        if (replications < 1 || replications > 1000) {
+            throw new IllegalArgumentException("replications must be in [1, 1000], was " + replications);
+        }
+        if (families < 10 || families > 1_000_000) {
+            throw new IllegalArgumentException("families must be in [10, 1000000], was " + families);
+        }
+        if (maxEvaluations < 1 || maxEvaluations > 100_000) {
+            throw new IllegalArgumentException("maxEvaluations must be in [1, 100000], was " + maxEvaluations);
+        }
+    }
+
+    /**
+     * One statistic and the range the literature gives for it.
+     *
+     * @param statistic a metric key of summary.json, for example dropout_share
+     * @param min lowest value in range
+     * @param max highest value in range
+     * @param target the value the fit aims at (defaults to the middle of the range)
+     * @param source where the range comes from
+     */
+    public record Target(
+            @Doc("a metric of summary.json, for example dropout_share") String statistic,
+            @Doc("lowest value in range") double min,
+            @Doc("highest value in range") double max,
+            @Doc("the value the fit aims at; defaults to the middle of the range") double target,
+            @Doc("where the range comes from") String source) {
+        /** Validates the range. */
+        public Target {
+            if (!(min < max)) {
+                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+            }
+            if (!(target >= min && target <= max)) {
+                throw new IllegalArgumentException("target must lie in [min, max] = [" + min + ", " + max + "], was " + target);
+            }
+        }
+
+        /** Whether {@code value} lies in the range. */
+        public boolean inRange(double value) {
+            return value >= min && value <= max;
+        }
+    }
+
+    /**
+     * A parameter to fit.
+     *
+     * @param path dotted path, as for --set (for example dynamics.attendance.intercept)
+     * @param min lower bound
+     * @param max upper bound
+     */
+    public record Parameter(
+            @Doc("dotted path, as for --set") String path,
+            @Doc("lower bound") double min,
+            @Doc("upper bound") double max) {
+        /** Validates the bounds. */
+        public Parameter {
+            if (path == null || path.isBlank()) {
+                throw new IllegalArgumentException("path must name a parameter");
+            }
+            if (!(min < max)) {
+                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+            }
+        }
+    }
+
+    /**
+     * A published point of the retention curve: the share still in treatment after {@code session}
+     * sessions lies in [min, max].
+     */
+    public record Anchor(
+            @Doc(value = "sessions attended", min = 0, max = 200) int session,
+            @Doc("lowest share still in treatment") double min,
+            @Doc("highest share still in treatment") double max,
+            @Doc("where it comes from") String source) {
+        /** Validates the point. */
+        public Anchor {
+            if (session < 0 || session > 200) {
+                throw new IllegalArgumentException("session must be in [0, 200], was " + session);
+            }
+            if (!(min >= 0 && min <= max && max <= 1)) {
+                throw new IllegalArgumentException("min must be in [0, max] and max in [min, 1], were " + min + " and " + max);
+            }
+        }
+    }
+}

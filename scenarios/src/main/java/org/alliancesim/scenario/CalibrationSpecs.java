@@ -1,0 +1,120 @@
+package org.alliancesim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads calibration targets files (scenarios/targets/*.yaml) with the same located errors as
+ * scenario files. Built-in: {@code literature}, the targets of LITERATURE.md.
+ */
+public final class CalibrationSpecs {
+
+    /** The built-in targets files. */
+    public static final List<String> BUILTINS = List.of("literature");
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private CalibrationSpecs() {}
+
+    /** The text of a built-in targets file. */
+    public static String builtinText(String name) {
+        try (InputStream in = CalibrationSpecs.class.getResourceAsStream("targets/" + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in targets missing from the jar: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Loads a built-in targets file by name or a file by path.
+     *
+     * @param statistics the statistics a target may name (metric keys)
+     * @throws ScenarioException listing every problem, located
+     */
+    public static CalibrationSpec load(String nameOrPath, Set<String> statistics) throws ScenarioException {
+        String label;
+        String text;
+        if (BUILTINS.contains(nameOrPath)) {
+            label = "built-in:" + nameOrPath;
+            text = builtinText(nameOrPath);
+        } else {
+            Path p = Path.of(nameOrPath);
+            if (!Files.isRegularFile(p)) {
+                throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "",
+                        "no such file, and no built-in targets of that name; built-ins: " + String.join(", ", BUILTINS))));
+            }
+            label = nameOrPath;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", "cannot read: " + e.getMessage())));
+            }
+        }
+        return parse(label, text, statistics);
+    }
+
+    /** Parses targets text (for tests and tools). */
+    public static CalibrationSpec parse(String label, String text, Set<String> statistics) throws ScenarioException {
+        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        ObjectNode root = tree.root;
+        putIfAbsent(root, "base", NODES.textNode("default"));
+        putIfAbsent(root, "parameters", NODES.arrayNode());
+        putIfAbsent(root, "anchors", NODES.arrayNode());
+        putIfAbsent(root, "replications", NODES.numberNode(4));
+        putIfAbsent(root, "families", NODES.numberNode(1000));
+        putIfAbsent(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
+        putIfAbsent(root, "max_evaluations", NODES.numberNode(150));
+        if (root.get("targets") instanceof ArrayNode targets) {
+            for (JsonNode t : targets) {
+                if (t instanceof ObjectNode o) {
+                    if (!o.has("target") && o.path("min").isNumber() && o.path("max").isNumber()) {
+                        o.put("target", (o.get("min").doubleValue() + o.get("max").doubleValue()) / 2);
+                    }
+                    putIfAbsent(o, "source", NODES.textNode(""));
+                }
+            }
+        }
+        if (root.get("anchors") instanceof ArrayNode anchors) {
+            for (JsonNode a : anchors) {
+                if (a instanceof ObjectNode o) {
+                    putIfAbsent(o, "source", NODES.textNode(""));
+                }
+            }
+        }
+        Binder b = new Binder(tree.origins, Map.of());
+        CalibrationSpec spec = (CalibrationSpec) b.record(CalibrationSpec.class, root, "", Set.of());
+        if (spec != null) {
+            for (int i = 0; i < spec.targets().size(); i++) {
+                String s = spec.targets().get(i).statistic();
+                if (!statistics.contains(s)) {
+                    b.problem("targets[" + i + "].statistic", "unknown statistic '" + s + "'"
+                            + Names.didYouMean(s, statistics) + "; allowed: " + String.join(", ", statistics));
+                }
+            }
+        }
+        if (!b.problems.isEmpty()) {
+            throw new ScenarioException(new ArrayList<>(b.problems));
+        }
+        return spec;
+    }
+
+    private static void putIfAbsent(ObjectNode o, String key, JsonNode value) {
+        if (!o.has(key)) {
+            o.set(key, value);
+        }
+    }
+}
