@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 + "therapist moves session by session; discomfort becomes progress or rupture; unrepaired "
                 + "ruptures end courses.",
             ""},
-        subcommands = {RunCommand.class, CompareCommand.class, StoryCommand.class, ScenariosCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, StoryCommand.class, CalibrateCommand.class,
+            ValidateCommand.class, ScenariosCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input, 3 ran but some checks failed.",
             "Documentation: README.md and docs/ in the source tree."})
 public final class AllianceSim implements Runnable {

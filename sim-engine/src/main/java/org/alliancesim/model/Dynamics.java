@@ -394,8 +394,8 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -2.2,
-                    /* alliance */ 2.6,
+                    /* intercept */ -2.096,
+                    /* alliance */ 2.694,
                     /* split */ 0.3,
                     /* involuntary */ 0.8,
                     /* involuntaryEarlySessions */ 2.0,
@@ -463,12 +463,12 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.125,
+                    /* workEfficiency */ 0.1096,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.3,
+                    /* goalMean */ 1.184,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
                     /* responsivenessSd */ 0.9);

@@ -73,6 +73,55 @@ public final class Charts {
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
+    /**
+     * The model's retention curve (Kaplan-Meier, Greenwood band) beside published ranges: each
+     * anchor {session, min, max} is drawn as an interval.
+     */
+    public static JFreeChart retentionWithAnchors(String title, String subtitle, KaplanMeier km,
+            List<double[]> anchors) {
+        JFreeChart c = retention(title, subtitle, List.of(new Curve("model (95% band)", km)));
+        XYPlot plot = c.getXYPlot();
+        YIntervalSeriesCollection published = new YIntervalSeriesCollection();
+        YIntervalSeries s = new YIntervalSeries("published range");
+        for (double[] a : anchors) {
+            // S(k) is the level on [k, k + 1): draw the range in the middle of that step.
+            s.add(a[0] + 0.5, (a[1] + a[2]) / 2, a[1], a[2]);
+        }
+        published.addSeries(s);
+        org.jfree.chart.renderer.xy.YIntervalRenderer r = new org.jfree.chart.renderer.xy.YIntervalRenderer();
+        r.setSeriesPaint(0, PALETTE[1]);
+        r.setSeriesStroke(0, new BasicStroke(4f));
+        r.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-8, -2, 16, 4));
+        plot.setDataset(1, published);
+        plot.setRenderer(1, r);
+        return c;
+    }
+
+    /** The optimiser's trace: the objective at each evaluation and the best so far (log scale). */
+    public static JFreeChart trace(String title, String subtitle, double[] distance, double[] best) {
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        org.jfree.data.xy.XYSeries each = new org.jfree.data.xy.XYSeries("distance at each evaluation");
+        org.jfree.data.xy.XYSeries run = new org.jfree.data.xy.XYSeries("best so far");
+        for (int i = 0; i < distance.length; i++) {
+            each.add(i + 1, Math.max(1e-4, Math.min(distance[i], 1e4)));
+            run.add(i + 1, Math.max(1e-4, Math.min(best[i], 1e4)));
+        }
+        data.addSeries(each);
+        data.addSeries(run);
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        style(r, 2);
+        r.setSeriesStroke(0, new BasicStroke(1.5f));
+        r.setSeriesShapesVisible(0, true);
+        NumberAxis x = axis("evaluation");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        org.jfree.chart.axis.LogAxis y = new org.jfree.chart.axis.LogAxis("distance to the targets (log scale)");
+        y.setLabelFont(LABEL);
+        y.setTickLabelFont(TICK);
+        y.setSmallestValue(1e-4);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+        return chart(title, subtitle, new XYPlot(data, x, y, r));
+    }
+
     /** Mean series over sessions with 95% bands (alliance by role, split). */
     public static JFreeChart series(String title, String subtitle, String yLabel, List<Series> series,
             double[] yRange) {
@@ -186,7 +235,6 @@ public final class Charts {
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
             xy.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
-            ((NumberAxis) xy.getDomainAxis()).setLabelFont(LABEL);
             xy.getDomainAxis().setLabelFont(LABEL);
             xy.getDomainAxis().setTickLabelFont(TICK);
             xy.getRangeAxis().setLabelFont(LABEL);

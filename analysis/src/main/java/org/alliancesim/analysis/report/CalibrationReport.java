@@ -1,0 +1,236 @@
+package org.alliancesim.analysis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.alliancesim.analysis.charts.Charts;
+import org.alliancesim.analysis.experiment.Csv;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.jfree.chart.JFreeChart;
+
+/** Files of {@code calibrate} and {@code validate}. */
+public final class CalibrationReport {
+
+    public static final List<String> CALIBRATE_FILES = List.of("fitted.yaml", "fit.csv", "trace.csv", "summary.json",
+            "report.html", "charts/trace.png", "charts/trace.svg", "charts/retention-vs-literature.png",
+            "charts/retention-vs-literature.svg");
+    public static final List<String> VALIDATE_FILES = List.of("validation.csv", "summary.json", "report.html",
+            "charts/retention-vs-literature.png", "charts/retention-vs-literature.svg");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES));
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private CalibrationReport() {}
+
+    /** One row of the fit or validation table. */
+    public record Row(CalibrationSpec.Target target, MetricSummary estimate) {
+        public boolean inRange() {
+            return target.inRange(estimate.mean());
+        }
+    }
+
+    public static List<Row> rows(CalibrationSpec spec, ExperimentResult r) {
+        Map<Metric, MetricSummary> m = r.summaries();
+        List<Row> rows = new ArrayList<>();
+        for (CalibrationSpec.Target t : spec.targets()) {
+            rows.add(new Row(t, m.get(Metric.byKey(t.statistic()))));
+        }
+        return rows;
+    }
+
+    /** The table as CSV. */
+    public static String csv(List<Row> rows) {
+        StringBuilder sb = new StringBuilder("statistic,min,max,target,estimate,ci95_low,ci95_high,n,in_range,source\n");
+        for (Row r : rows) {
+            CalibrationSpec.Target t = r.target();
+            sb.append(t.statistic()).append(',').append(Csv.num(t.min())).append(',').append(Csv.num(t.max()))
+                    .append(',').append(Csv.num(t.target())).append(',').append(Csv.num(r.estimate().mean())).append(',')
+                    .append(Csv.num(r.estimate().lower())).append(',').append(Csv.num(r.estimate().upper())).append(',')
+                    .append(r.estimate().n()).append(',').append(r.inRange()).append(',').append(Csv.text(t.source()))
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The fitted scenario as a file that extends the base: only the fitted values (a list crossed by a
+     * path is written whole, because lists replace rather than merge).
+     */
+    public static String fittedYaml(CalibrationSpec spec, Scenario fitted, String targetsName, double distance,
+            List<String> startOverrides) throws IOException {
+        ObjectNode tree = ScenarioLoader.toTree(fitted);
+        ObjectNode out = NODES.objectNode();
+        out.put("extends", spec.base());
+        out.put("name", fitted.name() + "-calibrated");
+        out.put("description", "Calibrated to " + targetsName + " by alliancesim calibrate (distance "
+                + String.format(java.util.Locale.ROOT, "%.4f", distance) + ")");
+        for (CalibrationSpec.Parameter p : spec.parameters()) {
+            String[] parts = p.path().replace('[', '.').replace("]", "").split("\\.");
+            boolean crossesList = false;
+            for (String part : parts) {
+                crossesList |= part.matches("\\d+");
+            }
+            if (crossesList) {
+                out.set(parts[0], tree.get(parts[0]).deepCopy());
+                continue;
+            }
+            ObjectNode node = out;
+            JsonNode source = tree;
+            for (int i = 0; i < parts.length - 1; i++) {
+                source = source.get(parts[i]);
+                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            }
+            node.set(parts[parts.length - 1], source.get(parts[parts.length - 1]).deepCopy());
+        }
+        return "# Calibrated by `alliancesim calibrate " + targetsName + "`: the fitted parameters, on top of "
+                + spec.base() + ".\n# See fit.csv for how each target is met, and docs/calibration.md.\n"
+                + (startOverrides.isEmpty() ? "" : "# The fit started from " + spec.base() + " with --set "
+                        + String.join(" --set ", startOverrides) + " (not carried into this file).\n")
+                + YAML.writeValueAsString(out);
+    }
+
+    public static void writeCalibration(ResultsFolder folder, CalibrationSpec spec, String targetsName,
+            List<String> startOverrides, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
+            throws IOException {
+        List<Row> rows = rows(spec, check);
+        folder.write("fitted.yaml", fittedYaml(spec, fitted, targetsName, fit.distance(), startOverrides));
+        folder.write("fit.csv", csv(rows));
+        StringBuilder trace = new StringBuilder("evaluation,distance,best");
+        spec.parameters().forEach(q -> trace.append(',').append(q.path()));
+        trace.append('\n');
+        double[] d = new double[fit.trace().size()];
+        double[] b = new double[fit.trace().size()];
+        for (Calibration.Evaluation e : fit.trace()) {
+            d[e.index() - 1] = e.distance();
+            b[e.index() - 1] = e.best();
+            trace.append(e.index()).append(',').append(Csv.num(e.distance())).append(',').append(Csv.num(e.best()));
+            for (double x : e.x()) {
+                trace.append(',').append(Csv.num(x));
+            }
+            trace.append('\n');
+        }
+        folder.write("trace.csv", trace.toString());
+        String subtitle = targetsName + " on " + spec.base() + ": " + fit.trace().size() + " evaluations of "
+                + spec.replications() + " x " + spec.families() + " families, seed " + spec.seed();
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        figure(folder, figures, "trace", "Optimiser trace", "Distance to the targets at each evaluation and the best"
+                + " so far (BOBYQA; common random numbers).", Charts.trace("Calibration trace", subtitle, d, b));
+        figure(folder, figures, "retention-vs-literature", "Retention of the fitted model",
+                "Kaplan-Meier retention of the fitted scenario (check run) beside the published ranges.",
+                Charts.retentionWithAnchors("Fitted model against the literature", subtitle, check.retention(),
+                        anchors(spec)));
+        ObjectNode summary = NODES.objectNode();
+        summary.put("targets", targetsName);
+        summary.put("base", spec.base());
+        summary.put("evaluations", fit.trace().size());
+        summary.put("distance", fit.distance());
+        ObjectNode params = summary.putObject("parameters");
+        for (int i = 0; i < fit.best().length; i++) {
+            ObjectNode q = params.putObject(spec.parameters().get(i).path());
+            q.put("start", fit.start()[i]);
+            q.put("fitted", fit.best()[i]);
+            q.put("min", spec.parameters().get(i).min());
+            q.put("max", spec.parameters().get(i).max());
+        }
+        summary.set("fit", tableNode(rows));
+        summary.put("check", "fit table from " + check.replications() + " replications at seed " + (spec.seed() + 1)
+                + ", a seed the fit never saw");
+        summary.set("provenance", RunReport.provenanceNode(fitted, p));
+        folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
+        List<List<String>> paramRows = new ArrayList<>();
+        for (int i = 0; i < fit.best().length; i++) {
+            CalibrationSpec.Parameter q = spec.parameters().get(i);
+            paramRows.add(List.of(q.path(), HtmlReport.fmt(fit.start()[i]), HtmlReport.fmt(fit.best()[i]),
+                    "[" + HtmlReport.fmt(q.min()) + ", " + HtmlReport.fmt(q.max()) + "]"));
+        }
+        folder.write("report.html", HtmlReport.page("alliancesim calibrate: " + targetsName,
+                "Method of simulated moments on " + spec.base() + "; distance " + HtmlReport.fmt(fit.distance())
+                        + " after " + fit.trace().size() + " evaluations. The fit table comes from a check run on a"
+                        + " fresh seed.",
+                List.of(new HtmlReport.Table("Fitted parameters", List.of("parameter", "start", "fitted", "bounds"),
+                        paramRows), table(rows)), figures, RunReport.provenanceRows(fitted, check, p),
+                ScenarioLoader.toYaml(fitted)));
+    }
+
+    public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName, Scenario s,
+            ExperimentResult r, Provenance p) throws IOException {
+        List<Row> rows = rows(spec, r);
+        folder.write("validation.csv", csv(rows));
+        String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "
+                + s.model().run().families() + " families, seed " + s.seed();
+        List<HtmlReport.Figure> figures = new ArrayList<>();
+        figure(folder, figures, "retention-vs-literature", "Retention against the literature",
+                "Kaplan-Meier retention with Greenwood 95% band, beside the published ranges of the targets file"
+                        + " (each drawn in the middle of the step it constrains: the range for 'after 2 sessions'"
+                        + " sits between 2 and 3).",
+                Charts.retentionWithAnchors("Retention against the literature", subtitle, r.retention(), anchors(spec)));
+        ObjectNode summary = NODES.objectNode();
+        summary.put("scenario", s.name());
+        summary.put("targets", targetsName);
+        summary.put("replications", r.replications());
+        summary.set("validation", tableNode(rows));
+        summary.set("provenance", RunReport.provenanceNode(s, p));
+        folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
+        folder.write("report.html", HtmlReport.page("alliancesim validate: " + s.name(),
+                "Each statistic of " + targetsName + " estimated by the model with its 95% CI over replications,"
+                        + " and whether it falls in the published range.",
+                List.of(table(rows)), figures, RunReport.provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
+    }
+
+    static List<double[]> anchors(CalibrationSpec spec) {
+        return spec.anchors().stream().map(a -> new double[] {a.session(), a.min(), a.max()}).toList();
+    }
+
+    private static void figure(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title,
+            String caption, JFreeChart chart) throws IOException {
+        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
+        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
+        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
+    }
+
+    private static HtmlReport.Table table(List<Row> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        for (Row r : rows) {
+            CalibrationSpec.Target t = r.target();
+            cells.add(List.of(t.statistic(), "[" + HtmlReport.fmt(t.min()) + ", " + HtmlReport.fmt(t.max()) + "]",
+                    HtmlReport.ci(r.estimate().mean(), r.estimate().lower(), r.estimate().upper()),
+                    r.inRange() ? "in range" : "OUT of range", t.source()));
+        }
+        return new HtmlReport.Table("Targets", List.of("statistic", "published range", "model [95% CI]", "", "source"),
+                cells);
+    }
+
+    private static JsonNode tableNode(List<Row> rows) {
+        ObjectNode o = NODES.objectNode();
+        for (Row r : rows) {
+            ObjectNode t = o.putObject(r.target().statistic());
+            t.put("min", r.target().min());
+            t.put("max", r.target().max());
+            t.put("target", r.target().target());
+            RunReport.put(t, "estimate", r.estimate().mean());
+            RunReport.put(t, "ci95_low", r.estimate().lower());
+            RunReport.put(t, "ci95_high", r.estimate().upper());
+            t.put("in_range", r.inRange());
+            t.put("source", r.target().source());
+        }
+        return o;
+    }
+}
