@@ -3,7 +3,9 @@ package org.alliancesim.analysis.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.alliancesim.model.EndReason;
 
 /** Pure data preparation for the charts (tested without drawing anything). */
@@ -23,6 +25,21 @@ public final class ChartData {
             out.add(new double[] {s.time(), s.survival(), s.lower(), s.upper()});
         }
         return out;
+    }
+
+    /**
+     * A box-and-whisker item from a histogram: quartiles, median, mean, and whiskers at the most
+     * extreme values within 1.5 IQR of the box (Tukey). Outliers are not listed individually.
+     */
+    public static BoxAndWhiskerItem box(Histogram h) {
+        double q1 = h.quantile(0.25);
+        double median = h.quantile(0.5);
+        double q3 = h.quantile(0.75);
+        double iqr = q3 - q1;
+        double low = h.smallestAtLeast(q1 - 1.5 * iqr);
+        double high = h.largestAtMost(q3 + 1.5 * iqr);
+        return new BoxAndWhiskerItem(h.mean(), median, q1, q3, Math.min(low, q1), Math.max(high, q3), h.min(), h.max(),
+                List.of());
     }
 
     /** End reasons as words. */

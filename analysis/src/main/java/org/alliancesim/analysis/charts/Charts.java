@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.experiment.ExperimentResult.Series;
+import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
 import org.alliancesim.model.EndReason;
 import org.jfree.chart.JFreeChart;
@@ -168,13 +169,16 @@ public final class Charts {
         return chart(title, subtitle, plot);
     }
 
-    /** Improvement by end reason, as box plots (median, quartiles, whiskers, mean). */
-    public static JFreeChart improvementByEnd(String title, String subtitle, Map<EndReason, List<Double>> values) {
+    /**
+     * Improvement by end reason, as box plots: box = quartiles, line = median, whiskers = the
+     * furthest values within 1.5 IQR of the box (computed from streaming histograms).
+     */
+    public static JFreeChart improvementByEnd(String title, String subtitle, Map<EndReason, Histogram> values) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         for (EndReason r : EndReason.values()) {
-            List<Double> v = values.get(r);
-            if (v != null && !v.isEmpty()) {
-                data.add(v, "improvement", ChartData.label(r) + " (n=" + v.size() + ")");
+            Histogram h = values.get(r);
+            if (h != null && h.count() > 0) {
+                data.add(ChartData.box(h), "improvement", ChartData.label(r) + " (n=" + h.count() + ")");
             }
         }
         CategoryAxis x = new CategoryAxis("how the course ended");

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
+import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
@@ -45,7 +46,8 @@ public final class ExperimentResult {
     final List<double[]> allMembers = new ArrayList<>();
     final List<double[]> split = new ArrayList<>();
     final List<double[]> gap = new ArrayList<>();
-    final Map<EndReason, List<Double>> improvementByEnd = new EnumMap<>(EndReason.class);
+    /** Improvement by end reason, in constant memory (0.001-wide bins up to 20). */
+    final Map<EndReason, Histogram> improvementByEnd = new EnumMap<>(EndReason.class);
     /** Family-level moments of the continuous outcomes (for effect sizes): improvement, sessions, final alliance. */
     final Mean improvementMean = Mean.create();
     final Variance improvementVariance = Variance.create();
@@ -74,7 +76,7 @@ public final class ExperimentResult {
             if (r == EndReason.DROPOUT && d.endSession[i] < dropoutsAtSession.length) {
                 dropoutsAtSession[d.endSession[i]]++;
             }
-            improvementByEnd.computeIfAbsent(r, k -> new ArrayList<>()).add(d.improvement[i]);
+            improvementByEnd.computeIfAbsent(r, k -> new Histogram(20, 20_000)).add(d.improvement[i]);
             improvementMean.accept(d.improvement[i]);
             improvementVariance.accept(d.improvement[i]);
             sessionsMean.accept(d.attended[i]);
@@ -199,8 +201,8 @@ public final class ExperimentResult {
         return out;
     }
 
-    /** Improvement of every family, by end reason (for the box plot). */
-    public Map<EndReason, List<Double>> improvementByEndReason() {
+    /** The distribution of improvement by end reason (for the box plot). */
+    public Map<EndReason, Histogram> improvementByEndReason() {
         return Collections.unmodifiableMap(improvementByEnd);
     }
 

@@ -84,7 +84,7 @@ public final class RunReport {
                 Charts.series("Split alliance", subtitle, "alliance difference (SOFTA points)", r.splitSeries(), null)));
         out.add(new Named("improvement-by-end-reason", "Improvement by end reason",
                 "Distribution of improvement (1.0 = reliable change) by how the course ended: box = quartiles,"
-                        + " line = median, whiskers = the furthest values within 1.5 IQR, circles = outliers.",
+                        + " line = median, whiskers = the furthest values within 1.5 IQR of the box.",
                 Charts.improvementByEnd("Improvement by end reason", subtitle, r.improvementByEndReason())));
         return out;
     }
