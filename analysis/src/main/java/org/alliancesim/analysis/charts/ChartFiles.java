@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /** Renders a chart as PNG bytes and as SVG (a whole document, or an element to inline in HTML). */
 public final class ChartFiles {
@@ -28,7 +29,8 @@ public final class ChartFiles {
 
     /** An {@code <svg>} element for inlining, scaled to its container's width. */
     public static String svgElement(JFreeChart chart, String id) {
-        return draw(chart).getSVGElement(id, true, null, null, null);
+        // With a viewBox the drawing scales to the element's CSS width instead of being cropped.
+        return draw(chart).getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
     private static SVGGraphics2D draw(JFreeChart chart) {

@@ -193,11 +193,19 @@ public final class Story {
 
     /** The members' alliance over sessions. */
     public JFreeChart chart() {
+        return chart(Integer.MAX_VALUE);
+    }
+
+    /** The members' alliance over the sessions up to {@code upto} (for stepping through a course). */
+    public JFreeChart chart(int upto) {
         List<String> names = memberNames();
         XYSeriesCollection data = new XYSeriesCollection();
         for (int i = 0; i < course.size(); i++) {
             XYSeries s = new XYSeries(names.get(i));
             for (SessionRecord r : sessions) {
+                if (r.session() > upto) {
+                    break;
+                }
                 MemberSession m = r.members().get(i);
                 if (r.session() == 1) {
                     s.add(0, m.allianceBefore());
@@ -209,6 +217,7 @@ public final class Story {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         NumberAxis x = new NumberAxis("session (0 = before the first)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setRange(0, Math.max(1, sessions.isEmpty() ? 1 : sessions.get(sessions.size() - 1).session()));
         NumberAxis y = new NumberAxis("alliance (SOFTA, -3 to +3)");
         y.setRange(-3, 3);
         XYPlot plot = new XYPlot(data, x, y, renderer);

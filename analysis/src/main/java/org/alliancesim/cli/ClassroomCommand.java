@@ -1,0 +1,78 @@
+package org.alliancesim.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.alliancesim.analysis.classroom.ClassroomServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code alliancesim classroom}: the live teaching page. */
+@Command(name = "classroom",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Start the classroom page: presets, sliders and live charts, and one family's story.",
+        description = {"Serves a page on this machine (127.0.0.1 by default) that re-runs a quick simulation"
+                + " whenever a control moves. Works offline. Stop it with Ctrl-C.", ""},
+        footer = {"", "Exit codes: 0 stopped, 2 bad option (for example a port in use), 1 internal error."})
+final class ClassroomCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "P", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 7070;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--open", description = "Open the page in the default browser.")
+    boolean open;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port must be from 0 to 65535, was " + port);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new BadInputException("--host " + host + ": unknown address");
+        }
+        if (!address.isLoopbackAddress()) {
+            err.println("warning: --host " + host + " makes the page reachable from other machines; it has no"
+                    + " login and runs simulations for anyone who can reach it");
+        }
+        ClassroomServer server;
+        try {
+            server = ClassroomServer.start(host, port);
+        } catch (RuntimeException e) {
+            throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                    + "); is the port in use? try --port 0");
+        }
+        String url = "http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : host) + ":" + server.port() + "/";
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("classroom page: " + url + "  (Ctrl-C to stop)");
+        out.flush();
+        if (open) {
+            try {
+                java.awt.Desktop.getDesktop().browse(URI.create(url));
+            } catch (Exception | Error e) {
+                err.println("could not open a browser (" + e.getClass().getSimpleName() + "); open " + url + " yourself");
+            }
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return AllianceSim.OK;
+    }
+}
