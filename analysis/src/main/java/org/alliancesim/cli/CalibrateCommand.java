@@ -25,6 +25,7 @@ import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,8 +64,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--check-reps", paramLabel = "N", description = "Replications of the check run behind the fit table (default: ${DEFAULT-VALUE}).")
     int checkReps = 20;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
     Path out;
@@ -77,10 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.get();
         Instant started = Instant.now();
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, was " + threads);
-        }
         if (checkReps < 2) {
             throw new BadInputException("--check-reps must be at least 2, was " + checkReps);
         }

@@ -19,6 +19,7 @@ import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,8 +51,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed for both (default: A's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in both scenarios (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -73,10 +74,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.get();
         Instant started = Instant.now();
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, was " + threads);
-        }
         if (reps != null && (reps < 2 || reps > 100_000)) {
             throw new BadInputException("--reps must be from 2 to 100000 (paired intervals need 2), was " + reps);
         }

@@ -24,6 +24,7 @@ import org.alliancesim.analysis.report.RunReport;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -82,10 +83,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.get();
         Instant started = Instant.now();
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, was " + threads);
-        }
         boolean auto = "auto".equals(reps);
         if (auto && (ciWidth == null || !(ciWidth > 0 && ciWidth < 1))) {
             throw new BadInputException("--reps auto needs --ci-width W with 0 < W < 1 (a width of the dropout"

@@ -17,6 +17,7 @@ import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +48,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -64,12 +65,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int threads = threadsOption.get();
         Instant started = Instant.now();
         if (reps < 2 || reps > 100_000) {
             throw new BadInputException("--reps must be from 2 to 100000, was " + reps);
-        }
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, was " + threads);
         }
         CalibrationSpec s = CalibrationSpecs.load(targets, CalibrateCommand.STATISTICS);
         Scenario sc = ScenarioLoader.load(scenario != null ? scenario : s.base(), sets).withReplications(reps);

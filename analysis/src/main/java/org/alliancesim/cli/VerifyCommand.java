@@ -7,6 +7,7 @@ import org.alliancesim.analysis.verify.KernelVerification;
 import org.alliancesim.analysis.verify.KernelVerification.Plan;
 import org.alliancesim.analysis.verify.KernelVerification.Row;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,12 +44,12 @@ final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
             description = "Customers discarded at the start of each replication, >= 0 (default: ${DEFAULT-VALUE}).")
     long warmup = 10_000;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads, >= 1; results do not depend on it (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threadsOption;
 
     @Override
     public Integer call() {
+        int threads = threadsOption.get();
         if (reps < 2) {
             throw new BadInputException("--reps must be at least 2, was " + reps);
         }
@@ -57,9 +58,6 @@ final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (warmup < 0) {
             throw new BadInputException("--warmup must be at least 0, was " + warmup);
-        }
-        if (threads < 1) {
-            throw new BadInputException("--threads must be at least 1, was " + threads);
         }
         long start = System.nanoTime();
         List<Row> rows = KernelVerification.run(KernelVerification.standardCases(),

@@ -25,8 +25,6 @@ final class Family {
     final double goal;
     final double responsiveness;
     final double decisionWeightSum;
-    final boolean hasAdults;
-    final boolean hasYoung;
     /** Day of referral; in cohort mode the day of the first session (cohort families do not wait). */
     double referralDay;
 
@@ -77,16 +75,10 @@ final class Family {
         this.attendanceRng = attendanceRng;
         this.attendanceNormal = ZigguratSampler.NormalizedGaussian.of(attendanceRng);
         double w = 0;
-        boolean adults = false;
-        boolean young = false;
         for (Member m : members) {
             w += m.decisionWeight;
-            adults |= m.role.isAdult();
-            young |= !m.role.isAdult();
         }
         this.decisionWeightSum = w;
-        this.hasAdults = adults;
-        this.hasYoung = young;
     }
 
     /** Decision-weighted mean composite alliance: the alliance of those who decide attendance. */

@@ -20,9 +20,4 @@ public record Setting(
     public static Setting plainRoom() {
         return new Setting(false, false, false, false);
     }
-
-    /** Whether any observation device is in use. */
-    public boolean observed() {
-        return reflectingTeam || oneWayMirror || cameras;
-    }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.calibration.Calibration;
-import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -21,7 +20,6 @@ import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /** Files of {@code calibrate} and {@code validate}. */
 public final class CalibrationReport {
@@ -131,9 +129,9 @@ public final class CalibrationReport {
         String subtitle = targetsName + " on " + spec.base() + ": " + fit.trace().size() + " evaluations of "
                 + spec.replications() + " x " + spec.families() + " families, seed " + spec.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        figure(folder, figures, "trace", "Optimiser trace", "Distance to the targets at each evaluation and the best"
+        Figures.add(folder, figures, "trace", "Optimiser trace", "Distance to the targets at each evaluation and the best"
                 + " so far (BOBYQA; common random numbers).", Charts.trace("Calibration trace", subtitle, d, b));
-        figure(folder, figures, "retention-vs-literature", "Retention of the fitted model",
+        Figures.add(folder, figures, "retention-vs-literature", "Retention of the fitted model",
                 "Kaplan-Meier retention of the fitted scenario (check run) beside the published ranges.",
                 Charts.retentionWithAnchors("Fitted model against the literature", subtitle, check.retention(),
                         anchors(spec)));
@@ -177,7 +175,7 @@ public final class CalibrationReport {
         String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "
                 + s.model().run().families() + " families, seed " + s.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        figure(folder, figures, "retention-vs-literature", "Retention against the literature",
+        Figures.add(folder, figures, "retention-vs-literature", "Retention against the literature",
                 "Kaplan-Meier retention with Greenwood 95% band, beside the published ranges of the targets file"
                         + " (each drawn in the middle of the step it constrains: the range for 'after 2 sessions'"
                         + " sits between 2 and 3).",
@@ -197,13 +195,6 @@ public final class CalibrationReport {
 
     static List<double[]> anchors(CalibrationSpec spec) {
         return spec.anchors().stream().map(a -> new double[] {a.session(), a.min(), a.max()}).toList();
-    }
-
-    private static void figure(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title,
-            String caption, JFreeChart chart) throws IOException {
-        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
-        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
-        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
     }
 
     private static HtmlReport.Table table(List<Row> rows) {

@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /** The summary, charts and report of a {@code compare}. */
 public final class CompareReport {
@@ -46,12 +44,12 @@ public final class CompareReport {
         String subtitle = "A = " + r.a().name() + ", B = " + r.b().name() + ": " + r.ra().replications()
                 + " paired replications, seed " + r.a().seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        chart(folder, figures, "retention", "Retention, A and B",
+        Figures.add(folder, figures, "retention", "Retention, A and B",
                 "Kaplan-Meier retention of both scenarios on the same simulated families, Greenwood 95% bands.",
                 Charts.retention("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle,
                         List.of(new Charts.Curve("A: " + r.a().name(), r.ra().retention()),
                                 new Charts.Curve("B: " + r.b().name(), r.rb().retention()))));
-        chart(folder, figures, "alliance", "Alliance, A and B",
+        Figures.add(folder, figures, "alliance", "Alliance, A and B",
                 "Mean member alliance (SOFTA -3..+3) of families still attending, by session; band: 95% interval"
                         + " over replications.",
                 Charts.series("Alliance: " + r.a().name() + " vs " + r.b().name(), subtitle,
@@ -82,13 +80,6 @@ public final class CompareReport {
                 List.of(new HtmlReport.Table("Paired differences", List.of("metric", "A", "B", "B - A [95% CI]", "p",
                         "n"), rows), new HtmlReport.Table("Effect sizes", List.of("effect", "value [95% CI]"), effects)),
                 figures, provenance(r, p), "# A\n" + ScenarioLoader.toYaml(r.a()) + "\n# B\n" + ScenarioLoader.toYaml(r.b())));
-    }
-
-    private static void chart(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title,
-            String caption, JFreeChart chart) throws IOException {
-        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
-        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
-        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
     }
 
     static ObjectNode summary(Result r, Provenance p) {

@@ -52,10 +52,6 @@ public final class ResultsFolder implements AutoCloseable {
         return new ResultsFolder(dir, resultFiles);
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** A writer for {@code name} (a path relative to the folder), renamed into place on commit. */
     public Writer writer(String name) throws IOException {
         Path target = dir.resolve(name);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
@@ -44,9 +43,7 @@ public final class RunReport {
         List<Named> charts = charts(s, r, subtitle);
         List<HtmlReport.Figure> figures = new ArrayList<>();
         for (Named c : charts) {
-            folder.write("charts/" + c.file() + ".png", ChartFiles.png(c.chart()));
-            folder.write("charts/" + c.file() + ".svg", ChartFiles.svgDocument(c.chart()));
-            figures.add(new HtmlReport.Figure(c.title(), c.caption(), ChartFiles.svgElement(c.chart(), c.file())));
+            Figures.add(folder, figures, c.file(), c.title(), c.caption(), c.chart());
         }
         folder.write("summary.json", JSON.writeValueAsString(summary(s, r, p)) + "\n");
         folder.write("report.html", HtmlReport.page("alliancesim: " + s.name(),

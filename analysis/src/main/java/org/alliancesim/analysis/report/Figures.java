@@ -1,0 +1,19 @@
+package org.alliancesim.analysis.report;
+
+import java.io.IOException;
+import java.util.List;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.jfree.chart.JFreeChart;
+
+/** Writes a chart as charts/NAME.png and .svg and adds it, inline, to a report's figures. */
+final class Figures {
+
+    private Figures() {}
+
+    static void add(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title, String caption,
+            JFreeChart chart) throws IOException {
+        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
+        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
+        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
+    }
+}
