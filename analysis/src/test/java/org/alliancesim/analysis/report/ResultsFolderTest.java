@@ -1,0 +1,78 @@
+package org.alliancesim.analysis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFolderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void filesAppearOnlyOnCommit() throws Exception {
+        Path out = dir.resolve("r");
+        try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv", "charts/b.svg"))) {
+            try (Writer w = f.writer("a.csv")) {
+                w.write("x\n");
+            }
+            f.write("charts/b.svg", "<svg/>");
+            assertFalse(Files.exists(out.resolve("a.csv")), "not before commit");
+            f.commit();
+        }
+        assertEquals("x\n", Files.readString(out.resolve("a.csv")));
+        assertEquals("<svg/>", Files.readString(out.resolve("charts/b.svg")));
+    }
+
+    @Test
+    void aFailedRunLeavesNoPartialFiles() throws Exception {
+        Path out = dir.resolve("failed");
+        assertThrows(IllegalStateException.class, () -> {
+            try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv"))) {
+                f.write("a.csv", "half");
+                throw new IllegalStateException("the run failed");
+            }
+        });
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(out), files.toList(), "nothing left behind");
+        }
+    }
+
+    @Test
+    void refusesNonEmptyFoldersAndFilesUnlessForced() throws Exception {
+        Path full = dir.resolve("full");
+        Files.createDirectories(full);
+        Files.writeString(full.resolve("old.csv"), "old");
+        assertThrows(IllegalArgumentException.class, () -> ResultsFolder.check(full, false));
+        ResultsFolder.check(full, true);
+        Path file = dir.resolve("file");
+        Files.writeString(file, "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsFolder.check(file, true));
+        assertTrue(e.getMessage().contains("is a file"));
+        // --force replaces earlier result files this run does not write, and leaves other files.
+        Files.writeString(full.resolve("notes.txt"), "mine");
+        try (ResultsFolder f = ResultsFolder.open(full, true, List.of("old.csv", "new.csv"))) {
+            f.write("new.csv", "new");
+            f.commit();
+        }
+        assertFalse(Files.exists(full.resolve("old.csv")));
+        assertTrue(Files.exists(full.resolve("notes.txt")));
+    }
+
+    @Test
+    void provenanceDropsOnlyOptionsThatCannotChangeResults() {
+        assertEquals(List.of("run", "default", "--reps", "5", "--seed=3", "--set", "run.families=10"),
+                Provenance.resultArguments(List.of("run", "default", "--reps", "5", "--threads", "4", "--seed=3",
+                        "--out", "/tmp/x", "--set", "run.families=10", "--quiet", "--force", "--threads=2",
+                        "--out=/tmp/y")));
+    }
+}
