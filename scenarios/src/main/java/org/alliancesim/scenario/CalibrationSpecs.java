@@ -81,6 +81,21 @@ public final class CalibrationSpecs {
         if (root.get("targets") instanceof ArrayNode targets) {
             for (JsonNode t : targets) {
                 if (t instanceof ObjectNode o) {
+                    // A point estimate with a tolerance or a standard error becomes a range:
+                    // target +- tolerance, or target +- 1.96 standard errors (a 95% interval).
+                    JsonNode tol = o.remove("tolerance");
+                    JsonNode se = o.remove("standard_error");
+                    JsonNode half = tol != null ? tol : se;
+                    if (half != null && o.path("target").isNumber() && half.isNumber() && !o.has("min") && !o.has("max")) {
+                        double h = half.doubleValue() * (tol != null ? 1 : 1.96);
+                        o.put("min", o.get("target").doubleValue() - h);
+                        o.put("max", o.get("target").doubleValue() + h);
+                    } else if (half != null) {
+                        SourceTree.Origin at = tree.origins.getOrDefault("targets", new SourceTree.Origin(label, 0, 0));
+                        throw new ScenarioException(List.of(new Problem(at.file(), at.line(), at.column(), "targets",
+                                "tolerance or standard_error needs a numeric target and no min or max, found "
+                                        + Binder.describe(half))));
+                    }
                     if (!o.has("target") && o.path("min").isNumber() && o.path("max").isNumber()) {
                         o.put("target", (o.get("min").doubleValue() + o.get("max").doubleValue()) / 2);
                     }
