@@ -174,7 +174,7 @@ final class Binder {
 
     /** Converts one value; null (with a problem recorded) when it does not fit. */
     Object value(Type type, JsonNode node, String path) {
-        if (type == double.class) {
+        if (type == double.class || type == Double.class) {
             if (node.isNumber()) {
                 return node.doubleValue();
             }

@@ -123,6 +123,92 @@ public final class Charts {
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
+    /** A sweep metric against one parameter: each point's mean with its 95% interval. */
+    public static JFreeChart scatter(String title, String subtitle, String xLabel, String yLabel, List<double[]> points) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        YIntervalSeries s = new YIntervalSeries("point mean with 95% CI");
+        for (double[] p : points) {
+            if (!Double.isNaN(p[1])) {
+                s.add(p[0], p[1], Double.isNaN(p[2]) ? p[1] : p[2], Double.isNaN(p[3]) ? p[1] : p[3]);
+            }
+        }
+        data.addSeries(s);
+        org.jfree.chart.renderer.xy.YIntervalRenderer r = new org.jfree.chart.renderer.xy.YIntervalRenderer();
+        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesStroke(0, new BasicStroke(2f));
+        NumberAxis x = axis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = axis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        return chart(title, subtitle, new XYPlot(data, x, y, r));
+    }
+
+    /** A heat map of a metric over a two-parameter grid ({x, y, value} cells). */
+    public static JFreeChart heatMap(String title, String subtitle, String xLabel, String yLabel, String zLabel,
+            List<double[]> cells) {
+        org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
+        double[][] series = new double[3][cells.size()];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        java.util.TreeSet<Double> ys = new java.util.TreeSet<>();
+        for (int i = 0; i < cells.size(); i++) {
+            series[0][i] = cells.get(i)[0];
+            series[1][i] = cells.get(i)[1];
+            series[2][i] = cells.get(i)[2];
+            xs.add(cells.get(i)[0]);
+            ys.add(cells.get(i)[1]);
+            lo = Math.min(lo, cells.get(i)[2]);
+            hi = Math.max(hi, cells.get(i)[2]);
+        }
+        data.addSeries(zLabel, series);
+        org.jfree.chart.renderer.xy.XYBlockRenderer r = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+        r.setBlockWidth(xs.size() > 1 ? (xs.last() - xs.first()) / (xs.size() - 1) : 1);
+        r.setBlockHeight(ys.size() > 1 ? (ys.last() - ys.first()) / (ys.size() - 1) : 1);
+        // Sequential blue scale: light (low) to dark (high); readable in grey too.
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(lo,
+                hi > lo ? hi : lo + 1, new Color(0xF7, 0xFB, 0xFF));
+        for (int k = 0; k <= 8; k++) {
+            double t = k / 8.0;
+            scale.add(lo + t * ((hi > lo ? hi : lo + 1) - lo), new Color((int) (247 - t * 239), (int) (251 - t * 203),
+                    (int) (255 - t * 148)));
+        }
+        r.setPaintScale(scale);
+        NumberAxis x = axis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = axis(yLabel);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        JFreeChart c = chart(title, subtitle, plot);
+        c.removeLegend();
+        org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, axis(zLabel));
+        legend.setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 40, 4);
+        c.addSubtitle(legend);
+        return c;
+    }
+
+    /** First-order and total Sobol indices per parameter with their 95% intervals. */
+    public static JFreeChart sobol(String title, String subtitle, List<org.alliancesim.analysis.sweep.SweepReport.SobolIndex> s) {
+        org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
+                new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
+        for (var i : s) {
+            data.add(i.first(), (i.firstHigh() - i.firstLow()) / 2, "first order", i.parameter());
+            data.add(i.total(), (i.totalHigh() - i.totalLow()) / 2, "total", i.parameter());
+        }
+        org.jfree.chart.renderer.category.StatisticalBarRenderer r = new org.jfree.chart.renderer.category.StatisticalBarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, PALETTE[0]);
+        r.setSeriesPaint(1, PALETTE[1]);
+        r.setErrorIndicatorPaint(Color.BLACK);
+        CategoryAxis x = new CategoryAxis("parameter");
+        x.setLabelFont(LABEL);
+        x.setTickLabelFont(TICK);
+        NumberAxis y = axis("Sobol index (share of variance)");
+        return chart(title, subtitle, new CategoryPlot(data, x, y, r));
+    }
+
     /** Mean series over sessions with 95% bands (alliance by role, split). */
     public static JFreeChart series(String title, String subtitle, String yLabel, List<Series> series,
             double[] yRange) {

@@ -1,0 +1,150 @@
+package org.alliancesim.analysis.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.scenario.SweepSpec;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+
+/**
+ * The points of a sweep: a list of parameter vectors, in point-index order. Random designs draw
+ * from the stream keyed (seed, 0, 0, "sweep-design"), so the same file always gives the same points.
+ */
+public final class Designs {
+
+    private Designs() {}
+
+    /** The sweep's points; each is one value per parameter, in the file's order. */
+    public static List<double[]> points(SweepSpec spec) {
+        List<SweepSpec.Parameter> ps = spec.parameters();
+        int d = ps.size();
+        UniformRandomProvider rng = RandomStreams.of(spec.seed()).stream(0, 0, "sweep-design");
+        List<double[]> unit = new ArrayList<>();
+        switch (spec.design()) {
+            case GRID -> {
+                return grid(ps);
+            }
+            case RANDOM -> {
+                for (int i = 0; i < spec.points(); i++) {
+                    double[] u = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        u[k] = rng.nextDouble();
+                    }
+                    unit.add(u);
+                }
+            }
+            case LATIN_HYPERCUBE -> {
+                int n = spec.points();
+                int[][] perm = new int[d][];
+                for (int k = 0; k < d; k++) {
+                    perm[k] = PermutationSampler.natural(n);
+                    PermutationSampler.shuffle(rng, perm[k]);
+                }
+                for (int i = 0; i < n; i++) {
+                    double[] u = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        u[k] = (perm[k][i] + rng.nextDouble()) / n;
+                    }
+                    unit.add(u);
+                }
+            }
+            case SOBOL -> {
+                SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
+                sobol.skipTo(1); // the first point is the origin
+                for (int i = 0; i < spec.points(); i++) {
+                    unit.add(sobol.nextVector());
+                }
+            }
+            case SALTELLI -> unit.addAll(saltelli(spec.points(), d));
+            default -> throw new IllegalStateException("unknown design " + spec.design());
+        }
+        List<double[]> out = new ArrayList<>(unit.size());
+        for (double[] u : unit) {
+            double[] x = new double[d];
+            for (int k = 0; k < d; k++) {
+                x[k] = ps.get(k).min() + u[k] * (ps.get(k).max() - ps.get(k).min());
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    /**
+     * Saltelli's scheme (Saltelli et al. 2010): base matrices A and B from a 2d-dimensional Sobol
+     * sequence; for each base row j the points are A_j, B_j, then AB_j^(i) (A_j with column i from
+     * B_j) for i = 1..d: N (d + 2) points, row-major.
+     */
+    static List<double[]> saltelli(int n, int d) {
+        SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
+        sobol.skipTo(1);
+        List<double[]> out = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            double[] v = sobol.nextVector();
+            double[] a = java.util.Arrays.copyOfRange(v, 0, d);
+            double[] b = java.util.Arrays.copyOfRange(v, d, 2 * d);
+            out.add(a);
+            out.add(b);
+            for (int i = 0; i < d; i++) {
+                double[] ab = a.clone();
+                ab[i] = b[i];
+                out.add(ab);
+            }
+        }
+        return out;
+    }
+
+    private static List<double[]> grid(List<SweepSpec.Parameter> ps) {
+        List<double[]> axes = new ArrayList<>();
+        for (SweepSpec.Parameter p : ps) {
+            if (!p.values().isEmpty()) {
+                axes.add(p.values().stream().mapToDouble(Double::doubleValue).toArray());
+            } else {
+                double[] a = new double[p.steps()];
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = a.length == 1 ? p.min() : p.min() + i * (p.max() - p.min()) / (a.length - 1);
+                }
+                axes.add(a);
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        int d = axes.size();
+        int[] idx = new int[d];
+        while (true) {
+            double[] x = new double[d];
+            for (int k = 0; k < d; k++) {
+                x[k] = axes.get(k)[idx[k]];
+            }
+            out.add(x);
+            int k = d - 1;
+            while (k >= 0 && ++idx[k] == axes.get(k).length) {
+                idx[k] = 0;
+                k--;
+            }
+            if (k < 0) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * The order in which a sweep visits its points: the bit-reversal (van der Corput) permutation of
+     * 0..n-1, so that an interrupted sweep has covered the whole list evenly, not just its start.
+     */
+    public static int[] interleaved(int n) {
+        int bits = 1;
+        while ((1 << bits) < n) {
+            bits++;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < (1 << bits); i++) {
+            int r = Integer.reverse(i) >>> (32 - bits);
+            if (r < n) {
+                out[k++] = r;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,106 @@
+package org.alliancesim.scenario;
+
+import java.util.List;
+import org.alliancesim.model.Doc;
+
+/**
+ * A sweep file: a base scenario, the parameters to vary, the design that picks the points, and
+ * how much to run at each point (docs/sweeps.md).
+ *
+ * @param base the scenario every point starts from (built-in name or path)
+ * @param design how points are chosen
+ * @param points number of points (random, latin_hypercube, sobol) or of base samples N (saltelli:
+ *     N (d + 2) points); ignored by grid
+ * @param replications replications per point
+ * @param seed master seed; every point uses it, so points share their simulated families
+ * @param families families per replication (overrides the base's run.families)
+ * @param metrics the statistics to collect (metric keys of summary.json)
+ * @param parameters the parameters to vary
+ */
+public record SweepSpec(
+        @Doc("the scenario every point starts from (built-in name or path)") String base,
+        @Doc("grid, random, latin_hypercube, sobol or saltelli") Design design,
+        @Doc(value = "points (random, latin_hypercube, sobol) or base samples N (saltelli: N (d + 2) points)",
+                min = 1, max = 1_000_000) int points,
+        @Doc(value = "replications per point", min = 1, max = 10_000) int replications,
+        @Doc("master seed; points share their simulated families") long seed,
+        @Doc(value = "families per replication", min = 1, max = 1_000_000) int families,
+        @Doc("metrics to collect") List<String> metrics,
+        @Doc("parameters to vary") List<Parameter> parameters) {
+
+    /** How the points are chosen. */
+    public enum Design {
+        /** Every combination of each parameter's values (or of {@code steps} evenly spaced values). */
+        GRID,
+        /** Independent uniform draws within the bounds. */
+        RANDOM,
+        /** Latin hypercube: each parameter's range cut into {@code points} strata, each used once. */
+        LATIN_HYPERCUBE,
+        /** A Sobol low-discrepancy sequence (commons-math3). */
+        SOBOL,
+        /** Saltelli's scheme for variance-based sensitivity: first-order and total Sobol indices. */
+        SALTELLI
+    }
+
+    /** Validates the fields. */
+    public SweepSpec {
+        if (base == null || base.isBlank()) {
+            throw new IllegalArgumentException("base must name a scenario");
+        }
+        metrics = List.copyOf(metrics);
+        parameters = List.copyOf(parameters);
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("parameters must list at least one parameter to vary");
+        }
+        if (metrics.isEmpty()) {
+            throw new IllegalArgumentException("metrics must list at least one metric");
+        }
+        if (points < 1 || points > 1_000_000) {
+            throw new IllegalArgumentException("points must be in [1, 1000000], was " + points);
+        }
+        if (replications < 1 || replications > 10_000) {
+            throw new IllegalArgumentException("replications must be in [1, 10000], was " + replications);
+        }
+        if (families < 1 || families > 1_000_000) {
+            throw new IllegalArgumentException("families must be in [1, 1000000], was " + families);
+        }
+        if (design != Design.GRID) {
+            for (Parameter p : parameters) {
+                if (!p.values().isEmpty()) {
+                    throw new IllegalArgumentException("parameters must give min and max, not values, for design "
+                            + design.name().toLowerCase(java.util.Locale.ROOT) + " (" + p.path() + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * A parameter to vary.
+     *
+     * @param path dotted path, as for --set
+     * @param min lower bound (ignored when values are given)
+     * @param max upper bound (ignored when values are given)
+     * @param steps grid only: evenly spaced values from min to max
+     * @param values grid only: the values to use
+     */
+    public record Parameter(
+            @Doc("dotted path, as for --set") String path,
+            @Doc("lower bound") double min,
+            @Doc("upper bound") double max,
+            @Doc(value = "grid: evenly spaced values from min to max", min = 1, max = 10_000) int steps,
+            @Doc("grid: the values to use") List<Double> values) {
+        /** Validates the parameter. */
+        public Parameter {
+            if (path == null || path.isBlank()) {
+                throw new IllegalArgumentException("path must name a parameter");
+            }
+            values = List.copyOf(values);
+            if (values.isEmpty() && !(min < max)) {
+                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+            }
+            if (steps < 1 || steps > 10_000) {
+                throw new IllegalArgumentException("steps must be in [1, 10000], was " + steps);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.alliancesim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads sweep files with the same located errors as scenario files. */
+public final class SweepSpecs {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SweepSpecs() {}
+
+    /**
+     * Loads a sweep file.
+     *
+     * @param metrics the metric keys a sweep may collect
+     * @throws ScenarioException listing every problem, located
+     */
+    public static SweepSpec load(Path file, Set<String> metrics) throws ScenarioException {
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
+        }
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), metrics);
+        } catch (IOException e) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /** Parses sweep text (for tests and tools). */
+    public static SweepSpec parse(String label, String text, Set<String> metrics) throws ScenarioException {
+        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        ObjectNode root = tree.root;
+        putIfAbsent(root, "base", NODES.textNode("default"));
+        putIfAbsent(root, "design", NODES.textNode("grid"));
+        putIfAbsent(root, "points", NODES.numberNode(20));
+        putIfAbsent(root, "replications", NODES.numberNode(4));
+        putIfAbsent(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
+        putIfAbsent(root, "families", NODES.numberNode(500));
+        ArrayNode defaultMetrics = NODES.arrayNode();
+        defaultMetrics.add("dropout_share").add("early_dropout_share").add("median_sessions").add("mean_improvement");
+        putIfAbsent(root, "metrics", defaultMetrics);
+        if (root.get("parameters") instanceof ArrayNode ps) {
+            for (JsonNode p : ps) {
+                if (p instanceof ObjectNode o) {
+                    boolean hasValues = o.has("values");
+                    putIfAbsent(o, "min", NODES.numberNode(0.0));
+                    putIfAbsent(o, "max", NODES.numberNode(hasValues ? 0.0 : 1.0));
+                    putIfAbsent(o, "steps", NODES.numberNode(5));
+                    putIfAbsent(o, "values", NODES.arrayNode());
+                }
+            }
+        }
+        Binder b = new Binder(tree.origins, Map.of());
+        SweepSpec spec = (SweepSpec) b.record(SweepSpec.class, root, "", Set.of());
+        if (spec != null) {
+            for (int i = 0; i < spec.metrics().size(); i++) {
+                String m = spec.metrics().get(i);
+                if (!metrics.contains(m)) {
+                    b.problem("metrics[" + i + "]", "unknown metric '" + m + "'" + Names.didYouMean(m, metrics)
+                            + "; allowed: " + String.join(", ", metrics));
+                }
+            }
+        }
+        if (!b.problems.isEmpty()) {
+            throw new ScenarioException(new ArrayList<>(b.problems));
+        }
+        return spec;
+    }
+
+    private static void putIfAbsent(ObjectNode o, String key, JsonNode value) {
+        if (!o.has(key)) {
+            o.set(key, value);
+        }
+    }
+}
