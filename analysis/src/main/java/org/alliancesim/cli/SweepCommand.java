@@ -65,9 +65,20 @@ final class SweepCommand implements Callable<Integer> {
         int threads = threadsOption.get();
         int[] kn = parseShard(shard);
         SweepSpec s = SweepSpecs.load(file, CalibrateCommand.STATISTICS);
-        // Every parameter path must exist in the base: checked before anything runs.
-        ScenarioLoader.load(s.base(), s.parameters().stream().map(p -> p.path() + "=" + (p.values().isEmpty()
-                ? String.valueOf(p.min()) : String.valueOf(p.values().get(0)))).toList());
+        // Every parameter path must name a number in the base: checked before anything runs. (Values
+        // the model refuses are not bad input: those points are recorded as failed.)
+        com.fasterxml.jackson.databind.JsonNode base = ScenarioLoader.toTree(ScenarioLoader.load(s.base()));
+        for (int i = 0; i < s.parameters().size(); i++) {
+            String path = s.parameters().get(i).path();
+            com.fasterxml.jackson.databind.JsonNode n = base;
+            for (String part : path.replace('[', '.').replace("]", "").split("\\.")) {
+                n = n == null ? null : part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
+            }
+            if (n == null || !n.isNumber()) {
+                throw new BadInputException(file + ": parameters[" + i + "].path: '" + path + "' is not a number in "
+                        + s.base() + " (see 'alliancesim scenarios show " + s.base() + "' for the fields)");
+            }
+        }
         boolean resuming = resume && Files.exists(out.resolve(SweepRunner.MANIFEST));
         if (!resuming) {
             if (Files.isDirectory(out) && !force) {

@@ -1,0 +1,142 @@
+package org.alliancesim.analysis.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.cli.AllianceSimAccess;
+import org.alliancesim.scenario.SweepSpec;
+import org.alliancesim.scenario.SweepSpecs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepTest {
+
+    static final Set<String> METRICS = Arrays.stream(Metric.values()).map(Metric::key).collect(Collectors.toSet());
+
+    @TempDir
+    Path dir;
+
+    static SweepSpec spec(String yaml) throws Exception {
+        return SweepSpecs.parse("s.yaml", yaml, METRICS);
+    }
+
+    static final String SMALL = "design: latin_hypercube\npoints: 12\nreplications: 2\nfamilies: 120\n"
+            + "metrics: [dropout_share, mean_improvement]\nparameters:\n"
+            + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
+            + "  - {path: run.session_limit, min: 6, max: 20}\n";
+
+    @Test
+    void designsHaveTheirShapes() throws Exception {
+        assertEquals(20, Designs.points(spec("parameters:\n  - {path: a, min: 0, max: 1, steps: 5}\n"
+                + "  - {path: b, values: [1, 2, 3, 4]}\n")).size());
+        List<double[]> lhs = Designs.points(spec(SMALL));
+        assertEquals(12, lhs.size());
+        // Latin hypercube: each of the 12 strata of each parameter holds exactly one point.
+        for (int k = 0; k < 2; k++) {
+            double lo = k == 0 ? 0.1 : 6;
+            double hi = k == 0 ? 0.9 : 20;
+            int kk = k;
+            Set<Integer> strata = lhs.stream().map(x -> (int) ((x[kk] - lo) / (hi - lo) * 12)).collect(Collectors.toSet());
+            assertEquals(12, strata.size());
+        }
+        assertEquals(64 * 6, Designs.points(spec("design: saltelli\npoints: 64\nparameters:\n"
+                + "  - {path: a, min: 0, max: 1}\n  - {path: b, min: 0, max: 1}\n"
+                + "  - {path: c, min: 0, max: 1}\n  - {path: d, min: 0, max: 1}\n")).size());
+        int[] order = Designs.interleaved(13);
+        int[] sorted = order.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(java.util.stream.IntStream.range(0, 13).toArray(), sorted, "a permutation");
+        assertEquals(List.of(0, 8, 4, 12), List.of(order[0], order[1], order[2], order[3]), "spread out first");
+    }
+
+    /** Sobol indices of f = 2 x1 + x2 (x uniform): first-order 0.8 and 0.2, equal to total. Error budget 0.05. */
+    @Test
+    void sobolIndicesOfALinearFunction() throws Exception {
+        SweepSpec s = spec("design: saltelli\npoints: 2048\nparameters:\n  - {path: a, min: 0, max: 1}\n"
+                + "  - {path: b, min: 0, max: 1}\n");
+        List<double[]> x = Designs.points(s);
+        double[] f = x.stream().mapToDouble(p -> 2 * p[0] + p[1]).toArray();
+        List<SweepReport.SobolIndex> si = SweepReport.sobol(s, f);
+        assertEquals(0.8, si.get(0).first(), 0.05);
+        assertEquals(0.2, si.get(1).first(), 0.05);
+        assertEquals(0.8, si.get(0).total(), 0.05);
+        assertEquals(0.2, si.get(1).total(), 0.05);
+        assertTrue(si.get(0).firstLow() <= si.get(0).first() && si.get(0).first() <= si.get(0).firstHigh());
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadsOrSharding() throws Exception {
+        SweepSpec s = spec(SMALL);
+        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, null);
+        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, null);
+        for (int k = 1; k <= 3; k++) {
+            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, null);
+        }
+        SweepMerge.merge(List.of(dir.resolve("shard-1"), dir.resolve("shard-2"), dir.resolve("shard-3")),
+                dir.resolve("merged"), s, "test", java.time.Instant.now());
+        for (String f : List.of("points.csv", "runs.csv")) {
+            byte[] one = Files.readAllBytes(dir.resolve("one").resolve(f));
+            assertArrayEquals(one, Files.readAllBytes(dir.resolve("two").resolve(f)), f + ": 1 vs 2 threads");
+            assertArrayEquals(one, Files.readAllBytes(dir.resolve("merged").resolve(f)), f + ": merged shards");
+        }
+        assertEquals(13, Files.readAllLines(dir.resolve("one/points.csv")).size());
+        assertEquals(1 + 12 * 2, Files.readAllLines(dir.resolve("one/runs.csv")).size());
+        // session_limit is a whole number in the scenario: its values are whole numbers.
+        assertTrue(Files.readAllLines(dir.resolve("one/points.csv")).stream().skip(1)
+                .allMatch(l -> l.split(",")[2].matches("\\d+")));
+    }
+
+    @Test
+    void aFailingPointIsRecordedAndTheSweepGoesOn() throws Exception {
+        Path f = dir.resolve("fail.yaml");
+        Files.writeString(f, "design: grid\nreplications: 2\nfamilies: 60\nmetrics: [dropout_share]\nparameters:\n"
+                + "  - {path: run.session_limit, values: [0, 10, 12]}\n");
+        int code = AllianceSimAccess.run("sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(3, code, "exit code 3: some points failed");
+        List<String> rows = Files.readAllLines(dir.resolve("out/points.csv"));
+        assertEquals(4, rows.size());
+        assertTrue(rows.get(1).contains("must be in [1, 200], was 0"), rows.get(1));
+        assertTrue(rows.get(2).endsWith(",") && rows.get(3).endsWith(","), "the others ran");
+    }
+
+    /**
+     * kill -9 at three moments (fixed: 1.5 s, 2.5 s and 3.5 s after start, each in a separate
+     * process), then --resume: the result equals the uninterrupted sweep's, byte for byte.
+     */
+    @Test
+    void resumeAfterKillNineEqualsAnUninterruptedSweep() throws Exception {
+        Path f = dir.resolve("long.yaml");
+        Files.writeString(f, "design: sobol\npoints: 120\nreplications: 3\nfamilies: 500\n"
+                + "metrics: [dropout_share, mean_improvement]\nparameters:\n"
+                + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
+                + "  - {path: families.0.conflict, min: 0.1, max: 0.9}\n");
+        Path whole = dir.resolve("whole");
+        assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", whole.toString(), "--quiet"));
+        for (long ms : new long[] {1500, 2500, 3500}) {
+            Path out = dir.resolve("killed-" + ms);
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "org.alliancesim.cli.AllianceSim", "sweep", f.toString(),
+                    "--out", out.toString(), "--quiet", "--threads", "2")
+                    .redirectOutput(new File("/dev/null")).redirectError(new File("/dev/null")).start();
+            Thread.sleep(ms);
+            p.destroyForcibly(); // SIGKILL
+            p.waitFor();
+            long before = Files.exists(out.resolve("points.csv")) ? Files.readAllLines(out.resolve("points.csv")).size() : 0;
+            System.out.printf("killed after %d ms with %d point rows written%n", ms, Math.max(0, before - 1));
+            assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", out.toString(), "--resume", "--quiet"));
+            for (String file : List.of("points.csv", "runs.csv")) {
+                assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(out.resolve(file)),
+                        file + " after kill at " + ms + " ms");
+            }
+        }
+    }
+}
