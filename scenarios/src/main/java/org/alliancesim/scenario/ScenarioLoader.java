@@ -65,7 +65,29 @@ public final class ScenarioLoader {
             "rupture-repair-resistance-as-information",
             "clinic-waitlist");
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, SourceTree> BUILTIN_TREES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static volatile SourceTree defaultsTree;
+
     private ScenarioLoader() {}
+
+    private static SourceTree parseBuiltin(String name, String label) {
+        try {
+            return SourceTree.parse(label, builtinText(name), false);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("built-in scenario " + name + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The built-in defaults as a tree, computed once (callers copy it before changing anything). */
+    private static SourceTree defaults() {
+        SourceTree d = defaultsTree;
+        if (d == null) {
+            d = SourceTree.synthetic("built-in defaults", TreeCodec.defaults());
+            defaultsTree = d;
+        }
+        return d;
+    }
 
     /** Whether {@code name} is a built-in scenario. */
     public static boolean isBuiltin(String name) {
@@ -176,7 +198,9 @@ public final class ScenarioLoader {
         }
         SourceTree tree;
         try {
-            tree = SourceTree.parse(label, text, label.endsWith(".json"));
+            // Built-ins never change: parse each once (the merge only reads layers, copying what it takes).
+            tree = isBuiltin(ref) ? BUILTIN_TREES.computeIfAbsent(ref, r -> parseBuiltin(r, label))
+                    : SourceTree.parse(label, text, label.endsWith(".json"));
         } catch (ScenarioException e) {
             problems.addAll(e.problems());
             return;
@@ -204,7 +228,7 @@ public final class ScenarioLoader {
     /** Merges the chain onto the defaults, applies overrides and entry defaults, and binds. */
     private static Scenario resolve(String name, List<SourceTree> chain, List<String> overrides)
             throws ScenarioException {
-        SourceTree defaults = SourceTree.synthetic("built-in defaults", TreeCodec.defaults());
+        SourceTree defaults = defaults();
         ObjectNode merged = defaults.root.deepCopy();
         Map<String, SourceTree.Origin> origins = new HashMap<>(defaults.origins);
         for (SourceTree layer : chain) {

@@ -150,7 +150,7 @@ public final class Calibration {
         double d;
         try {
             Scenario s = scenario(spec, baseOverrides, x);
-            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), threads);
+            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), threads, false);
             d = distance(spec, r.summaries());
         } catch (ScenarioException e) {
             d = PENALTY;

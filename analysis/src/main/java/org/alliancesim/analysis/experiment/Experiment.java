@@ -40,8 +40,18 @@ public final class Experiment {
      */
     public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads)
             throws Exception {
+        return run(model, seed, replications, threads, true);
+    }
+
+    /**
+     * As {@link #run(ModelParameters, long, int, int)}; without {@code sessionDetail} the per-session
+     * series (alliance by role, split) stay empty and the run is several times faster: for sweeps,
+     * calibration and validation, which need only the course-level metrics.
+     */
+    public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads,
+            boolean sessionDetail) throws Exception {
         ExperimentResult result = new ExperimentResult(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, result::add, null);
+        run(model, seed, 0, replications, threads, false, sessionDetail, result::add, null);
         return result;
     }
 
@@ -53,11 +63,29 @@ public final class Experiment {
      */
     public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
             Sink sink, Progress progress) throws Exception {
+        run(model, seed, first, count, threads, trajectories, true, sink, progress);
+    }
+
+    /** As above, choosing whether the model emits session detail (needed for the per-session charts). */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
+            boolean sessionDetail, Sink sink, Progress progress) throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         RandomStreams streams = RandomStreams.of(seed);
         int limit = model.run().sessionLimit();
+        if (threads == 1) {
+            // One thread: no pool, no hand-over; the same replications in the same order.
+            for (int r = first; r < first + count; r++) {
+                ReplicationData d = new ReplicationData(r, limit, trajectories);
+                Replication.run(model, streams, r, d, sessionDetail || trajectories);
+                sink.accept(d);
+                if (progress != null) {
+                    progress.done(r);
+                }
+            }
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "replication");
             t.setDaemon(true);
@@ -68,7 +96,7 @@ public final class Experiment {
             int next = first;
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
-                window.add(submit(pool, model, streams, next++, limit, trajectories));
+                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -81,7 +109,7 @@ public final class Experiment {
                     throw e;
                 }
                 if (next < end) {
-                    window.add(submit(pool, model, streams, next++, limit, trajectories));
+                    window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories));
                 }
                 sink.accept(d);
                 if (progress != null) {
@@ -94,10 +122,10 @@ public final class Experiment {
     }
 
     private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
-            int r, int limit, boolean trajectories) {
+            int r, int limit, boolean trajectories, boolean detail) {
         return pool.submit(() -> {
             ReplicationData d = new ReplicationData(r, limit, trajectories);
-            Replication.run(model, streams, r, d, true);
+            Replication.run(model, streams, r, d, detail);
             return d;
         });
     }

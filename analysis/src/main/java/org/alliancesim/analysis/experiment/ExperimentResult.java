@@ -46,7 +46,7 @@ public final class ExperimentResult {
     final List<double[]> allMembers = new ArrayList<>();
     final List<double[]> split = new ArrayList<>();
     final List<double[]> gap = new ArrayList<>();
-    /** Improvement by end reason, in constant memory (0.001-wide bins up to 20). */
+    /** Improvement by end reason, in constant memory (0.01-wide bins up to 20). */
     final Map<EndReason, Histogram> improvementByEnd = new EnumMap<>(EndReason.class);
     /** Family-level moments of the continuous outcomes (for effect sizes): improvement, sessions, final alliance. */
     final Mean improvementMean = Mean.create();
@@ -76,7 +76,7 @@ public final class ExperimentResult {
             if (r == EndReason.DROPOUT && d.endSession[i] < dropoutsAtSession.length) {
                 dropoutsAtSession[d.endSession[i]]++;
             }
-            improvementByEnd.computeIfAbsent(r, k -> new Histogram(20, 20_000)).add(d.improvement[i]);
+            improvementByEnd.computeIfAbsent(r, k -> new Histogram(20, 2_000)).add(d.improvement[i]);
             improvementMean.accept(d.improvement[i]);
             improvementVariance.accept(d.improvement[i]);
             sessionsMean.accept(d.attended[i]);

@@ -162,7 +162,7 @@ public final class SweepRunner {
         StringBuilder runs = new StringBuilder();
         try {
             Scenario s = ScenarioLoader.load(spec.base(), sets);
-            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1);
+            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1, false);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
             for (Metric m : ms) {
                 MetricSummary v = r.summaries().get(m);
