@@ -133,9 +133,17 @@ public final class Charts {
             }
         }
         data.addSeries(s);
-        org.jfree.chart.renderer.xy.YIntervalRenderer r = new org.jfree.chart.renderer.xy.YIntervalRenderer();
+        // A dot at each point's mean, a light bar for its interval.
+        org.jfree.chart.renderer.xy.XYErrorRenderer r = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(false);
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-5, -5, 10, 10));
         r.setSeriesPaint(0, PALETTE[0]);
-        r.setSeriesStroke(0, new BasicStroke(2f));
+        r.setErrorPaint(new Color(0x56, 0xB4, 0xE9));
+        r.setErrorStroke(new BasicStroke(2f));
+        r.setCapLength(8);
         NumberAxis x = axis(xLabel);
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = axis(yLabel);
@@ -193,8 +201,11 @@ public final class Charts {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
         for (var i : s) {
-            data.add(i.first(), (i.firstHigh() - i.firstLow()) / 2, "first order", i.parameter());
-            data.add(i.total(), (i.totalHigh() - i.totalLow()) / 2, "total", i.parameter());
+            // The last two parts of the path keep the labels short enough to read.
+            String[] parts = i.parameter().split("\\.");
+            String label = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : i.parameter();
+            data.add(i.first(), (i.firstHigh() - i.firstLow()) / 2, "first order", label);
+            data.add(i.total(), (i.totalHigh() - i.totalLow()) / 2, "total", label);
         }
         org.jfree.chart.renderer.category.StatisticalBarRenderer r = new org.jfree.chart.renderer.category.StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -203,6 +214,7 @@ public final class Charts {
         r.setSeriesPaint(1, PALETTE[1]);
         r.setErrorIndicatorPaint(Color.BLACK);
         CategoryAxis x = new CategoryAxis("parameter");
+        x.setMaximumCategoryLabelLines(2);
         x.setLabelFont(LABEL);
         x.setTickLabelFont(TICK);
         NumberAxis y = axis("Sobol index (share of variance)");
