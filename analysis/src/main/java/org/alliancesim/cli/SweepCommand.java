@@ -70,10 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.JsonNode base = ScenarioLoader.toTree(ScenarioLoader.load(s.base()));
         for (int i = 0; i < s.parameters().size(); i++) {
             String path = s.parameters().get(i).path();
-            com.fasterxml.jackson.databind.JsonNode n = base;
-            for (String part : path.replace('[', '.').replace("]", "").split("\\.")) {
-                n = n == null ? null : part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
-            }
+            com.fasterxml.jackson.databind.JsonNode n = ScenarioLoader.valueAt(base, path);
             if (n == null || !n.isNumber()) {
                 throw new BadInputException(file + ": parameters[" + i + "].path: '" + path + "' is not a number in "
                         + s.base() + " (see 'alliancesim scenarios show " + s.base() + "' for the fields)");

@@ -500,6 +500,21 @@ public final class ScenarioLoader {
         return m;
     }
 
+    /**
+     * The value at a dotted path of a scenario tree ({@code families.1.conflict} or
+     * {@code families[1].conflict}), or null when there is none.
+     */
+    public static JsonNode valueAt(JsonNode tree, String path) {
+        JsonNode n = tree;
+        for (String part : path.replace('[', '.').replace("]", "").split("\\.")) {
+            if (n == null) {
+                return null;
+            }
+            n = part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
+        }
+        return n;
+    }
+
     /** The fully resolved scenario as a tree in file layout (snake_case), for provenance records. */
     public static ObjectNode toTree(Scenario s) {
         return TreeCodec.scenario(s);

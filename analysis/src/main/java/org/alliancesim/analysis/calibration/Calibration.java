@@ -124,7 +124,7 @@ public final class Calibration {
         double[] x = new double[spec.parameters().size()];
         for (int i = 0; i < x.length; i++) {
             CalibrationSpec.Parameter p = spec.parameters().get(i);
-            JsonNode v = at(tree, p.path());
+            JsonNode v = ScenarioLoader.valueAt(tree, p.path());
             if (v == null || !v.isNumber()) {
                 throw new IllegalArgumentException("parameters[" + i + "].path: '" + p.path()
                         + "' is not a number in the scenario");
@@ -132,18 +132,6 @@ public final class Calibration {
             x[i] = Math.max(p.min(), Math.min(p.max(), v.doubleValue()));
         }
         return x;
-    }
-
-    /** The value at a dotted path (list entries by number), or null. */
-    static JsonNode at(JsonNode tree, String path) {
-        JsonNode n = tree;
-        for (String part : path.replace('[', '.').replace("]", "").split("\\.")) {
-            if (n == null) {
-                return null;
-            }
-            n = part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
-        }
-        return n;
     }
 
     private double evaluate(double[] x) {

@@ -196,10 +196,7 @@ public final class SweepRunner {
         JsonNode tree = ScenarioLoader.toTree(ScenarioLoader.load(spec.base()));
         boolean[] out = new boolean[spec.parameters().size()];
         for (int k = 0; k < out.length; k++) {
-            JsonNode n = tree;
-            for (String part : spec.parameters().get(k).path().replace('[', '.').replace("]", "").split("\\.")) {
-                n = n == null ? null : part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
-            }
+            JsonNode n = ScenarioLoader.valueAt(tree, spec.parameters().get(k).path());
             out[k] = n != null && n.isIntegralNumber();
         }
         return out;
