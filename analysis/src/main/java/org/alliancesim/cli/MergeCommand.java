@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.sweep.SweepMerge;
+import org.alliancesim.analysis.sweep.SweepRunner;
 import org.alliancesim.scenario.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +65,8 @@ final class MergeCommand implements Callable<Integer> {
                 sweep = man.get("sweep");
             } else if (!hash.equals(man.path("sweep_sha256").asText()) || seed != man.path("seed").asLong()) {
                 throw new BadInputException(d + ": a different sweep file or seed than " + shards.get(0)
-                        + " (sweep " + abbreviate(man.path("sweep_sha256").asText()) + " vs " + abbreviate(hash)
+                        + " (sweep " + SweepRunner.abbreviate(man.path("sweep_sha256").asText()) + " vs "
+                        + SweepRunner.abbreviate(hash)
                         + ", seed " + man.path("seed").asLong() + " vs " + seed + ")");
             } else if (thisN != n) {
                 throw new BadInputException(d + ": shard " + k + "/" + thisN + " of a split into " + thisN
@@ -99,8 +101,5 @@ final class MergeCommand implements Callable<Integer> {
         return failed > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
     }
 
-    private static String abbreviate(String h) {
-        return h.length() > 12 ? h.substring(0, 12) : h;
-    }
 
 }

@@ -71,13 +71,13 @@ public final class CalibrationSpecs {
     public static CalibrationSpec parse(String label, String text, Set<String> statistics) throws ScenarioException {
         SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
         ObjectNode root = tree.root;
-        putIfAbsent(root, "base", NODES.textNode("default"));
-        putIfAbsent(root, "parameters", NODES.arrayNode());
-        putIfAbsent(root, "anchors", NODES.arrayNode());
-        putIfAbsent(root, "replications", NODES.numberNode(4));
-        putIfAbsent(root, "families", NODES.numberNode(1000));
-        putIfAbsent(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
-        putIfAbsent(root, "max_evaluations", NODES.numberNode(150));
+        SourceTree.defaultField(root, "base", NODES.textNode("default"));
+        SourceTree.defaultField(root, "parameters", NODES.arrayNode());
+        SourceTree.defaultField(root, "anchors", NODES.arrayNode());
+        SourceTree.defaultField(root, "replications", NODES.numberNode(4));
+        SourceTree.defaultField(root, "families", NODES.numberNode(1000));
+        SourceTree.defaultField(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
+        SourceTree.defaultField(root, "max_evaluations", NODES.numberNode(150));
         if (root.get("targets") instanceof ArrayNode targets) {
             for (JsonNode t : targets) {
                 if (t instanceof ObjectNode o) {
@@ -99,14 +99,14 @@ public final class CalibrationSpecs {
                     if (!o.has("target") && o.path("min").isNumber() && o.path("max").isNumber()) {
                         o.put("target", (o.get("min").doubleValue() + o.get("max").doubleValue()) / 2);
                     }
-                    putIfAbsent(o, "source", NODES.textNode(""));
+                    SourceTree.defaultField(o, "source", NODES.textNode(""));
                 }
             }
         }
         if (root.get("anchors") instanceof ArrayNode anchors) {
             for (JsonNode a : anchors) {
                 if (a instanceof ObjectNode o) {
-                    putIfAbsent(o, "source", NODES.textNode(""));
+                    SourceTree.defaultField(o, "source", NODES.textNode(""));
                 }
             }
         }
@@ -125,11 +125,5 @@ public final class CalibrationSpecs {
             throw new ScenarioException(new ArrayList<>(b.problems));
         }
         return spec;
-    }
-
-    private static void putIfAbsent(ObjectNode o, String key, JsonNode value) {
-        if (!o.has(key)) {
-            o.set(key, value);
-        }
     }
 }

@@ -164,6 +164,13 @@ final class SourceTree {
         return Math.max(0, l.getColumnNr());
     }
 
+    /** Gives {@code key} the default {@code value} when the file left it out (targets and sweep files). */
+    static void defaultField(ObjectNode o, String key, JsonNode value) {
+        if (!o.has(key)) {
+            o.set(key, value);
+        }
+    }
+
     static String firstLine(String s) {
         if (s == null) {
             return "";

@@ -41,23 +41,23 @@ public final class SweepSpecs {
     public static SweepSpec parse(String label, String text, Set<String> metrics) throws ScenarioException {
         SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
         ObjectNode root = tree.root;
-        putIfAbsent(root, "base", NODES.textNode("default"));
-        putIfAbsent(root, "design", NODES.textNode("grid"));
-        putIfAbsent(root, "points", NODES.numberNode(20));
-        putIfAbsent(root, "replications", NODES.numberNode(4));
-        putIfAbsent(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
-        putIfAbsent(root, "families", NODES.numberNode(500));
+        SourceTree.defaultField(root, "base", NODES.textNode("default"));
+        SourceTree.defaultField(root, "design", NODES.textNode("grid"));
+        SourceTree.defaultField(root, "points", NODES.numberNode(20));
+        SourceTree.defaultField(root, "replications", NODES.numberNode(4));
+        SourceTree.defaultField(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
+        SourceTree.defaultField(root, "families", NODES.numberNode(500));
         ArrayNode defaultMetrics = NODES.arrayNode();
         defaultMetrics.add("dropout_share").add("early_dropout_share").add("median_sessions").add("mean_improvement");
-        putIfAbsent(root, "metrics", defaultMetrics);
+        SourceTree.defaultField(root, "metrics", defaultMetrics);
         if (root.get("parameters") instanceof ArrayNode ps) {
             for (JsonNode p : ps) {
                 if (p instanceof ObjectNode o) {
                     boolean hasValues = o.has("values");
-                    putIfAbsent(o, "min", NODES.numberNode(0.0));
-                    putIfAbsent(o, "max", NODES.numberNode(hasValues ? 0.0 : 1.0));
-                    putIfAbsent(o, "steps", NODES.numberNode(5));
-                    putIfAbsent(o, "values", NODES.arrayNode());
+                    SourceTree.defaultField(o, "min", NODES.numberNode(0.0));
+                    SourceTree.defaultField(o, "max", NODES.numberNode(hasValues ? 0.0 : 1.0));
+                    SourceTree.defaultField(o, "steps", NODES.numberNode(5));
+                    SourceTree.defaultField(o, "values", NODES.arrayNode());
                 }
             }
         }
@@ -76,11 +76,5 @@ public final class SweepSpecs {
             throw new ScenarioException(new ArrayList<>(b.problems));
         }
         return spec;
-    }
-
-    private static void putIfAbsent(ObjectNode o, String key, JsonNode value) {
-        if (!o.has(key)) {
-            o.set(key, value);
-        }
     }
 }

@@ -16,6 +16,15 @@ public final class ChartFiles {
 
     private ChartFiles() {}
 
+    /** A chart rendered for a results folder: PNG bytes, a standalone SVG and an inline SVG element. */
+    public record Rendered(byte[] png, String svgDocument, String svgElement) {}
+
+    /** Renders once to SVG (both forms come from the same drawing) and once to PNG. */
+    public static Rendered render(JFreeChart chart, String id) throws IOException {
+        SVGGraphics2D g2 = draw(chart);
+        return new Rendered(png(chart), g2.getSVGDocument(), element(g2, id));
+    }
+
     public static byte[] png(JFreeChart chart) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
@@ -29,8 +38,12 @@ public final class ChartFiles {
 
     /** An {@code <svg>} element for inlining, scaled to its container's width. */
     public static String svgElement(JFreeChart chart, String id) {
+        return element(draw(chart), id);
+    }
+
+    private static String element(SVGGraphics2D g2, String id) {
         // With a viewBox the drawing scales to the element's CSS width instead of being cropped.
-        return draw(chart).getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+        return g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
     private static SVGGraphics2D draw(JFreeChart chart) {

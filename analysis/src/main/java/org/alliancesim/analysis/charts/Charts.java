@@ -304,8 +304,6 @@ public final class Charts {
                 r.setSeriesShapesVisible(i, true);
             }
         }
-        ((NumberAxis) plot.getDomainAxis()).setLabelFont(LABEL);
-        ((NumberAxis) plot.getRangeAxis()).setLabelFont(LABEL);
         return chart(title, subtitle, plot);
     }
 

@@ -12,8 +12,9 @@ final class Figures {
 
     static void add(ResultsFolder folder, List<HtmlReport.Figure> figures, String file, String title, String caption,
             JFreeChart chart) throws IOException {
-        folder.write("charts/" + file + ".png", ChartFiles.png(chart));
-        folder.write("charts/" + file + ".svg", ChartFiles.svgDocument(chart));
-        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, file)));
+        ChartFiles.Rendered r = ChartFiles.render(chart, file);
+        folder.write("charts/" + file + ".png", r.png());
+        folder.write("charts/" + file + ".svg", r.svgDocument());
+        figures.add(new HtmlReport.Figure(title, caption, r.svgElement()));
     }
 }

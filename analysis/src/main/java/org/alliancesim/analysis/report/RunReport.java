@@ -45,11 +45,12 @@ public final class RunReport {
         for (Named c : charts) {
             Figures.add(folder, figures, c.file(), c.title(), c.caption(), c.chart());
         }
-        folder.write("summary.json", JSON.writeValueAsString(summary(s, r, p)) + "\n");
+        Map<Metric, MetricSummary> summaries = r.summaries();
+        folder.write("summary.json", JSON.writeValueAsString(summary(s, r, summaries, p)) + "\n");
         folder.write("report.html", HtmlReport.page("alliancesim: " + s.name(),
                 s.description() + " (" + r.replications() + " replications of " + s.model().run().families()
                         + " families; 95% confidence intervals over replications.)",
-                List.of(metricsTable(r.summaries())), figures, provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
+                List.of(metricsTable(summaries)), figures, provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
     }
 
     static List<Named> charts(Scenario s, ExperimentResult r, String subtitle) {
@@ -88,6 +89,10 @@ public final class RunReport {
 
     /** The summary.json tree. */
     public static ObjectNode summary(Scenario s, ExperimentResult r, Provenance p) {
+        return summary(s, r, r.summaries(), p);
+    }
+
+    static ObjectNode summary(Scenario s, ExperimentResult r, Map<Metric, MetricSummary> summaries, Provenance p) {
         ObjectNode root = NODES.objectNode();
         root.put("scenario", s.name());
         root.put("description", s.description());
@@ -95,7 +100,7 @@ public final class RunReport {
         root.put("replications", r.replications());
         root.put("families_per_replication", s.model().run().families());
         root.put("families", r.families());
-        root.set("metrics", metricsNode(r.summaries()));
+        root.set("metrics", metricsNode(summaries));
         root.set("provenance", provenanceNode(s, p));
         return root;
     }

@@ -211,12 +211,13 @@ public final class SweepReport {
             JFreeChart chart) throws IOException {
         String safe = file.replaceAll("[^A-Za-z0-9_.-]", "_");
         Files.createDirectories(dir.resolve("charts"));
+        ChartFiles.Rendered r = ChartFiles.render(chart, safe);
         Path png = dir.resolve("charts").resolve(safe + ".png");
         Path tmp = png.resolveSibling("." + png.getFileName() + ".partial");
-        Files.write(tmp, ChartFiles.png(chart));
+        Files.write(tmp, r.png());
         Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        SweepRunner.replace(dir.resolve("charts").resolve(safe + ".svg"), ChartFiles.svgDocument(chart));
-        figures.add(new HtmlReport.Figure(title, caption, ChartFiles.svgElement(chart, safe)));
+        SweepRunner.replace(dir.resolve("charts").resolve(safe + ".svg"), r.svgDocument());
+        figures.add(new HtmlReport.Figure(title, caption, r.svgElement()));
     }
 
     private static double num(String s) {

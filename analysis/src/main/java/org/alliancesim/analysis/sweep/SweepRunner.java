@@ -164,8 +164,9 @@ public final class SweepRunner {
             Scenario s = ScenarioLoader.load(spec.base(), sets);
             ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1, false);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
+            java.util.Map<Metric, MetricSummary> summaries = r.summaries();
             for (Metric m : ms) {
-                MetricSummary v = r.summaries().get(m);
+                MetricSummary v = summaries.get(m);
                 point.append(',').append(Csv.num(v.mean())).append(',').append(Csv.num(v.sd())).append(',')
                         .append(Csv.num(v.lower())).append(',').append(Csv.num(v.upper())).append(',').append(v.n());
             }
@@ -261,7 +262,8 @@ public final class SweepRunner {
         return Long.parseLong(f[field]);
     }
 
-    static String abbreviate(String hash) {
+    /** The first 12 characters of a sweep hash, for messages. */
+    public static String abbreviate(String hash) {
         return hash.length() > 12 ? hash.substring(0, 12) : hash;
     }
 
