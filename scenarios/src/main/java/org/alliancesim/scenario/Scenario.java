@@ -1,5 +1,7 @@
 package org.alliancesim.scenario;
 
+import java.util.Arrays;
+import java.util.List;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ModelParameters;
 
@@ -48,5 +50,60 @@ public record Scenario(
     /** A copy with another number of replications. */
     public Scenario withReplications(int newReplications) {
         return new Scenario(name, description, seed, newReplications, model);
+    }
+
+    /**
+     * A copy with one field set, checked as a file's value would be (the records' constructors).
+     *
+     * @param path the field, parsed once with {@link ParameterPath#parse}
+     * @param value a Java value of the field's kind (see {@link ScenarioEdits}): a Number, Boolean,
+     *     String (also for enum fields), enum constant, or List of those
+     * @throws ScenarioException when the index does not exist or the value is not allowed; its
+     *     problem names the field's path and what is allowed
+     */
+    public Scenario with(ParameterPath path, Object value) throws ScenarioException {
+        return ScenarioEdits.with(this, java.util.Collections.singletonMap(path, value), "edit " + path);
+    }
+
+    /**
+     * A copy with several fields set together: each record on the edited paths is rebuilt once, so
+     * edits valid only jointly (mixture shares that must sum to 1) can be made. Iteration order is the
+     * order applied; a later edit of the same field wins.
+     *
+     * @param source where the edits came from, for messages (for example "--set" or "sweep point 12")
+     * @throws ScenarioException when an index does not exist or a value is not allowed
+     */
+    public Scenario with(java.util.Map<ParameterPath, ?> edits, String source) throws ScenarioException {
+        return ScenarioEdits.with(this, edits, source);
+    }
+
+    /** {@link #with(ParameterPath, Object)} with the path given as text. */
+    public Scenario with(String path, Object value) throws ScenarioException {
+        return with(ParameterPath.parse(path), value);
+    }
+
+    /** The value at {@code path} in this scenario (a boxed number, Boolean, String, enum, record or List). */
+    public Object valueAt(ParameterPath path) throws ScenarioException {
+        Object node = this;
+        String at = "";
+        for (Object seg : path.segments()) {
+            if (seg instanceof Integer i) {
+                List<?> list = (List<?>) node;
+                if (i >= list.size()) {
+                    throw new ScenarioException(List.of(new Problem("parameter path '" + path + "'", 0, 0, at,
+                            "no entry " + i + "; " + at + " has " + list.size() + " (numbered from 0)")));
+                }
+                node = list.get(i);
+                at = at + "[" + i + "]";
+            } else {
+                if (node == this && !Arrays.stream(Scenario.class.getRecordComponents())
+                        .anyMatch(c -> Names.snake(c.getName()).equals(seg))) {
+                    node = model;
+                }
+                node = ScenarioEdits.component(node, (String) seg);
+                at = at.isEmpty() ? (String) seg : at + "." + seg;
+            }
+        }
+        return node;
     }
 }

@@ -1,0 +1,164 @@
+package org.alliancesim.scenario;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancesim.model.ModelParameters;
+
+/**
+ * The address of one field of a scenario, as written in files, {@code --set}, sweep and calibration
+ * files: dotted snake_case names, list entries by number ({@code families.1.conflict} or
+ * {@code families[1].conflict}).
+ *
+ * <p>{@link #parse} checks the path once against the scenario's record types: every name must be a
+ * field at its level and every number must follow a list. Whether an index exists depends on a
+ * scenario's lists, so {@link Scenario#with(ParameterPath, Object)} checks it. Immutable and
+ * thread-safe; two paths are equal when they address the same field.
+ */
+public final class ParameterPath {
+
+    /** Largest list index a path may name (lists in scenarios are short; this only keeps numbers sane). */
+    public static final int MAX_INDEX = 9_999;
+
+    private final List<Object> segments;
+    private final Type type;
+    private final String text;
+
+    private ParameterPath(List<Object> segments, Type type) {
+        this.segments = List.copyOf(segments);
+        this.type = type;
+        StringBuilder sb = new StringBuilder();
+        for (Object s : segments) {
+            if (s instanceof Integer i) {
+                sb.append('[').append(i).append(']');
+            } else {
+                sb.append(sb.length() == 0 ? "" : ".").append(s);
+            }
+        }
+        this.text = sb.toString();
+    }
+
+    /**
+     * Parses and checks a path.
+     *
+     * @param path for example {@code dynamics.trust.gain} or {@code therapists[0].warmth}
+     * @throws ScenarioException naming the path, the part that is wrong and what is allowed there
+     */
+    public static ParameterPath parse(String path) throws ScenarioException {
+        if (path == null || path.isBlank()) {
+            throw problem(String.valueOf(path), "", "the path is empty; give one such as run.families");
+        }
+        String p = path.strip();
+        List<Object> segments = new ArrayList<>();
+        Type type = Scenario.class;
+        StringBuilder done = new StringBuilder();
+        for (String part : p.replace("[", ".[").split("\\.", -1)) {
+            if (part.isEmpty()) {
+                if (done.length() == 0 && p.startsWith("[")) {
+                    continue;
+                }
+                throw problem(p, done.toString(), "empty part in '" + p + "'; parts are separated by single dots");
+            }
+            boolean bracketed = part.startsWith("[");
+            String token = part;
+            if (bracketed) {
+                if (!part.endsWith("]")) {
+                    throw problem(p, done.toString(), "bad list index '" + part + "'; write [N] or .N");
+                }
+                token = part.substring(1, part.length() - 1);
+            }
+            if (isNumber(token)) {
+                if (!(type instanceof ParameterizedType pt && pt.getRawType() == List.class)) {
+                    throw problem(p, done.toString(), (done.length() == 0 ? "the scenario" : "'" + done + "'")
+                            + " is not a list, so entry " + token + " does not apply");
+                }
+                if (token.length() > 4 || Integer.parseInt(token) > MAX_INDEX) {
+                    throw problem(p, done.toString(), "list index " + token + " is too large (at most " + MAX_INDEX + ")");
+                }
+                int index = Integer.parseInt(token);
+                segments.add(index);
+                done.append('[').append(index).append(']');
+                type = pt.getActualTypeArguments()[0];
+            } else {
+                if (bracketed) {
+                    throw problem(p, done.toString(), "bad list index '" + part + "'; expected a whole number from 0");
+                }
+                Map<String, Type> fields = fields(type);
+                if (fields.isEmpty()) {
+                    throw problem(p, done.toString(), "'" + done + "' is a single value, so '" + token
+                            + "' does not apply");
+                }
+                Type child = fields.get(token);
+                if (child == null) {
+                    throw problem(p, done.toString(), "unknown field '" + token + "'"
+                            + Names.didYouMean(token, fields.keySet()) + "; allowed here: "
+                            + String.join(", ", fields.keySet()));
+                }
+                segments.add(token);
+                done.append(done.length() == 0 ? "" : ".").append(token);
+                type = child;
+            }
+        }
+        return new ParameterPath(segments, type);
+    }
+
+    /** The path's parts: field names (String) and list indices (Integer), from the top. */
+    public List<Object> segments() {
+        return segments;
+    }
+
+    /** The Java type of the field the path addresses (for example {@code double.class}). */
+    public Type type() {
+        return type;
+    }
+
+    /** The path in canonical form, {@code families[1].conflict}: what messages and outputs show. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParameterPath other && other.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    /**
+     * The fields at a level of the scenario's layout, by their file names, with their types. The
+     * top level holds the experiment fields and the model's groups side by side, as files do.
+     */
+    static Map<String, Type> fields(Type type) {
+        Map<String, Type> out = new LinkedHashMap<>();
+        if (type == Scenario.class) {
+            for (RecordComponent c : Scenario.class.getRecordComponents()) {
+                if (!c.getName().equals("model")) {
+                    out.put(Names.snake(c.getName()), c.getGenericType());
+                }
+            }
+            type = ModelParameters.class;
+        }
+        if (type instanceof Class<?> c && c.isRecord()) {
+            for (RecordComponent rc : c.getRecordComponents()) {
+                out.put(Names.snake(rc.getName()), rc.getGenericType());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
+    private static ScenarioException problem(String path, String at, String message) {
+        return new ScenarioException(List.of(new Problem("parameter path '" + path + "'", 0, 0, at, message)));
+    }
+}
