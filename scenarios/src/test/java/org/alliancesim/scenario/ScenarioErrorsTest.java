@@ -79,7 +79,7 @@ class ScenarioErrorsTest {
         Problem p = only(fails("families:\n  - {share: 0.6}\n  - {share: 0.3}\n"));
         assertEquals("families", p.path());
         assertEquals(2, p.line());
-        assertTrue(p.message().contains("shares that sum to 1, they sum to 0.9"), p.message());
+        assertTrue(p.message().contains("must be a mixture whose shares sum to 1, was shares summing to 0.9"), p.message());
     }
 
     @Test

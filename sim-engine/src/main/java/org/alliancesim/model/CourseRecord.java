@@ -10,7 +10,7 @@ package org.alliancesim.model;
  * @param familyType name of the family's type
  * @param size number of members
  * @param referral voluntary or involuntary
- * @param conflict the family's own conflict level, 0..1
+ * @param conflict the family's own conflict level
  * @param prepared whether the family was prepared for the setting (by its type or an orientation)
  * @param therapistId therapist number within the replication, from 0; -1 if never assigned
  * @param therapistType name of the therapist's type; null if never assigned

@@ -42,43 +42,43 @@ public record Dynamics(
     /**
      * Initial state (SOFTA scale -3..+3 for alliance and shared purpose).
      *
-     * @param allianceMean mean starting alliance on each SOFTA dimension, -3..3
-     * @param allianceSd between-member sd of starting alliance, 0..3
+     * @param allianceMean mean starting alliance on each SOFTA dimension
+     * @param allianceSd between-member sd of starting alliance
      * @param familyAllianceSd sd of a family-level shift of every member's starting alliance
-     *     (families differ as units in readiness), 0..3
+     *     (families differ as units in readiness)
      * @param roleOffset added to the starting alliance by role
-     * @param identifiedPatientOffset added for the identified patient (blamed, defensive), -3..3
-     * @param involuntaryOffset subtracted from every dimension for involuntary referrals, 0..3
+     * @param identifiedPatientOffset added for the identified patient (blamed, defensive)
+     * @param involuntaryOffset subtracted from every dimension for involuntary referrals
      *     (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)
-     * @param involuntaryEngagementPenalty 0..3: engagement of involuntary clients is pulled down
+     * @param involuntaryEngagementPenalty engagement of involuntary clients is pulled down
      *     by this much in every session's experience, so it does not catch up while connection
      *     and safety do
-     * @param toleranceMean mean tolerance for discomfort (discomfort units), 0..5
-     * @param toleranceSd between-member sd of tolerance, 0..2
+     * @param toleranceMean mean tolerance for discomfort (discomfort units)
+     * @param toleranceSd between-member sd of tolerance
      * @param toleranceOffset added to tolerance by role
      * @param decisionWeight weight of each role in deciding attendance (Kazdin 1996: parents
-     *     decide), each 0..10
-     * @param purposeMean mean starting shared sense of purpose, -3..3
-     * @param purposeConflict subtracted from starting purpose per unit of conflict, 0..5
-     * @param purposeInvoluntary subtracted from starting purpose for involuntary referrals, 0..5
-     * @param purposeSd between-family sd of starting purpose, 0..3
+     *     decide)
+     * @param purposeMean mean starting shared sense of purpose
+     * @param purposeConflict subtracted from starting purpose per unit of conflict
+     * @param purposeInvoluntary subtracted from starting purpose for involuntary referrals
+     * @param purposeSd between-family sd of starting purpose
      */
     public record Start(
-            @Doc(value = "mean starting alliance on each SOFTA dimension, -3..3", min = -3, max = 3) double allianceMean,
-            @Doc(value = "between-member sd of starting alliance, 0..3", min = 0, max = 3) double allianceSd,
-            @Doc(value = "sd of a family-level shift of every member's starting alliance (families differ as units in readiness), 0..3", min = 0, max = 3) double familyAllianceSd,
+            @Doc(value = "mean starting alliance on each SOFTA dimension", min = -3, max = 3) double allianceMean,
+            @Doc(value = "between-member sd of starting alliance", min = 0, max = 3) double allianceSd,
+            @Doc(value = "sd of a family-level shift of every member's starting alliance (families differ as units in readiness)", min = 0, max = 3) double familyAllianceSd,
             @Doc("added to the starting alliance by role") RoleValues roleOffset,
-            @Doc(value = "added for the identified patient (blamed, defensive), -3..3", min = -3, max = 3) double identifiedPatientOffset,
-            @Doc(value = "subtracted from every dimension for involuntary referrals, 0..3 (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)", min = 0, max = 3) double involuntaryOffset,
-            @Doc(value = "0..3: engagement of involuntary clients is pulled down by this much in every session's experience, so it does not catch up while connection and safety do", min = 0, max = 3) double involuntaryEngagementPenalty,
-            @Doc(value = "mean tolerance for discomfort (discomfort units), 0..5", min = 0, max = 5) double toleranceMean,
-            @Doc(value = "between-member sd of tolerance, 0..2", min = 0, max = 2) double toleranceSd,
+            @Doc(value = "added for the identified patient (blamed, defensive)", min = -3, max = 3) double identifiedPatientOffset,
+            @Doc(value = "subtracted from every dimension for involuntary referrals (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)", min = 0, max = 3) double involuntaryOffset,
+            @Doc(value = "engagement of involuntary clients is pulled down by this much in every session's experience, so it does not catch up while connection and safety do", min = 0, max = 3) double involuntaryEngagementPenalty,
+            @Doc(value = "mean tolerance for discomfort (discomfort units)", min = 0, max = 5) double toleranceMean,
+            @Doc(value = "between-member sd of tolerance", min = 0, max = 2) double toleranceSd,
             @Doc("added to tolerance by role") RoleValues toleranceOffset,
             @Doc("weight of each role in deciding attendance (Kazdin 1996: parents decide), each 0..10") RoleValues decisionWeight,
-            @Doc(value = "mean starting shared sense of purpose, -3..3", min = -3, max = 3) double purposeMean,
-            @Doc(value = "subtracted from starting purpose per unit of conflict, 0..5", min = 0, max = 5) double purposeConflict,
-            @Doc(value = "subtracted from starting purpose for involuntary referrals, 0..5", min = 0, max = 5) double purposeInvoluntary,
-            @Doc(value = "between-family sd of starting purpose, 0..3", min = 0, max = 3) double purposeSd) {
+            @Doc(value = "mean starting shared sense of purpose", min = -3, max = 3) double purposeMean,
+            @Doc(value = "subtracted from starting purpose per unit of conflict", min = 0, max = 5) double purposeConflict,
+            @Doc(value = "subtracted from starting purpose for involuntary referrals", min = 0, max = 5) double purposeInvoluntary,
+            @Doc(value = "between-family sd of starting purpose", min = 0, max = 3) double purposeSd) {
         /** Defaults. */
         public static Start defaults() {
             return new Start(
@@ -101,69 +101,69 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Start {
-            Check.range("allianceMean", allianceMean, -3, 3);
-            Check.range("allianceSd", allianceSd, 0, 3);
-            Check.range("familyAllianceSd", familyAllianceSd, 0, 3);
+            Check.bounded(Start.class, "allianceMean", allianceMean);
+            Check.bounded(Start.class, "allianceSd", allianceSd);
+            Check.bounded(Start.class, "familyAllianceSd", familyAllianceSd);
             Check.present("roleOffset", roleOffset);
-            Check.range("identifiedPatientOffset", identifiedPatientOffset, -3, 3);
-            Check.range("involuntaryOffset", involuntaryOffset, 0, 3);
-            Check.range("involuntaryEngagementPenalty", involuntaryEngagementPenalty, 0, 3);
-            Check.range("toleranceMean", toleranceMean, 0, 5);
-            Check.range("toleranceSd", toleranceSd, 0, 2);
+            Check.bounded(Start.class, "identifiedPatientOffset", identifiedPatientOffset);
+            Check.bounded(Start.class, "involuntaryOffset", involuntaryOffset);
+            Check.bounded(Start.class, "involuntaryEngagementPenalty", involuntaryEngagementPenalty);
+            Check.bounded(Start.class, "toleranceMean", toleranceMean);
+            Check.bounded(Start.class, "toleranceSd", toleranceSd);
             Check.present("toleranceOffset", toleranceOffset);
             Check.present("decisionWeight", decisionWeight);
             for (Role r : Role.values()) {
                 Check.range("decisionWeight." + r.name().toLowerCase(java.util.Locale.ROOT),
                         decisionWeight.of(r), 0, 10);
             }
-            Check.range("purposeMean", purposeMean, -3, 3);
-            Check.range("purposeConflict", purposeConflict, 0, 5);
-            Check.range("purposeInvoluntary", purposeInvoluntary, 0, 5);
-            Check.range("purposeSd", purposeSd, 0, 3);
+            Check.bounded(Start.class, "purposeMean", purposeMean);
+            Check.bounded(Start.class, "purposeConflict", purposeConflict);
+            Check.bounded(Start.class, "purposeInvoluntary", purposeInvoluntary);
+            Check.bounded(Start.class, "purposeSd", purposeSd);
         }
     }
 
     /**
      * The session climate: challenge, conflict and the setting's novelty make discomfort.
      *
-     * @param challengeSensitivity discomfort per unit of challenge, by role, each 0..5
-     * @param conflictWeight discomfort per unit of family conflict, 0..5
-     * @param identifiedPatientBlame extra share of the conflict felt by the identified patient, 0..5
+     * @param challengeSensitivity discomfort per unit of challenge, by role
+     * @param conflictWeight discomfort per unit of family conflict
+     * @param identifiedPatientBlame extra share of the conflict felt by the identified patient
      * @param noviceConflictAmplification a novice contains conflict less well: conflict discomfort
-     *     is multiplied by 1 + this for novices, 0..5
-     * @param conflictSd between-family sd of conflict around the type's mean, 0..1
-     * @param discomfortSd sd of the member-session noise in discomfort, 0..3
-     * @param noveltyReflectingTeam novelty discomfort of a reflecting team at first exposure, 0..5
-     * @param noveltyMirror novelty discomfort of a one-way mirror, 0..5
-     * @param noveltyCameras novelty discomfort of cameras, 0..5
-     * @param habituationSessions e-folding number of sessions for novelty to fade, (0, 100]
-     * @param preparationEffect fraction of novelty removed by preparation, 0..1
-     * @param distraction fraction of a session's progress lost per unit of novelty, 0..1
-     * @param escalationPerSession challenge added each session under the escalating policy, 0..1
-     * @param maxChallenge ceiling of the escalating policy, 0..3
-     * @param responsiveEase largest fraction of challenge a responsive therapist drops, 0..1
+     *     is multiplied by 1 + this for novices
+     * @param conflictSd between-family sd of conflict around the type's mean
+     * @param discomfortSd sd of the member-session noise in discomfort
+     * @param noveltyReflectingTeam novelty discomfort of a reflecting team at first exposure
+     * @param noveltyMirror novelty discomfort of a one-way mirror
+     * @param noveltyCameras novelty discomfort of cameras
+     * @param habituationSessions e-folding number of sessions for novelty to fade
+     * @param preparationEffect fraction of novelty removed by preparation
+     * @param distraction fraction of a session's progress lost per unit of novelty
+     * @param escalationPerSession challenge added each session under the escalating policy
+     * @param maxChallenge ceiling of the escalating policy
+     * @param responsiveEase largest fraction of challenge a responsive therapist drops
      * @param responsiveThreshold weakest member's alliance at which a responsive therapist begins
-     *     to ease off, -3..3
-     * @param responsiveRange alliance points below the threshold at which easing is complete, (0, 6]
+     *     to ease off
+     * @param responsiveRange alliance points below the threshold at which easing is complete
      */
     public record Climate(
             @Doc("discomfort per unit of challenge, by role, each 0..5") RoleValues challengeSensitivity,
-            @Doc(value = "discomfort per unit of family conflict, 0..5", min = 0, max = 5) double conflictWeight,
-            @Doc(value = "extra share of the conflict felt by the identified patient, 0..5", min = 0, max = 5) double identifiedPatientBlame,
-            @Doc(value = "a novice contains conflict less well: conflict discomfort is multiplied by 1 + this for novices, 0..5", min = 0, max = 5) double noviceConflictAmplification,
-            @Doc(value = "between-family sd of conflict around the type's mean, 0..1", min = 0, max = 1) double conflictSd,
-            @Doc(value = "sd of the member-session noise in discomfort, 0..3", min = 0, max = 3) double discomfortSd,
-            @Doc(value = "novelty discomfort of a reflecting team at first exposure, 0..5", min = 0, max = 5) double noveltyReflectingTeam,
-            @Doc(value = "novelty discomfort of a one-way mirror, 0..5", min = 0, max = 5) double noveltyMirror,
-            @Doc(value = "novelty discomfort of cameras, 0..5", min = 0, max = 5) double noveltyCameras,
-            @Doc(value = "e-folding number of sessions for novelty to fade, (0, 100]", min = 0, exclusiveMin = true, max = 100) double habituationSessions,
-            @Doc(value = "fraction of novelty removed by preparation, 0..1", min = 0, max = 1) double preparationEffect,
-            @Doc(value = "fraction of a session's progress lost per unit of novelty, 0..1", min = 0, max = 1) double distraction,
-            @Doc(value = "challenge added each session under the escalating policy, 0..1", min = 0, max = 1) double escalationPerSession,
-            @Doc(value = "ceiling of the escalating policy, 0..3", min = 0, max = 3) double maxChallenge,
-            @Doc(value = "largest fraction of challenge a responsive therapist drops, 0..1", min = 0, max = 1) double responsiveEase,
-            @Doc(value = "weakest member's alliance at which a responsive therapist begins to ease off, -3..3", min = -3, max = 3) double responsiveThreshold,
-            @Doc(value = "alliance points below the threshold at which easing is complete, (0, 6]", min = 0, exclusiveMin = true, max = 6) double responsiveRange) {
+            @Doc(value = "discomfort per unit of family conflict", min = 0, max = 5) double conflictWeight,
+            @Doc(value = "extra share of the conflict felt by the identified patient", min = 0, max = 5) double identifiedPatientBlame,
+            @Doc(value = "a novice contains conflict less well: conflict discomfort is multiplied by 1 + this for novices", min = 0, max = 5) double noviceConflictAmplification,
+            @Doc(value = "between-family sd of conflict around the type's mean", min = 0, max = 1) double conflictSd,
+            @Doc(value = "sd of the member-session noise in discomfort", min = 0, max = 3) double discomfortSd,
+            @Doc(value = "novelty discomfort of a reflecting team at first exposure", min = 0, max = 5) double noveltyReflectingTeam,
+            @Doc(value = "novelty discomfort of a one-way mirror", min = 0, max = 5) double noveltyMirror,
+            @Doc(value = "novelty discomfort of cameras", min = 0, max = 5) double noveltyCameras,
+            @Doc(value = "e-folding number of sessions for novelty to fade", min = 0, exclusiveMin = true, max = 100) double habituationSessions,
+            @Doc(value = "fraction of novelty removed by preparation", min = 0, max = 1) double preparationEffect,
+            @Doc(value = "fraction of a session's progress lost per unit of novelty", min = 0, max = 1) double distraction,
+            @Doc(value = "challenge added each session under the escalating policy", min = 0, max = 1) double escalationPerSession,
+            @Doc(value = "ceiling of the escalating policy", min = 0, max = 3) double maxChallenge,
+            @Doc(value = "largest fraction of challenge a responsive therapist drops", min = 0, max = 1) double responsiveEase,
+            @Doc(value = "weakest member's alliance at which a responsive therapist begins to ease off", min = -3, max = 3) double responsiveThreshold,
+            @Doc(value = "alliance points below the threshold at which easing is complete", min = 0, exclusiveMin = true, max = 6) double responsiveRange) {
         /** Defaults. */
         public static Climate defaults() {
             return new Climate(
@@ -193,26 +193,22 @@ public record Dynamics(
                 Check.range("challengeSensitivity." + r.name().toLowerCase(java.util.Locale.ROOT),
                         challengeSensitivity.of(r), 0, 5);
             }
-            Check.range("conflictWeight", conflictWeight, 0, 5);
-            Check.range("identifiedPatientBlame", identifiedPatientBlame, 0, 5);
-            Check.range("noviceConflictAmplification", noviceConflictAmplification, 0, 5);
-            Check.range("conflictSd", conflictSd, 0, 1);
-            Check.range("discomfortSd", discomfortSd, 0, 3);
-            Check.range("noveltyReflectingTeam", noveltyReflectingTeam, 0, 5);
-            Check.range("noveltyMirror", noveltyMirror, 0, 5);
-            Check.range("noveltyCameras", noveltyCameras, 0, 5);
-            if (!(habituationSessions > 0 && habituationSessions <= 100)) {
-                throw new IllegalArgumentException("habituationSessions must be in (0, 100], was " + habituationSessions);
-            }
-            Check.range("preparationEffect", preparationEffect, 0, 1);
-            Check.range("distraction", distraction, 0, 1);
-            Check.range("escalationPerSession", escalationPerSession, 0, 1);
-            Check.range("maxChallenge", maxChallenge, 0, 3);
-            Check.range("responsiveEase", responsiveEase, 0, 1);
-            Check.range("responsiveThreshold", responsiveThreshold, -3, 3);
-            if (!(responsiveRange > 0 && responsiveRange <= 6)) {
-                throw new IllegalArgumentException("responsiveRange must be in (0, 6], was " + responsiveRange);
-            }
+            Check.bounded(Climate.class, "conflictWeight", conflictWeight);
+            Check.bounded(Climate.class, "identifiedPatientBlame", identifiedPatientBlame);
+            Check.bounded(Climate.class, "noviceConflictAmplification", noviceConflictAmplification);
+            Check.bounded(Climate.class, "conflictSd", conflictSd);
+            Check.bounded(Climate.class, "discomfortSd", discomfortSd);
+            Check.bounded(Climate.class, "noveltyReflectingTeam", noveltyReflectingTeam);
+            Check.bounded(Climate.class, "noveltyMirror", noveltyMirror);
+            Check.bounded(Climate.class, "noveltyCameras", noveltyCameras);
+            Check.bounded(Climate.class, "habituationSessions", habituationSessions);
+            Check.bounded(Climate.class, "preparationEffect", preparationEffect);
+            Check.bounded(Climate.class, "distraction", distraction);
+            Check.bounded(Climate.class, "escalationPerSession", escalationPerSession);
+            Check.bounded(Climate.class, "maxChallenge", maxChallenge);
+            Check.bounded(Climate.class, "responsiveEase", responsiveEase);
+            Check.bounded(Climate.class, "responsiveThreshold", responsiveThreshold);
+            Check.bounded(Climate.class, "responsiveRange", responsiveRange);
         }
     }
 
@@ -220,31 +216,31 @@ public record Dynamics(
      * Trust after a session without rupture: each SOFTA dimension relaxes toward the session's
      * experience, T += g (E - T), faster downward than upward.
      *
-     * @param warmthWeight weight of warmth in the therapist's support, 0..1
-     * @param empathyWeight weight of empathy, 0..1
-     * @param genuinenessWeight weight of genuineness, 0..1 (the three weights are normalised)
+     * @param warmthWeight weight of warmth in the therapist's support
+     * @param empathyWeight weight of empathy
+     * @param genuinenessWeight weight of genuineness (the three weights are normalised)
      * @param supportNoiseSd sd of session-to-session support for a therapist of consistency 0
-     *     (scaled by 1 - consistency), 0..1
-     * @param noviceConflictPenalty fraction of support a novice loses per unit of conflict, 0..1
+     *     (scaled by 1 - consistency)
+     * @param noviceConflictPenalty fraction of support a novice loses per unit of conflict
      * @param imbalance how strongly an unbalanced therapist favours the adults: member support is
-     *     multiplied by 1 +- (1 - balance) * imbalance, 0..1
-     * @param gainUp relaxation rate when the experience is above the current alliance, (0, 1]
-     * @param gainDown relaxation rate when below, (0, 1]; above gainUp: trust is lost faster than
+     *     multiplied by 1 +- (1 - balance) * imbalance
+     * @param gainUp relaxation rate when the experience is above the current alliance
+     * @param gainDown relaxation rate when below; above gainUp: trust is lost faster than
      *     it is gained (Slovic 1993)
-     * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort, 0..3
-     * @param workEngagementGain engagement experience gained per unit of productive discomfort, 0..3
+     * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort
+     * @param workEngagementGain engagement experience gained per unit of productive discomfort
      */
     public record Trust(
-            @Doc(value = "weight of warmth in the therapist's support, 0..1", min = 0, max = 1) double warmthWeight,
-            @Doc(value = "weight of empathy, 0..1", min = 0, max = 1) double empathyWeight,
-            @Doc(value = "weight of genuineness, 0..1 (the three weights are normalised)", min = 0, max = 1) double genuinenessWeight,
-            @Doc(value = "sd of session-to-session support for a therapist of consistency 0 (scaled by 1 - consistency), 0..1", min = 0, max = 1) double supportNoiseSd,
-            @Doc(value = "fraction of support a novice loses per unit of conflict, 0..1", min = 0, max = 1) double noviceConflictPenalty,
-            @Doc(value = "how strongly an unbalanced therapist favours the adults: member support is multiplied by 1 +- (1 - balance) * imbalance, 0..1", min = 0, max = 1) double imbalance,
-            @Doc(value = "relaxation rate when the experience is above the current alliance, (0, 1]", min = 0, exclusiveMin = true, max = 1) double gainUp,
-            @Doc(value = "relaxation rate when below, (0, 1]; above gainUp: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1) double gainDown,
-            @Doc(value = "safety experience lost per unit of (held) discomfort, 0..3", min = 0, max = 3) double discomfortSafetyCost,
-            @Doc(value = "engagement experience gained per unit of productive discomfort, 0..3", min = 0, max = 3) double workEngagementGain) {
+            @Doc(value = "weight of warmth in the therapist's support", min = 0, max = 1) double warmthWeight,
+            @Doc(value = "weight of empathy", min = 0, max = 1) double empathyWeight,
+            @Doc(value = "weight of genuineness (the three weights are normalised)", min = 0, max = 1) double genuinenessWeight,
+            @Doc(value = "sd of session-to-session support for a therapist of consistency 0 (scaled by 1 - consistency)", min = 0, max = 1) double supportNoiseSd,
+            @Doc(value = "fraction of support a novice loses per unit of conflict", min = 0, max = 1) double noviceConflictPenalty,
+            @Doc(value = "how strongly an unbalanced therapist favours the adults: member support is multiplied by 1 +- (1 - balance) * imbalance", min = 0, max = 1) double imbalance,
+            @Doc(value = "relaxation rate when the experience is above the current alliance", min = 0, exclusiveMin = true, max = 1) double gainUp,
+            @Doc(value = "relaxation rate when below; above gainUp: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1) double gainDown,
+            @Doc(value = "safety experience lost per unit of (held) discomfort", min = 0, max = 3) double discomfortSafetyCost,
+            @Doc(value = "engagement experience gained per unit of productive discomfort", min = 0, max = 3) double workEngagementGain) {
         /** Defaults. */
         public static Trust defaults() {
             return new Trust(
@@ -262,48 +258,45 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Trust {
-            Check.range("warmthWeight", warmthWeight, 0, 1);
-            Check.range("empathyWeight", empathyWeight, 0, 1);
-            Check.range("genuinenessWeight", genuinenessWeight, 0, 1);
+            Check.bounded(Trust.class, "warmthWeight", warmthWeight);
+            Check.bounded(Trust.class, "empathyWeight", empathyWeight);
+            Check.bounded(Trust.class, "genuinenessWeight", genuinenessWeight);
             if (!(warmthWeight + empathyWeight + genuinenessWeight > 0)) {
-                throw new IllegalArgumentException("warmthWeight must be > 0 when empathyWeight and genuinenessWeight are 0");
+                throw new ParameterException("warmthWeight", String.valueOf(warmthWeight),
+                        "> 0 when empathyWeight and genuinenessWeight are 0");
             }
-            Check.range("supportNoiseSd", supportNoiseSd, 0, 1);
-            Check.range("noviceConflictPenalty", noviceConflictPenalty, 0, 1);
-            Check.range("imbalance", imbalance, 0, 1);
-            if (!(gainUp > 0 && gainUp <= 1)) {
-                throw new IllegalArgumentException("gainUp must be in (0, 1], was " + gainUp);
-            }
-            if (!(gainDown > 0 && gainDown <= 1)) {
-                throw new IllegalArgumentException("gainDown must be in (0, 1], was " + gainDown);
-            }
-            Check.range("discomfortSafetyCost", discomfortSafetyCost, 0, 3);
-            Check.range("workEngagementGain", workEngagementGain, 0, 3);
+            Check.bounded(Trust.class, "supportNoiseSd", supportNoiseSd);
+            Check.bounded(Trust.class, "noviceConflictPenalty", noviceConflictPenalty);
+            Check.bounded(Trust.class, "imbalance", imbalance);
+            Check.bounded(Trust.class, "gainUp", gainUp);
+            Check.bounded(Trust.class, "gainDown", gainDown);
+            Check.bounded(Trust.class, "discomfortSafetyCost", discomfortSafetyCost);
+            Check.bounded(Trust.class, "workEngagementGain", workEngagementGain);
         }
     }
 
     /**
      * Ruptures: discomfort beyond what the alliance can hold, and their repair.
      *
-     * @param holdPerAlliance capacity added per alliance point (safety-weighted), 0..3: capacity =
+     * @param holdPerAlliance capacity added per alliance point (safety-weighted): capacity =
      *     tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)
-     * @param noviceRepairFactor a novice's repair probability is repairSkill times this, 0..1
-     * @param repairBonus alliance above its pre-session level after a repaired rupture, 0..3
+     * @param noviceRepairFactor a novice's repair probability is repairSkill times this
+     * @param repairBonus alliance above its pre-session level after a repaired rupture
      *     (Safran, Muran and Eubanks-Carter 2011)
-     * @param lossEngagement engagement lost by an unrepaired rupture, 0..6
-     * @param lossConnection connection lost, 0..6
-     * @param lossSafety safety lost, 0..6
+     * @param lossEngagement engagement lost by an unrepaired rupture
+     * @param lossConnection connection lost
+     * @param lossSafety safety lost
      * @param resistanceAsInformation fraction of a repaired rupture's discomfort that still becomes
-     *     therapeutic work (resistance turned into information), 0..2
+     *     therapeutic work (resistance turned into information)
      */
     public record Rupture(
-            @Doc(value = "capacity added per alliance point (safety-weighted), 0..3: capacity = tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)", min = 0, max = 3) double holdPerAlliance,
-            @Doc(value = "a novice's repair probability is repairSkill times this, 0..1", min = 0, max = 1) double noviceRepairFactor,
-            @Doc(value = "alliance above its pre-session level after a repaired rupture, 0..3 (Safran, Muran and Eubanks-Carter 2011)", min = 0, max = 3) double repairBonus,
-            @Doc(value = "engagement lost by an unrepaired rupture, 0..6", min = 0, max = 6) double lossEngagement,
-            @Doc(value = "connection lost, 0..6", min = 0, max = 6) double lossConnection,
-            @Doc(value = "safety lost, 0..6", min = 0, max = 6) double lossSafety,
-            @Doc(value = "fraction of a repaired rupture's discomfort that still becomes therapeutic work (resistance turned into information), 0..2", min = 0, max = 2) double resistanceAsInformation) {
+            @Doc(value = "capacity added per alliance point (safety-weighted): capacity = tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)", min = 0, max = 3) double holdPerAlliance,
+            @Doc(value = "a novice's repair probability is repairSkill times this", min = 0, max = 1) double noviceRepairFactor,
+            @Doc(value = "alliance above its pre-session level after a repaired rupture (Safran, Muran and Eubanks-Carter 2011)", min = 0, max = 3) double repairBonus,
+            @Doc(value = "engagement lost by an unrepaired rupture", min = 0, max = 6) double lossEngagement,
+            @Doc(value = "connection lost", min = 0, max = 6) double lossConnection,
+            @Doc(value = "safety lost", min = 0, max = 6) double lossSafety,
+            @Doc(value = "fraction of a repaired rupture's discomfort that still becomes therapeutic work (resistance turned into information)", min = 0, max = 2) double resistanceAsInformation) {
         /** Defaults. */
         public static Rupture defaults() {
             return new Rupture(
@@ -318,13 +311,13 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Rupture {
-            Check.range("holdPerAlliance", holdPerAlliance, 0, 3);
-            Check.range("noviceRepairFactor", noviceRepairFactor, 0, 1);
-            Check.range("repairBonus", repairBonus, 0, 3);
-            Check.range("lossEngagement", lossEngagement, 0, 6);
-            Check.range("lossConnection", lossConnection, 0, 6);
-            Check.range("lossSafety", lossSafety, 0, 6);
-            Check.range("resistanceAsInformation", resistanceAsInformation, 0, 2);
+            Check.bounded(Rupture.class, "holdPerAlliance", holdPerAlliance);
+            Check.bounded(Rupture.class, "noviceRepairFactor", noviceRepairFactor);
+            Check.bounded(Rupture.class, "repairBonus", repairBonus);
+            Check.bounded(Rupture.class, "lossEngagement", lossEngagement);
+            Check.bounded(Rupture.class, "lossConnection", lossConnection);
+            Check.bounded(Rupture.class, "lossSafety", lossSafety);
+            Check.bounded(Rupture.class, "resistanceAsInformation", resistanceAsInformation);
         }
     }
 
@@ -332,13 +325,13 @@ public record Dynamics(
      * Members' influence on each other (Gottman, Murray et al. 2002: inertia plus influence;
      * Pinsof: a member's alliance is shaped by how the others relate to the therapist).
      *
-     * @param rate fraction of the gap to the other members' mean closed after each session, 0..1
+     * @param rate fraction of the gap to the other members' mean closed after each session
      * @param purposeRate fraction of the gap between shared purpose and (mean alliance - half the
-     *     split) closed after each session, 0..1
+     *     split) closed after each session
      */
     public record Contagion(
-            @Doc(value = "fraction of the gap to the other members' mean closed after each session, 0..1", min = 0, max = 1) double rate,
-            @Doc(value = "fraction of the gap between shared purpose and (mean alliance - half the split) closed after each session, 0..1", min = 0, max = 1) double purposeRate) {
+            @Doc(value = "fraction of the gap to the other members' mean closed after each session", min = 0, max = 1) double rate,
+            @Doc(value = "fraction of the gap between shared purpose and (mean alliance - half the split) closed after each session", min = 0, max = 1) double purposeRate) {
         /** Defaults. */
         public static Contagion defaults() {
             return new Contagion(/* rate */ 0.15, /* purposeRate */ 0.15);
@@ -346,8 +339,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Contagion {
-            Check.range("rate", rate, 0, 1);
-            Check.range("purposeRate", purposeRate, 0, 1);
+            Check.bounded(Contagion.class, "rate", rate);
+            Check.bounded(Contagion.class, "purposeRate", purposeRate);
         }
     }
 
@@ -358,39 +351,39 @@ public record Dynamics(
      * + noviceHighConflict * [novice] * max(0, 2 conflict - 1) + waitPerMonth * wait / 30
      * + unrepairedRupture * [last session had an unrepaired rupture].
      *
-     * @param intercept logit of the hazard for an average family, -10..5
+     * @param intercept logit of the hazard for an average family
      * @param alliance hazard log-odds per point of decision-weighted alliance (lower alliance,
-     *     higher hazard), 0..5
-     * @param split per point of spread (max - min member alliance), 0..5
-     * @param involuntary extra log-odds for involuntary referrals before session 2, fading, 0..5
-     * @param involuntaryEarlySessions e-folding sessions of the involuntary effect, (0, 50]
-     * @param noviceHighConflict extra log-odds for a novice with a high-conflict family, 0..5
-     * @param waitPerMonth per 30 days waited before the first session, 0..5
-     * @param unrepairedRupture after a session with an unrepaired rupture, 0..5
-     * @param noShowBase probability of a no-show, 0..1
+     *     higher hazard)
+     * @param split per point of spread (max - min member alliance)
+     * @param involuntary extra log-odds for involuntary referrals before session 2, fading
+     * @param involuntaryEarlySessions e-folding sessions of the involuntary effect
+     * @param noviceHighConflict extra log-odds for a novice with a high-conflict family
+     * @param waitPerMonth per 30 days waited before the first session
+     * @param unrepairedRupture after a session with an unrepaired rupture
+     * @param noShowBase probability of a no-show
      * @param noShowLowAlliance added no-show probability at decision-weighted alliance -3 (linear
-     *     from alliance 0), 0..1
-     * @param maxConsecutiveNoShows this many no-shows in a row end the course as dropout, 1..20
+     *     from alliance 0)
+     * @param maxConsecutiveNoShows this many no-shows in a row end the course as dropout
      * @param cancellation probability that the clinic cancels a session (rescheduled a week
-     *     later; no hazard), 0..1
-     * @param intervalDays days between sessions, (0, 365]
-     * @param jitterSd sd of the session day around the interval, days, 0..30
+     *     later; no hazard)
+     * @param intervalDays days between sessions
+     * @param jitterSd sd of the session day around the interval, days
      */
     public record Attendance(
-            @Doc(value = "logit of the hazard for an average family, -10..5", min = -10, max = 5) double intercept,
-            @Doc(value = "hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard), 0..5", min = 0, max = 5) double alliance,
-            @Doc(value = "per point of spread (max - min member alliance), 0..5", min = 0, max = 5) double split,
-            @Doc(value = "extra log-odds for involuntary referrals before session 2, fading, 0..5", min = 0, max = 5) double involuntary,
-            @Doc(value = "e-folding sessions of the involuntary effect, (0, 50]", min = 0, exclusiveMin = true, max = 50) double involuntaryEarlySessions,
-            @Doc(value = "extra log-odds for a novice with a high-conflict family, 0..5", min = 0, max = 5) double noviceHighConflict,
-            @Doc(value = "per 30 days waited before the first session, 0..5", min = 0, max = 5) double waitPerMonth,
-            @Doc(value = "after a session with an unrepaired rupture, 0..5", min = 0, max = 5) double unrepairedRupture,
-            @Doc(value = "probability of a no-show, 0..1", min = 0, max = 1) double noShowBase,
-            @Doc(value = "added no-show probability at decision-weighted alliance -3 (linear from alliance 0), 0..1", min = 0, max = 1) double noShowLowAlliance,
-            @Doc(value = "this many no-shows in a row end the course as dropout, 1..20", min = 1, max = 20) int maxConsecutiveNoShows,
-            @Doc(value = "probability that the clinic cancels a session (rescheduled a week later; no hazard), 0..1", min = 0, max = 1) double cancellation,
-            @Doc(value = "days between sessions, (0, 365]", min = 0, exclusiveMin = true, max = 365) double intervalDays,
-            @Doc(value = "sd of the session day around the interval, days, 0..30", min = 0, max = 30) double jitterSd) {
+            @Doc(value = "logit of the hazard for an average family", min = -10, max = 5) double intercept,
+            @Doc(value = "hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard)", min = 0, max = 5) double alliance,
+            @Doc(value = "per point of spread (max - min member alliance)", min = 0, max = 5) double split,
+            @Doc(value = "extra log-odds for involuntary referrals before session 2, fading", min = 0, max = 5) double involuntary,
+            @Doc(value = "e-folding sessions of the involuntary effect", min = 0, exclusiveMin = true, max = 50) double involuntaryEarlySessions,
+            @Doc(value = "extra log-odds for a novice with a high-conflict family", min = 0, max = 5) double noviceHighConflict,
+            @Doc(value = "per 30 days waited before the first session", min = 0, max = 5) double waitPerMonth,
+            @Doc(value = "after a session with an unrepaired rupture", min = 0, max = 5) double unrepairedRupture,
+            @Doc(value = "probability of a no-show", min = 0, max = 1) double noShowBase,
+            @Doc(value = "added no-show probability at decision-weighted alliance -3 (linear from alliance 0)", min = 0, max = 1) double noShowLowAlliance,
+            @Doc(value = "this many no-shows in a row end the course as dropout", min = 1, max = 20) int maxConsecutiveNoShows,
+            @Doc(value = "probability that the clinic cancels a session (rescheduled a week later; no hazard)", min = 0, max = 1) double cancellation,
+            @Doc(value = "days between sessions", min = 0, exclusiveMin = true, max = 365) double intervalDays,
+            @Doc(value = "sd of the session day around the interval, days", min = 0, max = 30) double jitterSd) {
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
@@ -412,25 +405,20 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Attendance {
-            Check.range("intercept", intercept, -10, 5);
-            Check.range("alliance", alliance, 0, 5);
-            Check.range("split", split, 0, 5);
-            Check.range("involuntary", involuntary, 0, 5);
-            if (!(involuntaryEarlySessions > 0 && involuntaryEarlySessions <= 50)) {
-                throw new IllegalArgumentException(
-                        "involuntaryEarlySessions must be in (0, 50], was " + involuntaryEarlySessions);
-            }
-            Check.range("noviceHighConflict", noviceHighConflict, 0, 5);
-            Check.range("waitPerMonth", waitPerMonth, 0, 5);
-            Check.range("unrepairedRupture", unrepairedRupture, 0, 5);
-            Check.range("noShowBase", noShowBase, 0, 1);
-            Check.range("noShowLowAlliance", noShowLowAlliance, 0, 1);
-            Check.range("maxConsecutiveNoShows", maxConsecutiveNoShows, 1, 20);
-            Check.range("cancellation", cancellation, 0, 1);
-            if (!(intervalDays > 0 && intervalDays <= 365)) {
-                throw new IllegalArgumentException("intervalDays must be in (0, 365], was " + intervalDays);
-            }
-            Check.range("jitterSd", jitterSd, 0, 30);
+            Check.bounded(Attendance.class, "intercept", intercept);
+            Check.bounded(Attendance.class, "alliance", alliance);
+            Check.bounded(Attendance.class, "split", split);
+            Check.bounded(Attendance.class, "involuntary", involuntary);
+            Check.bounded(Attendance.class, "involuntaryEarlySessions", involuntaryEarlySessions);
+            Check.bounded(Attendance.class, "noviceHighConflict", noviceHighConflict);
+            Check.bounded(Attendance.class, "waitPerMonth", waitPerMonth);
+            Check.bounded(Attendance.class, "unrepairedRupture", unrepairedRupture);
+            Check.bounded(Attendance.class, "noShowBase", noShowBase);
+            Check.bounded(Attendance.class, "noShowLowAlliance", noShowLowAlliance);
+            Check.bounded(Attendance.class, "maxConsecutiveNoShows", maxConsecutiveNoShows);
+            Check.bounded(Attendance.class, "cancellation", cancellation);
+            Check.bounded(Attendance.class, "intervalDays", intervalDays);
+            Check.bounded(Attendance.class, "jitterSd", jitterSd);
         }
     }
 
@@ -438,28 +426,28 @@ public record Dynamics(
      * Therapeutic progress and completion. Improvement is in units of the reliable-change
      * threshold's scale (1.0 = reliable improvement by default).
      *
-     * @param workEfficiency improvement per unit of productive (held) discomfort, 0..5
-     * @param supportProgress improvement per session from support alone, per unit of support, 0..5
-     * @param purposeGain progress multiplied by 1 + purposeGain * P / 3, 0..1
+     * @param workEfficiency improvement per unit of productive (held) discomfort
+     * @param supportProgress improvement per session from support alone, per unit of support
+     * @param purposeGain progress multiplied by 1 + purposeGain * P / 3
      * @param identifiedPatientWeight extra weight of the identified patient's work in the
-     *     family's progress, 0..10
-     * @param reliableChange improvement that counts as reliable, (0, 100]
+     *     family's progress
+     * @param reliableChange improvement that counts as reliable
      * @param goalMean mean improvement at which a family judges itself "good enough" and leaves
-     *     (Barkham et al. 2006), (0, 100]
-     * @param goalSd between-family sd of the goal, 0..50
-     * @param goalMin smallest goal: some families feel good enough before reliable change, (0, 100]
-     * @param responsivenessSd sd of log family responsiveness (a multiplier on progress), 0..3
+     *     (Barkham et al. 2006)
+     * @param goalSd between-family sd of the goal
+     * @param goalMin smallest goal: some families feel good enough before reliable change
+     * @param responsivenessSd sd of log family responsiveness (a multiplier on progress)
      */
     public record Outcome(
-            @Doc(value = "improvement per unit of productive (held) discomfort, 0..5", min = 0, max = 5) double workEfficiency,
-            @Doc(value = "improvement per session from support alone, per unit of support, 0..5", min = 0, max = 5) double supportProgress,
-            @Doc(value = "progress multiplied by 1 + purposeGain * P / 3, 0..1", min = 0, max = 1) double purposeGain,
-            @Doc(value = "extra weight of the identified patient's work in the family's progress, 0..10", min = 0, max = 10) double identifiedPatientWeight,
-            @Doc(value = "improvement that counts as reliable, (0, 100]", min = 0, exclusiveMin = true, max = 100) double reliableChange,
+            @Doc(value = "improvement per unit of productive (held) discomfort", min = 0, max = 5) double workEfficiency,
+            @Doc(value = "improvement per session from support alone, per unit of support", min = 0, max = 5) double supportProgress,
+            @Doc(value = "progress multiplied by 1 + purposeGain * P / 3", min = 0, max = 1) double purposeGain,
+            @Doc(value = "extra weight of the identified patient's work in the family's progress", min = 0, max = 10) double identifiedPatientWeight,
+            @Doc(value = "improvement that counts as reliable", min = 0, exclusiveMin = true, max = 100) double reliableChange,
             @Doc(value = "mean improvement at which a family judges itself \"good enough\" and leaves (Barkham et al. 2006), (0, 100]", min = 0, exclusiveMin = true, max = 100) double goalMean,
-            @Doc(value = "between-family sd of the goal, 0..50", min = 0, max = 50) double goalSd,
-            @Doc(value = "smallest goal: some families feel good enough before reliable change, (0, 100]", min = 0, exclusiveMin = true, max = 100) double goalMin,
-            @Doc(value = "sd of log family responsiveness (a multiplier on progress), 0..3", min = 0, max = 3) double responsivenessSd) {
+            @Doc(value = "between-family sd of the goal", min = 0, max = 50) double goalSd,
+            @Doc(value = "smallest goal: some families feel good enough before reliable change", min = 0, exclusiveMin = true, max = 100) double goalMin,
+            @Doc(value = "sd of log family responsiveness (a multiplier on progress)", min = 0, max = 3) double responsivenessSd) {
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
@@ -476,21 +464,15 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Outcome {
-            Check.range("workEfficiency", workEfficiency, 0, 5);
-            Check.range("supportProgress", supportProgress, 0, 5);
-            Check.range("purposeGain", purposeGain, 0, 1);
-            Check.range("identifiedPatientWeight", identifiedPatientWeight, 0, 10);
-            if (!(reliableChange > 0 && reliableChange <= 100)) {
-                throw new IllegalArgumentException("reliableChange must be in (0, 100], was " + reliableChange);
-            }
-            if (!(goalMean > 0 && goalMean <= 100)) {
-                throw new IllegalArgumentException("goalMean must be in (0, 100], was " + goalMean);
-            }
-            Check.range("goalSd", goalSd, 0, 50);
-            if (!(goalMin > 0 && goalMin <= 100)) {
-                throw new IllegalArgumentException("goalMin must be in (0, 100], was " + goalMin);
-            }
-            Check.range("responsivenessSd", responsivenessSd, 0, 3);
+            Check.bounded(Outcome.class, "workEfficiency", workEfficiency);
+            Check.bounded(Outcome.class, "supportProgress", supportProgress);
+            Check.bounded(Outcome.class, "purposeGain", purposeGain);
+            Check.bounded(Outcome.class, "identifiedPatientWeight", identifiedPatientWeight);
+            Check.bounded(Outcome.class, "reliableChange", reliableChange);
+            Check.bounded(Outcome.class, "goalMean", goalMean);
+            Check.bounded(Outcome.class, "goalSd", goalSd);
+            Check.bounded(Outcome.class, "goalMin", goalMin);
+            Check.bounded(Outcome.class, "responsivenessSd", responsivenessSd);
         }
     }
 }

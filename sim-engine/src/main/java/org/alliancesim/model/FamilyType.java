@@ -6,7 +6,7 @@ import java.util.List;
  * One kind of family in the population mixture.
  *
  * @param name short label, used in outputs (for example "two-parent-adolescent")
- * @param share fraction of the population, in (0, 1]; the shares of a population sum to 1
+ * @param share fraction of the population; the shares of a population sum to 1
  * @param roles the members' roles, 2 to 6 of them (the family size is their number)
  * @param identifiedPatient index into {@code roles} of the identified patient (the member whose
  *     problem brought the family), or -1 for none
@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record FamilyType(
         @Doc("short label, used in outputs (for example \"two-parent-adolescent\")") String name,
-        @Doc(value = "fraction of the population, in (0, 1]; the shares of a population sum to 1", min = 0, exclusiveMin = true, max = 1) double share,
+        @Doc(value = "fraction of the population; the shares of a population sum to 1", min = 0, exclusiveMin = true, max = 1) double share,
         @Doc("the members' roles, 2 to 6 of them (the family size is their number)") List<Role> roles,
         @Doc(value = "index into roles of the identified patient (the member whose problem brought the family), or -1 for none", min = -1, max = 5) int identifiedPatient,
         @Doc("voluntary or involuntary") Referral referral,
@@ -32,23 +32,21 @@ public record FamilyType(
     /** Validates the type. */
     public FamilyType {
         Check.present("name", name);
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("share must be in (0, 1], was " + share);
-        }
+        Check.bounded(FamilyType.class, "share", share);
         Check.present("roles", roles);
         for (Role r : roles) {
             if (r == null) {
-                throw new IllegalArgumentException("roles must not contain an empty entry");
+                throw new ParameterException("roles", "an empty entry", "a list of roles without empty entries");
             }
         }
         roles = List.copyOf(roles);
         if (roles.size() < MIN_SIZE || roles.size() > MAX_SIZE) {
-            throw new IllegalArgumentException("roles must list " + MIN_SIZE + " to " + MAX_SIZE
-                    + " members, listed " + roles.size());
+            throw new ParameterException("roles", roles.size() + " members", "a list of " + MIN_SIZE + " to "
+                    + MAX_SIZE + " members");
         }
         Check.range("identifiedPatient", identifiedPatient, -1, roles.size() - 1);
         Check.present("referral", referral);
-        Check.range("conflict", conflict, 0, 1);
+        Check.bounded(FamilyType.class, "conflict", conflict);
     }
 
     /** Number of members. */

@@ -6,10 +6,10 @@ package org.alliancesim.model;
  * @param memberId member number within the family, from 0
  * @param role the member's role
  * @param identifiedPatient whether the member is the identified patient
- * @param engagement SOFTA engagement, -3..3
- * @param connection SOFTA emotional connection with the therapist, -3..3
- * @param safety SOFTA safety within the therapeutic system, -3..3
- * @param alliance composite: mean of the three, -3..3
+ * @param engagement SOFTA engagement
+ * @param connection SOFTA emotional connection with the therapist
+ * @param safety SOFTA safety within the therapeutic system
+ * @param alliance composite: mean of the three
  * @param allianceBefore composite before the session
  * @param discomfort discomfort felt in the session (discomfort units, >= 0)
  * @param capacity what the member's alliance could hold this session (discomfort units)

@@ -35,18 +35,18 @@ public record ModelParameters(
         families = List.copyOf(families);
         therapists = List.copyOf(therapists);
         if (families.isEmpty()) {
-            throw new IllegalArgumentException("families must list at least one family type");
+            throw new ParameterException("families", "an empty list", "a list of at least one family type");
         }
         if (therapists.isEmpty()) {
-            throw new IllegalArgumentException("therapists must list at least one therapist type");
+            throw new ParameterException("therapists", "an empty list", "a list of at least one therapist type");
         }
         double f = families.stream().mapToDouble(FamilyType::share).sum();
         if (Math.abs(f - 1) > SHARE_TOLERANCE) {
-            throw new IllegalArgumentException("families must have shares that sum to 1, they sum to " + Math.round(f * 1e9) / 1e9);
+            throw new ParameterException("families", "shares summing to " + Math.round(f * 1e9) / 1e9, "a mixture whose shares sum to 1");
         }
         double t = therapists.stream().mapToDouble(TherapistType::share).sum();
         if (Math.abs(t - 1) > SHARE_TOLERANCE) {
-            throw new IllegalArgumentException("therapists must have shares that sum to 1, they sum to " + Math.round(t * 1e9) / 1e9);
+            throw new ParameterException("therapists", "shares summing to " + Math.round(t * 1e9) / 1e9, "a mixture whose shares sum to 1");
         }
     }
 

@@ -9,10 +9,10 @@ import java.util.List;
  * @param familyId family number
  * @param session session number, from 1
  * @param day simulated day of the session
- * @param challenge the challenge the therapist set, 0..3
+ * @param challenge the challenge the therapist set
  * @param novelty the setting's novelty discomfort this session
- * @param support the therapist's support this session, 0..1 (before balance)
- * @param sharedPurpose family shared sense of purpose after the session, -3..3
+ * @param support the therapist's support this session (before balance)
+ * @param sharedPurpose family shared sense of purpose after the session
  * @param split spread of member composite alliance after the session (max - min)
  * @param gap parent-minus-young-person alliance gap after the session; NaN if not applicable
  * @param improvement accumulated improvement after the session

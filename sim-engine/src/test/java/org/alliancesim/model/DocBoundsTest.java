@@ -72,7 +72,11 @@ class DocBoundsTest {
             ctor.newInstance(args);
             return true;
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalArgumentException) {
+            if (e.getCause() instanceof ParameterException p) {
+                // The refusal must name the component it is about (errors as data, not as text).
+                assertEquals(target.getName(), p.field(), r.getClass().getSimpleName() + " refused " + value);
+                assertEquals(String.valueOf(target.getType() == int.class ? (Object) (int) value : (Object) value),
+                        p.found());
                 return false;
             }
             fail("unexpected " + e.getCause());
