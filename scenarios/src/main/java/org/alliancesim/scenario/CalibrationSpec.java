@@ -1,6 +1,7 @@
 package org.alliancesim.scenario;
 
 import java.util.List;
+import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
 
 /**
@@ -37,15 +38,9 @@ public record CalibrationSpec(
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("targets must list at least one statistic");
         }
-        if (replications < 1 || replications > 1000) {
-            throw new IllegalArgumentException("replications must be in [1, 1000], was " + replications);
-        }
-        if (families < 10 || families > 1_000_000) {
-            throw new IllegalArgumentException("families must be in [10, 1000000], was " + families);
-        }
-        if (maxEvaluations < 1 || maxEvaluations > 100_000) {
-            throw new IllegalArgumentException("maxEvaluations must be in [1, 100000], was " + maxEvaluations);
-        }
+        Bounds.check(CalibrationSpec.class, "replications", replications);
+        Bounds.check(CalibrationSpec.class, "families", families);
+        Bounds.check(CalibrationSpec.class, "maxEvaluations", maxEvaluations);
     }
 
     /**
@@ -112,9 +107,7 @@ public record CalibrationSpec(
             @Doc("where it comes from") String source) {
         /** Validates the point. */
         public Anchor {
-            if (session < 0 || session > 200) {
-                throw new IllegalArgumentException("session must be in [0, 200], was " + session);
-            }
+            Bounds.check(Anchor.class, "session", session);
             if (!(min >= 0 && min <= max && max <= 1)) {
                 throw new IllegalArgumentException("min must be in [0, max] and max in [min, 1], were " + min + " and " + max);
             }

@@ -2,6 +2,7 @@ package org.alliancesim.scenario;
 
 import java.util.Arrays;
 import java.util.List;
+import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ModelParameters;
 
@@ -29,9 +30,7 @@ public record Scenario(
         if (description == null) {
             throw new IllegalArgumentException("description must be given");
         }
-        if (replications < 1 || replications > 100_000) {
-            throw new IllegalArgumentException("replications must be in [1, 100000], was " + replications);
-        }
+        Bounds.check(Scenario.class, "replications", replications);
         if (model == null) {
             throw new IllegalArgumentException("model must be given");
         }
