@@ -14,9 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.alliancesim.model.ParameterException;
 
 /**
  * Turns a merged scenario tree into the model's records, collecting every problem instead of
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
  * constructors refuse (their messages name the field and the allowed range).
  */
 final class Binder {
-
-    private static final Pattern FIELD = Pattern.compile("^([a-z][A-Za-z]*)(?:\\.([a-z][A-Za-z]*))? (.*)$", Pattern.DOTALL);
 
     private final Map<String, SourceTree.Origin> origins;
     private final Map<Class<?>, Object> fallbacks;
@@ -135,24 +132,20 @@ final class Binder {
                     throw new IllegalStateException("constructing " + type.getSimpleName(), e.getCause());
                 }
                 anyFailure = true;
-                String msg = iae.getMessage();
-                Matcher m = FIELD.matcher(msg);
                 int index = -1;
-                String shown = msg;
+                String shown = iae.getMessage();
                 String fieldPath = path;
-                if (m.matches()) {
+                if (iae instanceof ParameterException pe) {
+                    String top = pe.field().split("\\.", 2)[0];
                     for (int i = 0; i < cs.length; i++) {
-                        if (cs[i].getName().equals(m.group(1))) {
+                        if (cs[i].getName().equals(top)) {
                             index = i;
                         }
                     }
-                    if (index >= 0) {
-                        fieldPath = Paths.child(path, Names.snake(m.group(1)));
-                        if (m.group(2) != null) {
-                            fieldPath = Paths.child(fieldPath, Names.snake(m.group(2)));
-                        }
-                        shown = m.group(3);
+                    for (String part : pe.field().split("\\.")) {
+                        fieldPath = Paths.child(fieldPath, Names.snake(part));
                     }
+                    shown = shown(pe);
                 }
                 problem(fieldPath, shown);
                 Object fallback = fallbacks.get(type);
@@ -170,6 +163,11 @@ final class Binder {
             }
         }
         return null;
+    }
+
+    /** A refusal as shown after its field's path: {@code must be in [0.0, 1.0], was 1.5}. */
+    static String shown(ParameterException e) {
+        return "must be " + e.allowed() + (e.found() == null ? "" : ", was " + e.found());
     }
 
     /** Converts one value; null (with a problem recorded) when it does not fit. */

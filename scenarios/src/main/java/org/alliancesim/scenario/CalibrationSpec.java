@@ -3,6 +3,7 @@ package org.alliancesim.scenario;
 import java.util.List;
 import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
+import org.alliancesim.model.ParameterException;
 
 /**
  * A calibration targets file: statistics the model produces with the ranges the literature gives,
@@ -30,13 +31,13 @@ public record CalibrationSpec(
     /** Validates the fields. */
     public CalibrationSpec {
         if (base == null || base.isBlank()) {
-            throw new IllegalArgumentException("base must name a scenario");
+            throw new ParameterException("base", null, "the name of a scenario");
         }
         targets = List.copyOf(targets);
         parameters = List.copyOf(parameters);
         anchors = List.copyOf(anchors);
         if (targets.isEmpty()) {
-            throw new IllegalArgumentException("targets must list at least one statistic");
+            throw new ParameterException("targets", "an empty list", "a list of at least one statistic");
         }
         Bounds.check(CalibrationSpec.class, "replications", replications);
         Bounds.check(CalibrationSpec.class, "families", families);
@@ -61,10 +62,10 @@ public record CalibrationSpec(
         /** Validates the range. */
         public Target {
             if (!(min < max)) {
-                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+                throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
             }
             if (!(target >= min && target <= max)) {
-                throw new IllegalArgumentException("target must lie in [min, max] = [" + min + ", " + max + "], was " + target);
+                throw new ParameterException("target", String.valueOf(target), "in [min, max] = [" + min + ", " + max + "]");
             }
         }
 
@@ -88,10 +89,10 @@ public record CalibrationSpec(
         /** Validates the bounds. */
         public Parameter {
             if (path == null || path.isBlank()) {
-                throw new IllegalArgumentException("path must name a parameter");
+                throw new ParameterException("path", null, "the path of a parameter");
             }
             if (!(min < max)) {
-                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+                throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
             }
         }
     }
@@ -109,7 +110,7 @@ public record CalibrationSpec(
         public Anchor {
             Bounds.check(Anchor.class, "session", session);
             if (!(min >= 0 && min <= max && max <= 1)) {
-                throw new IllegalArgumentException("min must be in [0, max] and max in [min, 1], were " + min + " and " + max);
+                throw new ParameterException("min", min + " (max " + max + ")", "in [0, max] with max in [min, 1]");
             }
         }
     }

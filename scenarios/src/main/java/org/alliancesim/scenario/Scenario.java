@@ -5,6 +5,7 @@ import java.util.List;
 import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.ParameterException;
 
 /**
  * A resolved scenario: the model's parameters and how to run them.
@@ -25,14 +26,14 @@ public record Scenario(
     /** Validates the experiment fields (the model validates itself). */
     public Scenario {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name must not be empty");
+            throw new ParameterException("name", name == null ? null : "'" + name + "'", "a non-empty name");
         }
         if (description == null) {
-            throw new IllegalArgumentException("description must be given");
+            throw new ParameterException("description", null, "given");
         }
         Bounds.check(Scenario.class, "replications", replications);
         if (model == null) {
-            throw new IllegalArgumentException("model must be given");
+            throw new ParameterException("model", null, "given");
         }
     }
 

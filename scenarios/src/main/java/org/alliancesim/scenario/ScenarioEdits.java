@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.ParameterException;
 
 /**
  * Sets one field of a resolved scenario by rebuilding the records on its path with their canonical
@@ -143,6 +144,13 @@ final class ScenarioEdits {
         try {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ParameterException pe) {
+                String field = at;
+                for (String part : pe.field().split("\\.")) {
+                    field = field.isEmpty() ? Names.snake(part) : field + "." + Names.snake(part);
+                }
+                throw new Refused(field, Binder.shown(pe));
+            }
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw new Refused(at, iae.getMessage());
             }

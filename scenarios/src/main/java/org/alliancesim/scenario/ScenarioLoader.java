@@ -27,6 +27,7 @@ import java.util.Set;
 import org.alliancesim.model.Dynamics;
 import org.alliancesim.model.FamilyType;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.ParameterException;
 import org.alliancesim.model.Role;
 import org.alliancesim.model.TherapistType;
 
@@ -257,10 +258,8 @@ public final class ScenarioLoader {
         if (b.problems.isEmpty()) {
             try {
                 s = new Scenario(sName, description, (Long) seed, (Integer) reps, model);
-            } catch (IllegalArgumentException e) {
-                String msg = e.getMessage();
-                String field = msg.substring(0, Math.max(0, msg.indexOf(' ')));
-                b.problem(field, msg.substring(msg.indexOf(' ') + 1));
+            } catch (ParameterException e) {
+                b.problem(Names.snake(e.field()), Binder.shown(e));
             }
         }
         if (!b.problems.isEmpty()) {

@@ -1,7 +1,9 @@
 package org.alliancesim.scenario;
 
 import java.util.List;
+import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
+import org.alliancesim.model.ParameterException;
 
 /**
  * A sweep file: a base scenario, the parameters to vary, the design that picks the points, and
@@ -45,30 +47,24 @@ public record SweepSpec(
     /** Validates the fields. */
     public SweepSpec {
         if (base == null || base.isBlank()) {
-            throw new IllegalArgumentException("base must name a scenario");
+            throw new ParameterException("base", null, "the name of a scenario");
         }
         metrics = List.copyOf(metrics);
         parameters = List.copyOf(parameters);
         if (parameters.isEmpty()) {
-            throw new IllegalArgumentException("parameters must list at least one parameter to vary");
+            throw new ParameterException("parameters", "an empty list", "a list of at least one parameter to vary");
         }
         if (metrics.isEmpty()) {
-            throw new IllegalArgumentException("metrics must list at least one metric");
+            throw new ParameterException("metrics", "an empty list", "a list of at least one metric");
         }
-        if (points < 1 || points > 1_000_000) {
-            throw new IllegalArgumentException("points must be in [1, 1000000], was " + points);
-        }
-        if (replications < 1 || replications > 10_000) {
-            throw new IllegalArgumentException("replications must be in [1, 10000], was " + replications);
-        }
-        if (families < 1 || families > 1_000_000) {
-            throw new IllegalArgumentException("families must be in [1, 1000000], was " + families);
-        }
+        Bounds.check(SweepSpec.class, "points", points);
+        Bounds.check(SweepSpec.class, "replications", replications);
+        Bounds.check(SweepSpec.class, "families", families);
         if (design != Design.GRID) {
             for (Parameter p : parameters) {
                 if (!p.values().isEmpty()) {
-                    throw new IllegalArgumentException("parameters must give min and max, not values, for design "
-                            + design.name().toLowerCase(java.util.Locale.ROOT) + " (" + p.path() + ")");
+                    throw new ParameterException("parameters", p.path() + " with values", "min and max, not values, for design "
+                            + design.name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         }
@@ -92,15 +88,13 @@ public record SweepSpec(
         /** Validates the parameter. */
         public Parameter {
             if (path == null || path.isBlank()) {
-                throw new IllegalArgumentException("path must name a parameter");
+                throw new ParameterException("path", null, "the path of a parameter");
             }
             values = List.copyOf(values);
             if (values.isEmpty() && !(min < max)) {
-                throw new IllegalArgumentException("min must be below max, were " + min + " and " + max);
+                throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
             }
-            if (steps < 1 || steps > 10_000) {
-                throw new IllegalArgumentException("steps must be in [1, 10000], was " + steps);
-            }
+            Bounds.check(Parameter.class, "steps", steps);
         }
     }
 }

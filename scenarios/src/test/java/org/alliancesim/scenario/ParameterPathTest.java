@@ -114,7 +114,8 @@ class ParameterPathTest {
         Scenario base = ScenarioLoader.load("default");
         Problem range = assertThrows(ScenarioException.class, () -> base.with("therapists[0].warmth", 1.5))
                 .problems().get(0);
-        assertTrue(range.message().contains("[0.0, 1.0]") && range.message().contains("1.5"), range.message());
+        assertEquals("therapists[0].warmth", range.path());
+        assertEquals("must be in [0.0, 1.0], was 1.5", range.message());
         Problem index = assertThrows(ScenarioException.class, () -> base.with("therapists[7].warmth", 0.5))
                 .problems().get(0);
         assertEquals("therapists[7]", index.path());
