@@ -1,0 +1,11 @@
+/**
+ * Scenario, sweep and calibration files: reading (YAML or JSON through Jackson), {@code extends}
+ * resolution, validation with located problems, the JSON Schema, and typed edits
+ * ({@link org.alliancesim.scenario.ParameterPath}, {@link org.alliancesim.scenario.Scenario#with}).
+ *
+ * <p>Entry points: {@link org.alliancesim.scenario.ScenarioLoader#load},
+ * {@link org.alliancesim.scenario.SweepSpecs}, {@link org.alliancesim.scenario.CalibrationSpecs}.
+ * May depend on: {@code org.alliancesim.model}, {@code org.alliancesim.engine}, Jackson; never on
+ * analysis or the command line (enforced by {@code ArchitectureTest}).
+ */
+package org.alliancesim.scenario;
