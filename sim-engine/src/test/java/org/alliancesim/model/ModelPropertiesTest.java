@@ -2,53 +2,82 @@ package org.alliancesim.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Invariants under random but valid parameters: every course ends exactly once, alliance stays on
- * the SOFTA scale, counts add up. Fixed jqwik seed for reproducibility.
+ * the SOFTA scale, counts add up.
+ *
+ * <p>QuickTheories with a fixed seed: the same 150 parameter sets on every run. A failure reports
+ * the simplest parameters it shrank to and ends with "Seed was N"; rerun with
+ * {@code mvn -pl sim-engine test -Dtest=ModelPropertiesTest}, or pass N to {@code withFixedSeed}.
  */
 class ModelPropertiesTest {
 
-    @Provide
-    Arbitrary<FamilyType> familyTypes() {
-        Arbitrary<List<Role>> roles = Arbitraries.of(Role.class).list().ofMinSize(2).ofMaxSize(6);
-        return Combinators.combine(roles, Arbitraries.integers().between(-1, 5), Arbitraries.of(Referral.class),
-                Arbitraries.doubles().between(0, 1), Arbitraries.of(true, false))
-                .as((r, ip, ref, conflict, prepared) -> new FamilyType("random", 1.0, r,
+    private static final long SEED = 20261125L;
+    private static final int CASES = 150;
+
+    /** One generated run: a family type, a therapist type, a setting, a run mode and a master seed. */
+    record Case(FamilyType family, TherapistType therapist, Setting setting, RunMode mode, long seed) {}
+
+    /** A therapist's experience and qualities, before policy, challenge and caseload are drawn. */
+    private record Qualities(Experience experience, double quality, double consistency, double repair,
+            double balance) {}
+
+    static Gen<FamilyType> familyTypes() {
+        Gen<List<Role>> roles = lists().of(arbitrary().enumValues(Role.class)).ofSizeBetween(2, 6);
+        return roles.zip(integers().between(-1, 5), arbitrary().enumValues(Referral.class),
+                doubles().between(0, 1), booleans().all(),
+                (r, ip, ref, conflict, prepared) -> new FamilyType("random", 1.0, r,
                         Math.min(ip, r.size() - 1), ref, conflict, prepared));
     }
 
-    @Provide
-    Arbitrary<TherapistType> therapistTypes() {
-        Arbitrary<Double> unit = Arbitraries.doubles().between(0, 1);
-        return Combinators.combine(Arbitraries.of(Experience.class), unit, unit, unit, unit,
-                Arbitraries.of(ChallengePolicy.class), Arbitraries.doubles().between(0, 2),
-                Arbitraries.integers().between(1, 30))
-                .as((exp, quality, consistency, repair, balance, policy, challenge, caseload) ->
-                        new TherapistType("random", 1.0, exp, quality, quality, quality, consistency, repair,
-                                balance, policy, challenge, caseload));
+    static Gen<TherapistType> therapistTypes() {
+        Gen<Double> unit = doubles().between(0, 1);
+        Gen<Qualities> qualities = arbitrary().enumValues(Experience.class)
+                .zip(unit, unit, unit, unit, Qualities::new);
+        return qualities.zip(arbitrary().enumValues(ChallengePolicy.class), doubles().between(0, 2),
+                integers().between(1, 30),
+                (q, policy, challenge, caseload) -> new TherapistType("random", 1.0, q.experience(),
+                        q.quality(), q.quality(), q.quality(), q.consistency(), q.repair(), q.balance(),
+                        policy, challenge, caseload));
     }
 
-    @Provide
-    Arbitrary<Setting> settings() {
-        Arbitrary<Boolean> b = Arbitraries.of(true, false);
-        return Combinators.combine(b, b, b, b).as(Setting::new);
+    static Gen<Setting> settings() {
+        Gen<Boolean> b = booleans().all();
+        return b.zip(b, b, b, Setting::new);
     }
 
-    @Property(tries = 150, seed = "20261125")
-    void everyCourseEndsOnceAndAllianceStaysOnScale(@ForAll("familyTypes") FamilyType family,
-            @ForAll("therapistTypes") TherapistType therapist, @ForAll("settings") Setting setting,
-            @ForAll RunMode mode, @ForAll long seed) {
+    static Gen<Case> cases() {
+        return familyTypes().zip(therapistTypes(), settings(), arbitrary().enumValues(RunMode.class),
+                longs().all(), Case::new);
+    }
+
+    @Test
+    void everyCourseEndsOnceAndAllianceStaysOnScale() {
+        int[] casesRun = {0};
+        // QuickTheories skips a case it has already run, so ask for a few more than CASES.
+        qt().withFixedSeed(SEED).withExamples(CASES + 10).forAll(cases()).checkAssert(c -> {
+            casesRun[0]++;
+            holdsFor(c.family(), c.therapist(), c.setting(), c.mode(), c.seed());
+        });
+        assertTrue(casesRun[0] >= CASES, "distinct cases run: " + casesRun[0]);
+    }
+
+    private static void holdsFor(FamilyType family, TherapistType therapist, Setting setting, RunMode mode,
+            long seed) {
         ModelParameters p = ModelParameters.defaults()
                 .withRun(new RunSpec(mode, 60, 200, 12))
                 .withFamilies(List.of(family))

@@ -1,13 +1,30 @@
 package org.alliancesim.analysis.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
+/**
+ * Csv's number and text formats. The properties run QuickTheories with a fixed seed, so each sees
+ * the same cases on every run; a failure reports the simplest case it shrank to and ends with
+ * "Seed was N". Rerun with {@code mvn -pl analysis -am test -Dtest=CsvTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}, or pass N to {@code withFixedSeed}.
+ */
 class CsvTest {
+
+    private static final long SEED = 20261125L;
+    private static final int CASES = 2000;
 
     @Test
     void fixedPointWithoutExponentsOrTrailingZeros() {
@@ -32,10 +49,101 @@ class CsvTest {
         assertEquals("", Csv.text(null));
     }
 
-    /** The written number reads back within half a unit of the sixth decimal. Fixed jqwik seed. */
-    @Property(tries = 2000, seed = "20261125")
-    void readsBackWithinRounding(@ForAll @DoubleRange(min = -1e9, max = 1e9) double x) {
-        String s = Csv.num(x);
-        assertEquals(x, Double.parseDouble(s), 5.0000001e-7 + Math.ulp(x) * 4, s);
+    /**
+     * Finite numbers of every magnitude from 1e-9 to 1e18, either sign (so both the fixed-point
+     * branch and the branch for magnitudes of 9e12 and more are reached), and 10% edges: zero, the
+     * sixth-decimal rounding boundary, the 9e12 branch boundary, the largest and smallest doubles.
+     */
+    static Gen<Double> numbers() {
+        Gen<Double> spread = doubles().between(1, 10).zip(integers().between(-9, 17), booleans().all(),
+                (mantissa, exponent, negative) -> (negative ? -1 : 1) * mantissa * Math.pow(10, exponent));
+        Gen<Double> edges = arbitrary().pick(0.0, -0.0, 4e-7, -4e-7, 5e-7, -5e-7, 1e-6, 0.5, Math.nextDown(9e12),
+                9e12, -9e12, 9.3e12, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE);
+        return spread.mix(edges, 10);
+    }
+
+    /** Text of up to 16 characters, most of them ones a CSV field must quote. */
+    static Gen<String> texts() {
+        // TEMPORARY (issue 11): '\r' is left out until Csv.text quotes it; then add '\r' to this list.
+        Gen<Character> c = arbitrary().pick('a', 'b', ' ', ',', '"', '\n', '\u00e9');
+        return lists().of(c).ofSizeBetween(0, 16)
+                .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
+                .describedAs(CsvTest::shown);
+    }
+
+    /** {@code s} in double quotes with line breaks escaped, so a failure report shows them. */
+    private static String shown(String s) {
+        return '"' + s.replace("\n", "\\n").replace("\r", "\\r") + '"';
+    }
+
+    /** Runs {@code property} on at least CASES distinct cases from {@code gen} with the fixed seed. */
+    private static <T> void forCases(Gen<T> gen, Consumer<T> property) {
+        int[] run = {0};
+        // QuickTheories skips a case it has already run, so ask for more than CASES.
+        qt().withFixedSeed(SEED).withExamples(CASES + 200).forAll(gen).checkAssert(x -> {
+            run[0]++;
+            property.accept(x);
+        });
+        assertTrue(run[0] >= CASES, "distinct cases run: " + run[0]);
+    }
+
+    /** The written number reads back within half a unit of the sixth decimal. */
+    @Test
+    void readsBackWithinRounding() {
+        forCases(numbers(), x -> {
+            String s = Csv.num(x);
+            assertEquals(x, Double.parseDouble(s), 5.0000001e-7 + Math.ulp(x) * 4, s);
+        });
+    }
+
+    /** Plain decimals: an optional minus, digits, at most six decimals without trailing zeros, no "-0". */
+    @Test
+    void writesPlainDecimalsWithoutExponent() {
+        // TEMPORARY (issue 11): Csv.num writes 9e12 and more as "9.0E12"; delete this assuming(...)
+        // once Csv is fixed, so the property covers the large-number branch too.
+        forCases(numbers().assuming(x -> Math.abs(x) < 9e12), x -> {
+            String s = Csv.num(x);
+            assertTrue(s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]{0,5}[1-9])?"), x + " written as " + s);
+            assertFalse(s.equals("-0"), x + " written as -0");
+        });
+    }
+
+    /** A text field reads back as the same text, and is left unquoted when it holds nothing to quote. */
+    @Test
+    void textReadsBackAsOneField() {
+        forCases(texts(), text -> {
+            String field = Csv.text(text);
+            assertEquals(text, readField(field), "field " + shown(field));
+            if (text.chars().noneMatch(CsvTest::mustBeQuoted)) {
+                assertEquals(text, field, "quoted without need: " + shown(field));
+            }
+        });
+    }
+
+    private static boolean mustBeQuoted(int c) {
+        return c == ',' || c == '"' || c == '\n' || c == '\r';
+    }
+
+    /** Reads one field as RFC 4180 defines it; fails where a reader would split or misread it. */
+    private static String readField(String field) {
+        if (!field.startsWith("\"")) {
+            assertTrue(field.chars().noneMatch(CsvTest::mustBeQuoted),
+                    "unquoted field that needs quotes: " + shown(field));
+            return field;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '"') {
+                text.append(c);
+            } else if (i + 1 < field.length() && field.charAt(i + 1) == '"') {
+                text.append('"');
+                i++;
+            } else {
+                assertEquals(field.length() - 1, i, "text after the closing quote: " + shown(field));
+                return text.toString();
+            }
+        }
+        throw new AssertionError("no closing quote: " + shown(field));
     }
 }
