@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +26,8 @@ public final class ResultsFolder implements AutoCloseable {
 
     private final Path dir;
     private final List<AtomicFile> pending = new ArrayList<>();
+    /** Folders this run created, innermost last: removed again, if still empty, when it fails. */
+    private final List<Path> created = new ArrayList<>();
     private final List<String> stale;
     private boolean committed;
 
@@ -93,8 +96,9 @@ public final class ResultsFolder implements AutoCloseable {
     /** Opens (creating) the folder; with {@code force}, earlier result files it holds are replaced. */
     public static ResultsFolder open(Path dir, boolean force, List<String> resultFiles) throws IOException {
         check(dir, force);
-        Files.createDirectories(dir);
-        return new ResultsFolder(dir, resultFiles);
+        ResultsFolder f = new ResultsFolder(dir, resultFiles);
+        f.createFolders(dir);
+        return f;
     }
 
     /** A writer for {@code name} (a path relative to the folder), renamed into place on commit. */
@@ -116,7 +120,7 @@ public final class ResultsFolder implements AutoCloseable {
         Path target = dir.resolve(name);
         Path parent = target.getParent();
         if (!parent.equals(dir)) {
-            Files.createDirectories(parent);
+            createFolders(parent);
             if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileSystemException(parent.toString(), null,
                         "a symbolic link; results are written only into real folders");
@@ -125,6 +129,16 @@ public final class ResultsFolder implements AutoCloseable {
         AtomicFile f = AtomicFile.create(target);
         pending.add(f);
         return f;
+    }
+
+    /** Creates {@code folder} and its missing parents, remembering which it created. */
+    private void createFolders(Path folder) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        for (Path p = folder.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            missing.push(p);
+        }
+        Files.createDirectories(folder);
+        created.addAll(missing);
     }
 
     /** Renames every file into place and removes earlier result files this run did not write. */
@@ -142,12 +156,22 @@ public final class ResultsFolder implements AutoCloseable {
         committed = true;
     }
 
-    /** Removes the temporary files of a folder not (or not fully) committed. */
+    /**
+     * Removes the temporary files of a folder not (or not fully) committed, and the folders this
+     * run created that are left empty.
+     */
     @Override
     public void close() throws IOException {
         if (!committed) {
             for (AtomicFile f : pending) {
                 f.close();
+            }
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i));
+                } catch (DirectoryNotEmptyException e) {
+                    // Holds something this run did not write (or a committed file): keep it.
+                }
             }
         }
     }

@@ -76,6 +76,8 @@ class AtomicFileTest {
     void temporaryNamesAreRandomAndHidden() throws Exception {
         Path target = dir.resolve("a.csv");
         try (AtomicFile f = AtomicFile.create(target); AtomicFile g = AtomicFile.create(target)) {
+            assertEquals(target, f.target());
+            assertEquals(target, g.target());
             List<String> tmp = names(dir);
             assertEquals(2, tmp.size());
             assertNotEquals(tmp.get(0), tmp.get(1));

@@ -36,15 +36,26 @@ class ResultsFolderTest {
 
     @Test
     void aFailedRunLeavesNoPartialFiles() throws Exception {
-        Path out = dir.resolve("failed");
+        Path out = dir.resolve("failed/run");
         assertThrows(IllegalStateException.class, () -> {
-            try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv"))) {
+            try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv", "charts/b.svg"))) {
                 f.write("a.csv", "half");
+                f.write("charts/b.svg", "<svg");
                 throw new IllegalStateException("the run failed");
             }
         });
-        try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(List.of(out), files.toList(), "nothing left behind");
+        assertFalse(Files.exists(dir.resolve("failed")), "nothing left behind, not even the folders it made");
+        // A folder that was there before stays, with what it held.
+        Path existing = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(existing.resolve("notes.txt"), "mine");
+        assertThrows(IllegalStateException.class, () -> {
+            try (ResultsFolder f = ResultsFolder.open(existing, true, List.of("charts/b.svg"))) {
+                f.write("charts/b.svg", "<svg");
+                throw new IllegalStateException("the run failed");
+            }
+        });
+        try (Stream<Path> files = Files.walk(existing)) {
+            assertEquals(List.of(existing, existing.resolve("notes.txt")), files.sorted().toList());
         }
     }
 
