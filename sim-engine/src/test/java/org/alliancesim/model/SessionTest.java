@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
 
     private static Family family(ModelParameters p, TherapistType type, double alliance) {
+        return family(p, type, new Member(0, Role.PARENT, false, 1.5, 1, 1, alliance, alliance, alliance),
+                new Member(1, Role.ADOLESCENT, true, 1.3, 0.3, 1, alliance, alliance, alliance));
+    }
+
+    private static Family family(ModelParameters p, TherapistType type, Member... ms) {
         RandomStreams s = RandomStreams.of(1);
-        Member[] ms = {
-            new Member(0, Role.PARENT, false, 1.5, 1, 1, alliance, alliance, alliance),
-            new Member(1, Role.ADOLESCENT, true, 1.3, 0.3, 1, alliance, alliance, alliance)
-        };
         Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0,
                 s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
         f.therapist = new Therapist(0, type, p.dynamics());
@@ -78,14 +79,11 @@ class SessionTest {
      * connection alone) with a tolerance no session exceeds (no rupture).
      */
     private static double connectionChange(ModelParameters p, TherapistType type, double alliance) {
-        RandomStreams s = RandomStreams.of(1);
         Member[] ms = {
             new Member(0, Role.PARENT, false, 100, 1, 1, alliance, alliance, alliance),
             new Member(1, Role.PARENT, false, 100, 1, 1, alliance, alliance, alliance)
         };
-        Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0,
-                s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
-        f.therapist = new Therapist(0, type, p.dynamics());
+        Family f = family(p, type, ms);
         new Session(p).run(f, 1);
         assertEquals(0, f.ruptures, "no rupture");
         assertEquals(ms[0].connection, ms[1].connection, "members alike");
