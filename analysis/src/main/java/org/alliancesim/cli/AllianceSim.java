@@ -3,7 +3,10 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.util.Properties;
+import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -16,10 +19,11 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code alliancesim} command line.
  *
- * <p>Exit codes (stable; scripts may rely on them): 0 success; 1 internal error (a bug: please
- * report it); 2 bad input (unknown command or option, invalid value, invalid file), with a
- * one-line message and nothing written; 3 the command ran but some of its checks failed (for
- * {@code verify}: a row outside its interval).
+ * <p>Exit codes (stable; scripts may rely on them): 0 success; 1 the command failed: an internal
+ * error (a bug: please report it) or an I/O error of the environment (a full disk), each a one-line
+ * message; 2 bad input (unknown command or option, invalid value, invalid file, an --out path that
+ * cannot take results), with a one-line message and nothing written; 3 the command ran but some of
+ * its checks failed (for {@code verify}: a row outside its interval).
  */
 @Command(name = "alliancesim",
         mixinStandardHelpOptions = true,
@@ -33,7 +37,7 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, CompareCommand.class, StoryCommand.class, CalibrateCommand.class,
             ValidateCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ClassroomCommand.class,
             ScenariosCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 bad input, 3 ran but some checks failed.",
+        footer = {"", "Exit codes: 0 success, 1 internal or I/O error, 2 bad input, 3 ran but some checks failed.",
             "Documentation: README.md and docs/ in the source tree."})
 public final class AllianceSim implements Runnable {
 
@@ -64,11 +68,22 @@ public final class AllianceSim implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new AllianceSim());
+        giveEveryCommandTheVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(AllianceSim::badUsage);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
         return cli.execute(args);
+    }
+
+    /** Subcommands list --version (standard help options) but do not inherit the provider: give it. */
+    private static void giveEveryCommandTheVersion(CommandLine line, IVersionProvider version) {
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            giveEveryCommandTheVersion(sub, version);
+        }
     }
 
     private static int badUsage(ParameterException ex, String[] args) {
@@ -85,7 +100,7 @@ public final class AllianceSim implements Runnable {
         return BAD_INPUT;
     }
 
-    private static int failure(Exception ex, CommandLine line) {
+    static int failure(Exception ex, CommandLine line) {
         PrintWriter err = line.getErr();
         if (ex instanceof BadInputException) {
             err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
@@ -98,12 +113,30 @@ public final class AllianceSim implements Runnable {
             }
             return BAD_INPUT;
         }
+        IOException io = ex instanceof IOException e ? e
+                : ex instanceof UncheckedIOException u ? u.getCause() : null;
+        if (io != null) {
+            // The environment failed (a full disk, a lost mount), not the program: one line, no trace.
+            err.println(line.getCommandSpec().qualifiedName() + ": I/O error: " + describe(io));
+            if (System.getenv("ALLIANCESIM_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        }
         err.println(line.getCommandSpec().qualifiedName() + ": internal error: " + ex
                 + " (set ALLIANCESIM_DEBUG=1 for the stack trace; please report it)");
         if (System.getenv("ALLIANCESIM_DEBUG") != null) {
             ex.printStackTrace(err);
         }
         return INTERNAL_ERROR;
+    }
+
+    /** "FILE: reason" for file system errors, else the exception's own message. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            return fse.getFile() + ": " + AtomicFile.reason(fse);
+        }
+        return AtomicFile.reason(e);
     }
 
     private static String firstLine(String s) {

@@ -10,10 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -40,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + " every evaluation on the same simulated families. Writes the fitted scenario (extends the base),"
                 + " the fit table from a check run on a fresh seed, the optimiser's trace and a report."
                 + " See docs/calibration.md.", ""},
-        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal error."})
+        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class CalibrateCommand implements Callable<Integer> {
 
     static final Set<String> STATISTICS = Arrays.stream(Metric.values()).map(Metric::key)
@@ -100,9 +97,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibration.scenario(s, sets, s.parameters().stream().mapToDouble(q -> (q.min() + q.max()) / 2).toArray());
         Path dir = OutputFolders.resolve(out, "calibrate", started, force);
 
-        ProgressBar bar = quiet || System.console() == null ? null : new ProgressBarBuilder()
-                .setTaskName("evaluations").setInitialMax(s.maxEvaluations()).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
+        ProgressBar bar = ProgressBars.open("evaluations", s.maxEvaluations(), quiet);
         Calibration.Fit fit;
         try {
             fit = Calibration.fit(s, sets, threads, e -> {

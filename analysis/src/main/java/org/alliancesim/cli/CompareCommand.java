@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Compare two scenarios on the same simulated families (common random numbers).",
         description = {"Both scenarios run with the same seed and replication numbers, so each replication"
-                + " simulates the same families under A and under B; differences (B - A) get 95% intervals"
+                + " simulates the same families under A and under B; differences (B - A) get 95%% intervals"
                 + " over the paired replications, with effect sizes.", ""},
-        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal error."})
+        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

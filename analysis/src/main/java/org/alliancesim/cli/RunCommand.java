@@ -9,10 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
@@ -37,7 +34,7 @@ import picocli.CommandLine.Spec;
         header = "Run a scenario's replications and write a results folder (CSV, JSON, charts, report).",
         description = {"Replications run in parallel; results are identical for any --threads. "
                 + "See docs/outputs.md for every file, column and metric.", ""},
-        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal error."})
+        footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class RunCommand implements Callable<Integer> {
 
     /** Batch size of sequential stopping (--reps auto): fixed, so the stopping point does not depend on threads. */
@@ -56,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     String reps;
 
     @Option(names = "--ci-width", paramLabel = "W",
-            description = "With --reps auto: add replications (in batches of 10) until the 95% CI of the dropout"
+            description = "With --reps auto: add replications (in batches of 10) until the 95%% CI of the dropout"
                     + " share is narrower than W (a share, e.g. 0.02).")
     Double ciWidth;
 
@@ -78,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
     boolean force;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar (there is one only when standard error is a terminal).")
     boolean quiet;
 
     @Override
@@ -119,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         try (ResultsFolder folder = ResultsFolder.open(dir, force, RunReport.FILES);
                 Writer families = folder.writer("families.csv");
                 Writer sessions = trajectories ? folder.writer("sessions.csv") : null;
-                ProgressBar bar = progressBar(auto ? -1 : total)) {
+                ProgressBar bar = ProgressBars.open("replications", auto ? -1 : total, quiet)) {
             families.write(ReplicationData.FAMILIES_HEADER);
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);
@@ -171,18 +168,20 @@ final class RunCommand implements Callable<Integer> {
         return AllianceSim.OK;
     }
 
-    private ProgressBar progressBar(int total) {
-        if (quiet || System.console() == null) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("replications").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
-                .setUpdateIntervalMillis(200).build();
-    }
-
     static final Metric[] TABLE = {Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEDIAN_SESSIONS,
         Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_1, Metric.ALLIANCE_SESSION_3,
         Metric.ALLIANCE_FINAL};
+
+    /**
+     * "[lower, upper]", or "n/a" where there is none: the metric was defined in fewer than 2
+     * replications (one value has no spread), or nowhere (the mean is n/a too).
+     */
+    static String interval(MetricSummary v) {
+        if (v.n() < 2 || Double.isNaN(v.lower())) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "[%.3f, %.3f]", v.lower(), v.upper());
+    }
 
     static void printSummary(PrintWriter out, Scenario s, ExperimentResult r, Path dir, boolean auto) {
         out.printf(Locale.ROOT, "%s: %d replications x %d families, seed %d%s%n", s.name(), r.replications(),
@@ -191,7 +190,11 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-22s %9s  %s%n", "metric", "mean", "95% CI");
         for (Metric k : TABLE) {
             MetricSummary v = m.get(k);
-            out.printf(Locale.ROOT, "%-22s %9.3f  [%.3f, %.3f]%n", k.label(), v.mean(), v.lower(), v.upper());
+            out.printf(Locale.ROOT, "%-22s %9s  %s%n", k.label(), Double.isNaN(v.mean()) ? "n/a"
+                    : String.format(Locale.ROOT, "%.3f", v.mean()), interval(v));
+        }
+        if (r.replications() < 2) {
+            out.println("n/a: an interval needs 2 or more replications; summary.json has null there");
         }
         out.println("results: " + dir);
         out.flush();

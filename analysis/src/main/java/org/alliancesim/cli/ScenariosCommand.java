@@ -1,14 +1,15 @@
 package org.alliancesim.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioException;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {"Scenario files are YAML (or JSON); see docs/scenarios.md.", ""},
         subcommands = {ScenariosCommand.ListCommand.class, ScenariosCommand.ShowCommand.class,
             ScenariosCommand.CheckCommand.class, ScenariosCommand.SchemaCommand.class},
-        footer = {"", "Exit codes: 0 success, 2 invalid scenario or bad option, 1 internal error."})
+        footer = {"", "Exit codes: 0 success, 2 invalid scenario or bad option, 1 internal or I/O error."})
 final class ScenariosCommand implements Runnable {
 
     @Spec
@@ -131,13 +132,28 @@ final class ScenariosCommand implements Runnable {
                 spec.commandLine().getOut().print(json);
                 spec.commandLine().getOut().flush();
             } else {
+                if (out.toString().isEmpty()) {
+                    throw new BadInputException("--out is empty; give a file name");
+                }
+                if (Files.isDirectory(out)) {
+                    throw new BadInputException("--out " + out + " is a folder; give a file name");
+                }
                 Path parent = out.toAbsolutePath().getParent();
                 if (!Files.isDirectory(parent)) {
                     throw new BadInputException("--out " + out + ": the folder " + parent + " does not exist");
                 }
-                Path tmp = Files.createTempFile(parent, ".schema", ".tmp");
-                Files.writeString(tmp, json, StandardCharsets.UTF_8);
-                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile file;
+                try {
+                    file = AtomicFile.create(out);
+                } catch (IOException e) {
+                    throw new BadInputException("--out " + out + ": cannot write there (" + AtomicFile.reason(e) + ")");
+                }
+                try (file) {
+                    try (OutputStream o = file.stream()) {
+                        o.write(json.getBytes(StandardCharsets.UTF_8));
+                    }
+                    file.commit();
+                }
             }
             return AllianceSim.OK;
         }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"The family is family K of replication 0 (the same family as families.csv's row"
                 + " replication=0, family_id=K of a run with the same seed). Prints the narrative; with --out also"
                 + " writes story.txt and the members' alliance chart (PNG and SVG).", ""},
-        footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal error."})
+        footer = {"", "Exit codes: 0 success, 2 bad input, 1 internal or I/O error."})
 final class StoryCommand implements Callable<Integer> {
 
     @Spec

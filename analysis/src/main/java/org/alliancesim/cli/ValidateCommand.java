@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        header = "Compare a scenario with the calibration targets: estimate, 95% CI, in range or not.",
+        header = "Compare a scenario with the calibration targets: estimate, 95%% CI, in range or not.",
         description = {"Reports; does not judge: the exit code is 0 whether or not every target is in range."
                 + " See docs/calibration.md.", ""},
-        footer = {"", "Exit codes: 0 the run completed (in range or not), 2 bad input, 1 internal error."})
+        footer = {"", "Exit codes: 0 the run completed (in range or not), 2 bad input, 1 internal or I/O error."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "in the 99%% confidence interval of independent replications, so about 1 row in 100 "
                 + "fails by chance for an arbitrary seed; the default seed passes.",
             ""},
-        footer = {"", "Exit codes: 0 every row passes, 2 bad option, 3 some row failed, 1 internal error."})
+        footer = {"", "Exit codes: 0 every row passes, 2 bad option, 3 some row failed, 1 internal or I/O error."})
 final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.alliancesim.cli.AllianceSimTest.Outcome;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,12 @@ class RunCommandTest {
         assertFalse(summary.at("/provenance/started").asText().isEmpty());
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Provenance") && html.contains("dropout share"));
-        assertFalse(html.contains("http://") && html.contains("<script src"), "self-contained");
+        // Self-contained: nothing fetched from elsewhere. References within the page (url(#clip),
+        // href="#id") are fine; the SVG namespace URI is a name, not a fetch.
+        java.util.regex.Matcher external = Pattern.compile("<script\\b|<link\\b|<img\\b|<iframe\\b|@import"
+                + "|\\b(?:src|href)\\s*=\\s*['\"]?(?!#)|url\\(\\s*['\"]?(?!#)", Pattern.CASE_INSENSITIVE).matcher(html);
+        assertFalse(external.find(), () -> "an external resource in report.html: "
+                + html.substring(external.start(), Math.min(html.length(), external.start() + 80)));
         assertTrue(o.out().contains("dropout share") && o.out().contains("alliance, session 3"), o.out());
     }
 
@@ -112,6 +118,87 @@ class RunCommandTest {
         assertEquals(2, run("run", "default", "--reps", "0", "--out", out.toString()).code());
         assertEquals(2, run("run", "no-such-scenario", "--out", out.toString()).code());
         assertFalse(Files.exists(out), "no output folder");
+    }
+
+    /** Each command that writes a results folder, with small inputs and the --out value given last. */
+    private static List<List<String>> writers() {
+        return List.of(
+                List.of("run", "default", "--reps", "2", "--set", "run.families=20", "--quiet"),
+                List.of("compare", "default", "involuntary-referral", "--reps", "2", "--set", "run.families=20", "--quiet"),
+                List.of("story", "default", "--family", "1"),
+                List.of("validate", "--reps", "2", "--set", "run.families=20"),
+                List.of("calibrate", "literature", "--max-evaluations", "1", "--check-reps", "2", "--quiet"));
+    }
+
+    private Outcome withOut(List<String> command, String out, String... more) {
+        List<String> args = new java.util.ArrayList<>(command);
+        args.add("--out");
+        args.add(out);
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void outputPathsThatCannotTakeResultsAreBadInputNamingThePath() throws Exception {
+        Path file = Files.writeString(dir.resolve("FILE"), "mine");
+        for (List<String> command : writers()) {
+            String name = command.get(0);
+            Outcome empty = withOut(command, "", "--force");
+            assertBadInput(empty, "alliancesim " + name + ": --out is empty; give a folder");
+            Outcome inFile = withOut(command, file.resolve("sub").toString());
+            assertBadInput(inFile, "alliancesim " + name + ": --out " + file.resolve("sub") + ": " + file
+                    + " is a file, not a folder");
+            if (Files.isDirectory(Path.of("/proc/self"))) {
+                Outcome proc = withOut(command, "/proc/x");
+                assertBadInput(proc, "alliancesim " + name + ": --out /proc/x: cannot write results there (");
+            }
+            assertEquals("mine", Files.readString(file));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(file), files.toList(), name + " wrote nothing");
+            }
+        }
+    }
+
+    private static void assertBadInput(Outcome o, String messageStart) {
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+        assertTrue(o.err().startsWith(messageStart), "expected '" + messageStart + "...', was: " + o.err());
+        assertFalse(o.err().contains("internal error") || o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void forceDoesNotOverwriteWhatALinkInTheFolderPointsTo() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("planted"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        for (String name : List.of(".families.csv.partial", ".summary.json.partial", "report.html")) {
+            Files.createSymbolicLink(out.resolve(name), victim);
+        }
+        Outcome o = run("run", "default", "--reps", "2", "--set", "run.families=20", "--out", out.toString(), "--force",
+                "--quiet");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("precious", Files.readString(victim));
+        assertTrue(Files.readString(out.resolve("report.html")).startsWith("<!DOCTYPE html>"));
+        assertTrue(Files.readString(out.resolve("families.csv")).startsWith("replication,"));
+    }
+
+    @Test
+    void oneReplicationHasNoIntervalAndSaysSo() throws Exception {
+        Path out = dir.resolve("one");
+        Outcome o = run("run", "default", "--reps", "1", "--set", "run.families=100", "--out", out.toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        assertFalse(o.out().contains("NaN"), o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.matches("dropout share\\s+\\d\\.\\d{3}  n/a")), o.out());
+        assertTrue(o.out().contains("n/a: an interval needs 2 or more replications"), o.out());
+        JsonNode d = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).at("/metrics/dropout_share");
+        assertEquals(1, d.get("n").asInt());
+        assertTrue(d.get("mean").isNumber() && d.get("ci95_low").isNull() && d.get("ci95_high").isNull()
+                && d.get("sd").isNull(), d.toString());
+        // A metric nobody reaches (session 3 before a 3-day horizon) is n/a too, not NaN.
+        Outcome shortRun = run("run", "default", "--reps", "2", "--set", "run.families=50", "--set",
+                "run.horizon_days=3", "--out", dir.resolve("short").toString(), "--quiet");
+        assertEquals(0, shortRun.code(), shortRun.err());
+        assertFalse(shortRun.out().contains("NaN"), shortRun.out());
+        assertTrue(shortRun.out().lines().anyMatch(l -> l.matches("alliance, session 3\\s+n/a  n/a")), shortRun.out());
     }
 
     @Test

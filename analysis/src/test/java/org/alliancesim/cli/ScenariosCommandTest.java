@@ -74,4 +74,27 @@ class ScenariosCommandTest {
         Outcome missingDir = AllianceSimTest.run("scenarios", "schema", "--out", dir.resolve("no/such/x.json").toString());
         assertEquals(2, missingDir.code());
     }
+
+    @Test
+    void schemaOutputPathProblemsAreBadInputAndLinksAreNotFollowed() throws Exception {
+        Outcome empty = AllianceSimTest.run("scenarios", "schema", "--out", "");
+        assertEquals(2, empty.code(), empty.err());
+        assertEquals("alliancesim scenarios schema: --out is empty; give a file name", empty.err().strip());
+        Outcome folder = AllianceSimTest.run("scenarios", "schema", "--out", dir.toString());
+        assertEquals(2, folder.code(), folder.err());
+        assertTrue(folder.err().contains("is a folder; give a file name"), folder.err());
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            Outcome proc = AllianceSimTest.run("scenarios", "schema", "--out", "/proc/x.json");
+            assertEquals(2, proc.code(), proc.err());
+            assertTrue(proc.err().startsWith("alliancesim scenarios schema: --out /proc/x.json: cannot write there ("),
+                    proc.err());
+        }
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path link = dir.resolve("schema.json");
+        Files.createSymbolicLink(link, victim);
+        assertEquals(0, AllianceSimTest.run("scenarios", "schema", "--out", link.toString()).code());
+        assertEquals("precious", Files.readString(victim));
+        assertFalse(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(link).contains("\"$schema\""));
+    }
 }

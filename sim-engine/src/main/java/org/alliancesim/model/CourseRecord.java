@@ -23,7 +23,8 @@ package org.alliancesim.model;
  *     (sessions attended + 1); 0 for waitlist dropout
  * @param endDay simulated day on which the course ended
  * @param waitDays days between referral and the first session (0 in cohort mode; for families
- *     that never started, days waited until they left or the horizon)
+ *     that never started, days waited until they left or the horizon); never negative: a cohort
+ *     family whose first appointment lies beyond the horizon is censored with 0 sessions and 0 days
  * @param improvement accumulated improvement (1.0 = reliable change by default)
  * @param reliableImprovement whether improvement reached the reliable-change threshold
  * @param reliableSession the session at which reliable change was first reached, 0 if never

@@ -135,7 +135,21 @@ final class Family {
         }
     }
 
+    /** Days between referral and the first session; 0 before the first session. */
     double waitDays() {
         return Double.isNaN(startDay) ? 0 : startDay - referralDay;
+    }
+
+    /**
+     * Days waited as recorded when the course ends on day {@code now}: referral to first session;
+     * for a family that never started, referral to {@code now}, and 0 if its referral day lies after
+     * {@code now} (a cohort family, whose referral day is its first appointment, censored by a horizon
+     * that comes before that appointment has not waited). Never negative.
+     */
+    double waitDaysAt(double now) {
+        if (!Double.isNaN(startDay)) {
+            return startDay - referralDay;
+        }
+        return Math.max(0, now - referralDay);
     }
 }

@@ -292,7 +292,7 @@ public final class Replication {
         listener.courseEnded(new CourseRecord(replication, f.id, f.type.name(), f.members.length,
                 f.type.referral(), f.conflict, f.prepared, th == null ? -1 : th.id, th == null ? null : th.type.name(),
                 th == null ? null : th.type.experience(), f.attended, f.noShows, reason, endSession, sim.now(),
-                Double.isNaN(f.startDay) ? sim.now() - f.referralDay : f.waitDays(), f.improvement, reliable,
+                f.waitDaysAt(sim.now()), f.improvement, reliable,
                 f.reliableSession, f.ruptures, f.repairs, f.allianceFirst, f.allianceThird, f.allianceLast,
                 f.splitMax, f.gapMax, f.purpose));
         recorded++;

@@ -79,9 +79,29 @@ class CalibrationTest {
 
     @Test
     void completionByGoalsMetIsKeptApartFromDropout() {
+        // docs/model.md reports goals met 52.1% and session limit 9.6% for this run. Error budget:
+        // standard errors about 0.0035 and 0.0021 over 20,000 families; the bands are over 8 of them.
         double goals = CourseTally.share(tally.courses, c -> c.endReason() == EndReason.GOALS_MET);
-        assertTrue(goals > 0.3, "goals met " + goals);
-        assertTrue(tally.where(c -> c.endReason() == EndReason.GOALS_MET).stream()
-                .allMatch(c -> c.sessionsAttended() >= 1));
+        double limit = CourseTally.share(tally.courses, c -> c.endReason() == EndReason.SESSION_LIMIT);
+        double censored = CourseTally.share(tally.courses, c -> c.endReason() == EndReason.CENSORED);
+        assertEquals(0.521, goals, 0.03, "goals met");
+        assertEquals(0.096, limit, 0.02, "session limit");
+        // One end reason per family, and dropout counts only DROPOUT: the shares partition the courses.
+        assertEquals(1.0, tally.dropoutShare() + goals + limit + censored, 1e-12);
+        // A family that met its goal ended at that session, having improved at least the smallest goal;
+        // it is never a family that failed to come back.
+        double goalMin = ModelParameters.defaults().dynamics().outcome().goalMin();
+        for (CourseRecord c : tally.where(c -> c.endReason() == EndReason.GOALS_MET)) {
+            assertTrue(c.sessionsAttended() >= 1 && c.endSession() == c.sessionsAttended(), c.toString());
+            assertTrue(c.improvement() >= goalMin, c.toString());
+        }
+        for (CourseRecord c : tally.where(c -> c.endReason() == EndReason.DROPOUT)) {
+            assertEquals(c.sessionsAttended() + 1, c.endSession(), c.toString());
+        }
+        double improvedGoals = tally.where(c -> c.endReason() == EndReason.GOALS_MET).stream()
+                .mapToDouble(CourseRecord::improvement).average().orElseThrow();
+        double improvedDropouts = tally.where(c -> c.endReason() == EndReason.DROPOUT).stream()
+                .mapToDouble(CourseRecord::improvement).average().orElseThrow();
+        assertTrue(improvedGoals > 2 * improvedDropouts, "goals met " + improvedGoals + " vs dropouts " + improvedDropouts);
     }
 }

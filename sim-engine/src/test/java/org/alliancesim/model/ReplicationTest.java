@@ -92,6 +92,26 @@ class ReplicationTest {
     }
 
     @Test
+    void aHorizonBeforeTheFirstAppointmentCensorsWithoutWaiting() {
+        // Cohort intake days are uniform over the first week; with a 3-day horizon most families
+        // have not had their first session. They are censored with no sessions and, as cohort
+        // families never wait, wait_days 0 (the old code recorded horizon - intake day: negative).
+        ModelParameters p = Variants.base(400).withRun(new RunSpec(RunMode.COHORT, 400, 3, 20));
+        CourseTally t = CourseTally.run(p, 20261125L, 1);
+        assertEquals(400, t.courses.size());
+        long notStarted = t.courses.stream().filter(c -> c.sessionsAttended() == 0).count();
+        assertTrue(notStarted > 150 && notStarted < 300, "families past the horizon before intake: " + notStarted);
+        for (CourseRecord c : t.courses) {
+            assertEquals(0.0, c.waitDays(), c.toString());
+            if (c.sessionsAttended() == 0) {
+                assertEquals(EndReason.CENSORED, c.endReason(), c.toString());
+                assertEquals(0, c.endSession(), c.toString());
+                assertEquals(3.0, c.endDay(), c.toString());
+            }
+        }
+    }
+
+    @Test
     void familiesAreTheSameAcrossScenariosThatShareTheSeed() {
         // Common random numbers: changing the therapists changes courses, not who the families are.
         ModelParameters a = Variants.base(300);

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class SessionTest {
 
     private static Family family(ModelParameters p, TherapistType type, double alliance) {
+        return family(p, type, new Member(0, Role.PARENT, false, 1.5, 1, 1, alliance, alliance, alliance),
+                new Member(1, Role.ADOLESCENT, true, 1.3, 0.3, 1, alliance, alliance, alliance));
+    }
+
+    private static Family family(ModelParameters p, TherapistType type, Member... ms) {
         RandomStreams s = RandomStreams.of(1);
-        Member[] ms = {
-            new Member(0, Role.PARENT, false, 1.5, 1, 1, alliance, alliance, alliance),
-            new Member(1, Role.ADOLESCENT, true, 1.3, 0.3, 1, alliance, alliance, alliance)
-        };
         Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0,
                 s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
         f.therapist = new Therapist(0, type, p.dynamics());
@@ -72,12 +73,39 @@ class SessionTest {
         assertEquals(0.0, new Session(ModelParameters.defaults()).novelty(unprepared, 1), "plain room");
     }
 
+    /**
+     * The change in connection of a member starting at {@code alliance} on every dimension after
+     * one session with therapist {@code type}. Two identical members (contagion leaves their equal
+     * connection alone) with a tolerance no session exceeds (no rupture).
+     */
+    private static double connectionChange(ModelParameters p, TherapistType type, double alliance) {
+        Member[] ms = {
+            new Member(0, Role.PARENT, false, 100, 1, 1, alliance, alliance, alliance),
+            new Member(1, Role.PARENT, false, 100, 1, 1, alliance, alliance, alliance)
+        };
+        Family f = family(p, type, ms);
+        new Session(p).run(f, 1);
+        assertEquals(0, f.ruptures, "no rupture");
+        assertEquals(ms[0].connection, ms[1].connection, "members alike");
+        return ms[0].connection - alliance;
+    }
+
     @Test
     void trustIsLostFasterThanItIsGained() {
-        // A member far below what a warm therapist offers gains less per session than a member the
-        // same distance above loses; from the defaults' gain rates.
-        Dynamics.Trust t = ModelParameters.defaults().dynamics().trust();
-        assertTrue(t.gainDown() > t.gainUp(), "gainDown " + t.gainDown() + " > gainUp " + t.gainUp());
+        // A therapist of quality 0.5, perfectly consistent and balanced, offers a bond of
+        // 6 * 0.5 - 3 = 0 every session. A member one point below it has a supportive session, a
+        // member one point above it an uncomfortable one of the same size: the connection lost
+        // must exceed the connection gained, by the ratio of the two relaxation rates.
+        ModelParameters p = ModelParameters.defaults();
+        TherapistType t = Variants.therapist(Experience.EXPERIENCED, 0.5, 1.0, 0.6, 1.0, ChallengePolicy.FIXED, 0.0);
+        double gained = connectionChange(p, t, -1.0);
+        double lost = -connectionChange(p, t, 1.0);
+        Dynamics.Trust trust = p.dynamics().trust();
+        assertEquals(trust.gainUp(), gained, 1e-12, "gained");
+        assertEquals(trust.gainDown(), lost, 1e-12, "lost");
+        assertTrue(lost > 1.5 * gained, "lost " + lost + " vs gained " + gained);
+        // Diminishing returns: a member already near the offered bond gains little.
+        assertEquals(trust.gainUp() * 0.1, connectionChange(p, t, -0.1), 1e-12);
     }
 
     @Test

@@ -29,7 +29,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The charts of a results folder, built with JFreeChart. Data preparation is in
  * {@link ChartData} (pure, tested); this class only draws. Colour-blind-safe Okabe-Ito palette,
- * large type for projection, axis labels and a legend on every chart.
+ * large type for projection, axis labels and a legend on every chart. Numbers on axes are
+ * written in {@link java.util.Locale#ROOT} ({@link TickFormat}), so a chart is the same on every
+ * machine.
  */
 public final class Charts {
 
@@ -119,7 +121,7 @@ public final class Charts {
         y.setLabelFont(LABEL);
         y.setTickLabelFont(TICK);
         y.setSmallestValue(1e-4);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+        y.setNumberFormatOverride(TickFormat.pattern("0.####"));
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
@@ -318,10 +320,17 @@ public final class Charts {
     }
 
     private static NumberAxis axis(String label) {
-        NumberAxis a = new NumberAxis(label);
+        NumberAxis a = TickFormat.apply(new NumberAxis(label));
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
         return a;
+    }
+
+    /** Number axes made elsewhere (the story chart) get the locale-independent tick labels too. */
+    private static void plainTicks(org.jfree.chart.axis.Axis a) {
+        if (a instanceof NumberAxis n && n.getNumberFormatOverride() == null) {
+            TickFormat.apply(n);
+        }
     }
 
     private static JFreeChart chart(String title, String subtitle, org.jfree.chart.plot.Plot plot) {
@@ -339,12 +348,15 @@ public final class Charts {
             xy.getDomainAxis().setTickLabelFont(TICK);
             xy.getRangeAxis().setLabelFont(LABEL);
             xy.getRangeAxis().setTickLabelFont(TICK);
+            plainTicks(xy.getDomainAxis());
+            plainTicks(xy.getRangeAxis());
         } else if (plot instanceof CategoryPlot cp) {
             cp.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
             cp.getDomainAxis().setLabelFont(LABEL);
             cp.getDomainAxis().setTickLabelFont(TICK);
             cp.getRangeAxis().setLabelFont(LABEL);
             cp.getRangeAxis().setTickLabelFont(TICK);
+            plainTicks(cp.getRangeAxis());
         }
         return c;
     }

@@ -1,11 +1,25 @@
 package org.alliancesim.analysis.experiment;
 
+import java.math.BigDecimal;
+
 /** Formatting for tidy CSV: fixed-point numbers (no exponents), empty for missing values. */
 public final class Csv {
 
+    /**
+     * 2^33: from here on a double is spaced more than 1e-6 apart, so six decimals would invent
+     * digits (and x * 1e6 below would lose them); such numbers are written as the shortest decimal
+     * that reads back exactly.
+     */
+    private static final double LARGE = 0x1p33;
+
     private Csv() {}
 
-    /** {@code x} with at most 6 decimals, trailing zeros dropped; "" for NaN; never scientific notation. */
+    /**
+     * {@code x} with at most 6 decimals, trailing zeros dropped; "" for NaN; "Inf" and "-Inf";
+     * never scientific notation. From 2^33 (about 8.6e9) in absolute value, where a double has no
+     * sixth decimal, the plain decimal that reads back to exactly {@code x}, e.g. {@code 9000000000000}
+     * for 9e12.
+     */
     public static String num(double x) {
         if (Double.isNaN(x)) {
             return "";
@@ -23,8 +37,12 @@ public final class Csv {
         if (Double.isNaN(x)) {
             return sb;
         }
-        if (Double.isInfinite(x) || Math.abs(x) >= 9e12) {
-            return sb.append(x > 0 && Double.isInfinite(x) ? "Inf" : Double.isInfinite(x) ? "-Inf" : String.valueOf(x));
+        if (Double.isInfinite(x)) {
+            return sb.append(x > 0 ? "Inf" : "-Inf");
+        }
+        if (Math.abs(x) >= LARGE) {
+            // Double.toString's digits (they read back exactly), written out without an exponent.
+            return sb.append(BigDecimal.valueOf(x).stripTrailingZeros().toPlainString());
         }
         long scaled = Math.round(Math.abs(x) * 1_000_000);
         if (x < 0 && scaled != 0) {
@@ -44,12 +62,12 @@ public final class Csv {
         return sb;
     }
 
-    /** Quotes a text field if it contains a comma, quote or newline. */
+    /** Quotes a text field (RFC 4180) if it contains a comma, quote, line feed or carriage return. */
     public static String text(String s) {
         if (s == null) {
             return "";
         }
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';

@@ -59,12 +59,28 @@ class CalibrationTest {
         }
     }
 
+    /** Summaries with the given means (sd, interval and n do not enter the distance). */
+    private static Map<Metric, MetricSummary> means(double dropout, double medianSessions) {
+        return Map.of(Metric.DROPOUT_SHARE, new MetricSummary(dropout, 0.01, dropout - 0.01, dropout + 0.01, 5),
+                Metric.MEDIAN_SESSIONS, new MetricSummary(medianSessions, 0.5, medianSessions - 1, medianSessions + 1, 5));
+    }
+
     @Test
     void distanceIsZeroOnTargetAndGrowsWithTheGap() throws Exception {
+        // Two targets: dropout in [0.30, 0.50] aiming at 0.40 (half-width 0.10), median sessions
+        // in [4, 6] aiming at 5.5 (half-width 1). The distance is the sum of squared gaps in
+        // half-widths: sum ((m - target) / ((max - min) / 2))^2.
         CalibrationSpec lit = CalibrationSpecs.load("literature", STATISTICS);
-        Scenario s = Calibration.scenario(lit, List.of(), null);
-        Map<Metric, MetricSummary> m = Experiment.run(s.model(), 1, 3, 2).summaries();
-        double d = Calibration.distance(lit, m);
-        assertTrue(d >= 0 && d < lit.targets().size(), "defaults are within every range, distance " + d);
+        CalibrationSpec two = new CalibrationSpec(lit.base(), List.of(
+                new CalibrationSpec.Target("dropout_share", 0.30, 0.50, 0.40, "test"),
+                new CalibrationSpec.Target("median_sessions", 4, 6, 5.5, "test")),
+                lit.parameters(), lit.anchors(), 1, 100, 1, 10);
+        assertEquals(0.0, Calibration.distance(two, means(0.40, 5.5)), "on target");
+        assertEquals(0.25, Calibration.distance(two, means(0.45, 5.5)), 1e-12, "half a half-width off: 0.5^2");
+        assertEquals(0.25, Calibration.distance(two, means(0.35, 5.5)), 1e-12, "the same gap below");
+        assertEquals(1.0, Calibration.distance(two, means(0.50, 5.5)), 1e-12, "at the edge of the range: 1");
+        assertEquals(4.0, Calibration.distance(two, means(0.60, 5.5)), 1e-12, "twice as far: four times");
+        assertEquals(0.25 + 2.25, Calibration.distance(two, means(0.45, 4.0)), 1e-12, "gaps add up: 0.5^2 + 1.5^2");
+        assertEquals(Calibration.PENALTY, Calibration.distance(two, means(Double.NaN, 5.5)), "undefined statistic");
     }
 }

@@ -64,8 +64,7 @@ class CsvTest {
 
     /** Text of up to 16 characters, most of them ones a CSV field must quote. */
     static Gen<String> texts() {
-        // TEMPORARY (issue 11): '\r' is left out until Csv.text quotes it; then add '\r' to this list.
-        Gen<Character> c = arbitrary().pick('a', 'b', ' ', ',', '"', '\n', '\u00e9');
+        Gen<Character> c = arbitrary().pick('a', 'b', ' ', ',', '"', '\n', '\r', '\u00e9');
         return lists().of(c).ofSizeBetween(0, 16)
                 .map(cs -> cs.stream().map(String::valueOf).collect(Collectors.joining()))
                 .describedAs(CsvTest::shown);
@@ -99,9 +98,7 @@ class CsvTest {
     /** Plain decimals: an optional minus, digits, at most six decimals without trailing zeros, no "-0". */
     @Test
     void writesPlainDecimalsWithoutExponent() {
-        // TEMPORARY (issue 11): Csv.num writes 9e12 and more as "9.0E12"; delete this assuming(...)
-        // once Csv is fixed, so the property covers the large-number branch too.
-        forCases(numbers().assuming(x -> Math.abs(x) < 9e12), x -> {
+        forCases(numbers(), x -> {
             String s = Csv.num(x);
             assertTrue(s.matches("-?(0|[1-9][0-9]*)(\\.[0-9]{0,5}[1-9])?"), x + " written as " + s);
             assertFalse(s.equals("-0"), x + " written as -0");
@@ -145,5 +142,37 @@ class CsvTest {
             }
         }
         throw new AssertionError("no closing quote: " + shown(field));
+    }
+
+    @Test
+    void largeNumbersArePlainDecimalsThatReadBackExactly() {
+        assertEquals("9000000000000", Csv.num(9e12));
+        assertEquals("-9000000000000", Csv.num(-9e12));
+        assertEquals("8999999999999.998", Csv.num(Math.nextDown(9e12)), "the digits the double has, no invented ones");
+        assertEquals("9000000000000.002", Csv.num(Math.nextUp(9e12)));
+        assertEquals("8589934591.999999", Csv.num(Math.nextDown(0x1p33)), "below 2^33: six decimals");
+        assertEquals("8589934592", Csv.num(0x1p33));
+        assertEquals("12345678901234.5", Csv.num(12345678901234.5));
+        assertEquals("100000000000000000000", Csv.num(1e20));
+        assertEquals("-179769313486231570" + "0".repeat(291), Csv.num(-Double.MAX_VALUE));
+        assertEquals("-Inf", Csv.num(Double.NEGATIVE_INFINITY));
+        StringBuilder sb = new StringBuilder("x=");
+        assertEquals("x=9000000000000", Csv.append(sb, 9e12).toString(), "append writes the same");
+        for (double x : new double[] {0x1p33, Math.nextUp(0x1p33), 1e10 + 0.1, 9e12, Math.nextDown(9e12),
+            Math.nextUp(9e12), 1.2345678901234567e15, -4.5e17, 1e20, 2.5e300,
+            Double.MAX_VALUE, -Double.MAX_VALUE}) {
+            String s = Csv.num(x);
+            assertFalse(s.contains("E") || s.contains("e"), s);
+            assertEquals(x, Double.parseDouble(s), 0.0, s);
+        }
+    }
+
+    @Test
+    void textWithALineBreakOfAnyKindIsQuoted() {
+        assertEquals("\"a\rb\"", Csv.text("a\rb"));
+        assertEquals("\"a\r\nb\"", Csv.text("a\r\nb"));
+        assertEquals("\"a\nb\"", Csv.text("a\nb"));
+        assertEquals("tab\tis fine", Csv.text("tab\tis fine"));
+    }
     }
 }

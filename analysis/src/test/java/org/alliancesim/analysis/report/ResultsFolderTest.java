@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Writer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,15 +36,26 @@ class ResultsFolderTest {
 
     @Test
     void aFailedRunLeavesNoPartialFiles() throws Exception {
-        Path out = dir.resolve("failed");
+        Path out = dir.resolve("failed/run");
         assertThrows(IllegalStateException.class, () -> {
-            try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv"))) {
+            try (ResultsFolder f = ResultsFolder.open(out, false, List.of("a.csv", "charts/b.svg"))) {
                 f.write("a.csv", "half");
+                f.write("charts/b.svg", "<svg");
                 throw new IllegalStateException("the run failed");
             }
         });
-        try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(List.of(out), files.toList(), "nothing left behind");
+        assertFalse(Files.exists(dir.resolve("failed")), "nothing left behind, not even the folders it made");
+        // A folder that was there before stays, with what it held.
+        Path existing = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(existing.resolve("notes.txt"), "mine");
+        assertThrows(IllegalStateException.class, () -> {
+            try (ResultsFolder f = ResultsFolder.open(existing, true, List.of("charts/b.svg"))) {
+                f.write("charts/b.svg", "<svg");
+                throw new IllegalStateException("the run failed");
+            }
+        });
+        try (Stream<Path> files = Files.walk(existing)) {
+            assertEquals(List.of(existing, existing.resolve("notes.txt")), files.sorted().toList());
         }
     }
 
@@ -66,6 +78,53 @@ class ResultsFolderTest {
         }
         assertFalse(Files.exists(full.resolve("old.csv")));
         assertTrue(Files.exists(full.resolve("notes.txt")));
+    }
+
+    @Test
+    void forceDoesNotFollowLinksPlantedInTheFolder() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("planted"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        // The old predictable temporary name, and a result file, both linked outside.
+        Files.createSymbolicLink(out.resolve(".a.csv.partial"), victim);
+        Files.createSymbolicLink(out.resolve("b.csv"), victim);
+        try (ResultsFolder f = ResultsFolder.open(out, true, List.of("a.csv", "b.csv"))) {
+            f.write("a.csv", "new a");
+            f.write("b.csv", "new b");
+            f.commit();
+        }
+        assertEquals("precious", Files.readString(victim));
+        assertEquals("new a", Files.readString(out.resolve("a.csv")));
+        assertFalse(Files.isSymbolicLink(out.resolve("b.csv")));
+        // A subfolder that is a link is refused rather than written through.
+        Files.createSymbolicLink(out.resolve("charts"), elsewhere);
+        try (ResultsFolder f = ResultsFolder.open(out, true, List.of("charts/c.svg"))) {
+            FileSystemException e = assertThrows(FileSystemException.class, () -> f.write("charts/c.svg", "<svg/>"));
+            assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        }
+        assertEquals(List.of(), List.of(elsewhere.toFile().list()));
+    }
+
+    @Test
+    void checkNamesTheProblemWithAnOutputPath() throws Exception {
+        assertEquals("--out is empty; give a folder",
+                assertThrows(IllegalArgumentException.class, () -> ResultsFolder.check(Path.of(""), true)).getMessage());
+        Path file = Files.writeString(dir.resolve("FILE"), "x");
+        assertEquals("--out " + file.resolve("sub/deeper") + ": " + file + " is a file, not a folder",
+                assertThrows(IllegalArgumentException.class,
+                        () -> ResultsFolder.check(file.resolve("sub/deeper"), false)).getMessage());
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            // /proc takes no new folders (not even as root): found before anything runs.
+            String m = assertThrows(IllegalArgumentException.class,
+                    () -> ResultsFolder.check(Path.of("/proc/x"), false)).getMessage();
+            assertTrue(m.startsWith("--out /proc/x: cannot write results there ("), m);
+        }
+        // A good path passes the check, and the check leaves nothing behind.
+        ResultsFolder.check(dir.resolve("new/nested/out"), false);
+        assertFalse(Files.exists(dir.resolve("new")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
     }
 
     @Test

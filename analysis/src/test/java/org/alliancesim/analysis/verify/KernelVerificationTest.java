@@ -69,9 +69,11 @@ class KernelVerificationTest {
     /**
      * Coverage of the interval method: over 200 seeds, the 95% interval for the M/M/2 wait
      * (utilisation 0.5, 8 replications of 1,000 warm-up plus 20,000 customers) should contain the
-     * analytic value about 190 times. Binomial(200, 0.95) has sd 3.1; we accept 180 or more (3.2 sd
-     * below the mean; about 0.1% false-alarm rate for a correct kernel). Start-up bias or a
-     * kernel error of a few percent would drive coverage well below that. Seeds 0..199, fixed.
+     * analytic value about 190 times. Binomial(200, 0.95) has mean 190 and sd 3.1; we accept 180 to
+     * 198. Below: P(X < 180) is about 0.1% for a correct kernel, and start-up bias or a kernel error
+     * of a few percent drives coverage well below. Above: P(X >= 199) is about 0.04%, and intervals
+     * that are too wide (a 99% quantile, a standard deviation not divided by sqrt(n)) cover nearly
+     * every time. Seeds 0..199, fixed, so the outcome is deterministic.
      */
     @Test
     void ninetyFivePercentIntervalsCoverTheTruthAtTheNominalRate() {
@@ -90,7 +92,6 @@ class KernelVerificationTest {
             }
         }
         System.out.println("M/M/2 95% interval coverage over seeds 0..199: " + covered + " of 200");
-        assertTrue(covered >= 180, "covered " + covered + " of 200");
-        assertTrue(covered <= 200);
+        assertTrue(covered >= 180 && covered <= 198, "covered " + covered + " of 200, outside [180, 198]");
     }
 }
