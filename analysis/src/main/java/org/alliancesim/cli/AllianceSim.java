@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.Properties;
 import org.alliancesim.analysis.io.AtomicFile;
+import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -102,7 +103,8 @@ public final class AllianceSim implements Runnable {
 
     static int failure(Exception ex, CommandLine line) {
         PrintWriter err = line.getErr();
-        if (ex instanceof BadInputException) {
+        if (ex instanceof BadInputException || ex instanceof BadRequestException
+                || ex instanceof org.alliancesim.model.ParameterException) {
             err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return BAD_INPUT;
         }
