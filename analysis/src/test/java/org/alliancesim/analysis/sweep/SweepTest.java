@@ -76,13 +76,13 @@ class SweepTest {
     @Test
     void resultsDoNotDependOnThreadsOrSharding() throws Exception {
         SweepSpec s = spec(SMALL);
-        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, null);
-        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, null);
+        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, "test", null);
+        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, "test", null);
         for (int k = 1; k <= 3; k++) {
-            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, null);
+            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, "test", null);
         }
         SweepMerge.merge(List.of(dir.resolve("shard-1"), dir.resolve("shard-2"), dir.resolve("shard-3")),
-                dir.resolve("merged"), s, "test", java.time.Instant.now());
+                dir.resolve("merged"), "test");
         for (String f : List.of("points.csv", "runs.csv")) {
             byte[] one = Files.readAllBytes(dir.resolve("one").resolve(f));
             assertArrayEquals(one, Files.readAllBytes(dir.resolve("two").resolve(f)), f + ": 1 vs 2 threads");
