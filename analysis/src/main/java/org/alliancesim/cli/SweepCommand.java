@@ -2,6 +2,7 @@ package org.alliancesim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,7 +128,9 @@ final class SweepCommand implements Callable<Integer> {
      * stack trace, exit code 1; the folder's manifest does not say complete (docs/sweeps.md).
      */
     static int cannotWrite(CommandSpec command, IOException e, String then) {
-        command.commandLine().getErr().println(command.qualifiedName() + ": " + e.getMessage() + "; " + then);
+        String what = e instanceof FileSystemException f ? "cannot write " + f.getFile() + ": "
+                + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) : e.getMessage();
+        command.commandLine().getErr().println(command.qualifiedName() + ": " + what + "; " + then);
         return AllianceSim.INTERNAL_ERROR;
     }
 

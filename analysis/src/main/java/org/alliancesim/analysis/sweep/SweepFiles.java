@@ -29,12 +29,14 @@ final class SweepFiles {
         OutputStream open(Path file, boolean append) throws IOException;
     }
 
-    /** The file system. */
-    static final SweepFiles DISK = new SweepFiles((file, append) -> append
-            ? Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
-                    LinkOption.NOFOLLOW_LINKS)
+    /** Opens files of the file system: appending to an existing file, or creating a new one (never through a link). */
+    static final Opener DISK_OPENER = (file, append) -> append
+            ? Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)
             : Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
-                    LinkOption.NOFOLLOW_LINKS));
+                    LinkOption.NOFOLLOW_LINKS);
+
+    /** The file system. */
+    static final SweepFiles DISK = new SweepFiles(DISK_OPENER);
 
     private final Opener opener;
 
