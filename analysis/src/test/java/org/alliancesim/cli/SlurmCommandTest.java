@@ -225,4 +225,21 @@ class SlurmCommandTest {
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertFalse(Files.readString(out.resolve("merge.sbatch")).contains(relative + "/"), "no relative path");
     }
+
+    /** The copy the jobs read is the same sweep (same identity: settings and base content), numbers exact. */
+    @Test
+    void theCopiedSweepFileIsTheSameSweep() throws Exception {
+        Path sweep = dir.resolve("s.yaml");
+        Files.writeString(sweep, "design: grid\nseed: -12\nmetrics: [dropout_share]\nparameters:\n"
+                + "  - {path: therapists.1.repair_skill, values: [1e-7, 0.30000000000000004, 1e10, -3.5]}\n"
+                + "  - {path: families.0.conflict, min: 1e-9, max: 0.9, steps: 3}\n");
+        Path out = dir.resolve("c");
+        assertEquals(0, AllianceSimTest.run("slurm", sweep.toString(), "--array", "2", "--out", out.toString()).code());
+        var original = org.alliancesim.scenario.SweepSpecs.load(sweep, CalibrateCommand.STATISTICS);
+        var copy = org.alliancesim.scenario.SweepSpecs.load(out.resolve("sweep.yaml"), CalibrateCommand.STATISTICS);
+        assertEquals(original.parameters(), copy.parameters());
+        assertEquals(original.seed(), copy.seed());
+        assertEquals(org.alliancesim.analysis.sweep.SweepIdentity.of(original).sha256(),
+                org.alliancesim.analysis.sweep.SweepIdentity.of(copy).sha256());
+    }
 }
