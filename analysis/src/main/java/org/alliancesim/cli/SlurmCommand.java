@@ -1,7 +1,6 @@
 package org.alliancesim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -233,25 +232,9 @@ final class SlurmCommand implements Callable<Integer> {
 
     /** The sweep as the jobs read it: every field written out, {@code base} absolute (or a built-in name). */
     private static String sweepFile(SweepSpec s, String base) throws Exception {
-        ObjectNode n = YAML.createObjectNode();
+        ObjectNode n = YAML.valueToTree(s);
         n.put("base", base);
         n.put("design", s.design().name().toLowerCase(Locale.ROOT));
-        n.put("points", s.points());
-        n.put("replications", s.replications());
-        n.put("seed", s.seed());
-        n.put("families", s.families());
-        ArrayNode metrics = n.putArray("metrics");
-        s.metrics().forEach(metrics::add);
-        ArrayNode parameters = n.putArray("parameters");
-        for (SweepSpec.Parameter p : s.parameters()) {
-            ObjectNode o = parameters.addObject();
-            o.put("path", p.path());
-            o.put("min", p.min());
-            o.put("max", p.max());
-            o.put("steps", p.steps());
-            ArrayNode values = o.putArray("values");
-            p.values().forEach(values::add);
-        }
         return "# Written by 'alliancesim slurm': the sweep file with its defaults filled in and its base made"
                 + " absolute.\n" + YAML.writeValueAsString(n);
     }

@@ -1,5 +1,7 @@
 package org.alliancesim.analysis.sweep;
 
+import static org.alliancesim.analysis.sweep.SweepFolderException.shown;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -118,7 +120,7 @@ final class Checkpoint {
                 if (!ran && !f[j].isEmpty() || ran && !f[j].isEmpty()
                         && !(count ? INDEX.matcher(f[j]).matches() && Integer.parseInt(f[j]) <= reps
                                 : NUMBER.matcher(f[j]).matches())) {
-                    throw new SweepFolderException(pf, line, "field " + (j + 1) + " is '" + shorten(f[j]) + "'; expected "
+                    throw new SweepFolderException(pf, line, "field " + (j + 1) + " is '" + shown(f[j]) + "'; expected "
                             + (!ran ? "nothing (the point failed)" : count ? "a replication count, 0.." + reps
                                     : "a number or nothing"));
                 }
@@ -148,7 +150,7 @@ final class Checkpoint {
             }
             int p = point(rf, line, f[0], layout, shard, shardLabel);
             if (!INDEX.matcher(f[1]).matches() || Integer.parseInt(f[1]) >= reps) {
-                throw new SweepFolderException(rf, line, "replication is '" + shorten(f[1]) + "'; this sweep has 0.."
+                throw new SweepFolderException(rf, line, "replication is '" + shown(f[1]) + "'; this sweep has 0.."
                         + (reps - 1));
             }
             int rep = Integer.parseInt(f[1]);
@@ -161,7 +163,7 @@ final class Checkpoint {
             checkParameters(rf, line, p, row, f[0].length() + 1 + f[1].length(), layout);
             for (int j = 2 + d; j < runFields; j++) {
                 if (!f[j].isEmpty() && !NUMBER.matcher(f[j]).matches()) {
-                    throw new SweepFolderException(rf, line, "field " + (j + 1) + " is '" + shorten(f[j])
+                    throw new SweepFolderException(rf, line, "field " + (j + 1) + " is '" + shown(f[j])
                             + "'; expected a number or nothing");
                 }
             }
@@ -230,7 +232,7 @@ final class Checkpoint {
             throw new SweepFolderException(file, "not UTF-8 text (damaged?)");
         }
         if (text.isEmpty()) {
-            throw new SweepFolderException(file, 1, "empty; expected the header " + shorten(header.strip()));
+            throw new SweepFolderException(file, 1, "empty; expected the header " + shown(header.strip()));
         }
         int end = text.lastIndexOf('\n') + 1;
         List<String> out = new ArrayList<>(List.of(text.substring(0, end).split("\n", -1)));
@@ -244,7 +246,7 @@ final class Checkpoint {
             String w = i < want.length ? want[i] : "(none)";
             String g = i < got.length ? got[i] : "(none)";
             if (!w.equals(g)) {
-                throw new SweepFolderException(file, 1, "column " + (i + 1) + " is '" + shorten(g) + "'; this sweep's is '"
+                throw new SweepFolderException(file, 1, "column " + (i + 1) + " is '" + shown(g) + "'; this sweep's is '"
                         + w + "' (a file of another sweep, or edited)");
             }
         }
@@ -254,7 +256,7 @@ final class Checkpoint {
     private static int point(Path file, int line, String field, SweepRows layout, Set<Integer> shard,
             String shardLabel) throws SweepFolderException {
         if (!INDEX.matcher(field).matches() || Integer.parseInt(field) >= layout.total()) {
-            throw new SweepFolderException(file, line, "point '" + shorten(field) + "' is not a point of this design (0.."
+            throw new SweepFolderException(file, line, "point '" + shown(field) + "' is not a point of this design (0.."
                     + (layout.total() - 1) + ")");
         }
         int p = Integer.parseInt(field);
@@ -271,12 +273,7 @@ final class Checkpoint {
         String params = layout.parameterColumns(p);
         if (!row.startsWith(params + ",", at)) {
             throw new SweepFolderException(file, line, "the parameter values of point " + p + " are not this design's ("
-                    + shorten(params.substring(1)) + ")");
+                    + shown(params.substring(1)) + ")");
         }
-    }
-
-    private static String shorten(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
     }
 }

@@ -39,4 +39,10 @@ public final class SweepFolderException extends Exception {
     public String problem() {
         return problem;
     }
+
+    /** A value found in a file, as a message shows it: control characters as {@code ?}, at most 60 characters. */
+    static String shown(String s) {
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 60 ? t.substring(0, 57) + "..." : t;
+    }
 }

@@ -1,5 +1,7 @@
 package org.alliancesim.analysis.sweep;
 
+import static org.alliancesim.analysis.sweep.SweepFolderException.shown;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -90,11 +92,7 @@ public record SweepIdentity(ObjectNode sweep, ObjectNode baseScenario) {
         // Leaves compare by their JSON text: 5 read back from a file is an int, written from a long.
         String ta = a == null ? "(none)" : a.toString();
         String tb = b == null ? "(none)" : b.toString();
-        return ta.equals(tb) ? null : (path.isEmpty() ? "" : path + ": ") + shorten(ta) + " vs " + shorten(tb);
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return ta.equals(tb) ? null : (path.isEmpty() ? "" : path + ": ") + shown(ta) + " vs " + shown(tb);
     }
 
     private static String sha256(JsonNode n) {

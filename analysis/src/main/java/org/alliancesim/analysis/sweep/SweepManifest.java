@@ -1,5 +1,7 @@
 package org.alliancesim.analysis.sweep;
 
+import static org.alliancesim.analysis.sweep.SweepFolderException.shown;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,7 +91,7 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
         int k = shard.matches() ? Integer.parseInt(shard.group(1)) : 0;
         int n = shard.matches() ? Integer.parseInt(shard.group(2)) : 0;
         if (k < 1 || k > n) {
-            throw new SweepFolderException(file, "shard is '" + shorten(root.get("shard").asText())
+            throw new SweepFolderException(file, "shard is '" + shown(root.get("shard").asText())
                     + "'; expected K/N with 1 <= K <= N");
         }
         int shardPoints = integer(file, root, "shard_points");
@@ -100,7 +102,7 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
         }
         JsonNode complete = field(file, root, "complete");
         if (!complete.isBoolean()) {
-            throw new SweepFolderException(file, "complete is " + shorten(complete.toString()) + "; expected true or false");
+            throw new SweepFolderException(file, "complete is " + shown(complete.toString()) + "; expected true or false");
         }
         int failed = integer(file, root, "failed_points");
         if (failed > shardPoints) {
@@ -150,7 +152,7 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
     private static String text(Path file, JsonNode root, String name) throws SweepFolderException {
         JsonNode n = field(file, root, name);
         if (!n.isTextual()) {
-            throw new SweepFolderException(file, name + " is " + shorten(n.toString()) + "; expected text");
+            throw new SweepFolderException(file, name + " is " + shown(n.toString()) + "; expected text");
         }
         return n.asText();
     }
@@ -158,7 +160,7 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
     private static int integer(Path file, JsonNode root, String name) throws SweepFolderException {
         JsonNode n = field(file, root, name);
         if (!n.isInt() || n.asInt() < 0) {
-            throw new SweepFolderException(file, name + " is " + shorten(n.toString()) + "; expected a whole number >= 0");
+            throw new SweepFolderException(file, name + " is " + shown(n.toString()) + "; expected a whole number >= 0");
         }
         return n.asInt();
     }
@@ -170,10 +172,6 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
         }
         String m = t instanceof IllegalArgumentException && t.getMessage() != null ? t.getMessage() : "fields missing"
                 + " or of the wrong type";
-        return shorten(m.lines().findFirst().orElse(m));
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        return shown(m.lines().findFirst().orElse(m));
     }
 }
