@@ -142,7 +142,7 @@ class SweepCommandsTest {
                     ? AllianceSimTest.run("sweep", f.toString(), "--out", dir.resolve("x").toString())
                     : AllianceSimTest.run("slurm", f.toString(), "--array", "4", "--out", dir.resolve("x").toString());
             assertEquals(2, o.code(), o.err());
-            assertEquals("alliancesim " + command + ": " + f + ": the grid design has a grid of 10000 x 10000 x 10000"
+            assertEquals("alliancesim " + command + ": " + f + ": the grid has 10000 x 10000 x 10000"
                     + " values = 1000000000000 points; at most 1000000 are allowed (docs/sweeps.md): use fewer values,"
                     + " steps or points, or several sweeps\n", o.err());
             assertFalse(Files.exists(dir.resolve("x")));

@@ -47,21 +47,17 @@ public final class Designs {
 
     /** The message for a design over {@link #MAX_POINTS}: how many points, from what, and the limit. */
     static String tooLarge(SweepSpec spec) {
-        String how;
-        switch (spec.design()) {
-            case GRID -> {
-                List<String> counts = new ArrayList<>();
-                for (SweepSpec.Parameter p : spec.parameters()) {
-                    counts.add(Integer.toString(p.values().isEmpty() ? p.steps() : p.values().size()));
-                }
-                how = "a grid of " + String.join(" x ", counts) + " values = " + count(spec) + " points";
-            }
-            case SALTELLI -> how = "saltelli: points (" + spec.points() + ") x (parameters + 2) = " + count(spec)
-                    + " points";
-            default -> how = count(spec) + " points";
-        }
-        return "the " + spec.design().name().toLowerCase(Locale.ROOT) + " design has " + how + "; at most "
-                + MAX_POINTS + " are allowed (docs/sweeps.md): use fewer values, steps or points, or several sweeps";
+        String design = spec.design().name().toLowerCase(Locale.ROOT);
+        String how = switch (spec.design()) {
+            case GRID -> "the grid has " + String.join(" x ", spec.parameters().stream()
+                    .map(p -> Integer.toString(p.values().isEmpty() ? p.steps() : p.values().size())).toList())
+                    + " values = " + count(spec) + " points";
+            case SALTELLI -> "the saltelli design has points (" + spec.points() + ") x (parameters + 2) = "
+                    + count(spec) + " points";
+            default -> "the " + design + " design has " + count(spec) + " points";
+        };
+        return how + "; at most " + MAX_POINTS + " are allowed (docs/sweeps.md): use fewer values, steps or points,"
+                + " or several sweeps";
     }
 
     private static BigInteger count(SweepSpec spec) {

@@ -236,7 +236,7 @@ class SweepTest {
                 + "  - {path: b, min: 0, max: 1, steps: 10000}\n  - {path: c, min: 0, max: 1, steps: 10000}\n");
         assertEquals(1_000_000_000_000L, Designs.size(grid));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Designs.points(grid));
-        assertEquals("the grid design has a grid of 10000 x 10000 x 10000 values = 1000000000000 points; at most"
+        assertEquals("the grid has 10000 x 10000 x 10000 values = 1000000000000 points; at most"
                 + " 1000000 are allowed (docs/sweeps.md): use fewer values, steps or points, or several sweeps",
                 e.getMessage());
         SweepSpec atLimit = spec("parameters:\n  - {path: a, min: 0, max: 1, steps: 1000}\n"
