@@ -1,9 +1,10 @@
 package org.alliancesim.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,9 +14,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.alliancesim.analysis.sweep.Designs;
-import org.alliancesim.analysis.sweep.SweepReport;
+import org.alliancesim.analysis.sweep.SweepFolderException;
 import org.alliancesim.analysis.sweep.SweepRunner;
-import org.alliancesim.scenario.ScenarioLoader;
 import org.alliancesim.scenario.SweepSpec;
 import org.alliancesim.scenario.SweepSpecs;
 import picocli.CommandLine.Command;
@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         header = "Run a parameter sweep: a design of points, each with replications, crash-safe and resumable.",
         description = {"See docs/sweeps.md.", ""},
-        footer = {"", "Exit codes: 0 every point ran, 3 some points failed (recorded with their error), 2 bad input,"
-                + " 1 internal error."})
+        footer = {"", "Exit codes: 0 every point ran, 3 some points failed (recorded with their error), 2 bad input"
+                + " (including a folder that does not match --resume), 1 a file could not be written (disk full) or an"
+                + " internal error."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -61,46 +62,40 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant started = Instant.now();
         int threads = threadsOption.get();
         int[] kn = parseShard(shard);
         SweepSpec s = SweepSpecs.load(file, CalibrateCommand.STATISTICS);
-        // Every parameter path must name a number in the base: checked before anything runs. (Values
-        // the model refuses are not bad input: those points are recorded as failed.)
-        com.fasterxml.jackson.databind.JsonNode base = ScenarioLoader.toTree(ScenarioLoader.load(s.base()));
-        for (int i = 0; i < s.parameters().size(); i++) {
-            String path = s.parameters().get(i).path();
-            com.fasterxml.jackson.databind.JsonNode n = ScenarioLoader.valueAt(base, path);
-            if (n == null || !n.isNumber()) {
-                throw new BadInputException(file + ": parameters[" + i + "].path: '" + path + "' is not a number in "
-                        + s.base() + " (see 'alliancesim scenarios show " + s.base() + "' for the fields)");
-            }
+        try {
+            SweepRunner.check(s);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": " + e.getMessage());
         }
         boolean resuming = resume && Files.exists(out.resolve(SweepRunner.MANIFEST));
-        if (!resuming) {
-            if (Files.isDirectory(out) && !force) {
-                try (var l = Files.list(out)) {
-                    if (l.findAny().isPresent()) {
-                        throw new BadInputException("--out " + out + " exists and is not empty; use --resume to finish"
-                                + " the sweep in it, --force to start afresh, or another folder");
-                    }
-                }
-            }
-            if (force && Files.isDirectory(out)) {
-                for (String f : List.of("points.csv", "runs.csv", "summary.json", "report.html", SweepRunner.MANIFEST)) {
-                    Files.deleteIfExists(out.resolve(f));
-                }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException("--out " + out + " is a file; give a folder");
+        }
+        if (!resuming && Files.isDirectory(out) && !force && !isEmpty(out)) {
+            throw new BadInputException("--out " + out + " exists and is not empty" + (resume
+                    ? ", but holds no " + SweepRunner.MANIFEST + ", so there is no sweep in it to resume; use --force to"
+                            + " start afresh in it, or another folder"
+                    : "; use --resume to finish the sweep in it, --force to start afresh, or another folder"));
+        }
+        if (!resuming && force && Files.isDirectory(out)) {
+            for (String f : List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS, "summary.json",
+                    "report.html")) {
+                Files.deleteIfExists(out.resolve(f));
             }
         }
-        int total = SweepRunner.shard(Designs.points(s).size(), kn[0], kn[1]).size();
+        int total = SweepRunner.shard((int) Designs.size(s), kn[0], kn[1]).size();
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
         ProgressBar bar = quiet || System.console() == null ? null : new ProgressBarBuilder().setTaskName("points")
                 .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        String command = "alliancesim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
         SweepRunner.Outcome o;
         try {
-            o = SweepRunner.run(s, out, threads, resuming, kn[0], kn[1], i -> {
+            o = SweepRunner.run(s, out, threads, resuming, kn[0], kn[1], command, i -> {
                 int n = done.incrementAndGet();
                 if (bar != null) {
                     bar.step();
@@ -108,15 +103,16 @@ final class SweepCommand implements Callable<Integer> {
                     bar.setExtraMessage(String.format(Locale.ROOT, " %.1f runs/s", n * s.replications() / secs));
                 }
             });
-        } catch (IllegalArgumentException e) {
+        } catch (SweepFolderException e) {
             throw new BadInputException(e.getMessage());
+        } catch (IOException e) {
+            return cannotWrite(spec, e, "the points finished so far are kept; free space (or fix the folder), then run"
+                    + " the same command with --resume");
         } finally {
             if (bar != null) {
                 bar.close();
             }
         }
-        String command = "alliancesim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        SweepReport.write(out, s, command, started);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "sweep %s: %d points (shard %d/%d), %d run now, %d failed; %.1f runs/s on %d threads%n",
                 file, o.points(), kn[0], kn[1], o.ranNow(), o.failed(),
@@ -124,6 +120,24 @@ final class SweepCommand implements Callable<Integer> {
         w.println("results: " + out + " (points.csv, runs.csv, summary.json, report.html, charts/)");
         w.flush();
         return o.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
+    }
+
+    /**
+     * A file could not be written (a full disk, a folder made read-only mid-run): an environment
+     * error, not bad input and not a bug. One line (the file and the reason, then what to do), no
+     * stack trace, exit code 1; the folder's manifest does not say complete (docs/sweeps.md).
+     */
+    static int cannotWrite(CommandSpec command, IOException e, String then) {
+        String what = e instanceof FileSystemException f ? "cannot write " + f.getFile() + ": "
+                + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) : e.getMessage();
+        command.commandLine().getErr().println(command.qualifiedName() + ": " + what + "; " + then);
+        return AllianceSim.INTERNAL_ERROR;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var l = Files.list(dir)) {
+            return l.findAny().isEmpty();
+        }
     }
 
     static int[] parseShard(String s) {

@@ -33,7 +33,8 @@ class SweepCommandsTest {
         Outcome other = AllianceSimTest.run("merge", dir.resolve("a1").toString(), dir.resolve("b2").toString(),
                 "--out", dir.resolve("m1").toString());
         assertEquals(2, other.code());
-        assertTrue(other.err().contains("a different sweep file or seed"), other.err());
+        assertTrue(other.err().contains("b2: a different sweep than " + dir.resolve("a1") + ": seed: 99 vs 20261125"),
+                other.err());
         Outcome missing = AllianceSimTest.run("merge", dir.resolve("a1").toString(), "--out", dir.resolve("m2").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("shards [2] of 2 are missing"), missing.err());
@@ -66,20 +67,118 @@ class SweepCommandsTest {
         assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")), "nothing written");
     }
 
+    /** Editing the base scenario (here: a file it extends) between a crash and --resume, or between shards. */
     @Test
-    void slurmWritesTheScripts() throws Exception {
+    void resumeAndMergeRefuseAnEditedBaseScenario() throws Exception {
+        Path mid = dir.resolve("mid.yaml");
+        Files.writeString(mid, "extends: default\nrun: {session_limit: 12}\n");
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, "extends: mid.yaml\n");
+        Path sweep = dir.resolve("s.yaml");
+        Files.writeString(sweep, SWEEP.replace("design:", "base: " + base + "\ndesign:"));
+        assertEquals(0, AllianceSimTest.run("sweep", sweep.toString(), "--shard", "1/2", "--out",
+                dir.resolve("s1").toString(), "--quiet").code());
+        Files.writeString(mid, "extends: default\nrun: {session_limit: 14}\n");
+        assertEquals(0, AllianceSimTest.run("sweep", sweep.toString(), "--shard", "2/2", "--out",
+                dir.resolve("s2").toString(), "--quiet").code());
+        Outcome merge = AllianceSimTest.run("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out",
+                dir.resolve("merged").toString());
+        assertEquals(2, merge.code(), merge.err());
+        assertEquals("alliancesim merge: " + dir.resolve("s2") + ": a different sweep than " + dir.resolve("s1")
+                + ": base scenario " + base + ", run.session_limit: 14 vs 12 (" + dir.resolve("s2") + " vs "
+                + dir.resolve("s1") + ")\n", merge.err());
+        assertFalse(Files.exists(dir.resolve("merged")));
+        Outcome resume = AllianceSimTest.run("sweep", sweep.toString(), "--shard", "1/2", "--out",
+                dir.resolve("s1").toString(), "--resume", "--quiet");
+        assertEquals(2, resume.code(), resume.err());
+        assertTrue(resume.err().contains("s1/manifest.json: the folder holds another sweep: base scenario " + base
+                + ", run.session_limit: 12 vs 14 (in the folder vs now)"), resume.err());
+    }
+
+    @Test
+    void resumeOverADamagedOrMissingFolderIsExitCode2() throws Exception {
         Path g = dir.resolve("good.yaml");
         Files.writeString(g, SWEEP);
-        Path out = dir.resolve("cluster");
-        Outcome o = AllianceSimTest.run("slurm", g.toString(), "--array", "3", "--out", out.toString(), "--partition",
-                "short", "--time", "00:10:00", "--mem", "2G");
-        assertEquals(0, o.code(), o.err());
-        String sweep = Files.readString(out.resolve("sweep.sbatch"));
-        assertTrue(sweep.contains("#SBATCH --array=1-3") && sweep.contains("--shard ${SLURM_ARRAY_TASK_ID}/3")
-                && sweep.contains("#SBATCH --partition=short") && sweep.contains("#SBATCH --time=00:10:00")
-                && sweep.contains("#SBATCH --mem=2G") && sweep.contains("--resume"), sweep);
-        assertTrue(Files.readString(out.resolve("submit.sh")).contains("--dependency=afterok:$array"));
-        assertTrue(Files.readString(out.resolve("merge.sbatch")).contains(" merge "));
-        assertEquals(Files.readString(g), Files.readString(out.resolve("sweep.yaml")));
+        Path out = dir.resolve("out");
+        assertEquals(0, AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--quiet").code());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        String[][] cases = {
+            {"manifest.json", manifest.substring(0, 200), "manifest.json:"},
+            {"points.csv", "", "points.csv:1: empty"},
+            {"runs.csv", "point,replication\n", "runs.csv:1: column 3 is '(none)'"},
+        };
+        for (String[] c : cases) {
+            Path p = out.resolve(c[0]);
+            String before = Files.readString(p);
+            Files.writeString(p, c[1]);
+            Outcome o = AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--resume", "--quiet");
+            assertEquals(2, o.code(), c[0] + ": " + o.err());
+            assertTrue(o.err().startsWith("alliancesim sweep: " + out.resolve(c[2])) && o.err().lines().count() == 1,
+                    o.err());
+            Files.writeString(p, before);
+        }
+        Files.delete(out.resolve("points.csv"));
+        Outcome noPoints = AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertEquals(2, noPoints.code());
+        assertTrue(noPoints.err().contains("points.csv: missing"), noPoints.err());
+        Files.delete(out.resolve("manifest.json"));
+        Outcome noManifest = AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--resume", "--quiet");
+        assertEquals(2, noManifest.code());
+        assertTrue(noManifest.err().contains("exists and is not empty, but holds no manifest.json, so there is no sweep"
+                + " in it to resume"), noManifest.err());
+        // --resume on a folder that does not exist yet starts the sweep (as a Slurm task's first run does).
+        assertEquals(0, AllianceSimTest.run("sweep", g.toString(), "--out", dir.resolve("new").toString(), "--resume",
+                "--quiet").code());
+    }
+
+    @Test
+    void aHugeDesignIsRefusedBeforeAnythingIsAllocated() throws Exception {
+        Path f = dir.resolve("huge.yaml");
+        Files.writeString(f, "parameters:\n  - {path: therapists.1.repair_skill, min: 0, max: 1, steps: 10000}\n"
+                + "  - {path: therapists.1.warmth, min: 0, max: 1, steps: 10000}\n"
+                + "  - {path: families.0.conflict, min: 0, max: 1, steps: 10000}\n");
+        for (String command : new String[] {"sweep", "slurm"}) {
+            Outcome o = command.equals("sweep")
+                    ? AllianceSimTest.run("sweep", f.toString(), "--out", dir.resolve("x").toString())
+                    : AllianceSimTest.run("slurm", f.toString(), "--array", "4", "--out", dir.resolve("x").toString());
+            assertEquals(2, o.code(), o.err());
+            assertEquals("alliancesim " + command + ": " + f + ": the grid has 10000 x 10000 x 10000"
+                    + " values = 1000000000000 points; at most 1000000 are allowed (docs/sweeps.md): use fewer values,"
+                    + " steps or points, or several sweeps\n", o.err());
+            assertFalse(Files.exists(dir.resolve("x")));
+        }
+    }
+
+    /** Values below 5e-7 printed as 0 with 6 decimals. */
+    @Test
+    void smallParameterValuesKeepTheirPrecisionInTheCsv() throws Exception {
+        Path f = dir.resolve("small.yaml");
+        Files.writeString(f, "replications: 1\nfamilies: 20\nmetrics: [dropout_share]\nparameters:\n"
+                + "  - {path: therapists.1.repair_skill, values: [1e-7, 4e-7, 0.25]}\n");
+        assertEquals(0, AllianceSimTest.run("sweep", f.toString(), "--out", dir.resolve("o").toString(), "--quiet")
+                .code());
+        java.util.List<String> points = Files.readAllLines(dir.resolve("o/points.csv"));
+        assertEquals(java.util.List.of("0.0000001", "0.0000004", "0.25"),
+                points.stream().skip(1).map(l -> l.split(",")[1]).toList());
+        assertTrue(Files.readString(dir.resolve("o/runs.csv")).contains("\n1,0,0.0000004,"));
+    }
+
+    /** A file that cannot be written (here: charts/ is a file) is an environment error: exit 1, one line. */
+    @Test
+    void aFileThatCannotBeWrittenIsExitCode1WithOneLineAndNoCompleteManifest() throws Exception {
+        Path g = dir.resolve("good.yaml");
+        Files.writeString(g, SWEEP);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("charts"), "in the way");
+        Outcome o = AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--quiet", "--force");
+        assertEquals(1, o.code(), o.err());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("alliancesim sweep: cannot write " + out.resolve("charts")) && !o.err().contains(
+                "internal error") && o.err().contains("--resume"), o.err());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"complete\" : false"));
+        Files.delete(out.resolve("charts"));
+        assertEquals(0, AllianceSimTest.run("sweep", g.toString(), "--out", out.toString(), "--quiet", "--resume").code());
+        assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"complete\" : true"));
     }
 }

@@ -1,7 +1,9 @@
 package org.alliancesim.analysis.sweep;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.scenario.SweepSpec;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -14,10 +16,68 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  */
 public final class Designs {
 
+    /**
+     * The most points a sweep's design may have. The design is held in memory (one array of values
+     * per point), and so are the rows of points.csv when a sweep finishes; beyond a million points
+     * split the study into several sweeps.
+     */
+    public static final int MAX_POINTS = 1_000_000;
+
     private Designs() {}
 
-    /** The sweep's points; each is one value per parameter, in the file's order. */
+    /**
+     * The number of points of the design, computed without making them: the product of the grid's
+     * value counts, N (d + 2) for saltelli, {@code points} otherwise. Saturates at Long.MAX_VALUE.
+     */
+    public static long size(SweepSpec spec) {
+        BigInteger n = count(spec);
+        return n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE;
+    }
+
+    /**
+     * Checks the design's size before anything is allocated.
+     *
+     * @throws IllegalArgumentException (bad input) when it has more than {@link #MAX_POINTS} points
+     */
+    public static void checkSize(SweepSpec spec) {
+        if (size(spec) > MAX_POINTS) {
+            throw new IllegalArgumentException(tooLarge(spec));
+        }
+    }
+
+    /** The message for a design over {@link #MAX_POINTS}: how many points, from what, and the limit. */
+    static String tooLarge(SweepSpec spec) {
+        String design = spec.design().name().toLowerCase(Locale.ROOT);
+        String how = switch (spec.design()) {
+            case GRID -> "the grid has " + String.join(" x ", spec.parameters().stream()
+                    .map(p -> Integer.toString(p.values().isEmpty() ? p.steps() : p.values().size())).toList())
+                    + " values = " + count(spec) + " points";
+            case SALTELLI -> "the saltelli design has points (" + spec.points() + ") x (parameters + 2) = "
+                    + count(spec) + " points";
+            default -> "the " + design + " design has " + count(spec) + " points";
+        };
+        return how + "; at most " + MAX_POINTS + " are allowed (docs/sweeps.md): use fewer values, steps or points,"
+                + " or several sweeps";
+    }
+
+    private static BigInteger count(SweepSpec spec) {
+        return switch (spec.design()) {
+            case GRID -> spec.parameters().stream()
+                    .map(p -> BigInteger.valueOf(p.values().isEmpty() ? p.steps() : p.values().size()))
+                    .reduce(BigInteger.ONE, BigInteger::multiply);
+            case SALTELLI -> BigInteger.valueOf(spec.points()).multiply(BigInteger.valueOf(spec.parameters().size() + 2L));
+            default -> BigInteger.valueOf(spec.points());
+        };
+    }
+
+    /**
+     * The sweep's points; each is one value per parameter, in the file's order.
+     *
+     * @throws IllegalArgumentException (bad input) for a design over {@link #MAX_POINTS} points,
+     *     before anything is allocated
+     */
     public static List<double[]> points(SweepSpec spec) {
+        checkSize(spec);
         List<SweepSpec.Parameter> ps = spec.parameters();
         int d = ps.size();
         UniformRandomProvider rng = RandomStreams.of(spec.seed()).stream(0, 0, "sweep-design");

@@ -29,8 +29,10 @@ public final class SweepReport {
     public record SobolIndex(String parameter, double first, double firstLow, double firstHigh, double total,
             double totalLow, double totalHigh) {}
 
-    public static void write(Path dir, SweepSpec spec, String command, java.time.Instant started) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("points.csv"), StandardCharsets.UTF_8);
+    /** Writes summary.json, the charts and report.html of {@code dir}, each atomically through {@code files}. */
+    static void write(Path dir, SweepSpec spec, String command, java.time.Instant started, SweepFiles files)
+            throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(SweepRunner.POINTS), StandardCharsets.UTF_8);
         int d = spec.parameters().size();
         int nm = spec.metrics().size();
         List<double[]> x = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class SweepReport {
                 }
                 String metric = spec.metrics().get(m);
                 String param = spec.parameters().get(k).path();
-                add(dir, figures, metric + "-vs-" + param, metric + " against " + param,
+                add(dir, files, figures, metric + "-vs-" + param, metric + " against " + param,
                         "Each point's mean over replications with its 95% interval.",
                         Charts.scatter(metric + " against " + param, subtitle, param, metric, pts));
             }
@@ -80,7 +82,7 @@ public final class SweepReport {
             for (int i = 0; i < x.size(); i++) {
                 cells.add(new double[] {x.get(i)[0], x.get(i)[1], y.get(i)[0][0]});
             }
-            add(dir, figures, "heatmap", "Heat map of " + spec.metrics().get(0),
+            add(dir, files, figures, "heatmap", "Heat map of " + spec.metrics().get(0),
                     "The first metric's mean at each grid point.",
                     Charts.heatMap("Heat map: " + spec.metrics().get(0), subtitle, spec.parameters().get(0).path(),
                             spec.parameters().get(1).path(), spec.metrics().get(0), cells));
@@ -110,7 +112,7 @@ public final class SweepReport {
                 o.put("total_ci95_low", si.totalLow());
                 o.put("total_ci95_high", si.totalHigh());
             }
-            add(dir, figures, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
+            add(dir, files, figures, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
                     "First-order and total Sobol indices (Saltelli 2010 / Jansen estimators) with 95% bootstrap"
                             + " intervals (1000 resamples of the base rows).",
                     Charts.sobol("Sensitivity of " + spec.metrics().get(0), subtitle, sobol));
@@ -120,7 +122,7 @@ public final class SweepReport {
         prov.put("started", started.toString());
         prov.put("finished", java.time.Instant.now().toString());
         prov.set("sweep", SweepRunner.JSON.valueToTree(spec));
-        SweepRunner.replace(dir.resolve("summary.json"), SweepRunner.JSON.writeValueAsString(summary) + "\n");
+        files.replace(dir.resolve("summary.json"), SweepRunner.JSON.writeValueAsString(summary) + "\n");
         List<List<String>> rows = new ArrayList<>();
         for (SobolIndex si : sobol) {
             rows.add(List.of(si.parameter(), HtmlReport.ci(si.first(), si.firstLow(), si.firstHigh()),
@@ -129,7 +131,7 @@ public final class SweepReport {
         List<HtmlReport.Table> tables = sobol.isEmpty() ? List.of() : List.of(new HtmlReport.Table(
                 "Sobol indices of " + spec.metrics().get(0), List.of("parameter", "first order [95% CI]",
                         "total [95% CI]"), rows));
-        SweepRunner.replace(dir.resolve("report.html"), HtmlReport.page("alliancesim sweep", subtitle
+        files.replace(dir.resolve("report.html"), HtmlReport.page("alliancesim sweep", subtitle
                 + (failed > 0 ? "; " + failed + " points failed (see points.csv, column error)" : ""), tables, figures,
                 List.<String[]>of(new String[] {"command line", command}, new String[] {"started", started.toString()}),
                 SweepRunner.JSON.writeValueAsString(spec)));
@@ -207,20 +209,22 @@ public final class SweepReport {
         return out;
     }
 
-    private static void add(Path dir, List<HtmlReport.Figure> figures, String file, String title, String caption,
-            JFreeChart chart) throws IOException {
+    private static void add(Path dir, SweepFiles files, List<HtmlReport.Figure> figures, String file, String title,
+            String caption, JFreeChart chart) throws IOException {
         String safe = file.replaceAll("[^A-Za-z0-9_.-]", "_");
         Files.createDirectories(dir.resolve("charts"));
         ChartFiles.Rendered r = ChartFiles.render(chart, safe);
-        Path png = dir.resolve("charts").resolve(safe + ".png");
-        Path tmp = png.resolveSibling("." + png.getFileName() + ".partial");
-        Files.write(tmp, r.png());
-        Files.move(tmp, png, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        SweepRunner.replace(dir.resolve("charts").resolve(safe + ".svg"), r.svgDocument());
+        files.replace(dir.resolve("charts").resolve(safe + ".png"), r.png());
+        files.replace(dir.resolve("charts").resolve(safe + ".svg"), r.svgDocument());
         figures.add(new HtmlReport.Figure(title, caption, r.svgElement()));
     }
 
     private static double num(String s) {
-        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        return switch (s) {
+            case "" -> Double.NaN;
+            case "Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
     }
 }

@@ -3,22 +3,16 @@ package org.alliancesim.analysis.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,14 +34,18 @@ import org.alliancesim.scenario.SweepSpec;
  * replication numbers 0..R-1: every point simulates the same families (common random numbers), and
  * a point's numbers do not depend on which other points run, on threads or on sharding. Points are
  * visited in {@link Designs#interleaved} order. A finished point appends its rows to runs.csv, then
- * its row to points.csv, and flushes: points.csv is the checkpoint. After a crash (even kill -9)
- * {@code --resume} drops a half-written last line, keeps the runs of finished points only, and runs
- * the rest. When every point is done, both files are sorted by point (so the result does not depend
- * on completion order) and summary.json, charts and report.html are written.
+ * its row to points.csv: points.csv is the checkpoint. After a crash (even kill -9) or a full disk,
+ * {@code --resume} checks the folder ({@link SweepManifest}, {@link Checkpoint}: same sweep, same
+ * base scenario content, rows that belong to the design), drops an incomplete last point, and runs
+ * the rest. When every point is done, both files are sorted by point (so the result does not
+ * depend on completion order), summary.json, charts and report.html are written, and only then
+ * does the manifest say {@code complete}.
  */
 public final class SweepRunner {
 
     public static final String MANIFEST = "manifest.json";
+    public static final String POINTS = "points.csv";
+    public static final String RUNS = "runs.csv";
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SweepRunner() {}
@@ -55,13 +53,38 @@ public final class SweepRunner {
     /** The outcome of a run: points done and failed in this folder. */
     public record Outcome(int points, int failed, int ranNow, double seconds) {}
 
-    /** A stable hash of the sweep file's resolved contents (checks shards and resumes belong together). */
-    public static String hash(SweepSpec spec) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(spec));
-            return HexFormat.of().formatHex(d);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    /**
+     * Checks a sweep before anything runs or is written: its design has at most
+     * {@link Designs#MAX_POINTS} points, every bound and value is finite, and every parameter path
+     * names a number in the base scenario. (Values the model refuses are not bad input: those points
+     * are recorded as failed.)
+     *
+     * @throws IllegalArgumentException (bad input) saying which field, what was found and what is allowed
+     * @throws ScenarioException when the base scenario does not load
+     */
+    public static void check(SweepSpec spec) throws ScenarioException {
+        Designs.checkSize(spec);
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            SweepSpec.Parameter p = spec.parameters().get(i);
+            boolean finite = Double.isFinite(p.min()) && Double.isFinite(p.max())
+                    && p.values().stream().allMatch(Double::isFinite);
+            if (!finite) {
+                throw new IllegalArgumentException("parameters[" + i + "]: min, max and values must be finite numbers");
+            }
+        }
+        JsonNode base = ScenarioLoader.toTree(ScenarioLoader.load(spec.base()));
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            String path = spec.parameters().get(i).path();
+            JsonNode n;
+            try {
+                n = ScenarioLoader.valueAt(base, path);
+            } catch (RuntimeException e) {
+                n = null;
+            }
+            if (n == null || !n.isNumber()) {
+                throw new IllegalArgumentException("parameters[" + i + "].path: '" + path + "' is not a number in "
+                        + spec.base() + " (see 'alliancesim scenarios show " + spec.base() + "' for the fields)");
+            }
         }
     }
 
@@ -79,92 +102,148 @@ public final class SweepRunner {
     /**
      * Runs (or resumes) the sweep into {@code dir}.
      *
-     * @throws IllegalArgumentException (bad input) for a folder that does not match a resume
+     * @param command the command line, for the report's provenance
+     * @param progress called with each point's index as it finishes (from worker threads), or null
+     * @throws SweepFolderException (bad input) for a folder that does not match a resume, or a base
+     *     scenario that changed while the sweep ran; nothing is written then
+     * @throws IOException when a file cannot be written (a full disk): the points finished so far
+     *     are kept, no {@code .partial} file is left, and the manifest does not say complete
      */
     public static Outcome run(SweepSpec spec, Path dir, int threads, boolean resume, int shardK, int shardN,
-            IntConsumer progress) throws Exception {
+            String command, IntConsumer progress)
+            throws SweepFolderException, ScenarioException, IOException, InterruptedException {
+        return run(spec, dir, threads, resume, shardK, shardN, command, progress, SweepFiles.DISK);
+    }
+
+    static Outcome run(SweepSpec spec, Path dir, int threads, boolean resume, int shardK, int shardN,
+            String command, IntConsumer progress, SweepFiles files)
+            throws SweepFolderException, ScenarioException, IOException, InterruptedException {
         long start = System.nanoTime();
+        Instant started = Instant.now();
         List<double[]> points = Designs.points(spec);
+        SweepIdentity identity = SweepIdentity.of(spec);
+        SweepRows rows = new SweepRows(spec, points, identity.baseScenario());
         List<Integer> mine = shard(points.size(), shardK, shardN);
-        Path pointsCsv = dir.resolve("points.csv");
-        Path runsCsv = dir.resolve("runs.csv");
-        Set<Integer> done = new HashSet<>();
-        if (resume && Files.exists(dir.resolve(MANIFEST))) {
-            JsonNode m = JSON.readTree(dir.resolve(MANIFEST).toFile());
-            if (!hash(spec).equals(m.path("sweep_sha256").asText())
-                    || !m.path("shard").asText().equals(shardK + "/" + shardN)) {
-                throw new IllegalArgumentException(dir + " holds another sweep or shard (manifest " + m.path("shard").asText()
-                        + ", sweep " + abbreviate(m.path("sweep_sha256").asText()) + "); resume with the same file"
-                        + " and --shard, or use a new --out");
+        Set<Integer> shard = new HashSet<>(mine);
+        String label = shardK + "/" + shardN;
+        Path pointsCsv = dir.resolve(POINTS);
+        Path runsCsv = dir.resolve(RUNS);
+        Set<Integer> done;
+        if (resume) {
+            SweepManifest m = SweepManifest.read(dir);
+            String diff = m.identity().difference(identity);
+            if (diff != null) {
+                throw new SweepFolderException(dir.resolve(MANIFEST), "the folder holds another sweep: " + diff
+                        + " (in the folder vs now); resume with the same sweep file and base scenario, or start"
+                        + " afresh with --force or another --out");
             }
-            done.addAll(recover(pointsCsv, runsCsv));
+            if (m.shardK() != shardK || m.shardN() != shardN) {
+                throw new SweepFolderException(dir.resolve(MANIFEST), "the folder holds shard " + m.shard() + ", not "
+                        + label + "; resume with --shard " + m.shard() + ", or use another --out");
+            }
+            Checkpoint c = Checkpoint.read(dir, rows, shard, label, m.complete());
+            // Only checked rows are kept: an incomplete last point is dropped and runs again.
+            files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
+            files.replace(runsCsv, c.runsText(rows.runsHeader()));
+            done = c.done();
         } else {
             Files.createDirectories(dir);
-            manifest(dir, spec, points.size(), shardK, shardN, mine.size(), false, 0);
-            Files.writeString(pointsCsv, pointsHeader(spec), StandardCharsets.UTF_8);
-            Files.writeString(runsCsv, runsHeader(spec), StandardCharsets.UTF_8);
+            Files.deleteIfExists(dir.resolve(MANIFEST)); // an earlier sweep's is no longer true
+            files.replace(pointsCsv, rows.pointsHeader());
+            files.replace(runsCsv, rows.runsHeader());
+            new SweepManifest(spec, identity, points.size(), shardK, shardN, mine.size(), false, 0).write(dir, files);
+            done = Set.of();
         }
-        List<Integer> todo = mine.stream().filter(i -> !done.contains(i)).toList();
-        boolean[] integer = integerParameters(spec);
+        int ran = runPoints(spec, rows, mine.stream().filter(i -> !done.contains(i)).toList(), threads, pointsCsv,
+                runsCsv, files, progress);
+        SweepIdentity now = SweepIdentity.of(spec);
+        if (!now.sha256().equals(identity.sha256())) {
+            throw new SweepFolderException(Path.of(spec.base()), "changed while the sweep ran (" + identity.difference(now)
+                    + "), so its points mix two models; start afresh with --force");
+        }
+        // Everything written is read back and checked before the folder is declared complete.
+        Checkpoint c = Checkpoint.read(dir, rows, shard, label, true);
+        files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
+        files.replace(runsCsv, c.runsText(rows.runsHeader()));
+        SweepReport.write(dir, spec, command, started, files);
+        new SweepManifest(spec, identity, points.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
+        return new Outcome(mine.size(), c.failed(), ran, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs {@code todo} on {@code threads} threads, appending each point's rows as it finishes. */
+    private static int runPoints(SweepSpec spec, SweepRows rows, List<Integer> todo, int threads, Path pointsCsv,
+            Path runsCsv, SweepFiles files, IntConsumer progress) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sweep-point");
+            t.setDaemon(true);
+            return t;
+        });
+        Object lock = new Object();
+        boolean[] stopped = {false}; // guarded by lock: after a failure nothing more is appended
         int ran = 0;
-        try (Writer pw = Files.newBufferedWriter(pointsCsv, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-                Writer rw = Files.newBufferedWriter(runsCsv, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "sweep-point");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                Object lock = new Object();
-                for (int i : todo) {
-                    futures.add(pool.submit(() -> {
-                        String[] rows = runPoint(spec, i, points.get(i), integer);
-                        synchronized (lock) {
-                            rw.write(rows[1]);
-                            rw.flush();
-                            pw.write(rows[0]);
-                            pw.flush();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i : todo) {
+                futures.add(pool.submit(() -> {
+                    String[] out = runPoint(spec, rows, i);
+                    synchronized (lock) {
+                        if (stopped[0]) {
+                            return null;
                         }
-                        if (progress != null) {
-                            progress.accept(i);
+                        try {
+                            if (!out[1].isEmpty()) {
+                                files.append(runsCsv, out[1]);
+                            }
+                            files.append(pointsCsv, out[0]);
+                        } catch (IOException e) {
+                            stopped[0] = true;
+                            throw e;
                         }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                    ran++;
-                }
-            } finally {
-                pool.shutdownNow();
+                    }
+                    if (progress != null) {
+                        progress.accept(i);
+                    }
+                    return null;
+                }));
             }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    synchronized (lock) {
+                        stopped[0] = true;
+                    }
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+                ran++;
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        sortByPoint(pointsCsv, 1);
-        sortByPoint(runsCsv, 2);
-        int failed = countFailed(pointsCsv);
-        manifest(dir, spec, points.size(), shardK, shardN, mine.size(), true, failed);
-        return new Outcome(mine.size(), failed, ran, (System.nanoTime() - start) / 1e9);
+        return ran;
     }
 
     /** One point: its points.csv row and its runs.csv rows. */
-    static String[] runPoint(SweepSpec spec, int index, double[] x, boolean[] integer) {
+    static String[] runPoint(SweepSpec spec, SweepRows rows, int index) {
         List<String> sets = new ArrayList<>();
         sets.add("run.families=" + spec.families());
-        for (int k = 0; k < x.length; k++) {
-            sets.add(spec.parameters().get(k).path() + "=" + value(x[k], integer[k]));
+        for (int k = 0; k < spec.parameters().size(); k++) {
+            sets.add(spec.parameters().get(k).path() + "=" + rows.setting(index, k));
         }
-        StringBuilder params = new StringBuilder();
-        for (int k = 0; k < x.length; k++) {
-            params.append(',').append(integer[k] ? Long.toString(Math.round(x[k])) : Csv.num(x[k]));
-        }
+        String params = rows.parameterColumns(index);
         StringBuilder point = new StringBuilder().append(index).append(params);
         StringBuilder runs = new StringBuilder();
         try {
             Scenario s = ScenarioLoader.load(spec.base(), sets);
             ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1, false);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
-            java.util.Map<Metric, MetricSummary> summaries = r.summaries();
+            Map<Metric, MetricSummary> summaries = r.summaries();
             for (Metric m : ms) {
                 MetricSummary v = summaries.get(m);
                 point.append(',').append(Csv.num(v.mean())).append(',').append(Csv.num(v.sd())).append(',')
@@ -180,122 +259,12 @@ public final class SweepRunner {
             }
         } catch (ScenarioException | IllegalArgumentException e) {
             // The model refuses this combination: record the error, keep sweeping.
-            point.append(",".repeat(5 * spec.metrics().size())).append(',')
-                    .append(Csv.text(e.getMessage().replace('\n', ';'))).append('\n');
+            String why = String.valueOf(e.getMessage()).replace("\r\n", ";").replace('\n', ';').replace('\r', ';');
+            point.append(",".repeat(5 * spec.metrics().size())).append(',').append(Csv.text(why)).append('\n');
+            runs.setLength(0);
         } catch (Exception e) {
             throw new IllegalStateException("point " + index, e);
         }
         return new String[] {point.toString(), runs.toString()};
-    }
-
-    static String value(double v, boolean integer) {
-        return integer ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.10g", v);
-    }
-
-    /** Which parameters are whole numbers in the base scenario (their values are rounded). */
-    static boolean[] integerParameters(SweepSpec spec) throws ScenarioException {
-        JsonNode tree = ScenarioLoader.toTree(ScenarioLoader.load(spec.base()));
-        boolean[] out = new boolean[spec.parameters().size()];
-        for (int k = 0; k < out.length; k++) {
-            JsonNode n = ScenarioLoader.valueAt(tree, spec.parameters().get(k).path());
-            out[k] = n != null && n.isIntegralNumber();
-        }
-        return out;
-    }
-
-    static String pointsHeader(SweepSpec spec) {
-        StringBuilder sb = new StringBuilder("point");
-        spec.parameters().forEach(p -> sb.append(',').append(p.path()));
-        for (String m : spec.metrics()) {
-            sb.append(',').append(m).append("_mean,").append(m).append("_sd,").append(m).append("_ci95_low,")
-                    .append(m).append("_ci95_high,").append(m).append("_n");
-        }
-        return sb.append(",error\n").toString();
-    }
-
-    static String runsHeader(SweepSpec spec) {
-        StringBuilder sb = new StringBuilder("point,replication");
-        spec.parameters().forEach(p -> sb.append(',').append(p.path()));
-        spec.metrics().forEach(m -> sb.append(',').append(m));
-        return sb.append('\n').toString();
-    }
-
-    /** After a crash: keep complete point rows and the runs of those points only; returns the done points. */
-    static Set<Integer> recover(Path pointsCsv, Path runsCsv) throws IOException {
-        String p = Files.readString(pointsCsv, StandardCharsets.UTF_8);
-        String complete = p.substring(0, p.lastIndexOf('\n') + 1);
-        Set<Integer> done = new HashSet<>();
-        List<String> lines = complete.lines().toList();
-        for (int i = 1; i < lines.size(); i++) {
-            done.add(Integer.parseInt(lines.get(i).substring(0, lines.get(i).indexOf(','))));
-        }
-        replace(pointsCsv, complete);
-        String r = Files.readString(runsCsv, StandardCharsets.UTF_8);
-        List<String> runLines = r.substring(0, r.lastIndexOf('\n') + 1).lines().toList();
-        StringBuilder kept = new StringBuilder(runLines.get(0)).append('\n');
-        for (int i = 1; i < runLines.size(); i++) {
-            String l = runLines.get(i);
-            if (done.contains(Integer.parseInt(l.substring(0, l.indexOf(','))))) {
-                kept.append(l).append('\n');
-            }
-        }
-        replace(runsCsv, kept.toString());
-        return done;
-    }
-
-    /** Sorts the rows (after the header) by their first {@code keys} integer columns. */
-    static void sortByPoint(Path csv, int keys) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(csv, StandardCharsets.UTF_8));
-        String header = lines.remove(0);
-        Comparator<String> byKeys = Comparator.comparingLong(l -> key(l, 0));
-        if (keys > 1) {
-            byKeys = byKeys.thenComparingLong(l -> key(l, 1));
-        }
-        lines.sort(byKeys);
-        StringBuilder sb = new StringBuilder(header).append('\n');
-        lines.forEach(l -> sb.append(l).append('\n'));
-        replace(csv, sb.toString());
-    }
-
-    private static long key(String line, int field) {
-        String[] f = line.split(",", field + 2);
-        return Long.parseLong(f[field]);
-    }
-
-    /** The first 12 characters of a sweep hash, for messages. */
-    public static String abbreviate(String hash) {
-        return hash.length() > 12 ? hash.substring(0, 12) : hash;
-    }
-
-    static int countFailed(Path pointsCsv) throws IOException {
-        int failed = 0;
-        List<String> lines = Files.readAllLines(pointsCsv, StandardCharsets.UTF_8);
-        for (String l : lines.subList(1, lines.size())) {
-            if (!l.endsWith(",")) {
-                failed++;
-            }
-        }
-        return failed;
-    }
-
-    static void replace(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void manifest(Path dir, SweepSpec spec, int total, int k, int n, int shardPoints, boolean complete,
-            int failed) throws IOException {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("sweep_sha256", hash(spec));
-        m.put("seed", spec.seed());
-        m.put("design", spec.design().name().toLowerCase(Locale.ROOT));
-        m.put("points_total", total);
-        m.put("shard", k + "/" + n);
-        m.put("shard_points", shardPoints);
-        m.put("complete", complete);
-        m.put("failed_points", failed);
-        m.set("sweep", JSON.valueToTree(spec));
-        replace(dir.resolve(MANIFEST), JSON.writeValueAsString(m) + "\n");
     }
 }

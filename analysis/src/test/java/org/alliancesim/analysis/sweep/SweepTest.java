@@ -2,6 +2,7 @@ package org.alliancesim.analysis.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -76,13 +77,13 @@ class SweepTest {
     @Test
     void resultsDoNotDependOnThreadsOrSharding() throws Exception {
         SweepSpec s = spec(SMALL);
-        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, null);
-        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, null);
+        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, "test", null);
+        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, "test", null);
         for (int k = 1; k <= 3; k++) {
-            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, null);
+            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, "test", null);
         }
         SweepMerge.merge(List.of(dir.resolve("shard-1"), dir.resolve("shard-2"), dir.resolve("shard-3")),
-                dir.resolve("merged"), s, "test", java.time.Instant.now());
+                dir.resolve("merged"), "test");
         for (String f : List.of("points.csv", "runs.csv")) {
             byte[] one = Files.readAllBytes(dir.resolve("one").resolve(f));
             assertArrayEquals(one, Files.readAllBytes(dir.resolve("two").resolve(f)), f + ": 1 vs 2 threads");
@@ -109,8 +110,9 @@ class SweepTest {
     }
 
     /**
-     * kill -9 at three moments (fixed: 1.5 s, 2.5 s and 3.5 s after start, each in a separate
-     * process), then --resume: the result equals the uninterrupted sweep's, byte for byte.
+     * kill -9 at three moments of one sweep (each in a separate process: once 5, 40 and 80 of its
+     * 120 points are written), then --resume: each kill happened mid-sweep (rows written before it
+     * strictly between 0 and 120), and the result equals the uninterrupted sweep's, byte for byte.
      */
     @Test
     void resumeAfterKillNineEqualsAnUninterruptedSweep() throws Exception {
@@ -121,22 +123,130 @@ class SweepTest {
                 + "  - {path: families.0.conflict, min: 0.1, max: 0.9}\n");
         Path whole = dir.resolve("whole");
         assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", whole.toString(), "--quiet"));
-        for (long ms : new long[] {1500, 2500, 3500}) {
-            Path out = dir.resolve("killed-" + ms);
+        for (int target : new int[] {5, 40, 80}) {
+            Path out = dir.resolve("killed-" + target);
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), "org.alliancesim.cli.AllianceSim", "sweep", f.toString(),
                     "--out", out.toString(), "--quiet", "--threads", "2")
                     .redirectOutput(new File("/dev/null")).redirectError(new File("/dev/null")).start();
-            Thread.sleep(ms);
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (rows(out) < target && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             p.destroyForcibly(); // SIGKILL
             p.waitFor();
-            long before = Files.exists(out.resolve("points.csv")) ? Files.readAllLines(out.resolve("points.csv")).size() : 0;
-            System.out.printf("killed after %d ms with %d point rows written%n", ms, Math.max(0, before - 1));
+            int before = rows(out);
+            System.out.printf("killed with %d of 120 point rows written (aimed at %d)%n", before, target);
+            assertTrue(before > 0 && before < 120, "the kill happened mid-sweep: " + before + " of 120 rows written");
             assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", out.toString(), "--resume", "--quiet"));
             for (String file : List.of("points.csv", "runs.csv")) {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(out.resolve(file)),
-                        file + " after kill at " + ms + " ms");
+                        file + " after a kill with " + before + " rows written");
             }
         }
+    }
+
+    /** Complete rows in {@code out}/points.csv (0 while there is none). */
+    static int rows(Path out) throws java.io.IOException {
+        Path p = out.resolve("points.csv");
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        byte[] b = Files.readAllBytes(p);
+        int lines = 0;
+        for (byte x : b) {
+            lines += x == '\n' ? 1 : 0;
+        }
+        return Math.max(0, lines - 1);
+    }
+
+    /** A disk that fills up after {@code quota} bytes: a write that goes over it fails part-way, as a full disk does. */
+    static SweepFiles diskOf(long quota) {
+        long[] used = {0};
+        return new SweepFiles((file, append) -> {
+            java.io.OutputStream real = SweepFiles.DISK_OPENER.open(file, append);
+            return new java.io.FilterOutputStream(real) {
+                @Override
+                public void write(byte[] b, int off, int len) throws java.io.IOException {
+                    synchronized (used) {
+                        long room = Math.max(0, quota - used[0]);
+                        int now = (int) Math.min(room, len);
+                        real.write(b, off, now);
+                        used[0] += now;
+                        if (now < len) {
+                            throw new java.io.IOException("No space left on device");
+                        }
+                    }
+                }
+
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+            };
+        });
+    }
+
+    /**
+     * A sweep on a disk that fills up at 8 different moments (from before the first file to while
+     * the report is written): each run fails with an IOException naming the file, leaves no
+     * .partial file, never a manifest that says complete, and --resume (with room again) gives the
+     * uninterrupted sweep's results byte for byte.
+     */
+    @Test
+    void aFullDiskLeavesNoPartialFileNorACompleteManifestAndResumes() throws Exception {
+        SweepSpec s = spec("design: random\npoints: 6\nreplications: 2\nfamilies: 40\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n");
+        Path whole = dir.resolve("whole");
+        SweepRunner.run(s, whole, 2, false, 1, 1, "test", null);
+        long total;
+        try (var files = Files.walk(whole)) {
+            total = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        int failures = 0;
+        for (int j = 0; j < 8; j++) {
+            long quota = total * j / 8;
+            Path out = dir.resolve("full-" + j);
+            try {
+                SweepRunner.run(s, out, 2, false, 1, 1, "test", null, diskOf(quota));
+            } catch (java.io.IOException e) {
+                failures++;
+                assertTrue(e.getMessage().startsWith("cannot write " + out) && e.getMessage().endsWith(
+                        "No space left on device"), e.getMessage());
+            }
+            try (var files = Files.walk(out)) {
+                List<Path> partial = files.filter(p -> p.getFileName().toString().endsWith(".partial")).toList();
+                assertEquals(List.of(), partial, "quota " + quota + " of " + total + " bytes");
+            }
+            Path manifest = out.resolve("manifest.json");
+            assertTrue(!Files.exists(manifest) || Files.readString(manifest).contains("\"complete\" : false"),
+                    "no complete manifest after a full disk at " + quota + " of " + total + " bytes");
+            SweepRunner.run(s, out, 2, Files.exists(manifest), 1, 1, "test", null);
+            for (String file : List.of("points.csv", "runs.csv")) {
+                assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(out.resolve(file)),
+                        file + " after a full disk at " + quota + " of " + total + " bytes");
+            }
+        }
+        assertEquals(8, failures, "every quota below the sweep's size failed");
+    }
+
+    @Test
+    void designsOverTheLimitAreRefusedBeforeAnythingIsAllocated() throws Exception {
+        SweepSpec grid = spec("parameters:\n  - {path: a, min: 0, max: 1, steps: 10000}\n"
+                + "  - {path: b, min: 0, max: 1, steps: 10000}\n  - {path: c, min: 0, max: 1, steps: 10000}\n");
+        assertEquals(1_000_000_000_000L, Designs.size(grid));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Designs.points(grid));
+        assertEquals("the grid has 10000 x 10000 x 10000 values = 1000000000000 points; at most"
+                + " 1000000 are allowed (docs/sweeps.md): use fewer values, steps or points, or several sweeps",
+                e.getMessage());
+        SweepSpec atLimit = spec("parameters:\n  - {path: a, min: 0, max: 1, steps: 1000}\n"
+                + "  - {path: b, min: 0, max: 1, steps: 1000}\n");
+        assertEquals(Designs.MAX_POINTS, Designs.size(atLimit));
+        Designs.checkSize(atLimit);
+        SweepSpec saltelli = spec("design: saltelli\npoints: 1000000\nparameters:\n  - {path: a, min: 0, max: 1}\n"
+                + "  - {path: b, min: 0, max: 1}\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Designs.checkSize(saltelli)).getMessage()
+                .contains("points (1000000) x (parameters + 2) = 4000000 points"));
+        Designs.checkSize(spec("design: sobol\npoints: 1000000\nparameters:\n  - {path: a, min: 0, max: 1}\n"));
     }
 }

@@ -1,0 +1,279 @@
+package org.alliancesim.analysis.sweep;
+
+import static org.alliancesim.analysis.sweep.SweepFolderException.shown;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of a sweep folder's points.csv and runs.csv, each checked against the sweep before any
+ * is kept: the headers are the sweep's; every row has the sweep's columns; its point is a point of
+ * the design and of the folder's shard, with that point's parameter values; no point or (point,
+ * replication) appears twice; a point that ran has all its replications in runs.csv, a failed one
+ * none. A violation is a {@link SweepFolderException} naming the file and line; nothing is kept.
+ *
+ * <p>A folder left by a crash (even {@code kill -9}) or a full disk is accepted when it is
+ * resumable: each file may end in an incomplete line (dropped), and runs.csv may end with the rows
+ * of one point whose points.csv row was not yet written (dropped: the point runs again), because
+ * the runner appends a point's runs and then its row, one point at a time. More than that means
+ * rows were lost or edited. A {@code complete} folder (a finished sweep, a shard to merge) must
+ * hold every point of its shard and nothing incomplete.
+ */
+final class Checkpoint {
+
+    private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
+    private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|-?Inf");
+
+    private final TreeMap<Integer, String> points = new TreeMap<>();
+    private final TreeMap<Integer, String[]> runs = new TreeMap<>();
+    private int failed;
+
+    private Checkpoint() {}
+
+    /** The points with a row (ran or failed). */
+    Set<Integer> done() {
+        return points.keySet();
+    }
+
+    /** Points whose combination the model refused. */
+    int failed() {
+        return failed;
+    }
+
+    /** points.csv: {@code header}, then the rows by point. */
+    String pointsText(String header) {
+        StringBuilder sb = new StringBuilder(header);
+        points.values().forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+
+    /** runs.csv: {@code header}, then the rows by point and replication. */
+    String runsText(String header) {
+        StringBuilder sb = new StringBuilder(header);
+        for (String[] reps : runs.values()) {
+            for (String l : reps) {
+                sb.append(l).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Adds the rows of another (disjoint) shard; for merging. */
+    void addAll(Checkpoint other) {
+        points.putAll(other.points);
+        runs.putAll(other.runs);
+        failed += other.failed;
+    }
+
+    /** An empty checkpoint; for merging. */
+    static Checkpoint empty() {
+        return new Checkpoint();
+    }
+
+    /**
+     * Reads and checks {@code dir}/points.csv and runs.csv.
+     *
+     * @param shard the points the folder holds
+     * @param shardLabel {@code K/N}, for messages
+     * @param complete whether every point of the shard must be there, with nothing incomplete
+     * @throws SweepFolderException (bad input) at the first problem, with file and line
+     */
+    static Checkpoint read(Path dir, SweepRows layout, Set<Integer> shard, String shardLabel, boolean complete)
+            throws SweepFolderException, IOException {
+        Checkpoint c = new Checkpoint();
+        int d = layout.spec().parameters().size();
+        int m = layout.spec().metrics().size();
+        int reps = layout.spec().replications();
+        Path pf = dir.resolve(SweepRunner.POINTS);
+        List<String> pl = lines(pf, layout.pointsHeader(), complete);
+        Map<Integer, Integer> lineOf = new HashMap<>();
+        int fields = 1 + d + 5 * m + 1;
+        for (int i = 1; i < pl.size(); i++) {
+            int line = i + 1;
+            String row = pl.get(i);
+            String[] f = row.split(",", fields);
+            if (f.length != fields) {
+                throw new SweepFolderException(pf, line, "has " + f.length + " fields; a row of this sweep has " + fields);
+            }
+            int p = point(pf, line, f[0], layout, shard, shardLabel);
+            Integer first = lineOf.put(p, line);
+            if (first != null) {
+                throw new SweepFolderException(pf, line, "point " + p + " again (also at line " + first + ")");
+            }
+            checkParameters(pf, line, p, row, f[0].length(), layout);
+            String error = f[fields - 1];
+            boolean ran = error.isEmpty();
+            for (int j = 1 + d; j < fields - 1; j++) {
+                boolean count = (j - 1 - d) % 5 == 4;
+                if (!ran && !f[j].isEmpty() || ran && !f[j].isEmpty()
+                        && !(count ? INDEX.matcher(f[j]).matches() && Integer.parseInt(f[j]) <= reps
+                                : NUMBER.matcher(f[j]).matches())) {
+                    throw new SweepFolderException(pf, line, "field " + (j + 1) + " is '" + shown(f[j]) + "'; expected "
+                            + (!ran ? "nothing (the point failed)" : count ? "a replication count, 0.." + reps
+                                    : "a number or nothing"));
+                }
+            }
+            if (!ran) {
+                boolean quoted = error.length() >= 2 && error.startsWith("\"") && error.endsWith("\"");
+                if (!quoted && (error.indexOf(',') >= 0 || error.indexOf('"') >= 0)) {
+                    throw new SweepFolderException(pf, line, "the error field is not a CSV text field");
+                }
+                c.failed++;
+            }
+            c.points.put(p, row);
+        }
+        Path rf = dir.resolve(SweepRunner.RUNS);
+        List<String> rl = lines(rf, layout.runsHeader(), complete);
+        Map<Integer, int[]> runLines = new HashMap<>(); // point -> line of each replication (0: none)
+        int orphan = -1;
+        int orphanLine = 0;
+        int runFields = 2 + d + m;
+        for (int i = 1; i < rl.size(); i++) {
+            int line = i + 1;
+            String row = rl.get(i);
+            String[] f = row.split(",", -1);
+            if (f.length != runFields) {
+                throw new SweepFolderException(rf, line, "has " + f.length + " fields; a row of this sweep has "
+                        + runFields);
+            }
+            int p = point(rf, line, f[0], layout, shard, shardLabel);
+            if (!INDEX.matcher(f[1]).matches() || Integer.parseInt(f[1]) >= reps) {
+                throw new SweepFolderException(rf, line, "replication is '" + shown(f[1]) + "'; this sweep has 0.."
+                        + (reps - 1));
+            }
+            int rep = Integer.parseInt(f[1]);
+            int[] at = runLines.computeIfAbsent(p, x -> new int[reps]);
+            if (at[rep] != 0) {
+                throw new SweepFolderException(rf, line, "point " + p + ", replication " + rep + " again (also at line "
+                        + at[rep] + ")");
+            }
+            at[rep] = line;
+            checkParameters(rf, line, p, row, f[0].length() + 1 + f[1].length(), layout);
+            for (int j = 2 + d; j < runFields; j++) {
+                if (!f[j].isEmpty() && !NUMBER.matcher(f[j]).matches()) {
+                    throw new SweepFolderException(rf, line, "field " + (j + 1) + " is '" + shown(f[j])
+                            + "'; expected a number or nothing");
+                }
+            }
+            String own = c.points.get(p);
+            if (own != null) {
+                if (!own.endsWith(",")) {
+                    throw new SweepFolderException(rf, line, "point " + p + " failed (points.csv line " + lineOf.get(p)
+                            + ") but has runs here");
+                }
+                if (orphan >= 0) {
+                    throw new SweepFolderException(pf, "point " + orphan + " has runs (runs.csv line " + orphanLine
+                            + ") but no row here, and rows of other points follow it: points.csv was truncated or"
+                            + " edited; start afresh with --force");
+                }
+                c.runs.computeIfAbsent(p, x -> new String[reps])[rep] = row;
+            } else if (complete || orphan >= 0 && orphan != p) {
+                throw new SweepFolderException(pf, "point " + p + " has runs (runs.csv line " + line + ") but no row here"
+                        + (complete ? "" : ", like point " + orphan + "; an interrupted sweep leaves at most one such"
+                                + " point") + ": points.csv was truncated or edited; start afresh with --force");
+            } else if (orphan < 0) {
+                orphan = p;
+                orphanLine = line;
+            }
+        }
+        for (Map.Entry<Integer, String> e : c.points.entrySet()) {
+            int p = e.getKey();
+            if (e.getValue().endsWith(",")) {
+                String[] got = c.runs.get(p);
+                int have = 0;
+                for (int r = 0; got != null && r < reps; r++) {
+                    have += got[r] != null ? 1 : 0;
+                }
+                if (have != reps) {
+                    throw new SweepFolderException(pf, lineOf.get(p), "point " + p + " ran, but runs.csv has " + have
+                            + " of its " + reps + " replications: runs.csv was truncated or edited; start afresh"
+                            + " with --force");
+                }
+            }
+        }
+        if (complete && c.points.size() != shard.size()) {
+            List<Integer> missing = new ArrayList<>();
+            for (int p : new java.util.TreeSet<>(shard)) {
+                if (!c.points.containsKey(p) && missing.size() < 5) {
+                    missing.add(p);
+                }
+            }
+            throw new SweepFolderException(pf, "has " + c.points.size() + " of the " + shard.size() + " points of shard "
+                    + shardLabel + " (missing " + missing + (shard.size() - c.points.size() > 5 ? " and more" : "")
+                    + "), although its manifest says complete: the file was truncated or edited");
+        }
+        return c;
+    }
+
+    /** The complete lines of {@code file}, its header checked. */
+    private static List<String> lines(Path file, String header, boolean complete)
+            throws SweepFolderException, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new SweepFolderException(file, "missing; a sweep folder holds manifest.json, points.csv and runs.csv");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SweepFolderException(file, "not UTF-8 text (damaged?)");
+        }
+        if (text.isEmpty()) {
+            throw new SweepFolderException(file, 1, "empty; expected the header " + shown(header.strip()));
+        }
+        int end = text.lastIndexOf('\n') + 1;
+        List<String> out = new ArrayList<>(List.of(text.substring(0, end).split("\n", -1)));
+        out.remove(out.size() - 1); // after the last line end
+        if (end < text.length() && (complete || out.isEmpty())) {
+            throw new SweepFolderException(file, out.size() + 1, "the last line is incomplete (no line end)");
+        }
+        String[] want = header.strip().split(",", -1);
+        String[] got = out.get(0).split(",", -1);
+        for (int i = 0; i < Math.max(want.length, got.length); i++) {
+            String w = i < want.length ? want[i] : "(none)";
+            String g = i < got.length ? got[i] : "(none)";
+            if (!w.equals(g)) {
+                throw new SweepFolderException(file, 1, "column " + (i + 1) + " is '" + shown(g) + "'; this sweep's is '"
+                        + w + "' (a file of another sweep, or edited)");
+            }
+        }
+        return out;
+    }
+
+    private static int point(Path file, int line, String field, SweepRows layout, Set<Integer> shard,
+            String shardLabel) throws SweepFolderException {
+        if (!INDEX.matcher(field).matches() || Integer.parseInt(field) >= layout.total()) {
+            throw new SweepFolderException(file, line, "point '" + shown(field) + "' is not a point of this design (0.."
+                    + (layout.total() - 1) + ")");
+        }
+        int p = Integer.parseInt(field);
+        if (!shard.contains(p)) {
+            throw new SweepFolderException(file, line, "point " + p + " belongs to another shard, not to this folder's "
+                    + shardLabel);
+        }
+        return p;
+    }
+
+    /** The parameter columns of {@code row} from {@code at} (a comma) must be point {@code p}'s, then a comma. */
+    private static void checkParameters(Path file, int line, int p, String row, int at, SweepRows layout)
+            throws SweepFolderException {
+        String params = layout.parameterColumns(p);
+        if (!row.startsWith(params + ",", at)) {
+            throw new SweepFolderException(file, line, "the parameter values of point " + p + " are not this design's ("
+                    + shown(params.substring(1)) + ")");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.alliancesim.analysis.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.alliancesim.scenario.SweepSpec;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damaged and edited sweep folders are refused on --resume and merge with the file and line at
+ * fault, and nothing is written; what a crash or a full disk leaves is accepted and resumed.
+ */
+class CheckpointTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    /** 8 points, 2 replications; run.session_limit is a whole number. */
+    static SweepSpec spec;
+    static Path finished;
+
+    @BeforeAll
+    static void finishedSweep() throws Exception {
+        spec = SweepTest.spec("design: latin_hypercube\npoints: 8\nreplications: 2\nfamilies: 40\n"
+                + "metrics: [dropout_share, mean_improvement]\nparameters:\n"
+                + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
+                + "  - {path: run.session_limit, min: 6, max: 20}\n");
+        finished = shared.resolve("finished");
+        SweepRunner.run(spec, finished, 2, false, 1, 1, "test", null);
+    }
+
+    /** A copy of the finished folder with {@code file} edited. */
+    Path damaged(String file, UnaryOperator<List<String>> edit) throws IOException {
+        Path copy = Files.createTempDirectory(dir, "copy");
+        for (String f : List.of("manifest.json", "points.csv", "runs.csv")) {
+            Files.copy(finished.resolve(f), copy.resolve(f));
+        }
+        Path p = copy.resolve(file);
+        List<String> lines = edit.apply(new ArrayList<>(Files.readAllLines(p)));
+        Files.writeString(p, lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
+        return copy;
+    }
+
+    /** --resume on {@code folder} is refused with {@code message}, and the folder is left as it was. */
+    static void refused(Path folder, String message) throws Exception {
+        List<byte[]> before = new ArrayList<>();
+        for (String f : List.of("manifest.json", "points.csv", "runs.csv")) {
+            before.add(Files.exists(folder.resolve(f)) ? Files.readAllBytes(folder.resolve(f)) : null);
+        }
+        SweepFolderException e = assertThrows(SweepFolderException.class,
+                () -> SweepRunner.run(spec, folder, 1, true, 1, 1, "test", null));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+        for (int i = 0; i < 3; i++) {
+            String f = List.of("manifest.json", "points.csv", "runs.csv").get(i);
+            if (before.get(i) != null) {
+                assertArrayEquals(before.get(i), Files.readAllBytes(folder.resolve(f)), f + " left as it was");
+            }
+        }
+        assertFalse(Files.exists(folder.resolve("summary.json")), "no report written");
+    }
+
+    static List<String> complete(List<String> manifest, boolean complete) {
+        return manifest.stream().map(l -> l.replace("\"complete\" : true", "\"complete\" : " + complete)).toList();
+    }
+
+    @Test
+    void aDuplicatedRowIsRefused() throws Exception {
+        refused(damaged("points.csv", l -> {
+            l.add(l.get(3));
+            return l;
+        }), "points.csv:10: point 2 again (also at line 4)");
+        refused(damaged("runs.csv", l -> {
+            l.add(5, l.get(2));
+            return l;
+        }), "runs.csv:6: point 0, replication 1 again (also at line 3)");
+    }
+
+    @Test
+    void aPointNotInTheDesignIsRefused() throws Exception {
+        refused(damaged("points.csv", l -> {
+            l.set(8, l.get(8).replaceFirst("^7,", "12,"));
+            return l;
+        }), "points.csv:9: point '12' is not a point of this design (0..7)");
+        // A row with another point's number: its parameter values are not that point's.
+        refused(damaged("points.csv", l -> {
+            l.set(8, l.get(8).replaceFirst("^7,", "6,"));
+            l.remove(7);
+            return l;
+        }), "points.csv:8: the parameter values of point 6 are not this design's");
+        // Edited parameter values.
+        refused(damaged("runs.csv", l -> {
+            String[] f = l.get(1).split(",", 4);
+            l.set(1, f[0] + "," + f[1] + ",0.5," + f[3]);
+            return l;
+        }), "runs.csv:2: the parameter values of point 0 are not this design's");
+    }
+
+    @Test
+    void anEmptiedOrTruncatedPointsFileIsRefused() throws Exception {
+        refused(damaged("points.csv", l -> List.of()), "points.csv:1: empty; expected the header point,");
+        refused(damaged("points.csv", l -> l.subList(0, 5)), "point 4 has runs (runs.csv line 10) but no row here:"
+                + " points.csv was truncated or edited");
+        // In a sweep that did not finish, rows lost in the middle are told from an interrupted write.
+        Path folder = damaged("points.csv", l -> {
+            l.remove(3);
+            return l;
+        });
+        Files.write(folder.resolve("manifest.json"), complete(Files.readAllLines(folder.resolve("manifest.json")), false));
+        refused(folder, "point 2 has runs (runs.csv line 6) but no row here, and rows of other points follow it");
+        Path missing = damaged("points.csv", l -> l);
+        Files.delete(missing.resolve("points.csv"));
+        refused(missing, "points.csv: missing");
+    }
+
+    @Test
+    void runsMissingForAPointThatRanAreRefused() throws Exception {
+        refused(damaged("runs.csv", l -> {
+            l.remove(4);
+            return l;
+        }), "points.csv:3: point 1 ran, but runs.csv has 1 of its 2 replications");
+        refused(damaged("runs.csv", l -> l.subList(0, 1)), "points.csv:2: point 0 ran, but runs.csv has 0 of its 2");
+    }
+
+    @Test
+    void wrongHeadersAndRowsAreRefused() throws Exception {
+        refused(damaged("runs.csv", l -> {
+            l.set(0, l.get(0).replace("run.session_limit", "run.horizon_days"));
+            return l;
+        }), "runs.csv:1: column 4 is 'run.horizon_days'; this sweep's is 'run.session_limit'");
+        refused(damaged("points.csv", l -> {
+            String[] f = l.get(2).split(",", -1);
+            f[7] = "3";
+            l.set(2, String.join(",", f));
+            return l;
+        }), "points.csv:3: field 8 is '3'; expected a replication count, 0..2");
+        refused(damaged("runs.csv", l -> {
+            l.set(3, l.get(3) + ",1");
+            return l;
+        }), "runs.csv:4: has 7 fields; a row of this sweep has 6");
+        refused(damaged("runs.csv", l -> {
+            l.set(3, l.get(3).replaceFirst("^1,0,", "1,7,"));
+            return l;
+        }), "runs.csv:4: replication is '7'; this sweep has 0..1");
+    }
+
+    /** What kill -9 or a full disk leaves: the last point's runs written, its row not, half a line. */
+    @Test
+    void anInterruptedWriteIsResumedToTheSameResult() throws Exception {
+        Path folder = damaged("points.csv", l -> l.subList(0, l.size() - 1));
+        Files.write(folder.resolve("manifest.json"), complete(Files.readAllLines(folder.resolve("manifest.json")), false));
+        Files.writeString(folder.resolve("runs.csv"), Files.readString(folder.resolve("runs.csv")) + "7,0,0.5");
+        Files.writeString(folder.resolve("points.csv"), Files.readString(folder.resolve("points.csv")) + "7,0.3");
+        SweepRunner.Outcome o = SweepRunner.run(spec, folder, 1, true, 1, 1, "test", null);
+        assertEquals(1, o.ranNow(), "only the interrupted point runs again");
+        for (String f : List.of("points.csv", "runs.csv")) {
+            assertArrayEquals(Files.readAllBytes(finished.resolve(f)), Files.readAllBytes(folder.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void anotherShardOrAnotherSweepIsRefused() throws Exception {
+        SweepFolderException e = assertThrows(SweepFolderException.class,
+                () -> SweepRunner.run(spec, damaged("points.csv", l -> l), 1, true, 2, 3, "test", null));
+        assertTrue(e.getMessage().endsWith("manifest.json: the folder holds shard 1/1, not 2/3; resume with --shard 1/1,"
+                + " or use another --out"), e.getMessage());
+        SweepSpec other = SweepTest.spec("design: latin_hypercube\npoints: 8\n"
+                + "replications: 2\nfamilies: 40\nseed: 7\nmetrics: [dropout_share, mean_improvement]\nparameters:\n"
+                + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
+                + "  - {path: run.session_limit, min: 6, max: 20}\n");
+        e = assertThrows(SweepFolderException.class,
+                () -> SweepRunner.run(other, damaged("points.csv", l -> l), 1, true, 1, 1, "test", null));
+        assertTrue(e.getMessage().contains("the folder holds another sweep: seed: 20261125 vs 7 (in the folder vs now)"),
+                e.getMessage());
+    }
+
+    /** Merge checks every shard's rows in the library: a damaged shard is refused and nothing is written. */
+    @Test
+    void mergeRefusesADamagedShard() throws Exception {
+        List<Path> shards = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            shards.add(dir.resolve("shard-" + k));
+            SweepRunner.run(spec, shards.get(k - 1), 1, false, k, 2, "test", null);
+        }
+        Path points = shards.get(1).resolve("points.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(points));
+        lines.add(lines.get(1));
+        Files.write(points, lines);
+        Path out = dir.resolve("merged");
+        SweepFolderException e = assertThrows(SweepFolderException.class, () -> SweepMerge.merge(shards, out, "test"));
+        assertEquals(points + ":" + lines.size() + ": point " + lines.get(1).split(",")[0] + " again (also at line 2)",
+                e.getMessage());
+        assertFalse(Files.exists(out));
+        // A row of shard 1 in shard 2.
+        lines.set(lines.size() - 1, Files.readAllLines(shards.get(0).resolve("points.csv")).get(1));
+        Files.write(points, lines);
+        e = assertThrows(SweepFolderException.class, () -> SweepMerge.merge(shards, out, "test"));
+        assertTrue(e.getMessage().endsWith("belongs to another shard, not to this folder's 2/2"), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+}
