@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 final class Binder {
 
+    /** Unknown keys that look like this are quoted in messages; others (a line of some other file) are not. */
+    private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
     private static final Pattern FIELD = Pattern.compile("^([a-z][A-Za-z]*)(?:\\.([a-z][A-Za-z]*))? (.*)$", Pattern.DOTALL);
 
     private final Map<String, SourceTree.Origin> origins;
@@ -48,11 +51,14 @@ final class Binder {
 
     /** A problem about a field's name (an unknown field): located at the key if known. */
     void problemAtKey(String path, String message) {
-        SourceTree.Origin o = origins.get(path + SourceTree.KEY);
-        if (o == null) {
-            o = originOf(path);
-        }
+        SourceTree.Origin o = keyOrigin(path);
         problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
+    }
+
+    /** Where the key of the field at {@code path} was written, else where its value was. */
+    private SourceTree.Origin keyOrigin(String path) {
+        SourceTree.Origin o = origins.get(path + SourceTree.KEY);
+        return o != null ? o : originOf(path);
     }
 
     SourceTree.Origin originOf(String path) {
@@ -78,9 +84,10 @@ final class Binder {
     /**
      * Binds an object node to a record; null if anything in it is wrong (the problems are recorded).
      *
-     * @param alsoAllowed keys that may appear at this level without being record components
+     * @param alsoAllowed keys that may appear at this level without being record components, in the
+     *     order messages list them (after the components, in declaration order)
      */
-    Object record(Class<?> type, JsonNode node, String path, Set<String> alsoAllowed) {
+    Object record(Class<?> type, JsonNode node, String path, List<String> alsoAllowed) {
         if (node == null || !node.isObject()) {
             problem(path, "expected a mapping of fields (" + String.join(", ", fieldNames(type)) + "), found "
                     + describe(node));
@@ -92,9 +99,17 @@ final class Binder {
         allowed.addAll(alsoAllowed);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!allowed.contains(key)) {
- problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed)
-                        + "; allowed here: " + String.join(", ", allowed));
+            if (allowed.contains(key)) {
+                continue;
+            }
+            String list = "; allowed here: " + String.join(", ", allowed);
+            if (KEY_LIKE.matcher(key).matches()) {
+                problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed) + list);
+            } else {
+                // Not a field name at all (a line of some other file, perhaps): say where, not what.
+                SourceTree.Origin o = keyOrigin(Paths.child(path, key));
+                problems.add(new Problem(o.file(), o.line(), o.column(), path,
+                        "a key that is not a field name (not shown)" + list));
             }
         }
         Object[] args = new Object[cs.length];
@@ -104,7 +119,9 @@ final class Binder {
             String childPath = Paths.child(path, key);
             JsonNode child = node.get(key);
             if (child == null || child.isNull()) {
-                problem(childPath, "missing; give a value (" + expected(cs[i].getGenericType()) + ")");
+                String expected = expected(cs[i].getGenericType());
+                problem(childPath, child == null ? "missing; give a value (" + expected + ")"
+                        : "expected " + expected + ", found an empty value");
                 ok = false;
                 continue;
             }
@@ -200,7 +217,7 @@ final class Binder {
             return null;
         }
         if (type == String.class) {
-            if (node.isValueNode()) {
+            if (node.isValueNode() && !node.isNull()) {
                 return node.asText();
             }
             problem(path, "expected text, found " + describe(node));
@@ -210,7 +227,7 @@ final class Binder {
             return enumValue(c, node, path);
         }
         if (type instanceof Class<?> c && c.isRecord()) {
-            return record(c, node, path, Set.of());
+            return record(c, node, path, List.of());
         }
         if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
             if (!node.isArray()) {
@@ -254,10 +271,10 @@ final class Binder {
             return "an empty value";
         }
         if (node.isTextual()) {
-            return "'" + node.asText() + "' (text)";
+            return "'" + Problem.excerpt(node.asText()) + "' (text)";
         }
         if (node.isNumber()) {
-            return node.asText() + " (number)";
+            return Problem.excerpt(node.asText()) + " (number)";
         }
         if (node.isBoolean()) {
             return node.asText() + " (true/false)";
@@ -269,6 +286,26 @@ final class Binder {
             return "a mapping";
         }
         return node.toString();
+    }
+
+    /** What kind of value a node is, without any of its content: {@code text}, {@code a list}. */
+    static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isNull()) {
+            return "an empty value";
+        }
+        if (node.isTextual()) {
+            return "text";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "true or false";
+        }
+        return node.isArray() ? "a list" : "a mapping";
     }
 
     /** What a type expects, for messages. */
