@@ -53,8 +53,8 @@ public final class CalibrationSpecs {
             label = "built-in:" + nameOrPath;
             text = builtinText(nameOrPath);
         } else {
-            Path p = Path.of(nameOrPath);
-            if (!Files.isRegularFile(p)) {
+            Path p = ScenarioLoader.path(nameOrPath);
+            if (p == null || !Files.isRegularFile(p)) {
                 throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "",
                         "no such file, and no built-in targets of that name; built-ins: " + String.join(", ", BUILTINS))));
             }

@@ -16,7 +16,7 @@ import org.alliancesim.model.ModelParameters;
  * @param model the model's parameters
  */
 public record Scenario(
-        @Doc("the scenario's name (letters, digits, '.', '_', '-'); defaults to the file name") String name,
+        @Doc("the scenario's name; defaults to the file name") String name,
         @Doc("one line saying what the scenario shows") String description,
         @Doc("master seed of the random streams (any integer)") long seed,
         @Doc(value = "independent replications to run", min = 1, max = 100_000) int replications,

@@ -242,7 +242,7 @@ public final class ScenarioLoader {
     }
 
     /** {@code ref} as a path, or null when it cannot be one (a NUL character, for example). */
-    private static Path path(String ref) {
+    static Path path(String ref) {
         try {
             return Path.of(ref);
         } catch (InvalidPathException e) {
@@ -412,6 +412,7 @@ public final class ScenarioLoader {
                     JsonNode child = o.get(key);
                     if (child == null) {
                         child = o.putObject(key);
+                        origins.put(Paths.child(path, key), new SourceTree.Origin(label, 0, 0));
                     }
                     node = child;
                 }

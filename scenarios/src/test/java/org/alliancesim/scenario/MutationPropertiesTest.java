@@ -19,7 +19,7 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Mutated scenario files (lines deleted, duplicated, retyped, truncated, random bytes inserted):
  * every result is either a valid scenario or a {@link ScenarioException} with located, non-empty
- * problems; never another exception. Fixed jqwik seed.
+ * problems; never another exception. The same for hostile {@code --set} overrides. Fixed jqwik seed.
  */
 class MutationPropertiesTest {
 
@@ -79,6 +79,36 @@ class MutationPropertiesTest {
                     junk.append((char) (c % 32));
                 }
                 return text.substring(0, at) + junk + text.substring(at);
+            }
+        }
+    }
+
+    /** Parts of --set paths and values, hostile ones included (indices beyond int, negative, empty). */
+    private static final List<String> PATH_PARTS = List.of("therapists", "families", "run", "families", "warmth",
+            "conflict", "share", "0", "1", "3", "-1", "2147483648", "99999999999999999999999", "[0]", "[2147483648]",
+            "[-1]", "[x]", "[", "]", "", "roles", "name", "dynamics", "trust", "gain_up", "x\ny");
+
+    @Provide
+    Arbitrary<String> overrides() {
+        Arbitrary<String> path = Arbitraries.of(PATH_PARTS).list().ofMinSize(1).ofMaxSize(4)
+                .map(parts -> String.join(".", parts).replace(".[", "["));
+        Arbitrary<String> value = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(6));
+        return Combinators.combine(path, value).as((p, v) -> p + "=" + v);
+    }
+
+    @Property(tries = 500, seed = "20261125")
+    void hostileOverridesApplyOrFailClearly(@ForAll("overrides") String override) {
+        try {
+            ScenarioLoader.load("default", List.of(override));
+            Statistics.collect("valid");
+        } catch (ScenarioException e) {
+            Statistics.collect("invalid");
+            assertFalse(e.problems().isEmpty());
+            for (Problem p : e.problems()) {
+                assertFalse(p.message().isBlank(), "message for " + p);
+                assertTrue(p.file().startsWith("--set "), "located at the override: " + p);
+                assertFalse(p.toString().contains("\n"), "one line: " + p);
+                assertFalse(p.message().contains("Exception"), "no exception names in messages: " + p);
             }
         }
     }
