@@ -264,28 +264,16 @@ final class Binder {
 
     /** What a value is, for messages: {@code 'high' (text)}, {@code 1.5 (number)}, {@code a list}. */
     static String describe(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isNull()) {
-            return "an empty value";
-        }
-        if (node.isTextual()) {
+        if (node != null && node.isTextual()) {
             return "'" + Problem.excerpt(node.asText()) + "' (text)";
         }
-        if (node.isNumber()) {
+        if (node != null && node.isNumber()) {
             return Problem.excerpt(node.asText()) + " (number)";
         }
-        if (node.isBoolean()) {
+        if (node != null && node.isBoolean()) {
             return node.asText() + " (true/false)";
         }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        return node.toString();
+        return kind(node);
     }
 
     /** What kind of value a node is, without any of its content: {@code text}, {@code a list}. */

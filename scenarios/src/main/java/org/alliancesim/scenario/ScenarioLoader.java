@@ -172,9 +172,10 @@ public final class ScenarioLoader {
             Path p = relative == null ? null : dir.resolve(relative).normalize();
             if (p == null || !Files.isRegularFile(p)) {
                 problems.add(new Problem(from == null ? ref : from.file(), from == null ? 0 : from.line(),
-                        from == null ? 0 : from.column(), fromPath, "extends '" + ref
+                        from == null ? 0 : from.column(), fromPath, "extends '" + Problem.excerpt(ref)
                                 + "': no built-in scenario of that name" + Names.didYouMean(ref, BUILTINS)
-                                + " and no such file (" + (p == null ? "not a valid path" : p) + "); built-ins: "
+                                + " and no such file (" + (p == null ? "not a valid path" : Problem.excerpt(p.toString()))
+                                + "); built-ins: "
                                 + String.join(", ", BUILTINS)));
                 return;
             }
