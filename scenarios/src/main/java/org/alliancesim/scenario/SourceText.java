@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <p>A file is checked on its byte count before any YAML or JSON reader sees it, and read through
  * a bound, so a file that is (or grows) larger is refused without being parsed: SnakeYAML takes
- * time that grows with the square of a long scalar's length. The parsers are configured from the
+ * time that grows with the square of a long line's length (a scalar, or even a comment). The parsers are configured from the
  * same numbers: SnakeYAML's code point limit and Jackson's document, string and nesting limits.
  *
  * <p>Thread-safe: stateless; the factories it builds are thread-safe.
