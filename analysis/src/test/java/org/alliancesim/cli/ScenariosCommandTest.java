@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.alliancesim.cli.AllianceSimTest.Outcome;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,38 @@ class ScenariosCommandTest {
         assertTrue(o.err().contains("did you mean 'default'?"), o.err());
         assertFalse(o.err().contains("Exception"), o.err());
         assertEquals("", o.out());
+    }
+
+    @Test
+    void hostileScenarioInputIsBadInputOnOneLineEach() throws Exception {
+        Path shadow = dir.resolve("shadow");
+        Files.writeString(shadow, "root:$6$secret-hash:20228:0:99999:7:::\n");
+        Path extendsShadow = dir.resolve("extends-shadow.yaml");
+        Files.writeString(extendsShadow, "extends: " + shadow + "\n");
+        Path escaped = dir.resolve("escaped.yaml");
+        Files.writeString(escaped, "name: \"../../escaped\\nx\"\n");
+        Path empty = dir.resolve("empty-warmth.yaml");
+        Files.writeString(empty, "therapists:\n  - {warmth: , share: 1}\n");
+        Path big = dir.resolve("big.yaml");
+        Files.write(big, ("description: " + "x".repeat(8 << 20)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        List<String[]> commands = List.of(
+                new String[] {"scenarios", "check", extendsShadow.toString()},
+                new String[] {"scenarios", "check", escaped.toString()},
+                new String[] {"scenarios", "check", empty.toString()},
+                new String[] {"scenarios", "check", big.toString()},
+                new String[] {"scenarios", "show", "default", "--set", "therapists.2147483648.warmth=0.5"},
+                new String[] {"run", escaped.toString(), "--out", dir.resolve("out").toString()},
+                new String[] {"run", "default", "--set", "therapists[-1].warmth=0.5", "--out", dir.resolve("out").toString()});
+        for (String[] args : commands) {
+            Outcome o = AllianceSimTest.run(args);
+            String what = String.join(" ", args);
+            assertEquals(2, o.code(), what + ": " + o.err());
+            assertEquals(1, o.err().strip().lines().count(), what + ": " + o.err());
+            assertFalse(o.err().contains("Exception") || o.err().contains("internal error"), what + ": " + o.err());
+            assertFalse(o.err().contains("secret-hash"), what + ": " + o.err());
+            assertEquals("", o.out(), what);
+        }
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.alliancesim.model.ParameterException;
 
@@ -23,6 +24,9 @@ import org.alliancesim.model.ParameterException;
  * constructors refuse (their messages name the field and the allowed range).
  */
 final class Binder {
+
+    /** Unknown keys that look like this are quoted in messages; others (a line of some other file) are not. */
+    private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
     private final Map<String, SourceTree.Origin> origins;
     private final Map<Class<?>, Object> fallbacks;
@@ -45,11 +49,14 @@ final class Binder {
 
     /** A problem about a field's name (an unknown field): located at the key if known. */
     void problemAtKey(String path, String message) {
-        SourceTree.Origin o = origins.get(path + SourceTree.KEY);
-        if (o == null) {
-            o = originOf(path);
-        }
+        SourceTree.Origin o = keyOrigin(path);
         problems.add(new Problem(o.file(), o.line(), o.column(), path, message));
+    }
+
+    /** Where the key of the field at {@code path} was written, else where its value was. */
+    private SourceTree.Origin keyOrigin(String path) {
+        SourceTree.Origin o = origins.get(path + SourceTree.KEY);
+        return o != null ? o : originOf(path);
     }
 
     SourceTree.Origin originOf(String path) {
@@ -75,9 +82,10 @@ final class Binder {
     /**
      * Binds an object node to a record; null if anything in it is wrong (the problems are recorded).
      *
-     * @param alsoAllowed keys that may appear at this level without being record components
+     * @param alsoAllowed keys that may appear at this level without being record components, in the
+     *     order messages list them (after the components, in declaration order)
      */
-    Object record(Class<?> type, JsonNode node, String path, Set<String> alsoAllowed) {
+    Object record(Class<?> type, JsonNode node, String path, List<String> alsoAllowed) {
         if (node == null || !node.isObject()) {
             problem(path, "expected a mapping of fields (" + String.join(", ", fieldNames(type)) + "), found "
                     + describe(node));
@@ -89,9 +97,17 @@ final class Binder {
         allowed.addAll(alsoAllowed);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!allowed.contains(key)) {
- problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed)
-                        + "; allowed here: " + String.join(", ", allowed));
+            if (allowed.contains(key)) {
+                continue;
+            }
+            String list = "; allowed here: " + String.join(", ", allowed);
+            if (KEY_LIKE.matcher(key).matches()) {
+                problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed) + list);
+            } else {
+                // Not a field name at all (a line of some other file, perhaps): say where, not what.
+                SourceTree.Origin o = keyOrigin(Paths.child(path, key));
+                problems.add(new Problem(o.file(), o.line(), o.column(), path,
+                        "a key that is not a field name (not shown)" + list));
             }
         }
         Object[] args = new Object[cs.length];
@@ -101,7 +117,9 @@ final class Binder {
             String childPath = Paths.child(path, key);
             JsonNode child = node.get(key);
             if (child == null || child.isNull()) {
-                problem(childPath, "missing; give a value (" + expected(cs[i].getGenericType()) + ")");
+                String expected = expected(cs[i].getGenericType());
+                problem(childPath, child == null ? "missing; give a value (" + expected + ")"
+                        : "expected " + expected + ", found an empty value");
                 ok = false;
                 continue;
             }
@@ -198,7 +216,7 @@ final class Binder {
             return null;
         }
         if (type == String.class) {
-            if (node.isValueNode()) {
+            if (node.isValueNode() && !node.isNull()) {
                 return node.asText();
             }
             problem(path, "expected text, found " + describe(node));
@@ -208,7 +226,7 @@ final class Binder {
             return enumValue(c, node, path);
         }
         if (type instanceof Class<?> c && c.isRecord()) {
-            return record(c, node, path, Set.of());
+            return record(c, node, path, List.of());
         }
         if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
             if (!node.isArray()) {
@@ -245,6 +263,20 @@ final class Binder {
 
     /** What a value is, for messages: {@code 'high' (text)}, {@code 1.5 (number)}, {@code a list}. */
     static String describe(JsonNode node) {
+        if (node != null && node.isTextual()) {
+            return "'" + Problem.excerpt(node.asText()) + "' (text)";
+        }
+        if (node != null && node.isNumber()) {
+            return Problem.excerpt(node.asText()) + " (number)";
+        }
+        if (node != null && node.isBoolean()) {
+            return node.asText() + " (true/false)";
+        }
+        return kind(node);
+    }
+
+    /** What kind of value a node is, without any of its content: {@code text}, {@code a list}. */
+    static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -252,21 +284,15 @@ final class Binder {
             return "an empty value";
         }
         if (node.isTextual()) {
-            return "'" + node.asText() + "' (text)";
+            return "text";
         }
         if (node.isNumber()) {
-            return node.asText() + " (number)";
+            return "a number";
         }
         if (node.isBoolean()) {
-            return node.asText() + " (true/false)";
+            return "true or false";
         }
-        if (node.isArray()) {
-            return "a list";
-        }
-        if (node.isObject()) {
-            return "a mapping";
-        }
-        return node.toString();
+        return node.isArray() ? "a list" : "a mapping";
     }
 
     /** What a type expects, for messages. */

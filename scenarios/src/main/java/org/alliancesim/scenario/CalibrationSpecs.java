@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads calibration targets files (scenarios/targets/*.yaml) with the same located errors as
@@ -52,17 +53,13 @@ public final class CalibrationSpecs {
             label = "built-in:" + nameOrPath;
             text = builtinText(nameOrPath);
         } else {
-            Path p = Path.of(nameOrPath);
-            if (!Files.isRegularFile(p)) {
+            Path p = ScenarioLoader.path(nameOrPath);
+            if (p == null || !Files.isRegularFile(p)) {
                 throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "",
                         "no such file, and no built-in targets of that name; built-ins: " + String.join(", ", BUILTINS))));
             }
             label = nameOrPath;
-            try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "", "cannot read: " + e.getMessage())));
-            }
+            text = SourceText.read(p, nameOrPath);
         }
         return parse(label, text, statistics);
     }
@@ -111,13 +108,14 @@ public final class CalibrationSpecs {
             }
         }
         Binder b = new Binder(tree.origins, Map.of());
-        CalibrationSpec spec = (CalibrationSpec) b.record(CalibrationSpec.class, root, "", Set.of());
+        CalibrationSpec spec = (CalibrationSpec) b.record(CalibrationSpec.class, root, "", List.of());
         if (spec != null) {
+            Set<String> known = new TreeSet<>(statistics); // messages list them in one order, whatever the set
             for (int i = 0; i < spec.targets().size(); i++) {
                 String s = spec.targets().get(i).statistic();
-                if (!statistics.contains(s)) {
-                    b.problem("targets[" + i + "].statistic", "unknown statistic '" + s + "'"
-                            + Names.didYouMean(s, statistics) + "; allowed: " + String.join(", ", statistics));
+                if (!known.contains(s)) {
+                    b.problem("targets[" + i + "].statistic", "unknown statistic '" + Problem.excerpt(s) + "'"
+                            + Names.didYouMean(s, known) + "; allowed: " + String.join(", ", known));
                 }
             }
         }

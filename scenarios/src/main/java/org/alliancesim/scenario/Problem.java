@@ -9,6 +9,9 @@ package org.alliancesim.scenario;
  * @param path dotted path of the field, for example {@code families[1].conflict}; empty for the
  *     whole file
  * @param message what was found and what is allowed
+ *
+ * <p>{@link #toString()} is always one line: control characters (newlines, tabs, escape sequences)
+ * and bidirectional-text controls from the input are shown escaped ({@code \n}, {@code \u001b}).
  */
 public record Problem(String file, int line, int column, String path, String message) {
 
@@ -26,6 +29,39 @@ public record Problem(String file, int line, int column, String path, String mes
         if (!path.isEmpty()) {
             sb.append(path).append(": ");
         }
-        return sb.append(message).toString();
+        return escape(sb.append(message).toString());
+    }
+
+    /** The most characters of a value from the input that a message quotes. */
+    static final int EXCERPT = 60;
+
+    /** A value from the input as a message quotes it: its first {@link #EXCERPT} characters. */
+    static String excerpt(String s) {
+        if (s.length() <= EXCERPT) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(EXCERPT - 1)) ? EXCERPT - 1 : EXCERPT;
+        return s.substring(0, cut) + "... (" + s.length() + " characters)";
+    }
+
+    /** {@code s} with control and bidirectional-text characters written as escapes, so it stays one line. */
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || (c >= '\u2028' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 }

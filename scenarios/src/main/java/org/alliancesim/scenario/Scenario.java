@@ -3,6 +3,7 @@ package org.alliancesim.scenario;
 import java.util.Arrays;
 import java.util.List;
 import org.alliancesim.model.Bounds;
+import java.util.regex.Pattern;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.ParameterException;
@@ -10,7 +11,9 @@ import org.alliancesim.model.ParameterException;
 /**
  * A resolved scenario: the model's parameters and how to run them.
  *
- * @param name the scenario's name (a built-in's name, or the file's name without extension)
+ * @param name the scenario's name (a built-in's name, or the file's name without extension): it
+ *     names the results folder, so it is 1 to {@link #MAX_NAME_LENGTH} letters, digits, '.', '_'
+ *     or '-', starts with a letter or digit, and has no ".." ({@link #NAME})
  * @param description one line saying what the scenario shows
  * @param seed master seed of the random streams
  * @param replications independent replications to run, 1..100,000
@@ -25,8 +28,10 @@ public record Scenario(
 
     /** Validates the experiment fields (the model validates itself). */
     public Scenario {
-        if (name == null || name.isBlank()) {
-            throw new ParameterException("name", name == null ? null : "'" + name + "'", "a non-empty name");
+        if (name == null || !NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH || name.contains("..")) {
+            throw new ParameterException("name", name == null ? null : "'" + Problem.excerpt(name) + "'", "1 to "
+                    + MAX_NAME_LENGTH + " letters, digits, '.', '_' or '-', starting with a letter or digit, without"
+                    + " '..' (it names the results folder)");
         }
         if (description == null) {
             throw new ParameterException("description", null, "given");
@@ -36,6 +41,12 @@ public record Scenario(
             throw new ParameterException("model", null, "given");
         }
     }
+
+    /** What a name may be (with at most {@link #MAX_NAME_LENGTH} characters and no ".."). */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** The longest name: two of them and a time stamp make a folder name well within 255 bytes. */
+    public static final int MAX_NAME_LENGTH = 64;
 
     /** Default seed when a file gives none. */
     public static final long DEFAULT_SEED = 20261125L;

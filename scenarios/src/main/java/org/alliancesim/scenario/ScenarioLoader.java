@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +20,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.alliancesim.model.Dynamics;
 import org.alliancesim.model.FamilyType;
 import org.alliancesim.model.ModelParameters;
@@ -46,11 +44,12 @@ import org.alliancesim.model.TherapistType;
 public final class ScenarioLoader {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(SourceText.yamlBuilder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES));
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build());
 
     /** Built-in scenario names, in the order {@code scenarios list} shows them. */
     public static final List<String> BUILTINS = List.of(
@@ -126,13 +125,13 @@ public final class ScenarioLoader {
         if (isBuiltin(nameOrPath)) {
             name = nameOrPath;
         } else {
-            Path p = Path.of(nameOrPath);
-            if (!Files.isRegularFile(p)) {
+            Path p = path(nameOrPath);
+            if (p == null || !Files.isRegularFile(p)) {
                 throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "",
                         "no such file, and no built-in scenario of that name" + Names.didYouMean(nameOrPath, BUILTINS)
                                 + "; built-ins: " + String.join(", ", BUILTINS))));
             }
-            name = stem(p.getFileName().toString());
+            name = nameOf(p.getFileName().toString());
         }
         collect(nameOrPath, Path.of("").toAbsolutePath(), new ArrayDeque<>(), chain, problems, null, "");
         if (!problems.isEmpty()) {
@@ -154,7 +153,7 @@ public final class ScenarioLoader {
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return resolve(stem(label), chain, overrides);
+        return resolve(nameOf(label), chain, overrides);
     }
 
     /** Reads {@code ref} (built-in name or path) and its bases into {@code chain}, base first. */
@@ -170,20 +169,23 @@ public final class ScenarioLoader {
             text = builtinText(ref);
             nextDir = dir;
         } else {
-            Path p = dir.resolve(ref).normalize();
-            key = "file:" + p.toAbsolutePath();
-            label = ref.equals(p.toString()) ? ref : p.toString();
-            if (!Files.isRegularFile(p)) {
+            Path relative = path(ref);
+            Path p = relative == null ? null : dir.resolve(relative).normalize();
+            if (p == null || !Files.isRegularFile(p)) {
                 problems.add(new Problem(from == null ? ref : from.file(), from == null ? 0 : from.line(),
-                        from == null ? 0 : from.column(), fromPath, "extends '" + ref
+                        from == null ? 0 : from.column(), fromPath, "extends '" + Problem.excerpt(ref)
                                 + "': no built-in scenario of that name" + Names.didYouMean(ref, BUILTINS)
-                                + " and no such file (" + p + "); built-ins: " + String.join(", ", BUILTINS)));
+                                + " and no such file (" + (p == null ? "not a valid path" : Problem.excerpt(p.toString()))
+                                + "); built-ins: "
+                                + String.join(", ", BUILTINS)));
                 return;
             }
+            key = "file:" + p.toAbsolutePath();
+            label = ref.equals(p.toString()) ? ref : p.toString();
             try {
-                text = decode(Files.readAllBytes(p));
-            } catch (IOException e) {
-                problems.add(new Problem(label, 0, 0, "", "cannot read: " + e.getMessage()));
+                text = SourceText.read(p, label);
+            } catch (ScenarioException e) {
+                problems.addAll(e.problems());
                 return;
             }
             nextDir = p.toAbsolutePath().getParent();
@@ -200,15 +202,54 @@ public final class ScenarioLoader {
         SourceTree tree;
         try {
             // Built-ins never change: parse each once (the merge only reads layers, copying what it takes).
+            // Nothing of a file reached through extends is echoed unless it reads as a scenario.
             tree = isBuiltin(ref) ? BUILTIN_TREES.computeIfAbsent(ref, r -> parseBuiltin(r, label))
-                    : SourceTree.parse(label, text, label.endsWith(".json"));
+                    : SourceTree.parse(label, text, label.endsWith(".json"), from == null);
         } catch (ScenarioException e) {
             problems.addAll(e.problems());
+            return;
+        }
+        if (from != null && !isBuiltin(ref) && !scenarioFieldsOnly(tree, from, problems)) {
             return;
         }
         visiting.push(key);
         addWithBases(tree, nextDir, visiting, chain, problems);
         visiting.pop();
+    }
+
+    /**
+     * Whether the top level of a file reached through extends holds scenario fields only; if not,
+     * records one problem that names the file and the position of the first other key, not the key.
+     */
+    private static boolean scenarioFieldsOnly(SourceTree tree, SourceTree.Origin from, List<Problem> problems) {
+        List<String> allowed = topLevelFields();
+        for (Iterator<String> it = tree.root.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                SourceTree.Origin at = tree.origins.getOrDefault(k + SourceTree.KEY, new SourceTree.Origin(tree.file, 0, 0));
+                problems.add(new Problem(at.file(), at.line(), at.column(), "", "not a scenario file (reached through"
+                        + " extends at " + from.file() + ":" + from.line() + "): this key is not a scenario field, and"
+                        + " nothing of the file is shown; allowed at the top: " + String.join(", ", allowed)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The fields a scenario file may have at its top level, in the order messages list them. */
+    private static List<String> topLevelFields() {
+        List<String> fields = new ArrayList<>(Binder.fieldNames(ModelParameters.class));
+        fields.addAll(TreeCodec.EXPERIMENT_FIELDS);
+        return fields;
+    }
+
+    /** {@code ref} as a path, or null when it cannot be one (a NUL character, for example). */
+    static Path path(String ref) {
+        try {
+            return Path.of(ref);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static void addWithBases(SourceTree tree, Path dir, Deque<String> visiting, List<SourceTree> chain,
@@ -231,13 +272,15 @@ public final class ScenarioLoader {
             throws ScenarioException {
         SourceTree defaults = defaults();
         ObjectNode merged = defaults.root.deepCopy();
-        Map<String, SourceTree.Origin> origins = new HashMap<>(defaults.origins);
+        NavigableMap<String, SourceTree.Origin> origins = new TreeMap<>(defaults.origins);
         for (SourceTree layer : chain) {
             merge(merged, layer.root, "", layer.origins, origins);
         }
         // Name and description belong to the file itself, not to what it extends.
         SourceTree own = chain.get(chain.size() - 1);
-        merged.put("name", own.root.hasNonNull("name") ? own.root.get("name").asText() : name);
+        JsonNode ownName = own.root.get("name");
+        merged.set("name", ownName != null ? ownName : NODES.textNode(name));
+        origins.put("name", ownName != null ? own.origins.get("name") : new SourceTree.Origin(own.file, 0, 0));
         merged.set("description", own.root.has("description") ? own.root.get("description") : NODES.textNode(""));
         merged.remove("extends");
 
@@ -253,7 +296,7 @@ public final class ScenarioLoader {
         Object seed = b.value(long.class, merged.get("seed"), "seed");
         Object reps = b.value(int.class, merged.get("replications"), "replications");
         ModelParameters model = (ModelParameters) b.record(ModelParameters.class, merged, "",
-                Set.copyOf(TreeCodec.EXPERIMENT_FIELDS));
+                TreeCodec.EXPERIMENT_FIELDS);
         Scenario s = null;
         if (b.problems.isEmpty()) {
             try {
@@ -269,7 +312,7 @@ public final class ScenarioLoader {
     }
 
     private static void merge(ObjectNode target, ObjectNode overlay, String path,
-            Map<String, SourceTree.Origin> layerOrigins, Map<String, SourceTree.Origin> origins) {
+            NavigableMap<String, SourceTree.Origin> layerOrigins, NavigableMap<String, SourceTree.Origin> origins) {
         for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -280,14 +323,22 @@ public final class ScenarioLoader {
                 continue;
             }
             target.set(key, e.getValue().deepCopy());
-            origins.keySet().removeIf(k -> under(k, childPath));
-            for (Map.Entry<String, SourceTree.Origin> o : layerOrigins.entrySet()) {
-                String k = o.getKey();
+            below(origins, childPath).keySet().removeIf(k -> under(k, childPath));
+            below(layerOrigins, childPath).forEach((k, o) -> {
                 if (under(k, childPath)) {
-                    origins.put(k, o.getValue());
+                    origins.put(k, o);
                 }
-            }
+            });
         }
+    }
+
+    /**
+     * The origin keys that may be at or below {@code path}: all begin with it, so they are one range
+     * of the sorted map (a file with many keys merges in n log n, not n squared).
+     */
+    private static NavigableMap<String, SourceTree.Origin> below(NavigableMap<String, SourceTree.Origin> origins,
+            String path) {
+        return origins.subMap(path, true, path + Character.MAX_VALUE, false);
     }
 
     /** Whether origin key {@code k} is at or below {@code path}. */
@@ -295,10 +346,13 @@ public final class ScenarioLoader {
         return k.equals(path) || k.equals(path + SourceTree.KEY) || k.startsWith(path + ".") || k.startsWith(path + "[");
     }
 
+    /** A list index in a --set path, as written (digits) and as a number (Long.MAX_VALUE when larger). */
+    private record Index(String text, long value) {}
+
     /** Applies {@code path=value}; the path is dotted snake_case, list entries by number. */
-    private static void applyOverride(ObjectNode root, String override, Map<String, SourceTree.Origin> origins,
+    private static void applyOverride(ObjectNode root, String override, NavigableMap<String, SourceTree.Origin> origins,
             List<Problem> problems) {
-        String label = "--set " + override;
+        String label = "--set " + Problem.excerpt(override);
         int eq = override.indexOf('=');
         if (eq <= 0) {
             problems.add(new Problem(label, 0, 0, "", "expected path.to.field=value, for example run.families=400"));
@@ -309,34 +363,19 @@ public final class ScenarioLoader {
         JsonNode value;
         try {
             value = valueText.isBlank() ? null : YAML.readTree(valueText);
-        } catch (JsonProcessingException e) {
-            problems.add(new Problem(label, 0, 0, pathText, "cannot read the value '" + valueText + "': "
-                    + SourceTree.firstLine(e.getOriginalMessage())));
+        } catch (JsonProcessingException | RuntimeException e) {
+            // SnakeYAML reports some malformed input (invalid characters) as a RuntimeException.
+            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            problems.add(new Problem(label, 0, 0, "", "cannot read the value '" + Problem.excerpt(valueText) + "': "
+                    + SourceTree.firstLine(why)));
             return;
         }
         if (value == null || value.isNull() || value.isMissingNode()) {
-            problems.add(new Problem(label, 0, 0, pathText, "the value is empty; give one after '='"));
+            problems.add(new Problem(label, 0, 0, "", "the value is empty; give one after '='"));
             return;
         }
-        List<Object> segments = new ArrayList<>();
-        for (String part : pathText.split("\\.")) {
-            int bracket = part.indexOf('[');
-            String head = bracket >= 0 ? part.substring(0, bracket) : part;
-            if (!head.isEmpty()) {
-                segments.add(head.matches("\\d+") ? (Object) Integer.parseInt(head) : head);
-            }
-            while (bracket >= 0) {
-                int close = part.indexOf(']', bracket);
-                if (close < 0 || !part.substring(bracket + 1, close).matches("\\d+")) {
-                    problems.add(new Problem(label, 0, 0, pathText, "bad list index in '" + part + "'"));
-                    return;
-                }
-                segments.add(Integer.parseInt(part.substring(bracket + 1, close)));
-                bracket = part.indexOf('[', close);
-            }
-        }
-        if (segments.isEmpty()) {
-            problems.add(new Problem(label, 0, 0, "", "the path is empty; give one before '='"));
+        List<Object> segments = segments(pathText, label, problems);
+        if (segments == null) {
             return;
         }
         JsonNode node = root;
@@ -344,42 +383,98 @@ public final class ScenarioLoader {
         for (int i = 0; i < segments.size(); i++) {
             Object seg = segments.get(i);
             boolean last = i == segments.size() - 1;
-            String next = seg instanceof Integer n ? Paths.index(path, n) : Paths.child(path, (String) seg);
-            if (seg instanceof Integer n) {
+            if (seg instanceof Index n) {
                 if (!(node instanceof ArrayNode a)) {
-                    problems.add(new Problem(label, 0, 0, path, "is not a list, so [" + n + "] does not apply"));
+                    problems.add(new Problem(label, 0, 0, path, "is not a list, so [" + n.text() + "] does not apply"));
                     return;
                 }
-                if (n >= a.size()) {
-                    problems.add(new Problem(label, 0, 0, next, "no entry " + n + "; " + (path.isEmpty() ? "the list"
-                            : path) + " has " + a.size() + " (numbered from 0)"));
+                if (n.value() >= a.size()) {
+                    problems.add(new Problem(label, 0, 0, path + "[" + n.text() + "]", "no entry " + n.text() + "; "
+                            + (path.isEmpty() ? "the list" : path) + " has " + a.size() + " (numbered from 0)"));
                     return;
                 }
+                int k = (int) n.value();
                 if (last) {
-                    a.set(n, value);
+                    a.set(k, value);
                 } else {
-                    node = a.get(n);
+                    node = a.get(k);
                 }
+                path = Paths.index(path, k);
             } else {
+                String key = (String) seg;
                 if (!(node instanceof ObjectNode o)) {
-                    problems.add(new Problem(label, 0, 0, path, "is not a mapping, so '" + seg + "' does not apply"));
+                    problems.add(new Problem(label, 0, 0, path, "is not a mapping, so '" + key + "' does not apply"));
                     return;
                 }
                 if (last) {
-                    o.set((String) seg, value);
+                    o.set(key, value);
                 } else {
-                    JsonNode child = o.get((String) seg);
+                    JsonNode child = o.get(key);
                     if (child == null) {
-                        child = o.putObject((String) seg);
+                        child = o.putObject(key);
+                        origins.put(Paths.child(path, key), new SourceTree.Origin(label, 0, 0));
                     }
                     node = child;
                 }
+                path = Paths.child(path, key);
             }
-            path = next;
         }
         String target = path;
-        origins.keySet().removeIf(k -> under(k, target));
+        below(origins, target).keySet().removeIf(k -> under(k, target));
         origins.put(target, new SourceTree.Origin(label, 0, 0));
+    }
+
+    /**
+     * The parts of a --set path: field names (String) and list indices ({@link Index}), from
+     * {@code a.b.1.c} or {@code a.b[1].c}; null, with a problem recorded, when the path is not one.
+     */
+    private static List<Object> segments(String pathText, String label, List<Problem> problems) {
+        String allowed = "; a path is field names and list entry numbers (from 0) joined by dots,"
+                + " for example families.1.conflict or families[1].conflict";
+        if (pathText.isEmpty()) {
+            problems.add(new Problem(label, 0, 0, "", "the path is empty; give one before '='"));
+            return null;
+        }
+        List<Object> segments = new ArrayList<>();
+        for (String part : pathText.split("\\.", -1)) {
+            int bracket = part.indexOf('[');
+            String head = bracket >= 0 ? part.substring(0, bracket) : part;
+            if (head.isEmpty() && bracket != 0) {
+                problems.add(new Problem(label, 0, 0, "", "the path '" + Problem.excerpt(pathText)
+                        + "' has an empty part (two dots, or a dot at an end)" + allowed));
+                return null;
+            }
+            if (!head.isEmpty()) {
+                if (head.matches("-\\d+")) {
+                    problems.add(new Problem(label, 0, 0, "", "list entries are numbered from 0, found " + head + allowed));
+                    return null;
+                }
+                segments.add(head.matches("\\d+") ? index(head) : head);
+            }
+            while (bracket >= 0) {
+                int close = part.indexOf(']', bracket);
+                String inside = close < 0 ? part.substring(bracket + 1) : part.substring(bracket + 1, close);
+                if (close < 0 || !inside.matches("\\d+")) {
+                    problems.add(new Problem(label, 0, 0, "", "bad list index in '" + Problem.excerpt(part)
+                            + "': expected [N] with N a whole number from 0" + allowed));
+                    return null;
+                }
+                segments.add(index(inside));
+                int next = close + 1;
+                if (next < part.length() && part.charAt(next) != '[') {
+                    problems.add(new Problem(label, 0, 0, "", "unexpected '" + Problem.excerpt(part.substring(next))
+                            + "' after ']' in '" + Problem.excerpt(part) + "'" + allowed));
+                    return null;
+                }
+                bracket = next < part.length() ? next : -1;
+            }
+        }
+        return segments;
+    }
+
+    private static Index index(String digits) {
+        String significant = digits.replaceFirst("^0+(?=\\d)", "");
+        return new Index(significant, significant.length() > 18 ? Long.MAX_VALUE : Long.parseLong(significant));
     }
 
     /** Fills the fields that list entries leave out; turns a family's {@code size} into roles. */
@@ -441,8 +536,9 @@ public final class ScenarioLoader {
         }
     }
 
+    /** Gives an entry the default for a field it leaves out; an empty value is left to be refused. */
     private static void putIfAbsent(ObjectNode o, String key, JsonNode value) {
-        if (!o.has(key) || o.get(key).isNull()) {
+        if (!o.has(key)) {
             o.set(key, value);
         }
     }
@@ -509,7 +605,8 @@ public final class ScenarioLoader {
             if (n == null) {
                 return null;
             }
-            n = part.matches("\\d+") ? n.get(Integer.parseInt(part)) : n.get(part);
+            // An index beyond int (from a sweep or targets file) names no entry, like any index past the end.
+            n = part.matches("\\d+") ? (part.length() > 9 ? null : n.get(Integer.parseInt(part))) : n.get(part);
         }
         return n;
     }
@@ -528,18 +625,16 @@ public final class ScenarioLoader {
         }
     }
 
-    private static String stem(String fileName) {
+    /**
+     * The name of a scenario whose file gives none: the file name without its extension, made a
+     * valid {@link Scenario#name() name} (other characters become '-', runs of dots one dot,
+     * cut to {@link Scenario#MAX_NAME_LENGTH}; "scenario" if nothing is left).
+     */
+    static String nameOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot > 0 ? fileName.substring(0, dot) : fileName;
-    }
-
-    /** Strict UTF-8: a file that is not text gets a clear problem instead of replacement characters. */
-    private static String decode(byte[] bytes) throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("not UTF-8 text");
-        }
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        String name = stem.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("\\.{2,}", ".").replaceAll("^[^A-Za-z0-9]+", "");
+        name = name.substring(0, Math.min(name.length(), Scenario.MAX_NAME_LENGTH));
+        return name.isEmpty() ? "scenario" : name;
     }
 }

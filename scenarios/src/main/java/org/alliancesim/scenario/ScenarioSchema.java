@@ -36,7 +36,11 @@ public final class ScenarioSchema {
                 + " See docs/scenarios.md.");
         root.put("type", "object");
         ObjectNode props = root.putObject("properties");
-        props.set("name", described(type("string"), "The scenario's name; defaults to the file name."));
+        ObjectNode name = type("string");
+        name.put("pattern", "^(?!.*\\.\\.)" + Scenario.NAME.pattern() + "$");
+        name.put("maxLength", Scenario.MAX_NAME_LENGTH);
+        props.set("name", described(name, "The scenario's name, which names its results folder: letters, digits,"
+                + " '.', '_' and '-', starting with a letter or digit, without '..'; defaults to the file name."));
         props.set("description", described(type("string"), "One line saying what the scenario shows."));
         props.set("extends", described(type("string"), "A built-in scenario's name ("
                 + String.join(", ", ScenarioLoader.BUILTINS) + ") or a path relative to this file. This file's"

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * A parsed scenario document with the line and column of every value, keyed by dotted path
@@ -27,17 +29,18 @@ final class SourceTree {
     record Origin(String file, int line, int column) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final YAMLFactory YAML = new YAMLFactory();
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final YAMLFactory YAML = SourceText.yamlBuilder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(SourceText.constraints()).build();
 
     /** Suffix of the origin entry that locates a field's key rather than its value. */
     static final String KEY = "#key";
 
     final String file;
     final ObjectNode root;
-    final Map<String, Origin> origins;
+    /** Sorted, so that the origins at and below a path are one range (see ScenarioLoader.merge). */
+    final NavigableMap<String, Origin> origins;
 
-    private SourceTree(String file, ObjectNode root, Map<String, Origin> origins) {
+    private SourceTree(String file, ObjectNode root, NavigableMap<String, Origin> origins) {
         this.file = file;
         this.root = root;
         this.origins = origins;
@@ -45,7 +48,7 @@ final class SourceTree {
 
     /** A tree that did not come from a file (defaults, overrides). */
     static SourceTree synthetic(String label, ObjectNode root) {
-        Map<String, Origin> origins = new HashMap<>();
+        NavigableMap<String, Origin> origins = new TreeMap<>();
         record(root, "", new Origin(label, 0, 0), origins);
         return new SourceTree(label, root, origins);
     }
@@ -64,23 +67,44 @@ final class SourceTree {
     /**
      * Parses YAML (or JSON when {@code json}); an empty document is an empty mapping.
      *
-     * @throws ScenarioException for malformed input, duplicate keys, or a root that is not a mapping
+     * @throws ScenarioException for text over {@link SourceText#MAX_BYTES} characters, malformed
+     *     input, nesting deeper than {@link SourceText#MAX_DEPTH}, aliases, duplicate keys, or a root
+     *     that is not a mapping
      */
     static SourceTree parse(String file, String text, boolean json) throws ScenarioException {
+        return parse(file, text, json, true);
+    }
+
+    /**
+     * Parses as {@link #parse(String, String, boolean)}; with {@code showParserMessage} false, a
+     * malformed document is reported by its position only, so that nothing of a file the user did
+     * not name (one reached through {@code extends}) is echoed.
+     */
+    static SourceTree parse(String file, String text, boolean json, boolean showParserMessage)
+            throws ScenarioException {
+        Problem size = SourceText.tooLarge(file, text.length(), "characters");
+        if (size != null) {
+            throw new ScenarioException(List.of(size));
+        }
+        String format = json ? "JSON" : "YAML";
         List<Problem> problems = new ArrayList<>();
-        Map<String, Origin> origins = new HashMap<>();
+        NavigableMap<String, Origin> origins = new TreeMap<>();
         ObjectNode root;
-        try (JsonParser p = (json ? JSON : YAML).createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = (json ? JSON : YAML).createParser(text);
             JsonToken first = p.nextToken();
             if (first == null) {
                 root = NODES.objectNode();
                 origins.put("", new Origin(file, 1, 1));
             } else {
-                JsonNode node = read(p, "", file, origins, problems);
+                JsonNode node = read(p, "", 1, file, origins, problems);
                 if (!node.isObject()) {
-                    throw new ScenarioException(List.of(new Problem(file, line(p.currentTokenLocation()), 1, "",
+                    // What the document is, but none of its text: it may not be a scenario at all.
+                    Origin at = origins.get("");
+                    throw new ScenarioException(List.of(new Problem(file, at.line(), at.column(), "",
                             "a scenario must be a mapping of fields (like 'run: {families: 400}'), found "
-                                    + Binder.describe(node))));
+                                    + Binder.kind(node))));
                 }
                 root = (ObjectNode) node;
                 if (p.nextToken() != null) {
@@ -89,17 +113,22 @@ final class SourceTree {
                             "found a second document; a scenario file holds exactly one"));
                 }
             }
+        } catch (TooDeep e) {
+            throw new ScenarioException(List.of(e.problem));
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
             String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             throw new ScenarioException(List.of(new Problem(file, l == null ? 0 : line(l), l == null ? 0 : column(l), "",
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(msg))));
+                    malformed(format, firstLine(msg), showParserMessage))));
         } catch (IOException e) {
             throw new ScenarioException(List.of(new Problem(file, 0, 0, "", "cannot read: " + firstLine(e.getMessage()))));
         } catch (RuntimeException e) {
             // SnakeYAML reports some malformed input (bad escapes, invalid characters) this way.
-            throw new ScenarioException(List.of(new Problem(file, 0, 0, "",
-                    "malformed " + (json ? "JSON" : "YAML") + ": " + firstLine(String.valueOf(e.getMessage())))));
+            JsonLocation l = p == null ? null : p.currentLocation();
+            throw new ScenarioException(List.of(new Problem(file, l == null ? 0 : line(l), l == null ? 0 : column(l), "",
+                    malformed(format, firstLine(String.valueOf(e.getMessage())), showParserMessage))));
+        } finally {
+            close(p);
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
@@ -107,11 +136,47 @@ final class SourceTree {
         return new SourceTree(file, root, origins);
     }
 
-    private static JsonNode read(JsonParser p, String path, String file, Map<String, Origin> origins,
+    private static void close(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // A parser over a string holds nothing to release.
+            }
+        }
+    }
+
+    private static String malformed(String format, String parserMessage, boolean show) {
+        return show ? "malformed " + format + ": " + parserMessage
+                : "malformed " + format + " (the parser's message is not shown for a file reached through extends;"
+                        + " check that file by itself)";
+    }
+
+    /** Nesting beyond {@link SourceText#MAX_DEPTH}: ends the recursive read at once. */
+    private static final class TooDeep extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        TooDeep(Problem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+    }
+
+    private static JsonNode read(JsonParser p, String path, int depth, String file, Map<String, Origin> origins,
             List<Problem> problems) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         origins.put(path, new Origin(file, line(l), column(l)));
         JsonToken t = p.currentToken();
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth > SourceText.MAX_DEPTH) {
+            throw new TooDeep(new Problem(file, line(l), column(l), "", "nested more than " + SourceText.MAX_DEPTH
+                    + " levels deep (mappings and lists); a scenario needs 4"));
+        }
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            problems.add(new Problem(file, line(l), column(l), path,
+                    "aliases (*name) are not supported; write the value out"));
+            return NODES.nullNode();
+        }
         switch (t) {
             case START_OBJECT: {
                 ObjectNode o = NODES.objectNode();
@@ -121,7 +186,7 @@ final class SourceTree {
                     p.nextToken();
                     String childPath = Paths.child(path, key);
                     origins.put(childPath + KEY, new Origin(file, line(kl), column(kl)));
-                    JsonNode child = read(p, childPath, file, origins, problems);
+                    JsonNode child = read(p, childPath, depth + 1, file, origins, problems);
                     if (o.has(key)) {
                         problems.add(new Problem(file, line(kl), column(kl), childPath,
                                 "appears twice; give each field once"));
@@ -134,7 +199,7 @@ final class SourceTree {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, Paths.index(path, i++), file, origins, problems));
+                    a.add(read(p, Paths.index(path, i++), depth + 1, file, origins, problems));
                 }
                 return a;
             }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads sweep files with the same located errors as scenario files. */
 public final class SweepSpecs {
@@ -30,11 +29,7 @@ public final class SweepSpecs {
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
         }
-        try {
-            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), metrics);
-        } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "cannot read: " + e.getMessage())));
-        }
+        return parse(file.toString(), SourceText.read(file, file.toString()), metrics);
     }
 
     /** Parses sweep text (for tests and tools). */
@@ -62,13 +57,14 @@ public final class SweepSpecs {
             }
         }
         Binder b = new Binder(tree.origins, Map.of());
-        SweepSpec spec = (SweepSpec) b.record(SweepSpec.class, root, "", Set.of());
+        SweepSpec spec = (SweepSpec) b.record(SweepSpec.class, root, "", List.of());
         if (spec != null) {
+            Set<String> known = new TreeSet<>(metrics); // messages list them in one order, whatever the set
             for (int i = 0; i < spec.metrics().size(); i++) {
                 String m = spec.metrics().get(i);
-                if (!metrics.contains(m)) {
-                    b.problem("metrics[" + i + "]", "unknown metric '" + m + "'" + Names.didYouMean(m, metrics)
-                            + "; allowed: " + String.join(", ", metrics));
+                if (!known.contains(m)) {
+                    b.problem("metrics[" + i + "]", "unknown metric '" + Problem.excerpt(m) + "'"
+                            + Names.didYouMean(m, known) + "; allowed: " + String.join(", ", known));
                 }
             }
         }

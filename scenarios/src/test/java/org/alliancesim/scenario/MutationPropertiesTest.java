@@ -23,7 +23,7 @@ import org.quicktheories.generators.Generate;
 /**
  * Mutated scenario files (lines deleted, duplicated, retyped, truncated, random bytes inserted):
  * every result is either a valid scenario or a {@link ScenarioException} with located, non-empty
- * problems; never another exception.
+ * problems; never another exception. The same for hostile {@code --set} overrides.
  *
  * <p>QuickTheories with a fixed seed: the same 1500 mutated files on every run. A failure reports
  * the built-in scenario and the fewest, simplest mutations it shrank to, and ends with "Seed was N";
@@ -89,6 +89,40 @@ class MutationPropertiesTest {
                 return text.substring(0, at) + junk + text.substring(at);
             }
         }
+    }
+
+    /** Parts of --set paths and values, hostile ones included (indices beyond int, negative, empty). */
+    private static final List<String> PATH_PARTS = List.of("therapists", "families", "run", "families", "warmth",
+            "conflict", "share", "0", "1", "3", "-1", "2147483648", "99999999999999999999999", "[0]", "[2147483648]",
+            "[-1]", "[x]", "[", "]", "", "roles", "name", "dynamics", "trust", "gain_up", "x\ny");
+
+    static Gen<String> overrides() {
+        Gen<String> path = lists().of(arbitrary().pick(PATH_PARTS)).ofSizeBetween(1, 4)
+                .map(parts -> String.join(".", parts).replace(".[", "["));
+        Gen<String> value = Generate.oneOf(arbitrary().pick(TOKENS), strings().allPossible().ofLengthBetween(0, 6));
+        return path.zip(value, (p, v) -> p + "=" + v);
+    }
+
+    @Test
+    void hostileOverridesApplyOrFailClearly() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        // QuickTheories skips a case it has already run, so ask for a few more than the 500 intended.
+        qt().withFixedSeed(SEED).withExamples(510).forAll(overrides()).checkAssert(override -> {
+            try {
+                ScenarioLoader.load("default", List.of(override));
+                outcomes.merge("valid", 1, Integer::sum);
+            } catch (ScenarioException e) {
+                outcomes.merge("invalid", 1, Integer::sum);
+                assertFalse(e.problems().isEmpty());
+                for (Problem p : e.problems()) {
+                    assertFalse(p.message().isBlank(), "message for " + p);
+                    assertTrue(p.file().startsWith("--set "), "located at the override: " + p);
+                    assertFalse(p.toString().contains("\n"), "one line: " + p);
+                    assertFalse(p.message().contains("Exception"), "no exception names in messages: " + p);
+                }
+            }
+        });
+        assertTrue(outcomes.values().stream().mapToInt(Integer::intValue).sum() >= 500, outcomes::toString);
     }
 
     @Test

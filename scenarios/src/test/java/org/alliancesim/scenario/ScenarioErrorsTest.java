@@ -133,9 +133,12 @@ class ScenarioErrorsTest {
 
     @Test
     void malformedYamlHasALineAndColumn() {
+        // The flow mapping opened on line 1 is still open where line 2 starts a block key: "seed" ends at 2:5.
         Problem p = only(fails("run: {families: 400\nseed: 3\n"));
-        assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
-        assertTrue(p.message().startsWith("malformed YAML: "), p.message());
+        assertEquals("bad.yaml:2:5: malformed YAML: while parsing a flow mapping", p.toString());
+        // An unterminated quote: reported where the parser stood, after the key of line 2.
+        Problem q = only(fails("seed: 1\nname: \"open\n"));
+        assertEquals("bad.yaml:2:5: malformed YAML: while scanning a quoted scalar", q.toString());
     }
 
     @Test
@@ -197,6 +200,131 @@ class ScenarioErrorsTest {
     void aNonMappingDocumentIsRefused() {
         Problem p = only(fails("- just\n- a list\n"));
         assertTrue(p.message().contains("must be a mapping"), p.message());
+    }
+
+    @Test
+    void aNameThatWouldLeaveTheResultsFolderIsRefusedWhereItIsWritten() {
+        Problem p = only(fails("seed: 1\nname: \"../../escaped\"\n"));
+        assertEquals("bad.yaml:2:7: name: must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
+                + " digit, without '..' (it names the results folder), was '../../escaped'", p.toString());
+        Problem lines = only(fails("name: \"two\\nlines\\tand a tab\"\n"));
+        assertEquals("name", lines.path());
+        assertEquals(1, lines.line());
+        assertTrue(lines.toString().endsWith("was 'two\\nlines\\tand a tab'"), lines.toString());
+        Problem set = only(fails("seed: 1\n", List.of("name=../x")));
+        assertEquals("--set name=../x", set.file());
+        assertEquals("name", set.path());
+        Problem empty = only(fails("name:\n"));
+        assertEquals("bad.yaml:1:6: name: expected text, found an empty value", empty.toString());
+    }
+
+    @Test
+    void aFileWithoutANameIsNamedAfterItsFileMadeValid() throws IOException, ScenarioException {
+        Path f = dir.resolve("my scenario (v2).yaml");
+        Files.writeString(f, "seed: 1\n");
+        assertEquals("my-scenario--v2-", ScenarioLoader.load(f.toString()).name());
+    }
+
+    @Test
+    void anEmptyValueIsRefusedInAnEntryAsAtTheTop() {
+        Problem top = only(fails("seed:\n"));
+        assertEquals("bad.yaml:1:6: seed: expected a whole number (64-bit), found an empty value", top.toString());
+        Problem warmth = only(fails("therapists:\n  - {warmth: , share: 1}\n"));
+        assertEquals("bad.yaml:2:13: therapists[0].warmth: expected a number, found an empty value", warmth.toString());
+        Problem conflict = only(fails("families:\n  - conflict:\n    share: 1\n"));
+        assertEquals("families[0].conflict", conflict.path());
+        assertEquals(2, conflict.line());
+        Problem nested = only(fails("run:\n  families:\n"));
+        assertEquals("bad.yaml:2:12: run.families: expected a whole number, found an empty value", nested.toString());
+        Problem description = only(fails("description:\n"));
+        assertEquals("description", description.path());
+    }
+
+    @Test
+    void allowedFieldsAreListedInDeclarationOrder() {
+        // The same list, in the same order, in every JVM: the model's fields, then the experiment's.
+        Problem p = only(fails("famlies: 1\n"));
+        assertEquals("bad.yaml:1:1: famlies: unknown field 'famlies' (did you mean 'families'?); allowed here: run,"
+                + " families, therapists, setting, clinic, dynamics, name, description, extends, seed, replications",
+                p.toString());
+        Problem inner = only(fails("dynamics:\n  trust: {gian: 1}\n"));
+        assertTrue(inner.message().endsWith("allowed here: " + String.join(", ",
+                Binder.fieldNames(org.alliancesim.model.Dynamics.Trust.class))), inner.message());
+    }
+
+    @Test
+    void extendsOfAFileThatIsNotAScenarioShowsNothingOfIt() throws IOException {
+        Path shadow = dir.resolve("shadow");
+        Files.writeString(shadow, "root:*:20228:0:99999:7:::\ndaemon:*:20228:0:99999:7:::\n");
+        Problem p = only(fails("extends: shadow\n"));
+        assertEquals(shadow.toString(), p.file());
+        assertEquals(1, p.line());
+        assertEquals(1, p.column());
+        assertTrue(p.message().startsWith("not a scenario file (reached through extends at bad.yaml:1)"), p.message());
+        Path yamlish = dir.resolve("settings.yaml");
+        Files.writeString(yamlish, "seed: 1\npassword: hunter2\n");
+        Problem q = only(fails("extends: settings.yaml\n"));
+        assertEquals(2, q.line());
+        Path malformed = dir.resolve("token.json");
+        Files.writeString(malformed, "{\"token\": hunter2-secret}\n");
+        Problem r = only(fails("extends: token.json\n"));
+        assertEquals(1, r.line());
+        assertTrue(r.message().startsWith("malformed JSON (the parser's message is not shown"), r.message());
+        Path text = dir.resolve("hostname");
+        Files.writeString(text, "hunter2-secret\n");
+        Problem t = only(fails("extends: hostname\n"));
+        assertTrue(t.message().endsWith("found text"), t.message());
+        for (Problem x : List.of(p, q, r, t)) {
+            for (String secret : List.of("root", "20228", "daemon", "password", "hunter2")) {
+                assertTrue(!x.toString().contains(secret), secret + " echoed: " + x);
+            }
+        }
+    }
+
+    @Test
+    void aKeyThatIsNotAFieldNameIsNotQuoted() {
+        Problem p = only(fails("seed: 1\n\"root:*:20228:0:99999:7:::\": 1\n"));
+        assertEquals("bad.yaml:2:1: a key that is not a field name (not shown); allowed here: run, families,"
+                + " therapists, setting, clinic, dynamics, name, description, extends, seed, replications", p.toString());
+    }
+
+    @Test
+    void badListIndicesInOverridesAreLocatedProblems() throws ScenarioException {
+        assertEquals("--set therapists.2147483648.warmth=0.5: therapists[2147483648]: no entry 2147483648; therapists"
+                + " has 2 (numbered from 0)", only(fails("seed: 1\n", List.of("therapists.2147483648.warmth=0.5"))).toString());
+        assertEquals("therapists[99999999999999999999999]", only(fails("seed: 1\n",
+                List.of("therapists[99999999999999999999999].warmth=0.5"))).path());
+        assertTrue(only(fails("seed: 1\n", List.of("therapists.-1.warmth=0.5"))).message()
+                .startsWith("list entries are numbered from 0, found -1;"));
+        for (String bad : List.of("therapists[-1].warmth=0.5", "therapists[x].warmth=0.5", "therapists[].warmth=1",
+                "therapists[0.warmth=1")) {
+            assertTrue(only(fails("seed: 1\n", List.of(bad))).message().startsWith("bad list index in "), bad);
+        }
+        assertTrue(only(fails("seed: 1\n", List.of("therapists[0]x.warmth=0.5"))).message()
+                .startsWith("unexpected 'x' after ']' in 'therapists[0]x'"));
+        for (String bad : List.of("run..families=1", ".run.families=1", "run.families.=1")) {
+            assertTrue(only(fails("seed: 1\n", List.of(bad))).message().contains("has an empty part"), bad);
+        }
+        Scenario s = ScenarioLoader.loadText("ok.yaml", "seed: 1\n", dir,
+                List.of("therapists.01.warmth=0.25", "families[0][0]=x", "families[0]=", "x=1").subList(0, 1));
+        assertEquals(0.25, s.model().therapists().get(1).warmth());
+        assertTrue(only(fails("seed: 1\n", List.of("families[0][0]=x"))).message().startsWith("is not a list"));
+    }
+
+    @Test
+    void valueAtAnIndexBeyondAnyListIsNothing() throws ScenarioException {
+        var tree = ScenarioLoader.toTree(ScenarioLoader.load("default"));
+        assertEquals(null, ScenarioLoader.valueAt(tree, "therapists.2147483648.warmth"));
+        assertEquals(null, ScenarioLoader.valueAt(tree, "therapists[99999999999999999999].warmth"));
+        assertEquals(0.7, ScenarioLoader.valueAt(tree, "therapists[1].warmth").doubleValue());
+    }
+
+    @Test
+    void anExtendsPathThatCannotBeAPathIsAProblem() {
+        Problem p = only(fails("extends: \"a\\0b\"\n"));
+        assertEquals("extends", p.path());
+        assertTrue(p.message().contains("no such file (not a valid path)"), p.message());
+        assertTrue(p.toString().contains("a\\u0000b"), p.toString());
     }
 
     @Test

@@ -65,6 +65,10 @@ class ScenarioSchemaTest {
         "dynamics: {start: {decision_weight: {parent: 1, teenager: 2}}}",
         "seed: 1.5",
         "colour: blue",
+        "name: ../../escaped",
+        "name: a..b",
+        "name: \"a\\nb\"",
+        "name: .hidden",
     })
     void invalidFilesDoNot(String yaml) throws Exception {
         Set<ValidationMessage> errors = validate(yaml);
