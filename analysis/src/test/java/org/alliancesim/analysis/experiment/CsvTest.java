@@ -174,5 +174,4 @@ class CsvTest {
         assertEquals("\"a\nb\"", Csv.text("a\nb"));
         assertEquals("tab\tis fine", Csv.text("tab\tis fine"));
     }
-    }
 }
