@@ -125,6 +125,16 @@ class CalibrateUseCaseTest {
         for (String f : List.of("fitted.yaml", "fit.csv", "trace.csv")) {
             assertEquals(Files.readString(out.resolve(f)), Files.readString(r.folder().resolve(f)), f);
         }
+        for (String f : List.of("summary.json", "report.html", "charts/trace.png", "charts/trace.svg")) {
+            assertTrue(Files.size(out.resolve(f)) > 50, f);
+        }
+        String fittedYaml = Files.readString(out.resolve("fitted.yaml"));
+        assertTrue(fittedYaml.contains("extends: default") && fittedYaml.contains("intercept:"), fittedYaml);
+        assertTrue(fittedYaml.contains("--set dynamics.attendance.intercept=-1.5"), "the start is recorded");
+        Scenario fitted = ScenarioLoader.load(out.resolve("fitted.yaml").toString());
+        assertEquals("default-calibrated", fitted.name());
+        assertEquals(r.fit().best()[0], fitted.model().dynamics().attendance().intercept(), 0.0,
+                "the fitted value replaced the start");
         assertEquals(r.inRange(), r.rows().stream().filter(row -> row.inRange()).count());
     }
 }
