@@ -57,8 +57,11 @@ class ApiDocTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         System.out.print(printed);
         assertTrue(snippets.size() >= 10, "snippets: " + snippets.size());
-        assertTrue(printed.contains("dropout ") && printed.contains("dropout difference")
-                && printed.contains("300 courses"), printed);
+        for (String expected : List.of("dropout ", "replications for a dropout CI", "dropout difference",
+                "intercept -2.5", "Family 5 of scenario 'involuntary-referral'", "kernel checks pass",
+                " targets in range", "evaluation 3/3, best distance", "after 3 evaluations", "300 courses")) {
+            assertTrue(printed.contains(expected), expected + " in\n" + printed);
+        }
     }
 
     static Path docs() {

@@ -1,12 +1,11 @@
 package org.alliancesim.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import java.util.Properties;
 import org.alliancesim.analysis.io.AtomicFile;
+import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.ScenarioException;
@@ -160,14 +159,6 @@ public final class AllianceSim implements Runnable {
 
     /** The program version, as built. */
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = AllianceSim.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return Provenance.programVersion();
     }
 }

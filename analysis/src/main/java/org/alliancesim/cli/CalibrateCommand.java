@@ -4,23 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
-import org.alliancesim.analysis.experiment.Experiment;
-import org.alliancesim.analysis.experiment.ExperimentResult;
-import org.alliancesim.analysis.experiment.Metric;
-import org.alliancesim.analysis.report.CalibrationReport;
-import org.alliancesim.analysis.report.Provenance;
-import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.usecase.CalibrateRequest;
+import org.alliancesim.analysis.usecase.CalibrateResult;
+import org.alliancesim.analysis.usecase.CalibrateUseCase;
+import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.scenario.CalibrationSpec;
-import org.alliancesim.scenario.CalibrationSpecs;
-import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim calibrate}: fit parameters to literature targets. */
+/** {@code alliancesim calibrate}: flags to a {@link CalibrateRequest}; prints the fit. */
 @Command(name = "calibrate",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -40,8 +35,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class CalibrateCommand implements Callable<Integer> {
 
-    static final Set<String> STATISTICS = Arrays.stream(Metric.values()).map(Metric::key)
-            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    /** @deprecated for the sweep commands until they move to use cases: use {@link Calibration#STATISTICS}. */
+    @Deprecated
+    static final Set<String> STATISTICS = Calibration.STATISTICS;
 
     @Spec
     CommandSpec spec;
@@ -59,7 +55,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Integer maxEvaluations;
 
     @Option(names = "--check-reps", paramLabel = "N", description = "Replications of the check run behind the fit table (default: ${DEFAULT-VALUE}).")
-    int checkReps = 20;
+    int checkReps = CalibrateRequest.CHECK_REPLICATIONS;
 
     @Mixin
     ThreadsOption threadsOption;
@@ -75,61 +71,28 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = threadsOption.get();
-        Instant started = Instant.now();
-        if (checkReps < 2) {
-            throw new BadInputException("--check-reps must be at least 2, was " + checkReps);
+        CalibrationSpec goals = Calibration.targets(targets);
+        String from = base != null ? base : goals.base();
+        CalibrateRequest request = CalibrateRequest.of(goals, targets, ScenarioLoader.load(from, sets))
+                .withBaseName(from).withStartEdits(sets).withCheckReplications(checkReps).withThreads(threadsOption.get())
+                .withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
+                .withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        if (maxEvaluations != null) {
+            request = request.withMaxEvaluations(maxEvaluations);
         }
-        CalibrationSpec s = CalibrationSpecs.load(targets, STATISTICS);
-        if (base != null || maxEvaluations != null) {
-            if (maxEvaluations != null && maxEvaluations < 1) {
-                throw new BadInputException("--max-evaluations must be at least 1, was " + maxEvaluations);
-            }
-            s = new CalibrationSpec(base != null ? base : s.base(), s.targets(), s.parameters(), s.anchors(),
-                    s.replications(), s.families(), s.seed(), maxEvaluations != null ? maxEvaluations : s.maxEvaluations());
-        }
-        if (s.parameters().isEmpty()) {
-            throw new BadInputException(targets + ": parameters lists nothing to fit; add entries like"
-                    + " {path: dynamics.attendance.intercept, min: -4, max: -1}");
-        }
-        // Every parameter path must be a number in the base: checked before anything runs.
-        Scenario start = Calibration.scenario(s, sets, null);
-        Calibration.scenario(s, sets, s.parameters().stream().mapToDouble(q -> (q.min() + q.max()) / 2).toArray());
-        Path dir = OutputFolders.resolve(out, "calibrate", started, force);
-
-        ProgressBar bar = ProgressBars.open("evaluations", s.maxEvaluations(), quiet);
-        Calibration.Fit fit;
-        try {
-            fit = Calibration.fit(s, sets, threads, e -> {
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(String.format(Locale.ROOT, " best distance %.4f", e.best()));
-                }
-            });
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(targets + ": " + e.getMessage());
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
-        }
-        Scenario fitted = Calibration.scenario(s, sets, fit.best()).withSeed(s.seed() + 1).withReplications(checkReps);
-        ExperimentResult check = Experiment.run(fitted.model(), fitted.seed(), checkReps, threads);
-        List<String> original = spec.root().commandLine().getParseResult().originalArgs();
-        try (ResultsFolder folder = ResultsFolder.open(dir, force, CalibrationReport.CALIBRATE_FILES)) {
-            CalibrationReport.writeCalibration(folder, s, targets, sets, fit, fitted, check,
-                    new Provenance(org.alliancesim.cli.AllianceSim.version(), Provenance.resultArguments(original),
-                            started, Instant.now()));
-            folder.commit();
+        CalibrateResult r;
+        try (ProgressBar bar = ProgressBars.open("evaluations", request.targets().maxEvaluations(), quiet)) {
+            r = CalibrateUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "calibrated %s to %s: distance %.4f after %d evaluations (start %s)%n", s.base(),
-                targets, fit.distance(), fit.trace().size(), start.name());
-        for (int i = 0; i < fit.best().length; i++) {
-            o.printf(Locale.ROOT, "  %-40s %10.4f -> %10.4f%n", s.parameters().get(i).path(), fit.start()[i], fit.best()[i]);
+        o.printf(Locale.ROOT, "calibrated %s to %s: distance %.4f after %d evaluations (start %s)%n", r.targets().base(),
+                targets, r.fit().distance(), r.fit().trace().size(), r.base().name());
+        for (int i = 0; i < r.fit().best().length; i++) {
+            o.printf(Locale.ROOT, "  %-40s %10.4f -> %10.4f%n", r.targets().parameters().get(i).path(), r.fit().start()[i],
+                    r.fit().best()[i]);
         }
-        ValidateCommand.printTable(o, CalibrationReport.rows(s, check));
-        o.println("results: " + dir + " (fitted.yaml, fit.csv, trace.csv, report.html)");
+        TargetsTable.print(o, r.rows());
+        o.println("results: " + r.folder() + " (fitted.yaml, fit.csv, trace.csv, report.html)");
         o.flush();
         return AllianceSim.OK;
     }

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.alliancesim.analysis.usecase.Progress;
 
 /**
  * The progress bar of long commands. It is drawn on standard error, so it is shown only when
@@ -28,6 +29,22 @@ final class ProgressBars {
         }
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(200).build();
+    }
+
+    /**
+     * A use case's progress drawn on {@code bar} (its notes as the bar's extra message), or
+     * {@link Progress#NONE} when there is no bar.
+     */
+    static Progress onto(ProgressBar bar) {
+        if (bar == null) {
+            return Progress.NONE;
+        }
+        return (done, total, note) -> {
+            bar.stepTo(done);
+            if (!note.isEmpty()) {
+                bar.setExtraMessage(" " + note);
+            }
+        };
     }
 
     /** Whether this process's standard error (file descriptor 2) is a terminal. */

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancesim.analysis.charts.ChartFiles;
-import org.alliancesim.analysis.report.ResultsFolder;
-import org.alliancesim.analysis.story.Story;
+import java.util.stream.Collectors;
+import org.alliancesim.analysis.usecase.Output;
+import org.alliancesim.analysis.usecase.StoryRequest;
+import org.alliancesim.analysis.usecase.StoryResult;
+import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim story}: one family's course, narrated. */
+/** {@code alliancesim story}: flags to a {@link StoryRequest}; prints the narrative. */
 @Command(name = "story",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -51,37 +53,13 @@ final class StoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario s = ScenarioLoader.load(scenario, sets);
-        if (family < 0 || family >= s.model().run().families()) {
-            throw new BadInputException("--family must be from 0 to " + (s.model().run().families() - 1)
-                    + " (the scenario has " + s.model().run().families() + " families), was " + family);
-        }
-        if (out != null) {
-            try {
-                ResultsFolder.check(out, force);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-        }
-        Story story;
-        try {
-            story = Story.of(s.name(), s.model(), seed != null ? seed : s.seed(), family);
-        } catch (IllegalArgumentException e) {
-            // Clinic mode: fewer referrals than --family may have arrived before the horizon.
-            throw new BadInputException(e.getMessage());
-        }
-        String text = story.text();
+        StoryRequest request = StoryRequest.of(seed == null ? s : s.withSeed(seed), family)
+                .withOutput(out == null ? null : new Output(out, force));
+        StoryResult result = StoryUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
-        o.print(text);
-        if (out != null) {
-            try (ResultsFolder folder = ResultsFolder.open(out, force,
-                    List.of("story.txt", "alliance.png", "alliance.svg"))) {
-                folder.write("story.txt", text);
-                folder.write("alliance.png", ChartFiles.png(story.chart()));
-                folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
-                folder.commit();
-            }
-            o.println("written: " + out.resolve("story.txt") + ", " + out.resolve("alliance.png") + ", "
-                    + out.resolve("alliance.svg"));
+        o.print(result.text());
+        if (!result.files().isEmpty()) {
+            o.println("written: " + result.files().stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         o.flush();
         return AllianceSim.OK;

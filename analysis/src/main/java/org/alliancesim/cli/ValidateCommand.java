@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.alliancesim.analysis.experiment.Experiment;
-import org.alliancesim.analysis.experiment.ExperimentResult;
-import org.alliancesim.analysis.report.CalibrationReport;
-import org.alliancesim.analysis.report.Provenance;
-import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.usecase.Output;
+import org.alliancesim.analysis.usecase.ValidateRequest;
+import org.alliancesim.analysis.usecase.ValidateResult;
+import org.alliancesim.analysis.usecase.ValidateUseCase;
 import org.alliancesim.scenario.CalibrationSpec;
-import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim validate}: how far a scenario reproduces the calibration targets. */
+/** {@code alliancesim validate}: flags to a {@link ValidateRequest}; prints the targets table. */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -42,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--targets", paramLabel = "FILE", description = "Targets file (default: ${DEFAULT-VALUE}).")
     String targets = "literature";
 
-    @Option(names = "--reps", paramLabel = "N", description = "Replications (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reps", paramLabel = "N", description = "Replications, from 2 (default: ${DEFAULT-VALUE}).")
     int reps = 50;
 
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
@@ -65,43 +64,19 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = threadsOption.get();
-        Instant started = Instant.now();
-        if (reps < 2 || reps > 100_000) {
-            throw new BadInputException("--reps must be from 2 to 100000, was " + reps);
-        }
-        CalibrationSpec s = CalibrationSpecs.load(targets, CalibrateCommand.STATISTICS);
-        Scenario sc = ScenarioLoader.load(scenario != null ? scenario : s.base(), sets).withReplications(reps);
-        if (seed != null) {
-            sc = sc.withSeed(seed);
-        }
-        Path dir = OutputFolders.resolve(out, "validate", started, force);
-        ExperimentResult r = Experiment.run(sc.model(), sc.seed(), reps, threads);
-        List<String> original = spec.root().commandLine().getParseResult().originalArgs();
-        try (ResultsFolder folder = ResultsFolder.open(dir, force, CalibrationReport.VALIDATE_FILES)) {
-            CalibrationReport.writeValidation(folder, s, targets, sc, r,
-                    new Provenance(AllianceSim.version(), Provenance.resultArguments(original), started, Instant.now()));
-            folder.commit();
-        }
+        CalibrationSpec goals = Calibration.targets(targets);
+        Scenario s = ScenarioLoader.load(scenario != null ? scenario : goals.base(), sets).withReplications(reps);
+        ValidateRequest request = ValidateRequest.of(goals, targets, seed == null ? s : s.withSeed(seed))
+                .withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
+                .withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        ValidateResult r = ValidateUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%s against %s: %d replications x %d families, seed %d%n", sc.name(), targets, reps,
-                sc.model().run().families(), sc.seed());
-        List<CalibrationReport.Row> rows = CalibrationReport.rows(s, r);
-        printTable(o, rows);
-        long in = rows.stream().filter(CalibrationReport.Row::inRange).count();
-        o.printf(Locale.ROOT, "%d of %d targets in range%nresults: %s%n", in, rows.size(), dir);
+        Scenario ran = r.scenario();
+        o.printf(Locale.ROOT, "%s against %s: %d replications x %d families, seed %d%n", ran.name(), targets,
+                ran.replications(), ran.model().run().families(), ran.seed());
+        TargetsTable.print(o, r.rows());
+        o.printf(Locale.ROOT, "%d of %d targets in range%nresults: %s%n", r.inRange(), r.rows().size(), r.folder());
         o.flush();
         return AllianceSim.OK;
-    }
-
-    static void printTable(PrintWriter o, List<CalibrationReport.Row> rows) {
-        o.printf(Locale.ROOT, "%-28s %-16s %9s  %-20s %s%n", "statistic", "published", "model", "95% CI", "");
-        for (CalibrationReport.Row r : rows) {
-            CalibrationSpec.Target t = r.target();
-            o.printf(Locale.ROOT, "%-28s %-16s %9.3f  %-20s %s%n", t.statistic(),
-                    String.format(Locale.ROOT, "[%.2f, %.2f]", t.min(), t.max()), r.estimate().mean(),
-                    String.format(Locale.ROOT, "[%.3f, %.3f]", r.estimate().lower(), r.estimate().upper()),
-                    r.inRange() ? "in range" : "OUT of range");
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.alliancesim.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.alliancesim.analysis.verify.KernelVerification;
+import org.alliancesim.analysis.usecase.VerifyRequest;
+import org.alliancesim.analysis.usecase.VerifyResult;
+import org.alliancesim.analysis.usecase.VerifyUseCase;
 import org.alliancesim.analysis.verify.KernelVerification.Plan;
 import org.alliancesim.analysis.verify.KernelVerification.Row;
 import picocli.CommandLine.Command;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim verify}: the kernel against queueing theory, as a table. */
+/** {@code alliancesim verify}: flags to a {@link VerifyRequest}; the kernel against queueing theory, as a table. */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -30,48 +32,35 @@ final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed = 20261125L;
+    long seed = VerifyRequest.STANDARD.seed();
 
     @Option(names = "--reps", paramLabel = "N",
             description = "Independent replications per queue, >= 2 (default: ${DEFAULT-VALUE}).")
-    int reps = 20;
+    int reps = VerifyRequest.STANDARD.replications();
 
     @Option(names = "--customers", paramLabel = "N",
             description = "Customers measured per replication, >= 1 (default: ${DEFAULT-VALUE}).")
-    long customers = 200_000;
+    long customers = VerifyRequest.STANDARD.customers();
 
     @Option(names = "--warmup", paramLabel = "N",
             description = "Customers discarded at the start of each replication, >= 0 (default: ${DEFAULT-VALUE}).")
-    long warmup = 10_000;
+    long warmup = VerifyRequest.STANDARD.warmup();
 
     @Mixin
     ThreadsOption threadsOption;
 
     @Override
     public Integer call() {
-        int threads = threadsOption.get();
-        if (reps < 2) {
-            throw new BadInputException("--reps must be at least 2, was " + reps);
-        }
-        if (customers < 1) {
-            throw new BadInputException("--customers must be at least 1, was " + customers);
-        }
-        if (warmup < 0) {
-            throw new BadInputException("--warmup must be at least 0, was " + warmup);
-        }
-        long start = System.nanoTime();
-        List<Row> rows = KernelVerification.run(KernelVerification.standardCases(),
-                new Plan(seed, reps, warmup, customers), threads);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        VerifyResult result = VerifyUseCase.execute(new VerifyRequest(new Plan(seed, reps, warmup, customers),
+                threadsOption.get()));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(table(rows));
+        out.print(table(result.rows()));
         out.printf(Locale.ROOT, "%nseed %d, %d replications x (%d warm-up + %d measured) customers per queue, "
-                + "%d threads, %.1f s%n", seed, reps, warmup, customers, threads, seconds);
-        long failed = rows.stream().filter(r -> !r.pass()).count();
-        out.println(failed == 0 ? "All " + rows.size() + " checks pass."
-                : failed + " of " + rows.size() + " checks failed.");
+                + "%d threads, %.1f s%n", seed, reps, warmup, customers, result.request().threads(), result.seconds());
+        out.println(result.passed() ? "All " + result.rows().size() + " checks pass."
+                : result.failed() + " of " + result.rows().size() + " checks failed.");
         out.flush();
-        return failed == 0 ? AllianceSim.OK : AllianceSim.CHECKS_FAILED;
+        return result.passed() ? AllianceSim.OK : AllianceSim.CHECKS_FAILED;
     }
 
     /** The table as text: model, parameters, analytic, simulated mean, 95% CI, 99% CI, result. */

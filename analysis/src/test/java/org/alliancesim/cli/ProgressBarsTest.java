@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.alliancesim.analysis.usecase.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +39,21 @@ class ProgressBarsTest {
         assertFalse(ProgressBars.standardErrorIsTerminal());
         assertEquals(null, ProgressBars.open("replications", 10, false));
         assertEquals(null, ProgressBars.open("replications", 10, true));
+    }
+
+    @Test
+    void aUseCasesProgressMovesTheBarAndShowsItsNote() {
+        assertEquals(Progress.NONE, ProgressBars.onto(null), "no bar, nothing to draw");
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("evaluations").setInitialMax(10)
+                .setConsumer(new DelegatingProgressBarConsumer(line -> { })).build()) {
+            Progress p = ProgressBars.onto(bar);
+            p.update(3, 10, "best distance 0.5000");
+            assertEquals(3, bar.getCurrent());
+            assertEquals(" best distance 0.5000", bar.getExtraMessage());
+            p.update(4, 10, "");
+            assertEquals(4, bar.getCurrent());
+            assertEquals(" best distance 0.5000", bar.getExtraMessage(), "an empty note keeps the last");
+        }
     }
 
     /**

@@ -201,15 +201,21 @@ class RunCommandTest {
         assertTrue(shortRun.out().lines().anyMatch(l -> l.matches("alliance, session 3\\s+n/a  n/a")), shortRun.out());
     }
 
+    /** The stopping rule itself is RunUseCaseTest's; here: the flags reach it and the output says so. */
     @Test
-    void autoReplicationsStopWhenTheIntervalIsNarrowEnough() throws Exception {
+    void autoReplicationsAreChosenAndSaidSo() throws Exception {
         Path out = dir.resolve("auto");
-        Outcome o = run("run", "default", "--reps", "auto", "--ci-width", "0.05", "--set", "run.families=200",
+        Outcome o = run("run", "default", "--reps", "auto", "--ci-width", "0.08", "--set", "run.families=200",
                 "--out", out.toString(), "--quiet");
         assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().lines().findFirst().orElseThrow().endsWith("(replications chosen by --reps auto)"), o.out());
         JsonNode d = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).at("/metrics/dropout_share");
-        assertTrue(d.get("ci95_high").asDouble() - d.get("ci95_low").asDouble() < 0.05, d.toString());
-        assertEquals(0, d.get("n").asInt() % 10, "batches of 10");
+        assertTrue(d.get("ci95_high").asDouble() - d.get("ci95_low").asDouble() < 0.08, d.toString());
+        Outcome bad = run("run", "default", "--reps", "auto", "--ci-width", "1.5", "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("ciWidth must be in (0, 1)"), bad.err());
+        assertEquals(2, run("run", "default", "--ci-width", "0.1", "--out", dir.resolve("x").toString()).code());
+        assertFalse(Files.exists(dir.resolve("x")));
     }
 
     static String[] concat(String[] a, String... b) {

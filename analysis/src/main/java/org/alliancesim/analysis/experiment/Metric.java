@@ -1,5 +1,7 @@
 package org.alliancesim.analysis.experiment;
 
+import java.util.List;
+
 /**
  * The statistics computed for each replication; summaries give their mean, sd, 95% CI and n over
  * replications. docs/outputs.md defines each one.
@@ -30,6 +32,13 @@ public enum Metric {
             "dropout share among involuntarily referred families"),
     DROPOUT_SHARE_VOLUNTARY("dropout_share_voluntary", "dropout, voluntary",
             "dropout share among voluntarily referred families");
+
+    /**
+     * The headline metrics, in the order the command line prints them (run's summary table,
+     * compare's differences).
+     */
+    public static final List<Metric> TABLE = List.of(DROPOUT_SHARE, EARLY_DROPOUT_SHARE, MEDIAN_SESSIONS,
+            COMPLETION_SHARE, MEAN_IMPROVEMENT, ALLIANCE_SESSION_1, ALLIANCE_SESSION_3, ALLIANCE_FINAL);
 
     /** The metric whose {@link #key()} is {@code key}, or null. */
     public static Metric byKey(String key) {

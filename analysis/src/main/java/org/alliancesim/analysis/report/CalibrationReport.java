@@ -18,6 +18,7 @@ import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 
@@ -71,45 +72,50 @@ public final class CalibrationReport {
     /**
      * The fitted scenario as a file that extends the base: only the fitted values (a list crossed by a
      * path is written whole, because lists replace rather than merge).
+     *
+     * @param startEdits how the base was changed before the fit, as the user gave it (--set values),
+     *     recorded in a comment; may be empty
      */
-    public static String fittedYaml(CalibrationSpec spec, Scenario fitted, String targetsName, double distance,
-            List<String> startOverrides) throws IOException {
+    public static String fittedYaml(Calibration calibration, Scenario fitted, String targetsName, double distance,
+            List<String> startEdits) throws IOException {
+        CalibrationSpec spec = calibration.spec();
         ObjectNode tree = ScenarioLoader.toTree(fitted);
         ObjectNode out = NODES.objectNode();
         out.put("extends", spec.base());
         out.put("name", fitted.name() + "-calibrated");
         out.put("description", "Calibrated to " + targetsName + " by alliancesim calibrate (distance "
                 + String.format(java.util.Locale.ROOT, "%.4f", distance) + ")");
-        for (CalibrationSpec.Parameter p : spec.parameters()) {
-            String[] parts = p.path().replace('[', '.').replace("]", "").split("\\.");
-            boolean crossesList = false;
-            for (String part : parts) {
-                crossesList |= part.matches("\\d+");
-            }
-            if (crossesList) {
-                out.set(parts[0], tree.get(parts[0]).deepCopy());
+        for (ParameterPath path : calibration.paths()) {
+            List<Object> parts = path.segments();
+            String top = (String) parts.get(0);
+            if (parts.stream().anyMatch(Integer.class::isInstance)) {
+                out.set(top, tree.get(top).deepCopy());
                 continue;
             }
             ObjectNode node = out;
             JsonNode source = tree;
-            for (int i = 0; i < parts.length - 1; i++) {
-                source = source.get(parts[i]);
-                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            for (int i = 0; i < parts.size() - 1; i++) {
+                String part = (String) parts.get(i);
+                source = source.get(part);
+                node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
             }
-            node.set(parts[parts.length - 1], source.get(parts[parts.length - 1]).deepCopy());
+            String last = (String) parts.get(parts.size() - 1);
+            node.set(last, source.get(last).deepCopy());
         }
         return "# Calibrated by `alliancesim calibrate " + targetsName + "`: the fitted parameters, on top of "
                 + spec.base() + ".\n# See fit.csv for how each target is met, and docs/calibration.md.\n"
-                + (startOverrides.isEmpty() ? "" : "# The fit started from " + spec.base() + " with --set "
-                        + String.join(" --set ", startOverrides) + " (not carried into this file).\n")
+                + (startEdits.isEmpty() ? "" : "# The fit started from " + spec.base() + " with --set "
+                        + String.join(" --set ", startEdits) + " (not carried into this file).\n")
                 + YAML.writeValueAsString(out);
     }
 
-    public static void writeCalibration(ResultsFolder folder, CalibrationSpec spec, String targetsName,
-            List<String> startOverrides, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
+    /** Writes fitted.yaml, fit.csv, trace.csv, the charts, summary.json and report.html of a calibration. */
+    public static void writeCalibration(ResultsFolder folder, Calibration calibration, String targetsName,
+            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
             throws IOException {
+        CalibrationSpec spec = calibration.spec();
         List<Row> rows = rows(spec, check);
-        folder.write("fitted.yaml", fittedYaml(spec, fitted, targetsName, fit.distance(), startOverrides));
+        folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), startEdits));
         folder.write("fit.csv", csv(rows));
         StringBuilder trace = new StringBuilder("evaluation,distance,best");
         spec.parameters().forEach(q -> trace.append(',').append(q.path()));

@@ -1,7 +1,10 @@
 package org.alliancesim.analysis.report;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Where a result came from.
@@ -18,6 +21,29 @@ public record Provenance(String version, List<String> arguments, Instant started
     /** Options whose values never change results, dropped from the recorded command line. */
     private static final List<String> NEUTRAL_WITH_VALUE = List.of("--threads", "--out");
     private static final List<String> NEUTRAL_FLAGS = List.of("--quiet", "--force");
+
+    /**
+     * The provenance of a use case that started at {@code started} and finishes now.
+     *
+     * @param invocation the arguments it was invoked with (the command line's), filtered with
+     *     {@link #resultArguments}; empty for a library call
+     */
+    public static Provenance of(List<String> invocation, Instant started) {
+        return new Provenance(programVersion(), resultArguments(invocation), started, Instant.now());
+    }
+
+    /** The program version, as built (Maven filters it into version.properties), or "unknown". */
+    public static String programVersion() {
+        Properties p = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
 
     /** The arguments without the options that cannot change results. */
     public static List<String> resultArguments(List<String> args) {

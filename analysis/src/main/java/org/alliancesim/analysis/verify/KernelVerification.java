@@ -11,6 +11,7 @@ import org.alliancesim.engine.example.MultiServerQueue;
 import org.alliancesim.engine.example.MultiServerQueue.Config;
 import org.alliancesim.engine.example.MultiServerQueue.Service;
 import org.alliancesim.engine.example.QueueingFormulas;
+import org.alliancesim.model.ParameterException;
 
 /**
  * Checks the kernel against queueing theory: runs the example queue for several models and
@@ -57,16 +58,20 @@ public final class KernelVerification {
      * @param customers customers measured per replication, at least 1
      */
     public record Plan(long seed, int replications, long warmup, long customers) {
-        /** Validates the plan. */
+        /**
+         * Validates the plan.
+         *
+         * @throws ParameterException naming the field, the value and what is allowed
+         */
         public Plan {
             if (replications < 2) {
-                throw new IllegalArgumentException("replications must be >= 2, was " + replications);
+                throw new ParameterException("replications", String.valueOf(replications), "at least 2");
             }
             if (warmup < 0) {
-                throw new IllegalArgumentException("warmup must be >= 0, was " + warmup);
+                throw new ParameterException("warmup", String.valueOf(warmup), "at least 0");
             }
             if (customers < 1) {
-                throw new IllegalArgumentException("customers must be >= 1, was " + customers);
+                throw new ParameterException("customers", String.valueOf(customers), "at least 1");
             }
         }
     }

@@ -6,20 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.CalibrationSpec;
-import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
-
-    static final Set<String> STATISTICS = Arrays.stream(Metric.values()).map(Metric::key).collect(Collectors.toSet());
 
     /**
      * Calibrating the default from a deliberately perturbed start recovers the targets. The start
@@ -31,23 +27,25 @@ class CalibrationTest {
      */
     @Test
     void recoversTheTargetsFromAPerturbedStart() throws Exception {
-        CalibrationSpec lit = CalibrationSpecs.load("literature", STATISTICS);
+        CalibrationSpec lit = Calibration.targets("literature");
         CalibrationSpec small = new CalibrationSpec(lit.base(), lit.targets(),
                 List.of(lit.parameters().get(0), lit.parameters().get(2)), lit.anchors(), 2, 500, lit.seed(), 40);
-        List<String> perturbed = List.of("dynamics.attendance.intercept=-1.2", "dynamics.outcome.goal_mean=2.2");
+        Scenario perturbed = ScenarioLoader.load(small.base()).with("dynamics.attendance.intercept", -1.2)
+                .with("dynamics.outcome.goal_mean", 2.2);
+        Calibration calibration = Calibration.of(small, perturbed);
 
-        Scenario start = Calibration.scenario(small, perturbed, null);
+        Scenario start = calibration.scenario(calibration.start());
         Map<Metric, MetricSummary> before = Experiment.run(start.model(), 7, 10, 2).summaries();
         assertTrue(!small.targets().get(0).inRange(before.get(Metric.DROPOUT_SHARE).mean()),
                 "the perturbed start is off target: dropout " + before.get(Metric.DROPOUT_SHARE).mean());
 
-        Calibration.Fit fit = Calibration.fit(small, perturbed, 2, null);
+        Calibration.Fit fit = calibration.fit(2, null);
         System.out.printf("fit after %d evaluations: %s, distance %.4f (start %s)%n", fit.trace().size(),
                 Arrays.toString(fit.best()), fit.distance(), Arrays.toString(fit.start()));
         assertTrue(fit.trace().size() <= 40);
         assertEquals(fit.distance(), fit.trace().stream().mapToDouble(Calibration.Evaluation::distance).min().orElseThrow());
 
-        Scenario fitted = Calibration.scenario(small, perturbed, fit.best());
+        Scenario fitted = calibration.scenario(fit.best());
         fitted = new Scenario(fitted.name(), "", fitted.seed(), 20, fitted.model().withRun(
                 new org.alliancesim.model.RunSpec(fitted.model().run().mode(), 1000, fitted.model().run().horizonDays(),
                         fitted.model().run().sessionLimit())));
@@ -70,7 +68,7 @@ class CalibrationTest {
         // Two targets: dropout in [0.30, 0.50] aiming at 0.40 (half-width 0.10), median sessions
         // in [4, 6] aiming at 5.5 (half-width 1). The distance is the sum of squared gaps in
         // half-widths: sum ((m - target) / ((max - min) / 2))^2.
-        CalibrationSpec lit = CalibrationSpecs.load("literature", STATISTICS);
+        CalibrationSpec lit = Calibration.targets("literature");
         CalibrationSpec two = new CalibrationSpec(lit.base(), List.of(
                 new CalibrationSpec.Target("dropout_share", 0.30, 0.50, 0.40, "test"),
                 new CalibrationSpec.Target("median_sessions", 4, 6, 5.5, "test")),

@@ -1,0 +1,63 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
+
+/**
+ * Fits the targets' parameters by the method of simulated moments ({@link Calibration}), then runs
+ * the fitted scenario on a fresh seed (the targets' seed + 1) for the fit table, so the fit is not
+ * judged on the numbers it was tuned on. When asked, writes fitted.yaml (extends the base), fit.csv,
+ * trace.csv, summary.json, charts and report.html (docs/calibration.md).
+ */
+public final class CalibrateUseCase {
+
+    private CalibrateUseCase() {}
+
+    /**
+     * Runs the request. Before anything runs: every parameter path must name a number in the base,
+     * the middle of the bounds must be a point the model accepts, and the output folder must take results.
+     *
+     * @throws ScenarioException for an unknown path, or a bound the model refuses
+     * @throws BadRequestException for targets without parameters, a path that is not a number, or
+     *     an output folder that cannot take results
+     * @throws IOException if writing the results fails (no result file is left half-written)
+     */
+    public static CalibrateResult execute(CalibrateRequest request) throws IOException, ScenarioException {
+        Instant started = Instant.now();
+        CalibrationSpec spec = request.targets();
+        Calibration calibration;
+        try {
+            calibration = Calibration.of(spec, request.base());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
+        }
+        Output output = request.output() == null ? null : request.output().check();
+        Calibration.Fit fit = calibration.fit(request.threads(), e -> request.progress().update(e.index(),
+                spec.maxEvaluations(), String.format(Locale.ROOT, "best distance %.4f", e.best())));
+        Scenario fitted = calibration.scenario(fit.best()).withSeed(spec.seed() + 1)
+                .withReplications(request.checkReplications());
+        ExperimentResult check = Requests.run(() -> Experiment.run(fitted.model(), fitted.seed(),
+                fitted.replications(), request.threads()));
+        var rows = CalibrationReport.rows(spec, check);
+        if (output != null) {
+            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(),
+                    CalibrationReport.CALIBRATE_FILES)) {
+                CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.startEdits(),
+                        fit, fitted, check, Provenance.of(request.arguments(), started));
+                folder.commit();
+            }
+        }
+        return new CalibrateResult(spec, request.targetsName(), request.base(), fit, fitted, check, rows,
+                output == null ? null : output.dir());
+    }
+}

@@ -1,0 +1,69 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.ReplicationData;
+import org.alliancesim.analysis.report.CompareReport;
+import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.scenario.Scenario;
+
+/**
+ * Runs two scenarios on the same simulated families and compares them replication by replication
+ * (paired differences B - A with 95% intervals, dropout risk ratio, effect sizes); when asked, writes
+ * a results folder (families.csv of both with a scenario column, summary.json, charts, report.html).
+ */
+public final class CompareUseCase {
+
+    private CompareUseCase() {}
+
+    /**
+     * Runs the request: A's replications, then B's on the same families.
+     *
+     * @throws BadRequestException if the output folder cannot take results (nothing has run)
+     * @throws IOException if writing the results fails (no result file is left half-written)
+     */
+    public static CompareResult execute(CompareRequest request) throws IOException {
+        Instant started = Instant.now();
+        Output output = request.output() == null ? null : request.output().check();
+        if (output == null) {
+            return new CompareResult(compare(request, null), null);
+        }
+        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CompareReport.FILES);
+                Writer families = folder.writer("families.csv")) {
+            families.write("scenario," + ReplicationData.FAMILIES_HEADER);
+            CompareReport.Result result = compare(request, families);
+            families.close();
+            CompareReport.write(folder, result, Provenance.of(request.arguments(), started));
+            folder.commit();
+            return new CompareResult(result, output.dir());
+        }
+    }
+
+    /** Runs A and B, writing their families to {@code families} (with the scenario column) when not null. */
+    private static CompareReport.Result compare(CompareRequest q, Writer families) throws IOException {
+        ExperimentResult ra = run(q, q.a(), "A", 0, families);
+        ExperimentResult rb = run(q, q.b(), "B", q.a().replications(), families);
+        return CompareReport.Result.of(q.a(), q.b(), ra, rb);
+    }
+
+    private static ExperimentResult run(CompareRequest q, Scenario s, String label, int before, Writer families)
+            throws IOException {
+        ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
+        long total = 2L * s.replications();
+        String note = label + ": " + s.name();
+        Requests.run(() -> {
+            Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), false, d -> {
+                result.add(d);
+                if (families != null) {
+                    d.writeFamilies(families, label);
+                }
+            }, r -> q.progress().update(before + r + 1, total, note));
+            return null;
+        });
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package org.alliancesim.analysis.usecase;
+
+import java.util.List;
+import org.alliancesim.model.ParameterException;
+import org.alliancesim.scenario.Scenario;
+
+/**
+ * What to run: a scenario's replications, a fixed number or as many as a confidence interval needs.
+ *
+ * <p>From JShell: {@code RunUseCase.execute(RunRequest.of(scenario).withReplications(10).withThreads(2))}.
+ *
+ * @param scenario the resolved scenario; its seed, and its replications unless {@code ciWidth} is given
+ * @param ciWidth null to run the scenario's replications; otherwise sequential stopping: batches of
+ *     {@link RunUseCase#BATCH} replications until the dropout share's 95% CI is narrower than this
+ *     (a share, 0 < w < 1), at most {@link RunUseCase#MAX_REPLICATIONS}
+ * @param trajectories whether to write sessions.csv (one row per member per attended session); needs
+ *     an output folder
+ * @param threads worker threads, at least 1; results do not depend on it
+ * @param output the results folder, or null to write no files (the numbers are in the result)
+ * @param progress told after each replication
+ * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ */
+public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, int threads, Output output,
+        Progress progress, List<String> arguments) {
+
+    /**
+     * Validates the request.
+     *
+     * @throws ParameterException for a missing scenario, a CI width outside (0, 1), threads below 1
+     * @throws BadRequestException for trajectories without an output folder
+     */
+    public RunRequest {
+        Requests.given("scenario", scenario);
+        if (ciWidth != null && !(ciWidth > 0 && ciWidth < 1)) {
+            throw new ParameterException("ciWidth", String.valueOf(ciWidth),
+                    "in (0, 1) (a width of the dropout share's 95% CI)");
+        }
+        if (trajectories && output == null) {
+            throw new BadRequestException("trajectories are written to sessions.csv in the results folder; give an"
+                    + " output folder or leave trajectories off");
+        }
+        Requests.threads(threads);
+        progress = Requests.progress(progress);
+        arguments = Requests.arguments(arguments);
+    }
+
+    /** The scenario's replications on every core, no files, no progress. */
+    public static RunRequest of(Scenario scenario) {
+        return new RunRequest(scenario, null, false, Requests.ALL_CORES, null, null, null);
+    }
+
+    /** A copy running {@code n} replications (1 to 100,000), not sequential stopping. */
+    public RunRequest withReplications(int n) {
+        return new RunRequest(scenario.withReplications(n), null, trajectories, threads, output, progress, arguments);
+    }
+
+    /** A copy with another master seed. */
+    public RunRequest withSeed(long seed) {
+        return new RunRequest(scenario.withSeed(seed), ciWidth, trajectories, threads, output, progress, arguments);
+    }
+
+    /** A copy that adds replications until the dropout share's 95% CI is narrower than {@code width}. */
+    public RunRequest withCiWidth(double width) {
+        return new RunRequest(scenario, width, trajectories, threads, output, progress, arguments);
+    }
+
+    /** A copy that also writes sessions.csv (set an output first). */
+    public RunRequest withTrajectories(boolean write) {
+        return new RunRequest(scenario, ciWidth, write, threads, output, progress, arguments);
+    }
+
+    public RunRequest withThreads(int n) {
+        return new RunRequest(scenario, ciWidth, trajectories, n, output, progress, arguments);
+    }
+
+    public RunRequest withOutput(Output folder) {
+        return new RunRequest(scenario, ciWidth, trajectories, threads, folder, progress, arguments);
+    }
+
+    public RunRequest withProgress(Progress callback) {
+        return new RunRequest(scenario, ciWidth, trajectories, threads, output, callback, arguments);
+    }
+
+    public RunRequest withArguments(List<String> invocation) {
+        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, invocation);
+    }
+}

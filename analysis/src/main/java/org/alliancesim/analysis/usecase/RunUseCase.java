@@ -1,0 +1,106 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.experiment.ReplicationData;
+import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.report.RunReport;
+import org.alliancesim.scenario.Scenario;
+
+/**
+ * Runs a scenario's replications and, when asked, writes a results folder (families.csv, optionally
+ * sessions.csv, summary.json, charts, report.html; docs/outputs.md).
+ *
+ * <p>Sequential stopping ({@link RunRequest#ciWidth()}): replications run in batches of
+ * {@link #BATCH}; after each batch the dropout share's 95% CI over all replications so far is
+ * computed, and the run stops at the first batch where its width (upper - lower) is below the
+ * requested width, or at {@link #MAX_REPLICATIONS}. The batch size is fixed, not tied to the thread
+ * count, so the stopping point and every result are the same for any number of threads.
+ */
+public final class RunUseCase {
+
+    /** Replications per batch of sequential stopping. */
+    public static final int BATCH = 10;
+    /** Most replications sequential stopping runs. */
+    public static final int MAX_REPLICATIONS = 5000;
+
+    private RunUseCase() {}
+
+    /**
+     * Runs the request.
+     *
+     * @throws BadRequestException if the output folder cannot take results (nothing has run)
+     * @throws IOException if writing the results fails (no result file is left half-written)
+     */
+    public static RunResult execute(RunRequest request) throws IOException {
+        Instant started = Instant.now();
+        Output output = request.output() == null ? null : request.output().check();
+        ExperimentResult result = new ExperimentResult(request.scenario().model().run().sessionLimit());
+        if (output == null) {
+            Scenario ran = replicate(request, result, d -> { });
+            return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
+        }
+        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), RunReport.FILES);
+                Writer families = folder.writer("families.csv");
+                Writer sessions = request.trajectories() ? folder.writer("sessions.csv") : null) {
+            families.write(ReplicationData.FAMILIES_HEADER);
+            if (sessions != null) {
+                sessions.write(ReplicationData.SESSIONS_HEADER);
+            }
+            Scenario ran = replicate(request, result, d -> {
+                d.writeFamilies(families);
+                if (sessions != null) {
+                    d.writeSessions(sessions);
+                }
+            });
+            families.close();
+            if (sessions != null) {
+                sessions.close();
+            }
+            RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started));
+            folder.commit();
+            return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, output.dir());
+        }
+    }
+
+    /** Runs the replications into {@code result} and {@code write}; returns the scenario with the number run. */
+    private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write) throws IOException {
+        Scenario s = q.scenario();
+        Experiment.Sink sink = d -> {
+            result.add(d);
+            write.accept(d);
+        };
+        if (q.ciWidth() == null) {
+            Requests.run(() -> {
+                Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), q.trajectories(), sink,
+                        r -> q.progress().update(r + 1, s.replications(), ""));
+                return null;
+            });
+            return s;
+        }
+        int done = 0;
+        while (done < MAX_REPLICATIONS) {
+            int first = done;
+            Requests.run(() -> {
+                Experiment.run(s.model(), s.seed(), first, BATCH, q.threads(), q.trajectories(), sink,
+                        r -> q.progress().update(r + 1, -1, ""));
+                return null;
+            });
+            done += BATCH;
+            MetricSummary d = result.summaries().get(Metric.DROPOUT_SHARE);
+            double width = d.upper() - d.lower();
+            q.progress().update(done, -1, String.format(Locale.ROOT, "dropout CI width %.4f", width));
+            if (width < q.ciWidth()) {
+                break;
+            }
+        }
+        return s.withReplications(result.replications());
+    }
+}

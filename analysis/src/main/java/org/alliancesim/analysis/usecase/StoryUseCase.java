@@ -1,0 +1,46 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.util.List;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.story.Story;
+import org.alliancesim.scenario.Scenario;
+
+/** Tells one family's course session by session, for teaching; when asked, writes it with its chart. */
+public final class StoryUseCase {
+
+    /** The files a story writes, in its output folder. */
+    public static final List<String> FILES = List.of("story.txt", "alliance.png", "alliance.svg");
+
+    private StoryUseCase() {}
+
+    /**
+     * Simulates replication 0 and tells the family's course.
+     *
+     * @throws BadRequestException if the output folder cannot take the files, or the family never
+     *     arrived (clinic mode: fewer referrals than its number before the horizon)
+     * @throws IOException if writing fails (no file is left half-written)
+     */
+    public static StoryResult execute(StoryRequest request) throws IOException {
+        Output output = request.output() == null ? null : request.output().check();
+        Scenario s = request.scenario();
+        Story story;
+        try {
+            story = Story.of(s.name(), s.model(), s.seed(), request.family());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        String text = story.text();
+        if (output == null) {
+            return new StoryResult(story, text, List.of());
+        }
+        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), FILES)) {
+            folder.write("story.txt", text);
+            folder.write("alliance.png", ChartFiles.png(story.chart()));
+            folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
+            folder.commit();
+        }
+        return new StoryResult(story, text, FILES.stream().map(output.dir()::resolve).toList());
+    }
+}

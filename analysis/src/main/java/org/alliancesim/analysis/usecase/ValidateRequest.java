@@ -1,0 +1,74 @@
+package org.alliancesim.analysis.usecase;
+
+import java.util.List;
+import org.alliancesim.model.ParameterException;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.Scenario;
+
+/**
+ * A scenario to hold against calibration targets: how far it reproduces what is known.
+ *
+ * <p>From JShell: {@code ValidateUseCase.execute(ValidateRequest.of(Calibration.targets("literature"),
+ * "literature", scenario).withReplications(10)).inRange()}.
+ *
+ * @param targets the targets (statistics with published ranges) and anchors of the retention curve
+ * @param targetsName what the targets are called in outputs (the file or built-in name)
+ * @param scenario the resolved scenario, with its seed and replications (2 to 100,000)
+ * @param threads worker threads, at least 1; results do not depend on it
+ * @param output the results folder, or null to write no files
+ * @param progress told after each replication
+ * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ */
+public record ValidateRequest(CalibrationSpec targets, String targetsName, Scenario scenario, int threads,
+        Output output, Progress progress, List<String> arguments) {
+
+    /**
+     * Validates the request.
+     *
+     * @throws ParameterException for a missing part, fewer than 2 replications (an interval needs 2),
+     *     or threads below 1
+     */
+    public ValidateRequest {
+        Requests.given("targets", targets);
+        Requests.given("targetsName", targetsName);
+        Requests.given("scenario", scenario);
+        if (scenario.replications() < 2) {
+            throw new ParameterException("replications", String.valueOf(scenario.replications()),
+                    "from 2 to 100000 (an interval needs 2)");
+        }
+        Requests.threads(threads);
+        progress = Requests.progress(progress);
+        arguments = Requests.arguments(arguments);
+    }
+
+    /** The scenario with its seed and replications against the targets, on every core, no files. */
+    public static ValidateRequest of(CalibrationSpec targets, String targetsName, Scenario scenario) {
+        return new ValidateRequest(targets, targetsName, scenario, Requests.ALL_CORES, null, null, null);
+    }
+
+    /** A copy running {@code n} replications (2 to 100,000). */
+    public ValidateRequest withReplications(int n) {
+        return new ValidateRequest(targets, targetsName, scenario.withReplications(n), threads, output, progress,
+                arguments);
+    }
+
+    public ValidateRequest withSeed(long seed) {
+        return new ValidateRequest(targets, targetsName, scenario.withSeed(seed), threads, output, progress, arguments);
+    }
+
+    public ValidateRequest withThreads(int n) {
+        return new ValidateRequest(targets, targetsName, scenario, n, output, progress, arguments);
+    }
+
+    public ValidateRequest withOutput(Output folder) {
+        return new ValidateRequest(targets, targetsName, scenario, threads, folder, progress, arguments);
+    }
+
+    public ValidateRequest withProgress(Progress callback) {
+        return new ValidateRequest(targets, targetsName, scenario, threads, output, callback, arguments);
+    }
+
+    public ValidateRequest withArguments(List<String> invocation) {
+        return new ValidateRequest(targets, targetsName, scenario, threads, output, progress, invocation);
+    }
+}

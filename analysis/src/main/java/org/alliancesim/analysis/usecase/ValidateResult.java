@@ -1,0 +1,30 @@
+package org.alliancesim.analysis.usecase;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.scenario.Scenario;
+
+/**
+ * A scenario held against calibration targets.
+ *
+ * @param scenario the scenario as run
+ * @param targetsName the targets' name
+ * @param experiment the run
+ * @param rows one per target: the published range, the model's estimate with its 95% CI, in range or not
+ * @param folder the results folder written, or null when none was asked for
+ */
+public record ValidateResult(Scenario scenario, String targetsName, ExperimentResult experiment,
+        List<CalibrationReport.Row> rows, Path folder) {
+
+    /** Copies the rows. */
+    public ValidateResult {
+        rows = List.copyOf(rows);
+    }
+
+    /** Targets whose estimate lies in the published range. */
+    public long inRange() {
+        return rows.stream().filter(CalibrationReport.Row::inRange).count();
+    }
+}

@@ -1,0 +1,136 @@
+package org.alliancesim.analysis.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.cli.AllianceSimAccess;
+import org.alliancesim.model.ParameterException;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunUseCaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static Scenario small(int families) throws Exception {
+        return ScenarioLoader.load("default").with("run.families", families);
+    }
+
+    @Test
+    void refusesRequestsItCannotRunSayingWhatIsAllowed() throws Exception {
+        RunRequest ok = RunRequest.of(small(50));
+        assertEquals("ciWidth must be in (0, 1) (a width of the dropout share's 95% CI), was 1.5",
+                assertThrows(ParameterException.class, () -> ok.withCiWidth(1.5)).getMessage());
+        assertEquals("ciWidth must be in (0, 1) (a width of the dropout share's 95% CI), was 0.0",
+                assertThrows(ParameterException.class, () -> ok.withCiWidth(0)).getMessage());
+        assertThrows(ParameterException.class, () -> ok.withCiWidth(Double.NaN));
+        assertEquals("replications must be in [1, 100000], was 0",
+                assertThrows(ParameterException.class, () -> ok.withReplications(0)).getMessage());
+        assertEquals("threads must be at least 1, was 0",
+                assertThrows(ParameterException.class, () -> ok.withThreads(0)).getMessage());
+        assertTrue(assertThrows(BadRequestException.class, () -> ok.withTrajectories(true)).getMessage()
+                .startsWith("trajectories are written to sessions.csv in the results folder"));
+        assertEquals("scenario must be given",
+                assertThrows(ParameterException.class, () -> RunRequest.of(null)).getMessage());
+    }
+
+    @Test
+    void anOutputFolderThatCannotTakeResultsIsRefusedBeforeAnythingRuns() throws Exception {
+        Path file = Files.writeString(dir.resolve("FILE"), "mine");
+        List<Long> progress = new ArrayList<>();
+        RunRequest r = RunRequest.of(small(50)).withReplications(2).withOutput(Output.to(file))
+                .withProgress((done, total, note) -> progress.add(done));
+        assertEquals("--out " + file + " is a file; give a folder",
+                assertThrows(BadRequestException.class, () -> RunUseCase.execute(r)).getMessage());
+        assertEquals(List.of(), progress, "no replication ran");
+    }
+
+    /** The library's numbers are the ones the command line prints and writes, for the same seed. */
+    @Test
+    void resultsAreWhatTheCommandLinePrints() throws Exception {
+        Path out = dir.resolve("cli");
+        AllianceSimAccess.Printed cli = AllianceSimAccess.printed("run", "default", "--reps", "3", "--seed", "77",
+                "--set", "run.families=120", "--out", out.toString(), "--quiet");
+        assertEquals(0, cli.code(), cli.err());
+        List<String> progress = new ArrayList<>();
+        RunResult r = RunUseCase.execute(RunRequest.of(small(120)).withSeed(77).withReplications(3).withThreads(2)
+                .withProgress((done, total, note) -> progress.add(done + "/" + total)));
+        assertNull(r.folder(), "no output asked for, none written");
+        assertEquals(List.of("1/3", "2/3", "3/3"), progress);
+        assertEquals("default: 3 replications x 120 families, seed 77", cli.out().lines().findFirst().orElseThrow());
+        JsonNode written = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("metrics");
+        for (Metric m : Metric.TABLE) {
+            MetricSummary v = r.summary(m);
+            String printed = String.format(Locale.ROOT, "%-22s %9.3f  [%.3f, %.3f]", m.label(), v.mean(), v.lower(),
+                    v.upper());
+            assertTrue(cli.out().lines().anyMatch(printed::equals), printed + " in\n" + cli.out());
+            assertEquals(v.mean(), written.get(m.key()).get("mean").asDouble(), 0.0, m.key());
+            assertEquals(v.upper(), written.get(m.key()).get("ci95_high").asDouble(), 0.0, m.key());
+        }
+    }
+
+    /**
+     * Sequential stopping (w = 0.05, 150 families per replication, seed 20261125): the run stops at
+     * the first batch of 10 whose dropout CI is narrower than w, checked against the CI of every
+     * shorter multiple of 10; the same number of replications and the same summaries with 1 and 2 threads.
+     */
+    @Test
+    void sequentialStoppingStopsAtTheFirstBatchNarrowEnoughWhateverTheThreads() throws Exception {
+        double w = 0.05;
+        Scenario s = small(150);
+        List<String> notes = new ArrayList<>();
+        RunResult one = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(1)
+                .withProgress((done, total, note) -> {
+                    assertEquals(-1, total, "open-ended");
+                    if (!note.isEmpty()) {
+                        notes.add(done + ": " + note);
+                    }
+                }));
+        RunResult two = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(2));
+        int n = one.replications();
+        System.out.println("stopped after " + n + " replications; " + notes);
+        assertTrue(one.sequential());
+        assertEquals(n, one.scenario().replications(), "the scenario as run records the number");
+        assertEquals(0, n % RunUseCase.BATCH);
+        assertTrue(n > RunUseCase.BATCH, "a test of stopping needs more than one batch: " + n);
+        assertEquals(n / RunUseCase.BATCH, notes.size(), "one note per batch: " + notes);
+        assertEquals(n, two.replications());
+        assertEquals(one.summaries(), two.summaries());
+        assertArrayEquals(one.experiment().values(Metric.DROPOUT_SHARE), two.experiment().values(Metric.DROPOUT_SHARE));
+        for (int k = RunUseCase.BATCH; k <= n; k += RunUseCase.BATCH) {
+            MetricSummary d = Experiment.run(s.model(), s.seed(), k, 2).summaries().get(Metric.DROPOUT_SHARE);
+            assertEquals(k == n, d.upper() - d.lower() < w, k + " replications: width " + (d.upper() - d.lower()));
+        }
+    }
+
+    @Test
+    void writesTheResultsFolderItIsGiven() throws Exception {
+        Path out = dir.resolve("r");
+        RunResult r = RunUseCase.execute(RunRequest.of(small(40)).withReplications(2).withThreads(2)
+                .withOutput(Output.to(out)).withTrajectories(true).withArguments(List.of("run", "default", "--threads", "2")));
+        assertEquals(out, r.folder());
+        assertEquals(1 + 2 * 40, Files.readAllLines(out.resolve("families.csv")).size());
+        assertTrue(Files.size(out.resolve("sessions.csv")) > 100);
+        JsonNode prov = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("provenance");
+        assertEquals("[\"alliancesim\",\"run\",\"default\"]", prov.get("command_line").toString(),
+                "the invocation, without options that cannot change results");
+        assertFalse(prov.get("version").asText().equals("unknown"), "the library knows the program version");
+    }
+}

@@ -1,0 +1,67 @@
+package org.alliancesim.analysis.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.cli.AllianceSimAccess;
+import org.alliancesim.model.ParameterException;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateUseCaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesASingleReplication() throws Exception {
+        CalibrationSpec lit = Calibration.targets("literature");
+        assertEquals("replications must be from 2 to 100000 (an interval needs 2), was 1",
+                assertThrows(ParameterException.class, () -> ValidateRequest.of(lit, "literature",
+                        ScenarioLoader.load("default")).withReplications(1)).getMessage());
+        assertEquals("targetsName must be given", assertThrows(ParameterException.class,
+                () -> ValidateRequest.of(lit, null, ScenarioLoader.load("default"))).getMessage());
+    }
+
+    /**
+     * The default scenario (20 replications of 1000 families, its seed) reproduces every literature
+     * target: the claim docs/calibration.md makes for the built-in default.
+     */
+    @Test
+    void theDefaultMeetsEveryLiteratureTarget() throws Exception {
+        CalibrationSpec lit = Calibration.targets("literature");
+        ValidateResult r = ValidateUseCase.execute(ValidateRequest.of(lit, "literature", ScenarioLoader.load("default"))
+                .withReplications(20).withThreads(2));
+        assertEquals(lit.targets().size(), r.rows().size());
+        assertEquals(r.rows().size(), r.inRange(), r.rows().toString());
+    }
+
+    @Test
+    void rowsAreWhatTheCommandLinePrintsAndWrites() throws Exception {
+        Path out = dir.resolve("v");
+        AllianceSimAccess.Printed cli = AllianceSimAccess.printed("validate", "--reps", "3", "--set", "run.families=150",
+                "--out", out.toString());
+        assertEquals(0, cli.code(), cli.err());
+        ValidateResult r = ValidateUseCase.execute(ValidateRequest.of(Calibration.targets("literature"), "literature",
+                ScenarioLoader.load("default").with("run.families", 150)).withReplications(3).withThreads(1));
+        for (CalibrationReport.Row row : r.rows()) {
+            String line = String.format(Locale.ROOT, "%-28s %-16s %9.3f  [%.3f, %.3f]", row.target().statistic(),
+                    String.format(Locale.ROOT, "[%.2f, %.2f]", row.target().min(), row.target().max()),
+                    row.estimate().mean(), row.estimate().lower(), row.estimate().upper());
+            assertTrue(cli.out().lines().anyMatch(l -> l.startsWith(line)), line + " in\n" + cli.out());
+        }
+        assertTrue(cli.out().contains(r.inRange() + " of " + r.rows().size() + " targets in range"), cli.out());
+        assertEquals(CalibrationReport.csv(r.rows()), Files.readString(out.resolve("validation.csv")));
+        assertEquals(List.of(), List.of(dir.toFile().list()).stream().filter(n -> !n.equals("v")).toList(),
+                "the library call wrote nothing");
+    }
+}
