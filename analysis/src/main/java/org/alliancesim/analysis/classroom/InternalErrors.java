@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * goes to the server's log (standard error) under an id, and the client gets only that id and a
  * generic message, never the exception's text, which could reveal paths or internals.
  *
- * <p>Ids are the server's start time in base 36 and a counter ({@code "m4x2k9-3"}): unique for
+ * <p>Ids are the server's start time in base 36 and a counter ({@code "mwx6e9fx-3"}): unique for
  * one machine, and drawing no random numbers. Thread-safe.
  */
 final class InternalErrors {
