@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites the {@code style} attributes of a chart's SVG (as JFreeSVG writes them:
- * {@code style='fill:rgb(0,0,0);stroke-width:0.5'}) into SVG presentation attributes
+ * {@code <g style='fill:rgb(0,0,0);stroke-width:0.5'>}, after a space) into SVG presentation attributes
  * ({@code fill='rgb(0,0,0)' stroke-width='0.5'}), which draw the same.
  *
  * <p>Why: the page's Content-Security-Policy has no {@code 'unsafe-inline'} for styles, so a browser
@@ -17,46 +17,58 @@ import java.util.regex.Pattern;
  */
 final class SvgPresentation {
 
-    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^<>]*>");
     private static final Pattern STYLE = Pattern.compile("\\sstyle=(['\"])([^'\"]*)\\1");
+    private static final Pattern NAME = Pattern.compile("[a-z-]+");
 
     private SvgPresentation() {
     }
 
     /** The same SVG with no {@code style} attribute left. */
     static String of(String svg) {
-        Matcher tags = TAG.matcher(svg);
         StringBuilder out = new StringBuilder(svg.length() + svg.length() / 8);
-        while (tags.find()) {
-            tags.appendReplacement(out, Matcher.quoteReplacement(rewrite(tags.group())));
+        int copied = 0;
+        for (int at = svg.indexOf(" style=", copied); at >= 0; at = svg.indexOf(" style=", copied)) {
+            // The tag around this attribute (attribute values hold no '<' or '>': XML escapes them).
+            int open = svg.lastIndexOf('<', at);
+            int close = svg.indexOf('>', at);
+            if (open < copied || close < 0 || svg.lastIndexOf('>', at) > open) {
+                // Not inside a tag (text that happens to read " style="): copied as it is.
+                out.append(svg, copied, at + 1);
+                copied = at + 1;
+                continue;
+            }
+            out.append(svg, copied, open);
+            rewrite(svg.substring(open, close + 1), out);
+            copied = close + 1;
         }
-        tags.appendTail(out);
-        return out.toString();
+        return out.append(svg, copied, svg.length()).toString();
     }
 
-    private static String rewrite(String tag) {
+    /** Appends {@code tag} with its style attribute, if it has one, turned into attributes. */
+    private static void rewrite(String tag, StringBuilder out) {
         Matcher m = STYLE.matcher(tag);
         if (!m.find()) {
-            return tag;
+            out.append(tag);
+            return;
         }
-        String q = m.group(1);
+        char q = tag.charAt(m.start(2) - 1);
         String rest = tag.substring(0, m.start()) + tag.substring(m.end());
         StringBuilder attributes = new StringBuilder();
         for (String declaration : m.group(2).split(";")) {
             int colon = declaration.indexOf(':');
-            if (colon <= 0) {
-                continue;
-            }
-            String name = declaration.substring(0, colon).strip();
-            String value = declaration.substring(colon + 1).strip();
-            if (!name.matches("[a-z-]+")) {
+            String name = colon > 0 ? declaration.substring(0, colon).strip() : "";
+            if (!NAME.matcher(name).matches()) {
                 continue;
             }
             // An attribute of the same name would be a duplicate: the style's value replaces it.
-            rest = rest.replaceFirst("\\s" + name + "=(['\"])[^'\"]*\\1", "");
-            attributes.append(' ').append(name).append('=').append(q).append(value).append(q);
+            // (JFreeSVG writes none; the plain search keeps the usual case free of regex work.)
+            if (rest.contains(name + "=")) {
+                rest = rest.replaceFirst("\\s" + name + "=(['\"])[^'\"]*\\1", "");
+            }
+            attributes.append(' ').append(name).append('=').append(q).append(declaration.substring(colon + 1).strip())
+                    .append(q);
         }
         int end = rest.endsWith("/>") ? rest.length() - 2 : rest.length() - 1;
-        return rest.substring(0, end) + attributes + rest.substring(end);
+        out.append(rest, 0, end).append(attributes).append(rest, end, rest.length());
     }
 }

@@ -113,7 +113,8 @@ class ClassroomServerTest {
         assertEquals(200, b.get("families").asInt());
         assertEquals(3, b.get("reps").asInt());
         String retention = b.get("retention_svg").asText();
-        assertTrue(retention.startsWith("<svg") && retention.contains("involuntary-referral: 3 replications x 200 families"),
+        assertTrue(retention.startsWith("<svg")
+                && retention.contains("involuntary-referral: 3 replications x 200 families"),
                 "retention chart with its subtitle");
         assertTrue(b.get("alliance_svg").asText().contains("adolescent"), "alliance by role");
     }
@@ -217,7 +218,8 @@ class ClassroomServerTest {
     static Raw raw(int port, String requestLine, String host) throws Exception {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(60_000);
-            String head = requestLine + "\r\n" + (host == null ? "" : "Host: " + host + "\r\n") + "Connection: close\r\n\r\n";
+            String head = requestLine + "\r\n" + (host == null ? "" : "Host: " + host + "\r\n")
+                    + "Connection: close\r\n\r\n";
             s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int split = all.indexOf("\r\n\r\n");
@@ -225,7 +227,8 @@ class ClassroomServerTest {
             Map<String, String> headers = new HashMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
             return new Raw(Integer.parseInt(lines[0].substring(9, 12)), headers, all.substring(split + 4));
         }
@@ -264,8 +267,8 @@ class ClassroomServerTest {
             assertEquals(pageFile ? "no-cache" : "no-store", h.get("cache-control"), what);
         }
         String csp = Gatekeeper.CONTENT_SECURITY_POLICY;
-        assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"),
-                csp);
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'")
+                && !csp.contains("unsafe"), csp);
     }
 
     /**

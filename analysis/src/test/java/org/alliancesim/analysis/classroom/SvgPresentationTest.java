@@ -30,6 +30,8 @@ class SvgPresentationTest {
         assertEquals("<rect x='0' fill='red'/>", SvgPresentation.of("<rect fill='blue' x='0' style='fill:red'/>"),
                 "the style's value wins, as it would have");
         assertEquals("<svg viewBox='0 0 1 1'></svg>", SvgPresentation.of("<svg viewBox='0 0 1 1'></svg>"));
+        assertEquals("<text fill='red'>a style='x' b</text>",
+                SvgPresentation.of("<text style='fill:red'>a style='x' b</text>"), "text that reads like an attribute is text");
     }
 
     /** A real chart keeps every drawing instruction and stays well-formed XML. */
