@@ -152,12 +152,12 @@ public final class ClassroomServer implements AutoCloseable {
         }
 
         void serve(Context ctx) {
-            ctx.header("Cache-Control", "no-cache").header("ETag", etag);
+            ctx.contentType(type).header("Cache-Control", "no-cache").header("ETag", etag);
             if (etag.equals(ctx.header("If-None-Match"))) {
                 ctx.status(304);
                 return;
             }
-            ctx.contentType(type).result(body);
+            ctx.result(body);
         }
     }
 
