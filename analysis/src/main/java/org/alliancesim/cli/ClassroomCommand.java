@@ -27,7 +27,9 @@ final class ClassroomCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 7070;
 
-    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (default: ${DEFAULT-VALUE})."
+            + " The page answers only to requests addressed to 127.0.0.1, localhost, [::1] or this address"
+            + " (0.0.0.0: this machine's addresses), on its port.")
     String host = "127.0.0.1";
 
     @Option(names = "--open", description = "Open the page in the default browser.")

@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Experiment;
@@ -20,11 +25,11 @@ import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.scenario.Scenario;
-import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
+import org.jfree.chart.JFreeChart;
 
 /**
- * The classroom page: a local web server (Javalin) serving one page and a small JSON API.
+ * The classroom page: a local web server (Javalin on Jetty 12) serving one page and a small JSON API.
  *
  * <ul>
  *   <li>{@code GET /} the page; {@code /app.js}, {@code /style.css} its assets (no CDN: it works
@@ -37,7 +42,9 @@ import org.alliancesim.scenario.ScenarioLoader;
  *   <li>{@code GET /api/story/chart?...&family=K&upto=S} its members' alliance up to session S, as SVG.</li>
  * </ul>
  * Bad values, unknown presets, runs that would take too long and paths with {@code ..} get a 400
- * with a message; anything else unknown a 404.
+ * with a message; anything else unknown a 404; a request whose {@code Host} does not name this
+ * server a 421 ({@link AllowedHosts}); an internal error a 500 with an id and no exception text
+ * ({@link InternalErrors}). Every response carries the headers of {@link Gatekeeper#HEADERS}.
  */
 public final class ClassroomServer implements AutoCloseable {
 
@@ -52,31 +59,62 @@ public final class ClassroomServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on {@code host}:{@code port} (0 picks a free port). */
+    /**
+     * Starts on {@code host}:{@code port} (0 picks a free port).
+     *
+     * @throws IllegalArgumentException if {@code host} is not a known name or address
+     * @throws RuntimeException if the server cannot listen there (for example the port is in use)
+     */
     public static ClassroomServer start(String host, int port) {
+        return start(host, port, routes -> { });
+    }
+
+    /** As {@link #start(String, int)}, with {@code moreRoutes} added: a seam for tests. */
+    static ClassroomServer start(String host, int port, Consumer<RoutesConfig> moreRoutes) {
+        AllowedHosts hosts = AllowedHosts.forBindAddress(host);
+        InternalErrors errors = new InternalErrors(System.currentTimeMillis());
+        Map<String, Asset> assets = new HashMap<>();
+        ASSETS.forEach((path, file) -> assets.put(path, Asset.load(file)));
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.http.defaultContentType = "application/json";
+            config.jetty.modifyServer(server -> {
+                // Host check and headers come first, around everything Javalin serves; errors that
+                // Jetty answers itself (a malformed request, say) get the same headers and JSON.
+                server.insertHandler(new Gatekeeper(hosts));
+                server.setErrorHandler(new JsonErrorHandler(errors));
+            });
             // Requests whose path climbs out of the root with '..' are refused by Jetty itself
-            // (400 Bad Request) before any handler; other '..' are refused below with a message.
+            // (400 Bad Request, through JsonErrorHandler) before any handler; other '..' are refused here.
+            config.routes.before(ctx -> {
+                String uri = ctx.req().getRequestURI();
+                if (uri.contains("..") || uri.contains("%2e%2e") || uri.contains("%2E%2E")) {
+                    throw new BadRequest("paths with '..' are not served");
+                }
+            });
+            assets.forEach((path, asset) -> config.routes.get(path, asset::serve));
+            config.routes.get("/api/presets", ClassroomServer::presets);
+            config.routes.get("/api/run", ClassroomServer::run);
+            config.routes.get("/api/story", ClassroomServer::story);
+            config.routes.get("/api/story/chart", ClassroomServer::storyChart);
+            moreRoutes.accept(config.routes);
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
+                    .result(errors.report(ctx.method() + " " + ctx.path(), e).toString()));
+            config.router.javaLangErrorHandler((res, e) -> {
+                // An Error (say an OutOfMemoryError) escaped a handler: the same answer as for an exception.
+                res.setStatus(500);
+                res.setContentType("application/json");
+                try {
+                    res.getWriter().write(errors.report("a request", e).toString());
+                } catch (IOException | IllegalStateException ignored) {
+                    // The response is already committed or gone: the status is all the client gets.
+                }
+            });
+            config.routes.error(404, ctx -> error(ctx, 404, "not found: " + ClassroomSettings.clip(ctx.path())
+                    + "; this server has /, /api/presets, /api/run, /api/story and /api/story/chart"));
         });
-        app.before(ctx -> {
-            String uri = ctx.req().getRequestURI();
-            if (uri.contains("..") || uri.contains("%2e%2e") || uri.contains("%2E%2E")) {
-                throw new IllegalArgumentException("paths with '..' are not served");
-            }
-        });
-        ASSETS.forEach((path, file) -> app.get(path, ctx -> asset(ctx, file)));
-        app.get("/api/presets", ClassroomServer::presets);
-        app.get("/api/run", ClassroomServer::run);
-        app.get("/api/story", ClassroomServer::story);
-        app.get("/api/story/chart", ClassroomServer::storyChart);
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(ScenarioException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
-        app.error(404, ctx -> error(ctx, 404, "not found: " + clip(ctx.path())
-                + "; this server has /, /api/presets, /api/run, /api/story and /api/story/chart"));
         app.start(host, port);
         return new ClassroomServer(app);
     }
@@ -91,14 +129,35 @@ public final class ClassroomServer implements AutoCloseable {
         app.stop();
     }
 
-    private static void asset(Context ctx, String file) throws IOException {
-        try (InputStream in = ClassroomServer.class.getResourceAsStream("/org/alliancesim/classroom/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("asset missing from the jar: " + file);
+    /**
+     * One of the page's files, read once at start. Served with {@code Cache-Control: no-cache} and an
+     * ETag: the browser keeps a copy but asks each time, so a new version of the program is never
+     * hidden behind a stale script; an unchanged file costs a 304 and no body.
+     */
+    private record Asset(String type, byte[] body, String etag) {
+
+        static Asset load(String file) {
+            try (InputStream in = ClassroomServer.class.getResourceAsStream("/org/alliancesim/classroom/" + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("asset missing from the jar: " + file);
+                }
+                byte[] body = in.readAllBytes();
+                String type = file.endsWith(".html") ? "text/html; charset=utf-8"
+                        : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+                return new Asset(type, body, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot read the asset " + file, e);
             }
-            String type = file.endsWith(".html") ? "text/html; charset=utf-8"
-                    : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
-            ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        void serve(Context ctx) {
+            ctx.contentType(type).header("Cache-Control", "no-cache").header("ETag", etag);
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(304);
+                return;
+            }
+            ctx.result(body);
         }
     }
 
@@ -134,11 +193,10 @@ public final class ClassroomServer implements AutoCloseable {
         if (g != null) {
             out.set("ghost_headline", headline(g));
         }
-        out.put("retention_svg", ChartFiles.svgElement(Charts.retention("Families still in therapy", subtitle, curves),
-                "retention"));
+        out.put("retention_svg", svg(Charts.retention("Families still in therapy", subtitle, curves), "retention"));
         var alliance = g == null ? r.allianceByRole()
                 : List.of(r.allianceAll("this setting"), g.allianceAll("previous setting"));
-        out.put("alliance_svg", ChartFiles.svgElement(Charts.series(g == null ? "Alliance by role" : "Alliance",
+        out.put("alliance_svg", svg(Charts.series(g == null ? "Alliance by role" : "Alliance",
                 subtitle, "alliance (SOFTA, -3 to +3)", alliance, new double[] {-1.5, 2.5}), "alliance"));
         out.put("families", now.families);
         out.put("reps", now.reps);
@@ -163,25 +221,16 @@ public final class ClassroomServer implements AutoCloseable {
         return h;
     }
 
-    private static Story storyOf(Context ctx) throws Exception {
-        ClassroomSettings s = ClassroomSettings.parse(ctx::queryParam, "");
-        String f = ctx.queryParam("family");
-        int family;
-        try {
-            family = f == null ? 0 : Integer.parseInt(f);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("family: expected a whole number, found '" + clip(f) + "'");
-        }
-        if (family < 0 || family >= s.families) {
-            throw new IllegalArgumentException("family: must be in [0, " + (s.families - 1) + "], was " + family);
-        }
-        Scenario preset = ScenarioLoader.load(s.preset);
+    /** Family {@code family} (default 0) of the preset with these settings, told from replication 0. */
+    private static Story storyOf(Context ctx, ClassroomSettings s, Scenario preset) {
+        int family = ClassroomSettings.wholeNumber("family", ctx.queryParam("family"), 0, 0, s.families - 1);
         ModelParameters model = s.apply(preset.model());
         return Story.of(s.preset, model, preset.seed(), family);
     }
 
     private static void story(Context ctx) throws Exception {
-        Story story = storyOf(ctx);
+        ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
+        Story story = storyOf(ctx, settings, ScenarioLoader.load(settings.preset));
         String[] parts = story.text().strip().split("\n\n");
         ObjectNode out = NODES.objectNode();
         out.put("header", parts[0]);
@@ -198,18 +247,17 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     private static void storyChart(Context ctx) throws Exception {
-        Story story = storyOf(ctx);
-        String u = ctx.queryParam("upto");
-        int upto;
-        try {
-            upto = u == null ? Integer.MAX_VALUE : Integer.parseInt(u);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("upto: expected a whole number, found '" + clip(u) + "'");
-        }
-        if (upto < 0) {
-            throw new IllegalArgumentException("upto: must be at least 0, was " + upto);
-        }
-        ctx.contentType("image/svg+xml").result(ChartFiles.svgElement(story.chart(upto), "story"));
+        ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
+        Scenario preset = ScenarioLoader.load(settings.preset);
+        int limit = preset.model().run().sessionLimit();
+        int upto = ClassroomSettings.wholeNumber("upto", ctx.queryParam("upto"), limit, 0, limit);
+        Story story = storyOf(ctx, settings, preset);
+        ctx.contentType("image/svg+xml").result(svg(story.chart(upto), "story"));
+    }
+
+    /** A chart as an {@code <svg>} element that draws under the page's Content-Security-Policy. */
+    private static String svg(JFreeChart chart, String id) {
+        return SvgPresentation.of(ChartFiles.svgElement(chart, id));
     }
 
     private static void json(Context ctx, Object body) throws IOException {
@@ -228,9 +276,5 @@ public final class ClassroomServer implements AutoCloseable {
         } else {
             o.putNull(key);
         }
-    }
-
-    private static String clip(String s) {
-        return s == null ? "" : s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

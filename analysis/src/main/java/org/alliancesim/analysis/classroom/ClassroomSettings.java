@@ -74,13 +74,13 @@ public final class ClassroomSettings {
         }
         String preset = p.getOrDefault("preset", "default");
         if (!ScenarioLoader.isBuiltin(preset)) {
-            throw new IllegalArgumentException(prefix + "preset: unknown scenario '" + clip(preset) + "'; allowed: "
+            throw new BadRequest(prefix + "preset: unknown scenario '" + clip(preset) + "'; allowed: "
                     + String.join(", ", ScenarioLoader.BUILTINS));
         }
-        int families = (int) number(p, prefix, "families", 400, 20, 2000);
-        int reps = (int) number(p, prefix, "reps", 5, 2, 20);
+        int families = wholeNumber(prefix + "families", p.get("families"), 400, 20, 2000);
+        int reps = wholeNumber(prefix + "reps", p.get("reps"), 5, 2, 20);
         if ((long) families * reps > MAX_WORK) {
-            throw new IllegalArgumentException(prefix + "families x reps = " + families * reps
+            throw new BadRequest(prefix + "families x reps = " + families * reps
                     + " would run too long for a live page; at most " + MAX_WORK);
         }
         return new ClassroomSettings(preset,
@@ -136,9 +136,30 @@ public final class ClassroomSettings {
                 .withRun(new RunSpec(r.mode(), this.families, r.horizonDays(), r.sessionLimit()));
     }
 
-    private static double number(Map<String, String> p, String prefix, String key, double dflt, double min, double max) {
-        Double v = optional(p, prefix, key, min, max);
-        return v == null ? dflt : v;
+    /**
+     * Reads a parameter that counts something: only digits (with an optional sign) are accepted, so
+     * {@code 200.9} or {@code 2e2} is refused rather than truncated.
+     *
+     * @param name the parameter's name as the request spells it, for the message
+     * @param value the raw value, or {@code null} when the parameter is absent
+     * @param absent the value to use when it is absent
+     * @throws IllegalArgumentException naming the parameter and its allowed range
+     */
+    static int wholeNumber(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        String s = value.strip();
+        String range = "[" + min + ", " + max + "]";
+        if (!s.matches("[+-]?[0-9]{1,10}")) {
+            throw new BadRequest(name + ": expected a whole number in " + range + ", found '" + clip(s)
+                    + "'");
+        }
+        long v = Long.parseLong(s);
+        if (v < min || v > max) {
+            throw new BadRequest(name + ": must be in " + range + ", was " + s);
+        }
+        return (int) v;
     }
 
     private static Double optional(Map<String, String> p, String prefix, String key, double min, double max) {
@@ -150,10 +171,10 @@ public final class ClassroomSettings {
         try {
             v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(prefix + key + ": expected a number, found '" + clip(s) + "'");
+            throw new BadRequest(prefix + key + ": expected a number, found '" + clip(s) + "'");
         }
         if (!(v >= min && v <= max)) {
-            throw new IllegalArgumentException(prefix + key + ": must be in [" + fmt(min) + ", " + fmt(max) + "], was "
+            throw new BadRequest(prefix + key + ": must be in [" + fmt(min) + ", " + fmt(max) + "], was "
                     + clip(s));
         }
         return v;
@@ -173,7 +194,7 @@ public final class ClassroomSettings {
         for (E e : type.getEnumConstants()) {
             allowed.add(e.name().toLowerCase(Locale.ROOT));
         }
-        throw new IllegalArgumentException(prefix + key + ": found '" + clip(s) + "'; allowed: " + String.join(", ", allowed));
+        throw new BadRequest(prefix + key + ": found '" + clip(s) + "'; allowed: " + String.join(", ", allowed));
     }
 
     private static Boolean bool(Map<String, String> p, String prefix, String key) {
@@ -184,7 +205,7 @@ public final class ClassroomSettings {
         if (s.equals("true") || s.equals("false")) {
             return Boolean.parseBoolean(s);
         }
-        throw new IllegalArgumentException(prefix + key + ": expected true or false, found '" + clip(s) + "'");
+        throw new BadRequest(prefix + key + ": expected true or false, found '" + clip(s) + "'");
     }
 
     private static String fmt(double v) {
@@ -192,7 +213,7 @@ public final class ClassroomSettings {
     }
 
     /** Echoed values are shortened, so a hostile request cannot fill the response. */
-    private static String clip(String s) {
+    static String clip(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

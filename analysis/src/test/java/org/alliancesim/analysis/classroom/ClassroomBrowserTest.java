@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,6 +51,8 @@ class ClassroomBrowserTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1600,1500",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The browser's console, to see whether the Content-Security-Policy blocked anything.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         Files.createDirectories(SHOTS);
@@ -77,6 +82,28 @@ class ClassroomBrowserTest {
         Files.copy(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * The page is served with a strict CSP (no inline styles): the charts' colours and line widths
+     * must still apply (they are SVG attributes, not style attributes), and the console must show
+     * no refusal. With style attributes under this policy, the legend's line would be filled black
+     * and have no stroke.
+     */
+    private static void chartsDrawUnderTheContentSecurityPolicy() {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertEquals(0L, js.executeScript(
+                "return document.querySelectorAll('#retention svg [style], #alliance svg [style]').length;"));
+        String legendLine = (String) js.executeScript(
+                "const g = document.querySelector(\"#retention svg g[stroke-width='3.0']\");"
+                        + " const c = getComputedStyle(g); return c.fill + '|' + c.stroke + '|' + c.strokeWidth;");
+        assertEquals("none|rgb(0, 114, 178)|3px", legendLine, "the current setting's blue line");
+        String title = (String) js.executeScript("const t = document.querySelector('#retention svg text');"
+                + " const c = getComputedStyle(t); return c.fontSize + '|' + c.fontWeight;");
+        assertEquals("22px|700", title, "the chart title's font");
+        List<LogEntry> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getMessage().contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), "the CSP refused: " + refused);
+    }
+
     @Test
     void presetsSlidersChartsAndAFamilysStory() throws Exception {
         driver.get("http://127.0.0.1:" + server.port() + "/");
@@ -86,6 +113,7 @@ class ClassroomBrowserTest {
         assertTrue(driver.findElement(By.cssSelector("#retention svg")).isDisplayed());
         assertTrue(driver.findElement(By.cssSelector("#alliance svg")).isDisplayed());
         assertEquals(11, new Select(driver.findElement(By.id("preset"))).getOptions().size());
+        chartsDrawUnderTheContentSecurityPolicy();
 
         // Pick a preset: the description and the numbers change.
         new Select(driver.findElement(By.id("preset"))).selectByValue("fragile-alliance-same-challenge");
@@ -129,5 +157,10 @@ class ClassroomBrowserTest {
         wait.until(d -> d.findElement(By.id("story-step")).getText().startsWith("session 1 of"));
         ((JavascriptExecutor) driver).executeScript("document.getElementById('story').scrollIntoView();");
         screenshot("classroom-story.png");
+        assertEquals(0L, ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelectorAll('#story-chart svg [style]').length;"));
+        List<LogEntry> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getMessage().contains("Content Security Policy")).toList();
+        assertTrue(refused.isEmpty(), "the CSP refused: " + refused);
     }
 }
