@@ -12,4 +12,10 @@ final class Paths {
     static String index(String parent, int i) {
         return parent + "[" + i + "]";
     }
+
+    /** The group a path is in: {@code families[0]} for {@code families[0].conflict}, {@code ""} at the top. */
+    static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
 }

@@ -210,7 +210,7 @@ final class ScenarioEdits {
                     }
                 }
                 List<String> allowed = Arrays.stream(c.getEnumConstants()).map(e -> Names.of((Enum<?>) e)).toList();
-                throw new Refused(at, "found '" + text + "'; allowed: " + String.join(", ", allowed)
+                throw new Refused(at, "found '" + Problem.excerpt(text) + "'; allowed: " + String.join(", ", allowed)
                         + Names.didYouMean(text, allowed));
             }
         } else if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
@@ -244,10 +244,10 @@ final class ScenarioEdits {
 
     private static String describe(Object v) {
         if (v instanceof String s) {
-            return "'" + s + "' (text)";
+            return "'" + Problem.excerpt(s) + "' (text)";
         }
         if (v instanceof Number n) {
-            return n + " (number)";
+            return Problem.excerpt(n.toString()) + " (number)";
         }
         if (v instanceof Boolean b) {
             return b + " (true/false)";
