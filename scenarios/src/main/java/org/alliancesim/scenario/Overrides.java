@@ -93,6 +93,11 @@ final class Overrides {
         String valueText = override.substring(eq + 1);
         try {
             Object value = value(valueText);
+            Problem kind = ScenarioEdits.kindProblem(path, value, label);
+            if (kind != null) {
+                problems.add(kind);
+                return;
+            }
             edits.remove(path);
             edits.put(path, new Override(label, path, value));
         } catch (Unreadable u) {

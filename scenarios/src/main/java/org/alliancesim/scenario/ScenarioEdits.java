@@ -174,6 +174,22 @@ final class ScenarioEdits {
         throw new IllegalStateException("no field " + name + " in " + record.getClass().getSimpleName());
     }
 
+    /**
+     * The problem with {@code value} as a value of the field at {@code path}, whatever the scenario
+     * (its kind: a number, text, one of an enum's names; not its range, which the records check), or
+     * null when there is none.
+     *
+     * @param source where the value came from, for the problem's file
+     */
+    static Problem kindProblem(ParameterPath path, Object value, String source) {
+        try {
+            convert(value, path.type(), path.toString());
+            return null;
+        } catch (Refused r) {
+            return new Problem(source, 0, 0, r.at, r.getMessage());
+        }
+    }
+
     /** The value as the field's type, or a refusal saying what the field takes. */
     static Object convert(Object value, Type type, String at) throws Refused {
         if (value == null) {
