@@ -139,4 +139,10 @@ class OverridesTest {
             assertTrue(p.file().startsWith("--set run.") || p.file().startsWith("--set name="), p.file());
         }
     }
+
+    @Test
+    void docsStateTheLargestIndex() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/scenarios.md"));
+        assertTrue(docs.contains("an index over " + ParameterPath.MAX_INDEX), "docs/scenarios.md states the largest index");
+    }
 }
