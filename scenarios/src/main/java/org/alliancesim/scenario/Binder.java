@@ -159,9 +159,7 @@ final class Binder {
                             index = i;
                         }
                     }
-                    for (String part : pe.field().split("\\.")) {
-                        fieldPath = Paths.child(fieldPath, Names.snake(part));
-                    }
+                    fieldPath = Paths.refused(path, pe);
                     shown = shown(pe);
                 }
                 problem(fieldPath, shown);

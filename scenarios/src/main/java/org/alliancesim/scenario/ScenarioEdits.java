@@ -145,11 +145,7 @@ final class ScenarioEdits {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ParameterException pe) {
-                String field = at;
-                for (String part : pe.field().split("\\.")) {
-                    field = field.isEmpty() ? Names.snake(part) : field + "." + Names.snake(part);
-                }
-                throw new Refused(field, Binder.shown(pe));
+                throw new Refused(Paths.refused(at, pe), Binder.shown(pe));
             }
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw new Refused(at, iae.getMessage());

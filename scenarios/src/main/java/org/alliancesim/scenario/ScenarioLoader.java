@@ -84,7 +84,7 @@ public final class ScenarioLoader {
             try {
                 s = new Scenario(sName, description, (Long) seed, (Integer) reps, model);
             } catch (ParameterException e) {
-                b.problem(Names.snake(e.field()), Binder.shown(e));
+                b.problem(Paths.refused("", e), Binder.shown(e));
             }
         }
         if (!b.problems.isEmpty()) {
