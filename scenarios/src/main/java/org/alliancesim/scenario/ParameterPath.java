@@ -61,7 +61,8 @@ public final class ParameterPath {
                 if (done.length() == 0 && p.startsWith("[")) {
                     continue;
                 }
-                throw problem(p, done.toString(), "empty part in '" + Problem.excerpt(p) + "'; parts are separated by single dots");
+                throw problem(p, done.toString(), "empty part in '" + Problem.excerpt(p)
+                        + "'; parts are separated by single dots");
             }
             boolean bracketed = part.startsWith("[");
             String token = part;
@@ -87,7 +88,8 @@ public final class ParameterPath {
                 type = pt.getActualTypeArguments()[0];
             } else {
                 if (bracketed) {
-                    throw problem(p, done.toString(), "bad list index '" + Problem.excerpt(part) + "'; expected a whole number from 0");
+                    throw problem(p, done.toString(), "bad list index '" + Problem.excerpt(part)
+                            + "'; expected a whole number from 0");
                 }
                 if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
                     throw problem(p, done.toString(), token.startsWith("-") && isNumber(token.substring(1))
