@@ -38,7 +38,7 @@ class ParameterPathTest {
     }
 
     @Test
-    void indicesOnlyFollowListsAndStaySane() {
+    void indicesOnlyFollowListsAndStaySane() throws ScenarioException {
         assertEquals("'run' is not a list, so entry 0 does not apply",
                 assertThrows(ScenarioException.class, () -> ParameterPath.parse("run.0.families")).problems().get(0)
                         .message());
