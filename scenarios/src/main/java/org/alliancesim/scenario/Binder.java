@@ -35,7 +35,7 @@ final class Binder {
     /**
      * @param origins where each path's value was written
      * @param fallbacks a valid instance per record type, whose values stand in for a refused value
-     *     so that the rest of the record can still be checked
+     *     so that the rest of the record can still be checked ({@link EntryDefaults#fallbacks()})
      */
     Binder(Map<String, SourceTree.Origin> origins, Map<Class<?>, Object> fallbacks) {
         this.origins = origins;
@@ -69,8 +69,7 @@ final class Binder {
             if (p.isEmpty()) {
                 return new SourceTree.Origin("scenario", 0, 0);
             }
-            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
-            p = cut < 0 ? "" : p.substring(0, cut);
+            p = Paths.parent(p);
         }
     }
 
@@ -160,9 +159,7 @@ final class Binder {
                             index = i;
                         }
                     }
-                    for (String part : pe.field().split("\\.")) {
-                        fieldPath = Paths.child(fieldPath, Names.snake(part));
-                    }
+                    fieldPath = Paths.refused(path, pe);
                     shown = shown(pe);
                 }
                 problem(fieldPath, shown);
@@ -171,8 +168,7 @@ final class Binder {
                     return null;
                 }
                 try {
-                    args[index] = cs[index].getName().equals("identifiedPatient") ? -1
-                            : cs[index].getAccessor().invoke(fallback);
+                    args[index] = cs[index].getAccessor().invoke(fallback);
                 } catch (ReflectiveOperationException re) {
                     return null;
                 }

@@ -53,7 +53,7 @@ public final class CalibrationSpecs {
             label = "built-in:" + nameOrPath;
             text = builtinText(nameOrPath);
         } else {
-            Path p = ScenarioLoader.path(nameOrPath);
+            Path p = ExtendsResolver.path(nameOrPath);
             if (p == null || !Files.isRegularFile(p)) {
                 throw new ScenarioException(List.of(new Problem(nameOrPath, 0, 0, "",
                         "no such file, and no built-in targets of that name; built-ins: " + String.join(", ", BUILTINS))));

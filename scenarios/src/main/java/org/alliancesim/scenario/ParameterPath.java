@@ -61,40 +61,50 @@ public final class ParameterPath {
                 if (done.length() == 0 && p.startsWith("[")) {
                     continue;
                 }
-                throw problem(p, done.toString(), "empty part in '" + p + "'; parts are separated by single dots");
+                throw problem(p, done.toString(), "empty part in '" + Problem.excerpt(p)
+                        + "'; parts are separated by single dots");
             }
             boolean bracketed = part.startsWith("[");
             String token = part;
             if (bracketed) {
                 if (!part.endsWith("]")) {
-                    throw problem(p, done.toString(), "bad list index '" + part + "'; write [N] or .N");
+                    throw problem(p, done.toString(), "bad list index '" + Problem.excerpt(part) + "'; write [N] or .N");
                 }
                 token = part.substring(1, part.length() - 1);
             }
             if (isNumber(token)) {
                 if (!(type instanceof ParameterizedType pt && pt.getRawType() == List.class)) {
                     throw problem(p, done.toString(), (done.length() == 0 ? "the scenario" : "'" + done + "'")
-                            + " is not a list, so entry " + token + " does not apply");
+                            + " is not a list, so entry " + Problem.excerpt(token) + " does not apply");
                 }
-                if (token.length() > 4 || Integer.parseInt(token) > MAX_INDEX) {
-                    throw problem(p, done.toString(), "list index " + token + " is too large (at most " + MAX_INDEX + ")");
+                String digits = token.replaceFirst("^0+(?=\\d)", "");
+                if (digits.length() > 4 || Integer.parseInt(digits) > MAX_INDEX) {
+                    throw problem(p, done.toString(), "list index " + Problem.excerpt(token) + " is too large (at most "
+                            + MAX_INDEX + ")");
                 }
-                int index = Integer.parseInt(token);
+                int index = Integer.parseInt(digits);
                 segments.add(index);
                 done.append('[').append(index).append(']');
                 type = pt.getActualTypeArguments()[0];
             } else {
                 if (bracketed) {
-                    throw problem(p, done.toString(), "bad list index '" + part + "'; expected a whole number from 0");
+                    throw problem(p, done.toString(), "bad list index '" + Problem.excerpt(part)
+                            + "'; expected a whole number from 0");
+                }
+                if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
+                    throw problem(p, done.toString(), token.startsWith("-") && isNumber(token.substring(1))
+                            ? "list entries are numbered from 0, found " + Problem.excerpt(token)
+                            : "'" + done + "' is a list, so '" + Problem.excerpt(token) + "' does not apply; give an entry"
+                                    + " number from 0, for example " + done + "[0]");
                 }
                 Map<String, Type> fields = fields(type);
                 if (fields.isEmpty()) {
-                    throw problem(p, done.toString(), "'" + done + "' is a single value, so '" + token
-                            + "' does not apply");
+                    throw problem(p, done.toString(), "'" + done + "' is a single value, so '"
+                            + Problem.excerpt(token) + "' does not apply");
                 }
                 Type child = fields.get(token);
                 if (child == null) {
-                    throw problem(p, done.toString(), "unknown field '" + token + "'"
+                    throw problem(p, done.toString(), "unknown field '" + Problem.excerpt(token) + "'"
                             + Names.didYouMean(token, fields.keySet()) + "; allowed here: "
                             + String.join(", ", fields.keySet()));
                 }
@@ -159,6 +169,7 @@ public final class ParameterPath {
     }
 
     private static ScenarioException problem(String path, String at, String message) {
-        return new ScenarioException(List.of(new Problem("parameter path '" + path + "'", 0, 0, at, message)));
+        return new ScenarioException(List.of(new Problem("parameter path '" + Problem.excerpt(path) + "'", 0, 0, at,
+                message)));
     }
 }

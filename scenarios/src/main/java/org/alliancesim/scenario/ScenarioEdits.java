@@ -145,11 +145,7 @@ final class ScenarioEdits {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ParameterException pe) {
-                String field = at;
-                for (String part : pe.field().split("\\.")) {
-                    field = field.isEmpty() ? Names.snake(part) : field + "." + Names.snake(part);
-                }
-                throw new Refused(field, Binder.shown(pe));
+                throw new Refused(Paths.refused(at, pe), Binder.shown(pe));
             }
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw new Refused(at, iae.getMessage());
@@ -172,6 +168,22 @@ final class ScenarioEdits {
             }
         }
         throw new IllegalStateException("no field " + name + " in " + record.getClass().getSimpleName());
+    }
+
+    /**
+     * The problem with {@code value} as a value of the field at {@code path}, whatever the scenario
+     * (its kind: a number, text, one of an enum's names; not its range, which the records check), or
+     * null when there is none.
+     *
+     * @param source where the value came from, for the problem's file
+     */
+    static Problem kindProblem(ParameterPath path, Object value, String source) {
+        try {
+            convert(value, path.type(), path.toString());
+            return null;
+        } catch (Refused r) {
+            return new Problem(source, 0, 0, r.at, r.getMessage());
+        }
     }
 
     /** The value as the field's type, or a refusal saying what the field takes. */
@@ -210,7 +222,7 @@ final class ScenarioEdits {
                     }
                 }
                 List<String> allowed = Arrays.stream(c.getEnumConstants()).map(e -> Names.of((Enum<?>) e)).toList();
-                throw new Refused(at, "found '" + text + "'; allowed: " + String.join(", ", allowed)
+                throw new Refused(at, "found '" + Problem.excerpt(text) + "'; allowed: " + String.join(", ", allowed)
                         + Names.didYouMean(text, allowed));
             }
         } else if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
@@ -244,10 +256,10 @@ final class ScenarioEdits {
 
     private static String describe(Object v) {
         if (v instanceof String s) {
-            return "'" + s + "' (text)";
+            return "'" + Problem.excerpt(s) + "' (text)";
         }
         if (v instanceof Number n) {
-            return n + " (number)";
+            return Problem.excerpt(n.toString()) + " (number)";
         }
         if (v instanceof Boolean b) {
             return b + " (true/false)";

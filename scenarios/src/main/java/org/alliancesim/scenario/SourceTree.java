@@ -37,7 +37,7 @@ final class SourceTree {
 
     final String file;
     final ObjectNode root;
-    /** Sorted, so that the origins at and below a path are one range (see ScenarioLoader.merge). */
+    /** Sorted, so that the origins at and below a path are one range (see TreeMerge). */
     final NavigableMap<String, Origin> origins;
 
     private SourceTree(String file, ObjectNode root, NavigableMap<String, Origin> origins) {

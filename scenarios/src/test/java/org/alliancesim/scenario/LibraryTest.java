@@ -49,7 +49,7 @@ class LibraryTest {
     @ParameterizedTest
     @MethodSource("builtins")
     void builtinLoadsRunsAndHasAHeaderComment(String name) throws ScenarioException {
-        String text = ScenarioLoader.builtinText(name);
+        String text = ScenarioLibrary.text(name);
         assertTrue(text.startsWith("# " + name + ":"), "header comment names the scenario");
         assertTrue(text.contains("What it shows") && text.contains("What to look at"), "header explains it");
         Scenario s = ScenarioLoader.load(name);

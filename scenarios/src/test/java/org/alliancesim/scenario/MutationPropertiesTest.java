@@ -139,7 +139,7 @@ class MutationPropertiesTest {
 
     /** Loads the mutated built-in; returns "valid", "invalid" or "malformed", or fails an assertion. */
     private static String loadsOrFailsClearly(String name, List<Mutation> ms) {
-        String text = ScenarioLoader.builtinText(name);
+        String text = ScenarioLibrary.text(name);
         for (Mutation m : ms) {
             text = mutate(text, m);
         }

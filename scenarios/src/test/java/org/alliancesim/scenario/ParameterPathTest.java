@@ -38,7 +38,7 @@ class ParameterPathTest {
     }
 
     @Test
-    void indicesOnlyFollowListsAndStaySane() {
+    void indicesOnlyFollowListsAndStaySane() throws ScenarioException {
         assertEquals("'run' is not a list, so entry 0 does not apply",
                 assertThrows(ScenarioException.class, () -> ParameterPath.parse("run.0.families")).problems().get(0)
                         .message());
@@ -49,6 +49,9 @@ class ParameterPathTest {
         assertEquals("bad list index '[x]'; expected a whole number from 0",
                 assertThrows(ScenarioException.class, () -> ParameterPath.parse("therapists[x].warmth")).problems()
                         .get(0).message());
+        assertEquals(ParameterPath.parse("therapists[1]"), ParameterPath.parse("therapists.00001"), "leading zeros");
+        assertEquals("list entries are numbered from 0, found -1", assertThrows(ScenarioException.class,
+                () -> ParameterPath.parse("families.-1.share")).problems().get(0).message());
         assertThrows(ScenarioException.class, () -> ParameterPath.parse("run..families"));
         assertThrows(ScenarioException.class, () -> ParameterPath.parse(""));
         assertThrows(ScenarioException.class, () -> ParameterPath.parse("run.families.x"));

@@ -37,7 +37,7 @@ class ScenarioSchemaTest {
     @ParameterizedTest
     @MethodSource("builtins")
     void everyBuiltinValidates(String name) throws Exception {
-        Set<ValidationMessage> errors = validate(ScenarioLoader.builtinText(name));
+        Set<ValidationMessage> errors = validate(ScenarioLibrary.text(name));
         assertTrue(errors.isEmpty(), name + ": " + errors);
     }
 

@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.classroom;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +11,9 @@ import org.alliancesim.model.Experience;
 import org.alliancesim.model.FamilyType;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Referral;
-import org.alliancesim.model.RunSpec;
-import org.alliancesim.model.Setting;
-import org.alliancesim.model.TherapistType;
+import org.alliancesim.scenario.ParameterPath;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 
 /**
@@ -97,43 +98,87 @@ public final class ClassroomSettings {
                 families, reps);
     }
 
-    /** The preset's parameters with these settings applied. */
+    /**
+     * The preset's parameters with these settings applied, as the typed edits of {@link #edits}
+     * applied together with {@link Scenario#with(Map, String)}: the same edits {@code --set} makes.
+     *
+     * @throws IllegalArgumentException with a message for the user when the preset refuses an edit
+     */
     public ModelParameters apply(ModelParameters base) {
-        List<TherapistType> therapists = new ArrayList<>();
-        for (TherapistType t : base.therapists()) {
-            double w = warmth != null ? warmth : t.warmth();
-            therapists.add(new TherapistType(t.name(), t.share(), experience != null ? experience : t.experience(), w,
-                    warmth != null ? w : t.empathy(), warmth != null ? w : t.genuineness(), t.consistency(),
-                    repair != null ? repair : t.repairSkill(), balance != null ? balance : t.balance(),
-                    policy != null ? policy : t.policy(), challenge != null ? challenge : t.challenge(), t.caseload()));
+        try {
+            return new Scenario(preset, "", Scenario.DEFAULT_SEED, 1, base).with(edits(base), "classroom settings")
+                    .model();
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        List<FamilyType> families = new ArrayList<>();
-        for (FamilyType f : base.families()) {
-            double c = conflict != null ? conflict : f.conflict();
-            boolean prep = prepared != null ? prepared : f.prepared();
-            if (involuntary == null) {
-                families.add(new FamilyType(f.name(), f.share(), f.roles(), f.identifiedPatient(), f.referral(), c, prep));
-            } else {
+    }
+
+    /**
+     * The settings as edits of {@code base}: warmth (also empathy and genuineness), experience,
+     * repair, balance, policy and challenge of every therapist; conflict and preparation of every
+     * family; the observed setting; the number of families. With {@code involuntary}, the family
+     * list is first replaced by each type split into a voluntary and an involuntary part in that
+     * proportion. The families' shares are made to sum to exactly 1.
+     */
+    Map<ParameterPath, Object> edits(ModelParameters base) {
+        Map<ParameterPath, Object> edits = new LinkedHashMap<>();
+        for (int i = 0; i < base.therapists().size(); i++) {
+            String t = "therapists[" + i + "].";
+            if (warmth != null) {
+                put(edits, t + "warmth", warmth);
+                put(edits, t + "empathy", warmth);
+                put(edits, t + "genuineness", warmth);
+            }
+            putIfSet(edits, t + "experience", experience);
+            putIfSet(edits, t + "repair_skill", repair);
+            putIfSet(edits, t + "balance", balance);
+            putIfSet(edits, t + "policy", policy);
+            putIfSet(edits, t + "challenge", challenge);
+        }
+        List<FamilyType> families = base.families();
+        if (involuntary != null) {
+            families = new ArrayList<>();
+            for (FamilyType f : base.families()) {
                 // Each type splits into a voluntary and an involuntary part in the chosen proportion.
                 double vol = f.share() * (1 - involuntary);
                 double inv = f.share() * involuntary;
                 if (vol > 0) {
-                    families.add(new FamilyType(f.name(), vol, f.roles(), f.identifiedPatient(), Referral.VOLUNTARY, c, prep));
+                    families.add(new FamilyType(f.name(), vol, f.roles(), f.identifiedPatient(), Referral.VOLUNTARY,
+                            f.conflict(), f.prepared()));
                 }
                 if (inv > 0) {
                     families.add(new FamilyType(f.name() + "-involuntary", inv, f.roles(), f.identifiedPatient(),
-                            Referral.INVOLUNTARY, c, prep));
+                            Referral.INVOLUNTARY, f.conflict(), f.prepared()));
                 }
             }
+            put(edits, "families", families);
         }
         double total = families.stream().mapToDouble(FamilyType::share).sum();
-        families.replaceAll(f -> new FamilyType(f.name(), f.share() / total, f.roles(), f.identifiedPatient(),
-                f.referral(), f.conflict(), f.prepared()));
-        Setting s = base.setting();
-        Setting setting = observed == null ? s : new Setting(observed, observed, observed, s.orientationSession());
-        RunSpec r = base.run();
-        return base.withTherapists(therapists).withFamilies(families).withSetting(setting)
-                .withRun(new RunSpec(r.mode(), this.families, r.horizonDays(), r.sessionLimit()));
+        for (int i = 0; i < families.size(); i++) {
+            String f = "families[" + i + "].";
+            put(edits, f + "share", families.get(i).share() / total);
+            putIfSet(edits, f + "conflict", conflict);
+            putIfSet(edits, f + "prepared", prepared);
+        }
+        putIfSet(edits, "setting.reflecting_team", observed);
+        putIfSet(edits, "setting.one_way_mirror", observed);
+        putIfSet(edits, "setting.cameras", observed);
+        put(edits, "run.families", this.families);
+        return edits;
+    }
+
+    private static void putIfSet(Map<ParameterPath, Object> edits, String path, Object value) {
+        if (value != null) {
+            put(edits, path, value);
+        }
+    }
+
+    private static void put(Map<ParameterPath, Object> edits, String path, Object value) {
+        try {
+            edits.put(ParameterPath.parse(path), value);
+        } catch (ScenarioException e) {
+            throw new IllegalStateException("not a scenario path: " + path, e);
+        }
     }
 
     /**
