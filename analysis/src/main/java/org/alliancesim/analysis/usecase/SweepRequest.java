@@ -109,17 +109,14 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      * @throws ScenarioException listing the file's problems, located
      */
     public static SweepRequest of(Path file, Path out) throws ScenarioException {
-        return of(SweepSpecs.load(file, METRICS), out).withSource(file.toString());
+        return new SweepRequest(SweepSpecs.load(file, METRICS), file.toString(), out, false, false, Shard.ALL,
+                Runtime.getRuntime().availableProcessors(), null, null);
     }
 
     /** The sweep {@code sweep} into {@code out}: the whole sweep, afresh, on every core. */
     public static SweepRequest of(SweepSpec sweep, Path out) {
         return new SweepRequest(sweep, null, out, false, false, Shard.ALL, Runtime.getRuntime().availableProcessors(),
                 null, null);
-    }
-
-    public SweepRequest withSource(String from) {
-        return new SweepRequest(sweep, from, out, resume, force, shard, threads, progress, arguments);
     }
 
     /** A copy that finishes the sweep in {@code out} (or starts it there when it holds none). */
