@@ -17,15 +17,35 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.Test;
 
-/** Runs the JShell block of docs/api.md, snippet by snippet, in this JVM. */
+/** Runs the JShell blocks of docs/api.md, snippet by snippet, in this JVM. */
 class ApiDocTest {
 
     @Test
-    void theJShellExampleRuns() throws Exception {
+    void theJShellExamplesRun() throws Exception {
         String doc = Files.readString(docs().resolve("api.md"));
-        int start = doc.indexOf("```jshell\n") + "```jshell\n".length();
-        String code = doc.substring(start, doc.indexOf("```", start));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> snippets = new ArrayList<>();
+        int blocks = 0;
+        for (int start = doc.indexOf("```jshell\n"); start >= 0; start = doc.indexOf("```jshell\n", start)) {
+            start += "```jshell\n".length();
+            snippets.addAll(run(doc.substring(start, doc.indexOf("```", start)), out));
+            blocks++;
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        System.out.print(printed);
+        assertTrue(blocks >= 2, "jshell blocks: " + blocks);
+        assertTrue(snippets.size() >= 10, "snippets: " + snippets.size());
+        for (String expected : List.of("dropout ", "replications for a dropout CI", "dropout difference",
+                "intercept -2.5", "Family 5 of scenario 'involuntary-referral'", "kernel checks pass",
+                " targets in range", "evaluation 3/3, best distance", "after 3 evaluations", "300 courses")) {
+            assertTrue(printed.contains(expected), expected + " in\n" + printed);
+        }
+        assertTrue(printed.contains("sweep: 6 points, 0 failed") && printed.contains("merged equals whole: true")
+                && printed.contains("submit with: bash '"), printed);
+    }
+
+    /** Runs one block, snippet by snippet, in a JShell of its own in this JVM; returns the snippets. */
+    static List<String> run(String code, ByteArrayOutputStream out) {
         List<String> snippets = new ArrayList<>();
         // The local execution engine runs snippets in this JVM: their System.out is ours.
         PrintStream original = System.out;
@@ -54,14 +74,7 @@ class ApiDocTest {
         } finally {
             System.setOut(original);
         }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        System.out.print(printed);
-        assertTrue(snippets.size() >= 10, "snippets: " + snippets.size());
-        for (String expected : List.of("dropout ", "replications for a dropout CI", "dropout difference",
-                "intercept -2.5", "Family 5 of scenario 'involuntary-referral'", "kernel checks pass",
-                " targets in range", "evaluation 3/3, best distance", "after 3 evaluations", "300 courses")) {
-            assertTrue(printed.contains(expected), expected + " in\n" + printed);
-        }
+        return snippets;
     }
 
     static Path docs() {

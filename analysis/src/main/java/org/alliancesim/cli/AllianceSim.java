@@ -103,7 +103,8 @@ public final class AllianceSim implements Runnable {
     static int failure(Exception ex, CommandLine line) {
         PrintWriter err = line.getErr();
         if (ex instanceof BadInputException || ex instanceof BadRequestException
-                || ex instanceof org.alliancesim.model.ParameterException) {
+                || ex instanceof org.alliancesim.model.ParameterException
+                || ex instanceof org.alliancesim.analysis.sweep.SweepFolderException) {
             err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return BAD_INPUT;
         }

@@ -35,10 +35,6 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class CalibrateCommand implements Callable<Integer> {
 
-    /** @deprecated for the sweep commands until they move to use cases: use {@link Calibration#STATISTICS}. */
-    @Deprecated
-    static final Set<String> STATISTICS = Calibration.STATISTICS;
-
     @Spec
     CommandSpec spec;
 

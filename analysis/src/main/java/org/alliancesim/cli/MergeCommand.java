@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancesim.analysis.report.ResultsFolder;
-import org.alliancesim.analysis.sweep.SweepFolderException;
-import org.alliancesim.analysis.sweep.SweepMerge;
+import org.alliancesim.analysis.usecase.MergeRequest;
+import org.alliancesim.analysis.usecase.MergeResult;
+import org.alliancesim.analysis.usecase.MergeUseCase;
+import org.alliancesim.analysis.usecase.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim merge}: shards of one sweep into one folder. */
+/** {@code alliancesim merge}: flags to a {@link MergeRequest}; prints what was merged. */
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -39,23 +40,16 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        MergeResult r;
         try {
-            ResultsFolder.check(out, force);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        String command = "alliancesim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        int failed;
-        try {
-            failed = SweepMerge.merge(shards, out, command);
-        } catch (SweepFolderException e) {
-            throw new BadInputException(e.getMessage());
+            r = MergeUseCase.execute(MergeRequest.of(shards, new Output(out, force))
+                    .withArguments(spec.root().commandLine().getParseResult().originalArgs()));
         } catch (IOException e) {
             return SweepCommand.cannotWrite(spec, e, "the merged folder is not complete; free space, then merge again"
                     + " with --force");
         }
-        spec.commandLine().getOut().println("merged " + shards.size() + " shards into " + out
-                + (failed > 0 ? " (" + failed + " points failed)" : ""));
-        return failed > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
+        spec.commandLine().getOut().println("merged " + r.shards() + " shards into " + r.folder()
+                + (r.failed() > 0 ? " (" + r.failed() + " points failed)" : ""));
+        return r.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
     }
 }

@@ -3,21 +3,15 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-import org.alliancesim.analysis.sweep.Designs;
-import org.alliancesim.analysis.sweep.SweepFolderException;
-import org.alliancesim.analysis.sweep.SweepRunner;
-import org.alliancesim.scenario.SweepSpec;
-import org.alliancesim.scenario.SweepSpecs;
+import org.alliancesim.analysis.io.AtomicFile;
+import org.alliancesim.analysis.usecase.Progress;
+import org.alliancesim.analysis.usecase.SweepRequest;
+import org.alliancesim.analysis.usecase.SweepResult;
+import org.alliancesim.analysis.usecase.SweepUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim sweep}: many points of a design, crash-safe, resumable, shardable. */
+/** {@code alliancesim sweep}: flags to a {@link SweepRequest}; prints what ran. */
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
@@ -62,64 +56,26 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = threadsOption.get();
-        int[] kn = parseShard(shard);
-        SweepSpec s = SweepSpecs.load(file, CalibrateCommand.STATISTICS);
-        try {
-            SweepRunner.check(s);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": " + e.getMessage());
-        }
-        boolean resuming = resume && Files.exists(out.resolve(SweepRunner.MANIFEST));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException("--out " + out + " is a file; give a folder");
-        }
-        if (!resuming && Files.isDirectory(out) && !force && !isEmpty(out)) {
-            throw new BadInputException("--out " + out + " exists and is not empty" + (resume
-                    ? ", but holds no " + SweepRunner.MANIFEST + ", so there is no sweep in it to resume; use --force to"
-                            + " start afresh in it, or another folder"
-                    : "; use --resume to finish the sweep in it, --force to start afresh, or another folder"));
-        }
-        if (!resuming && force && Files.isDirectory(out)) {
-            for (String f : List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS, "summary.json",
-                    "report.html")) {
-                Files.deleteIfExists(out.resolve(f));
-            }
-        }
-        int total = SweepRunner.shard((int) Designs.size(s), kn[0], kn[1]).size();
-        AtomicInteger done = new AtomicInteger();
-        long t0 = System.nanoTime();
-        ProgressBar bar = quiet || System.console() == null ? null : new ProgressBarBuilder().setTaskName("points")
-                .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-        String command = "alliancesim " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-        SweepRunner.Outcome o;
-        try {
-            o = SweepRunner.run(s, out, threads, resuming, kn[0], kn[1], command, i -> {
-                int n = done.incrementAndGet();
-                if (bar != null) {
-                    bar.step();
-                    double secs = (System.nanoTime() - t0) / 1e9;
-                    bar.setExtraMessage(String.format(Locale.ROOT, " %.1f runs/s", n * s.replications() / secs));
-                }
-            });
-        } catch (SweepFolderException e) {
-            throw new BadInputException(e.getMessage());
+        SweepRequest request = SweepRequest.of(file, out).withShard(SweepRequest.Shard.parse(shard))
+                .withThreads(threadsOption.get()).withResume(resume).withForce(force)
+                .withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        SweepResult r;
+        try (ProgressBar bar = ProgressBars.open("points", -1, quiet)) {
+            r = SweepUseCase.execute(request.withProgress(bar == null ? Progress.NONE : (done, total, note) -> {
+                bar.maxHint(total);
+                bar.stepTo(done);
+                bar.setExtraMessage(" " + note);
+            }));
         } catch (IOException e) {
             return cannotWrite(spec, e, "the points finished so far are kept; free space (or fix the folder), then run"
                     + " the same command with --resume");
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "sweep %s: %d points (shard %d/%d), %d run now, %d failed; %.1f runs/s on %d threads%n",
-                file, o.points(), kn[0], kn[1], o.ranNow(), o.failed(),
-                o.ranNow() * s.replications() / Math.max(1e-9, o.seconds()), threads);
+        w.printf(Locale.ROOT, "sweep %s: %d points (shard %s), %d run now, %d failed; %.1f runs/s on %d threads%n",
+                file, r.points(), r.shard(), r.ranNow(), r.failed(), r.runsPerSecond(), request.threads());
         w.println("results: " + out + " (points.csv, runs.csv, summary.json, report.html, charts/)");
         w.flush();
-        return o.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
+        return r.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
     }
 
     /**
@@ -128,30 +84,9 @@ final class SweepCommand implements Callable<Integer> {
      * stack trace, exit code 1; the folder's manifest does not say complete (docs/sweeps.md).
      */
     static int cannotWrite(CommandSpec command, IOException e, String then) {
-        String what = e instanceof FileSystemException f ? "cannot write " + f.getFile() + ": "
-                + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName()) : e.getMessage();
+        String what = e instanceof FileSystemException f && f.getFile() != null
+                ? "cannot write " + f.getFile() + ": " + AtomicFile.reason(f) : e.getMessage();
         command.commandLine().getErr().println(command.qualifiedName() + ": " + what + "; " + then);
         return AllianceSim.INTERNAL_ERROR;
     }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (var l = Files.list(dir)) {
-            return l.findAny().isEmpty();
-        }
-    }
-
-    static int[] parseShard(String s) {
-        String[] p = s.split("/");
-        try {
-            int k = Integer.parseInt(p[0].strip());
-            int n = Integer.parseInt(p[1].strip());
-            if (p.length == 2 && n >= 1 && k >= 1 && k <= n) {
-                return new int[] {k, n};
-            }
-        } catch (RuntimeException e) {
-            // fall through to the message
-        }
-        throw new BadInputException("--shard must be K/N with 1 <= K <= N, was '" + s + "'");
-    }
-
 }

@@ -44,8 +44,7 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 public final class Calibration {
 
     /** The statistics a targets or sweep file may name: every metric key of summary.json. */
-    public static final Set<String> STATISTICS = Arrays.stream(Metric.values()).map(Metric::key)
-            .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+    public static final Set<String> STATISTICS = Metric.KEYS;
 
     /**
      * A targets file, or a built-in targets name such as {@code literature}, loaded and checked

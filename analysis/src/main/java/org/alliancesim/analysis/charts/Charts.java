@@ -8,6 +8,7 @@ import java.util.Map;
 import org.alliancesim.analysis.experiment.ExperimentResult.Series;
 import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
+import org.alliancesim.analysis.stats.SobolIndex;
 import org.alliancesim.model.EndReason;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -199,7 +200,7 @@ public final class Charts {
     }
 
     /** First-order and total Sobol indices per parameter with their 95% intervals. */
-    public static JFreeChart sobol(String title, String subtitle, List<org.alliancesim.analysis.sweep.SweepReport.SobolIndex> s) {
+    public static JFreeChart sobol(String title, String subtitle, List<SobolIndex> s) {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
         for (var i : s) {

@@ -41,6 +41,11 @@ public enum Metric {
             COMPLETION_SHARE, MEAN_IMPROVEMENT, ALLIANCE_SESSION_1, ALLIANCE_SESSION_3, ALLIANCE_FINAL);
 
     /** The metric whose {@link #key()} is {@code key}, or null. */
+    /** Every metric's key as summary.json, sweep and targets files name it, in sorted order. */
+    public static final java.util.SortedSet<String> KEYS = java.util.Collections.unmodifiableSortedSet(
+            java.util.Arrays.stream(values()).map(Metric::key)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+
     public static Metric byKey(String key) {
         for (Metric m : values()) {
             if (m.key.equals(key)) {

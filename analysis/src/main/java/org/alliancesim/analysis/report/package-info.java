@@ -3,6 +3,7 @@
  * provenance, summary.json, CSV tables, and the self-contained report.html of each use case.
  *
  * <p>Entry points: {@link org.alliancesim.analysis.report.ResultsFolder} and one {@code *Report} class per
- * use case. May depend on: charts, statistics, experiments, scenarios; not on the adapters (CLI, classroom).
+ * use case. May depend on: charts, statistics, experiments, scenarios, {@code analysis.io}; not on
+ * sweeps, use cases or the adapters (CLI, classroom).
  */
 package org.alliancesim.analysis.report;

@@ -2,6 +2,10 @@ package org.alliancesim.analysis.sweep;
 
 import static org.alliancesim.analysis.sweep.SweepFolderException.shown;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.alliancesim.analysis.experiment.Csv;
 
 /**
  * The rows of a sweep folder's points.csv and runs.csv, each checked against the sweep before any
@@ -30,13 +37,25 @@ import java.util.regex.Pattern;
  * the runner appends a point's runs and then its row, one point at a time. More than that means
  * rows were lost or edited. A {@code complete} folder (a finished sweep, a shard to merge) must
  * hold every point of its shard and nothing incomplete.
+ *
+ * <p>The files are parsed with jackson-dataformat-csv (RFC 4180 quoting), record by record, each
+ * with the line it starts on; the rows kept are written back in the runner's own format, so a
+ * checked folder is byte for byte what an uninterrupted sweep writes.
  */
 final class Checkpoint {
 
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|-?Inf");
 
-    private final TreeMap<Integer, String> points = new TreeMap<>();
+    private static final CsvMapper CSV = new CsvMapper();
+
+    /** A record of a CSV file: its fields and the (1-based) line it starts on. */
+    private record Row(int line, String[] fields) {}
+
+    /** points.csv's row of a point, as written back, and whether the point ran (its error is empty). */
+    private record Point(String row, boolean ran) {}
+
+    private final TreeMap<Integer, Point> points = new TreeMap<>();
     private final TreeMap<Integer, String[]> runs = new TreeMap<>();
     private int failed;
 
@@ -55,7 +74,7 @@ final class Checkpoint {
     /** points.csv: {@code header}, then the rows by point. */
     String pointsText(String header) {
         StringBuilder sb = new StringBuilder(header);
-        points.values().forEach(l -> sb.append(l).append('\n'));
+        points.values().forEach(p -> sb.append(p.row()).append('\n'));
         return sb.toString();
     }
 
@@ -97,13 +116,12 @@ final class Checkpoint {
         int m = layout.spec().metrics().size();
         int reps = layout.spec().replications();
         Path pf = dir.resolve(SweepRunner.POINTS);
-        List<String> pl = lines(pf, layout.pointsHeader(), complete);
+        List<Row> pl = rows(pf, layout.pointsColumns(), complete);
         Map<Integer, Integer> lineOf = new HashMap<>();
         int fields = 1 + d + 5 * m + 1;
-        for (int i = 1; i < pl.size(); i++) {
-            int line = i + 1;
-            String row = pl.get(i);
-            String[] f = row.split(",", fields);
+        for (Row row : pl) {
+            int line = row.line();
+            String[] f = row.fields();
             if (f.length != fields) {
                 throw new SweepFolderException(pf, line, "has " + f.length + " fields; a row of this sweep has " + fields);
             }
@@ -112,7 +130,7 @@ final class Checkpoint {
             if (first != null) {
                 throw new SweepFolderException(pf, line, "point " + p + " again (also at line " + first + ")");
             }
-            checkParameters(pf, line, p, row, f[0].length(), layout);
+            checkParameters(pf, line, p, f, 1, layout);
             String error = f[fields - 1];
             boolean ran = error.isEmpty();
             for (int j = 1 + d; j < fields - 1; j++) {
@@ -126,24 +144,20 @@ final class Checkpoint {
                 }
             }
             if (!ran) {
-                boolean quoted = error.length() >= 2 && error.startsWith("\"") && error.endsWith("\"");
-                if (!quoted && (error.indexOf(',') >= 0 || error.indexOf('"') >= 0)) {
-                    throw new SweepFolderException(pf, line, "the error field is not a CSV text field");
-                }
                 c.failed++;
             }
-            c.points.put(p, row);
+            String written = String.join(",", Arrays.asList(f).subList(0, fields - 1)) + "," + Csv.text(error);
+            c.points.put(p, new Point(written, ran));
         }
         Path rf = dir.resolve(SweepRunner.RUNS);
-        List<String> rl = lines(rf, layout.runsHeader(), complete);
+        List<Row> rl = rows(rf, layout.runsColumns(), complete);
         Map<Integer, int[]> runLines = new HashMap<>(); // point -> line of each replication (0: none)
         int orphan = -1;
         int orphanLine = 0;
         int runFields = 2 + d + m;
-        for (int i = 1; i < rl.size(); i++) {
-            int line = i + 1;
-            String row = rl.get(i);
-            String[] f = row.split(",", -1);
+        for (Row row : rl) {
+            int line = row.line();
+            String[] f = row.fields();
             if (f.length != runFields) {
                 throw new SweepFolderException(rf, line, "has " + f.length + " fields; a row of this sweep has "
                         + runFields);
@@ -160,16 +174,16 @@ final class Checkpoint {
                         + at[rep] + ")");
             }
             at[rep] = line;
-            checkParameters(rf, line, p, row, f[0].length() + 1 + f[1].length(), layout);
+            checkParameters(rf, line, p, f, 2, layout);
             for (int j = 2 + d; j < runFields; j++) {
                 if (!f[j].isEmpty() && !NUMBER.matcher(f[j]).matches()) {
                     throw new SweepFolderException(rf, line, "field " + (j + 1) + " is '" + shown(f[j])
                             + "'; expected a number or nothing");
                 }
             }
-            String own = c.points.get(p);
+            Point own = c.points.get(p);
             if (own != null) {
-                if (!own.endsWith(",")) {
+                if (!own.ran()) {
                     throw new SweepFolderException(rf, line, "point " + p + " failed (points.csv line " + lineOf.get(p)
                             + ") but has runs here");
                 }
@@ -178,7 +192,7 @@ final class Checkpoint {
                             + ") but no row here, and rows of other points follow it: points.csv was truncated or"
                             + " edited; start afresh with --force");
                 }
-                c.runs.computeIfAbsent(p, x -> new String[reps])[rep] = row;
+                c.runs.computeIfAbsent(p, x -> new String[reps])[rep] = String.join(",", f);
             } else if (complete || orphan >= 0 && orphan != p) {
                 throw new SweepFolderException(pf, "point " + p + " has runs (runs.csv line " + line + ") but no row here"
                         + (complete ? "" : ", like point " + orphan + "; an interrupted sweep leaves at most one such"
@@ -188,9 +202,9 @@ final class Checkpoint {
                 orphanLine = line;
             }
         }
-        for (Map.Entry<Integer, String> e : c.points.entrySet()) {
+        for (Map.Entry<Integer, Point> e : c.points.entrySet()) {
             int p = e.getKey();
-            if (e.getValue().endsWith(",")) {
+            if (e.getValue().ran()) {
                 String[] got = c.runs.get(p);
                 int have = 0;
                 for (int r = 0; got != null && r < reps; r++) {
@@ -205,7 +219,7 @@ final class Checkpoint {
         }
         if (complete && c.points.size() != shard.size()) {
             List<Integer> missing = new ArrayList<>();
-            for (int p : new java.util.TreeSet<>(shard)) {
+            for (int p : new TreeSet<>(shard)) {
                 if (!c.points.containsKey(p) && missing.size() < 5) {
                     missing.add(p);
                 }
@@ -217,8 +231,11 @@ final class Checkpoint {
         return c;
     }
 
-    /** The complete lines of {@code file}, its header checked. */
-    private static List<String> lines(Path file, String header, boolean complete)
+    /**
+     * The records of {@code file} after its header, which must have {@code columns}. The file must
+     * be UTF-8 text; an incomplete last line (no line end) is dropped unless {@code complete}.
+     */
+    private static List<Row> rows(Path file, List<String> columns, boolean complete)
             throws SweepFolderException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new SweepFolderException(file, "missing; a sweep folder holds manifest.json, points.csv and runs.csv");
@@ -231,24 +248,48 @@ final class Checkpoint {
         } catch (CharacterCodingException e) {
             throw new SweepFolderException(file, "not UTF-8 text (damaged?)");
         }
+        String header = String.join(",", columns);
         if (text.isEmpty()) {
-            throw new SweepFolderException(file, 1, "empty; expected the header " + shown(header.strip()));
+            throw new SweepFolderException(file, 1, "empty; expected the header " + shown(header));
         }
         int end = text.lastIndexOf('\n') + 1;
-        List<String> out = new ArrayList<>(List.of(text.substring(0, end).split("\n", -1)));
-        out.remove(out.size() - 1); // after the last line end
-        if (end < text.length() && (complete || out.isEmpty())) {
-            throw new SweepFolderException(file, out.size() + 1, "the last line is incomplete (no line end)");
+        if (end < text.length() && (complete || end == 0)) {
+            throw new SweepFolderException(file, (int) text.chars().filter(ch -> ch == '\n').count() + 1,
+                    "the last line is incomplete (no line end)");
         }
-        String[] want = header.strip().split(",", -1);
-        String[] got = out.get(0).split(",", -1);
-        for (int i = 0; i < Math.max(want.length, got.length); i++) {
-            String w = i < want.length ? want[i] : "(none)";
+        List<Row> out = parse(file, text.substring(0, end));
+        String[] got = out.get(0).fields();
+        for (int i = 0; i < Math.max(columns.size(), got.length); i++) {
+            String w = i < columns.size() ? columns.get(i) : "(none)";
             String g = i < got.length ? got[i] : "(none)";
             if (!w.equals(g)) {
                 throw new SweepFolderException(file, 1, "column " + (i + 1) + " is '" + shown(g) + "'; this sweep's is '"
                         + w + "' (a file of another sweep, or edited)");
             }
+        }
+        return out.subList(1, out.size());
+    }
+
+    /** The CSV records of {@code text} (complete lines, at least one), each with the line it starts on. */
+    private static List<Row> parse(Path file, String text) throws SweepFolderException, IOException {
+        List<Row> out = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        int line = 1;
+        try (CsvParser p = (CsvParser) CSV.getFactory().createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.START_ARRAY) {
+                    fields.clear();
+                } else if (t == JsonToken.VALUE_STRING) {
+                    if (fields.isEmpty()) {
+                        line = p.currentTokenLocation().getLineNr();
+                    }
+                    fields.add(p.getText());
+                } else if (t == JsonToken.END_ARRAY) {
+                    out.add(new Row(line, fields.toArray(String[]::new)));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new SweepFolderException(file, line, "not valid CSV (" + shown(e.getOriginalMessage()) + ")");
         }
         return out;
     }
@@ -267,11 +308,15 @@ final class Checkpoint {
         return p;
     }
 
-    /** The parameter columns of {@code row} from {@code at} (a comma) must be point {@code p}'s, then a comma. */
-    private static void checkParameters(Path file, int line, int p, String row, int at, SweepRows layout)
+    /** Fields {@code from}.. of a row must hold point {@code p}'s parameter values. */
+    private static void checkParameters(Path file, int line, int p, String[] f, int from, SweepRows layout)
             throws SweepFolderException {
         String params = layout.parameterColumns(p);
-        if (!row.startsWith(params + ",", at)) {
+        StringBuilder got = new StringBuilder();
+        for (int k = 0; k < layout.spec().parameters().size(); k++) {
+            got.append(',').append(f[from + k]);
+        }
+        if (!params.contentEquals(got)) {
             throw new SweepFolderException(file, line, "the parameter values of point " + p + " are not this design's ("
                     + shown(params.substring(1)) + ")");
         }

@@ -1,6 +1,8 @@
 package org.alliancesim.analysis.sweep;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,11 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 /**
  * The points of a sweep: a list of parameter vectors, in point-index order. Random designs draw
  * from the stream keyed (seed, 0, 0, "sweep-design"), so the same file always gives the same points.
+ *
+ * <p>Values are computed in decimal from the bounds as written and rounded once to the nearest
+ * double: a grid from 0.1 to 0.9 in 5 steps has 0.3 (not 0.1 + 0.2 = 0.30000000000000004), and a
+ * unit-cube value u becomes min + u (max - min) with u's exact binary value. Each point's values
+ * are given to the scenario as they are (typed edits, no rounding).
  */
 public final class Designs {
 
@@ -32,6 +39,24 @@ public final class Designs {
     public static long size(SweepSpec spec) {
         BigInteger n = count(spec);
         return n.bitLength() < 63 ? n.longValue() : Long.MAX_VALUE;
+    }
+
+    /**
+     * Checks a sweep's design before anything runs or is allocated: at most {@link #MAX_POINTS}
+     * points, and every bound and value a finite number.
+     *
+     * @throws IllegalArgumentException (bad input) saying which field, what was found and what is allowed
+     */
+    public static void check(SweepSpec spec) {
+        checkSize(spec);
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            SweepSpec.Parameter p = spec.parameters().get(i);
+            boolean finite = Double.isFinite(p.min()) && Double.isFinite(p.max())
+                    && p.values().stream().allMatch(Double::isFinite);
+            if (!finite) {
+                throw new IllegalArgumentException("parameters[" + i + "]: min, max and values must be finite numbers");
+            }
+        }
     }
 
     /**
@@ -124,7 +149,9 @@ public final class Designs {
         for (double[] u : unit) {
             double[] x = new double[d];
             for (int k = 0; k < d; k++) {
-                x[k] = ps.get(k).min() + u[k] * (ps.get(k).max() - ps.get(k).min());
+                BigDecimal min = BigDecimal.valueOf(ps.get(k).min());
+                x[k] = min.add(new BigDecimal(u[k]).multiply(BigDecimal.valueOf(ps.get(k).max()).subtract(min)))
+                        .doubleValue();
             }
             out.add(x);
         }
@@ -162,8 +189,12 @@ public final class Designs {
                 axes.add(p.values().stream().mapToDouble(Double::doubleValue).toArray());
             } else {
                 double[] a = new double[p.steps()];
+                BigDecimal min = BigDecimal.valueOf(p.min());
+                BigDecimal range = BigDecimal.valueOf(p.max()).subtract(min);
                 for (int i = 0; i < a.length; i++) {
-                    a[i] = a.length == 1 ? p.min() : p.min() + i * (p.max() - p.min()) / (a.length - 1);
+                    // min + (max - min) i / (steps - 1), in decimal; the last value is max exactly.
+                    a[i] = a.length == 1 ? p.min() : min.add(range.multiply(BigDecimal.valueOf(i))
+                            .divide(BigDecimal.valueOf(a.length - 1L), MathContext.DECIMAL128)).doubleValue();
                 }
                 axes.add(a);
             }

@@ -2,93 +2,74 @@ package org.alliancesim.analysis.sweep;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.alliancesim.analysis.io.AtomicFile;
+import org.alliancesim.analysis.io.WholeFiles;
 
 /**
- * How a sweep writes its folder. Whole files are written under a temporary name
- * ({@code .name.partial}, created exclusively, never through a link) and renamed into place; if
- * writing fails the temporary file is removed, so a full disk leaves no {@code .partial} file and
- * no half-written result. Rows are appended unbuffered, one point at a time, so a failed append
- * leaves at most one incomplete point at the end of a file, which {@code --resume} drops.
+ * How a sweep writes its folder. Whole files are written with {@link AtomicFile} (a temporary file
+ * beside the target, created exclusively, never through a link, renamed into place when complete);
+ * if writing fails the temporary file is removed, so a full disk leaves no temporary file and no
+ * half-written result. Rows are appended unbuffered, one point at a time, to an existing file
+ * (never through a link), so a failed append leaves at most one incomplete point at the end of a
+ * file, which {@code --resume} drops.
  *
- * <p>The {@link Opener} is the seam through which tests make writing fail as a full disk does.
- * Every {@link IOException} thrown names the file: {@code cannot write FILE: reason}.
+ * <p>The {@link Disk} is the seam through which tests make writing fail as a full disk does. Every
+ * {@link IOException} thrown names the file: {@code cannot write FILE: reason}.
  */
-final class SweepFiles {
+final class SweepFiles implements WholeFiles {
 
-    /** Opens a file for writing: {@code append} to an existing file, or create a new one (must not exist). */
+    /** Every byte a sweep writes passes through {@link #writing}: the real disk passes it on as it is. */
     @FunctionalInterface
-    interface Opener {
-        OutputStream open(Path file, boolean append) throws IOException;
+    interface Disk {
+        /** The stream to write {@code file}'s bytes to, given the one that writes them to the file. */
+        OutputStream writing(Path file, OutputStream out) throws IOException;
     }
 
-    /** Opens files of the file system: appending to an existing file, or creating a new one (never through a link). */
-    static final Opener DISK_OPENER = (file, append) -> append
-            ? Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)
-            : Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
-                    LinkOption.NOFOLLOW_LINKS);
-
     /** The file system. */
-    static final SweepFiles DISK = new SweepFiles(DISK_OPENER);
+    static final SweepFiles DISK = new SweepFiles((file, out) -> out);
 
-    private final Opener opener;
+    private final Disk disk;
 
-    SweepFiles(Opener opener) {
-        this.opener = opener;
+    SweepFiles(Disk disk) {
+        this.disk = disk;
     }
 
     /** Replaces {@code file} with {@code text} (UTF-8), atomically. */
     void replace(Path file, String text) throws IOException {
-        replace(file, text.getBytes(StandardCharsets.UTF_8));
+        write(file, text);
     }
 
-    /** Replaces {@code file} with {@code bytes}, atomically. */
-    void replace(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
-        try {
-            Files.deleteIfExists(tmp); // a leftover (or a planted link) is removed, not followed
-            try (OutputStream out = opener.open(tmp, false)) {
+    /** Replaces {@code file} with {@code bytes}, atomically; on failure {@code file} is unchanged. */
+    @Override
+    public void write(Path file, byte[] bytes) throws IOException {
+        try (AtomicFile f = AtomicFile.create(file)) {
+            try (OutputStream out = disk.writing(file, f.stream())) {
                 out.write(bytes);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            f.commit();
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the first failure is the one to report
-            }
             throw cannotWrite(file, e);
         }
     }
 
-    /** Appends {@code text} (UTF-8) to {@code file} in one unbuffered write. */
+    /** Appends {@code text} (UTF-8) to the existing {@code file} in one unbuffered write. */
     void append(Path file, String text) throws IOException {
-        try (OutputStream out = opener.open(file, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+        try (OutputStream out = disk.writing(file, Files.newOutputStream(file, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS))) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw cannotWrite(file, e);
         }
     }
 
     private static IOException cannotWrite(Path file, IOException e) {
-        String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
-        if (reason == null) {
-            reason = e.getClass().getSimpleName();
-        }
-        if (reason.startsWith("cannot write ")) {
+        if (e.getMessage() != null && e.getMessage().startsWith("cannot write ")) {
             return e;
         }
-        return new IOException("cannot write " + file + ": " + reason, e);
+        return new IOException("cannot write " + file + ": " + AtomicFile.reason(e), e);
     }
 }

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.alliancesim.analysis.report.SweepReport;
+import org.alliancesim.scenario.ScenarioException;
 
 /**
  * Combines the shard folders of one sweep into one folder, after checking all of them: each
@@ -27,14 +29,16 @@ public final class SweepMerge {
      *
      * @param command the command line, for the report's provenance
      * @throws SweepFolderException (bad input) naming the shard, file and what is wrong; nothing written
+     * @throws ScenarioException when a parameter path recorded in the shards is not a field of a scenario
      * @throws IOException when a file cannot be written (a full disk); the merged manifest is then not complete
      */
-    public static int merge(List<Path> shards, Path out, String command) throws SweepFolderException, IOException {
+    public static int merge(List<Path> shards, Path out, String command)
+            throws SweepFolderException, ScenarioException, IOException {
         return merge(shards, out, command, SweepFiles.DISK);
     }
 
     static int merge(List<Path> shards, Path out, String command, SweepFiles files)
-            throws SweepFolderException, IOException {
+            throws SweepFolderException, ScenarioException, IOException {
         Instant started = Instant.now();
         Path target = out.toAbsolutePath().normalize();
         Path first = shards.get(0);
@@ -79,7 +83,7 @@ public final class SweepMerge {
             throw new SweepFolderException(first, "incomplete: shards " + missing + " of " + n + " are missing");
         }
         SweepManifest any = manifests.get(0);
-        SweepRows rows = new SweepRows(any.spec(), Designs.points(any.spec()), any.identity().baseScenario());
+        SweepRows rows = new SweepRows(any.spec(), Designs.points(any.spec()), Sweep.paths(any.spec()));
         Checkpoint all = Checkpoint.empty();
         for (int i = 0; i < shards.size(); i++) {
             SweepManifest m = manifests.get(i);

@@ -1,19 +1,20 @@
 package org.alliancesim.analysis.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.alliancesim.scenario.ScenarioLoader;
+import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
 
 /**
  * The CSV layout of one sweep: the headers of points.csv and runs.csv, and each point's parameter
- * columns exactly as the runner writes them (so rows read back can be checked against the design).
+ * values, as the scenario gets them and as the CSV shows them (so rows read back can be checked
+ * against the design).
  *
- * <p>A parameter's value is given to the scenario as a whole number (when the base holds a whole
- * number there) or rounded to 10 significant digits, and the CSV shows that same value in full, in
- * plain decimal notation: {@code 0.0000001}, never {@code 0} or {@code 1.0E-7}.
+ * <p>A parameter whose field is a whole number (int or long) gets the point's value rounded to a
+ * whole number; any other gets the point's value exactly. The CSV shows that same value: the
+ * shortest decimal that reads back to it, in plain notation ({@code 0.0000001}, never
+ * {@code 1.0E-7}).
  */
 final class SweepRows {
 
@@ -22,19 +23,13 @@ final class SweepRows {
     private final boolean[] integer;
     private final String[] columns;
 
-    /** @param baseScenario the resolved base, in file layout: decides which parameters are whole numbers */
-    SweepRows(SweepSpec spec, List<double[]> points, JsonNode baseScenario) {
+    /** @param paths the parameters' paths, parsed: their field types decide which values are whole numbers */
+    SweepRows(SweepSpec spec, List<double[]> points, List<ParameterPath> paths) {
         this.spec = spec;
         this.points = points;
-        this.integer = new boolean[spec.parameters().size()];
+        this.integer = new boolean[paths.size()];
         for (int k = 0; k < integer.length; k++) {
-            JsonNode n;
-            try {
-                n = ScenarioLoader.valueAt(baseScenario, spec.parameters().get(k).path());
-            } catch (RuntimeException e) {
-                n = null; // not a path of the scenario: checked before a sweep runs
-            }
-            integer[k] = n != null && n.isIntegralNumber();
+            integer[k] = paths.get(k).type() == int.class || paths.get(k).type() == long.class;
         }
         this.columns = new String[points.size()];
     }
@@ -48,27 +43,37 @@ final class SweepRows {
         return points.size();
     }
 
-    String pointsHeader() {
-        StringBuilder sb = new StringBuilder("point");
-        spec.parameters().forEach(p -> sb.append(',').append(p.path()));
+    /** The columns of points.csv: point, the parameters, five per metric, error. */
+    List<String> pointsColumns() {
+        List<String> c = new ArrayList<>(List.of("point"));
+        spec.parameters().forEach(p -> c.add(p.path()));
         for (String m : spec.metrics()) {
-            sb.append(',').append(m).append("_mean,").append(m).append("_sd,").append(m).append("_ci95_low,")
-                    .append(m).append("_ci95_high,").append(m).append("_n");
+            c.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_n"));
         }
-        return sb.append(",error\n").toString();
+        c.add("error");
+        return c;
+    }
+
+    /** The columns of runs.csv: point, replication, the parameters, the metrics. */
+    List<String> runsColumns() {
+        List<String> c = new ArrayList<>(List.of("point", "replication"));
+        spec.parameters().forEach(p -> c.add(p.path()));
+        c.addAll(spec.metrics());
+        return c;
+    }
+
+    String pointsHeader() {
+        return String.join(",", pointsColumns()) + "\n";
     }
 
     String runsHeader() {
-        StringBuilder sb = new StringBuilder("point,replication");
-        spec.parameters().forEach(p -> sb.append(',').append(p.path()));
-        spec.metrics().forEach(m -> sb.append(',').append(m));
-        return sb.append('\n').toString();
+        return String.join(",", runsColumns()) + "\n";
     }
 
-    /** The value of parameter {@code k} at {@code point} as the scenario gets it ({@code --set path=value}). */
-    String setting(int point, int k) {
+    /** The value of parameter {@code k} at {@code point} as the scenario gets it: a Long or a Double. */
+    Number value(int point, int k) {
         double v = points.get(point)[k];
-        return integer[k] ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.10g", v);
+        return integer[k] ? (Number) Math.round(v) : (Number) v;
     }
 
     /** The parameter columns of {@code point}, each preceded by a comma: {@code ,0.3,12}. */
@@ -77,8 +82,9 @@ final class SweepRows {
         if (c == null) {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < integer.length; k++) {
-                String s = setting(point, k);
-                sb.append(',').append(integer[k] ? s : new BigDecimal(s).stripTrailingZeros().toPlainString());
+                Number v = value(point, k);
+                sb.append(',').append(integer[k] ? v.toString()
+                        : BigDecimal.valueOf(v.doubleValue()).stripTrailingZeros().toPlainString());
             }
             c = sb.toString();
             columns[point] = c;

@@ -1,6 +1,5 @@
 package org.alliancesim.analysis.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -22,9 +21,9 @@ import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioException;
-import org.alliancesim.scenario.ScenarioLoader;
 import org.alliancesim.scenario.SweepSpec;
 
 /**
@@ -53,41 +52,6 @@ public final class SweepRunner {
     /** The outcome of a run: points done and failed in this folder. */
     public record Outcome(int points, int failed, int ranNow, double seconds) {}
 
-    /**
-     * Checks a sweep before anything runs or is written: its design has at most
-     * {@link Designs#MAX_POINTS} points, every bound and value is finite, and every parameter path
-     * names a number in the base scenario. (Values the model refuses are not bad input: those points
-     * are recorded as failed.)
-     *
-     * @throws IllegalArgumentException (bad input) saying which field, what was found and what is allowed
-     * @throws ScenarioException when the base scenario does not load
-     */
-    public static void check(SweepSpec spec) throws ScenarioException {
-        Designs.checkSize(spec);
-        for (int i = 0; i < spec.parameters().size(); i++) {
-            SweepSpec.Parameter p = spec.parameters().get(i);
-            boolean finite = Double.isFinite(p.min()) && Double.isFinite(p.max())
-                    && p.values().stream().allMatch(Double::isFinite);
-            if (!finite) {
-                throw new IllegalArgumentException("parameters[" + i + "]: min, max and values must be finite numbers");
-            }
-        }
-        JsonNode base = ScenarioLoader.toTree(ScenarioLoader.load(spec.base()));
-        for (int i = 0; i < spec.parameters().size(); i++) {
-            String path = spec.parameters().get(i).path();
-            JsonNode n;
-            try {
-                n = ScenarioLoader.valueAt(base, path);
-            } catch (RuntimeException e) {
-                n = null;
-            }
-            if (n == null || !n.isNumber()) {
-                throw new IllegalArgumentException("parameters[" + i + "].path: '" + path + "' is not a number in "
-                        + spec.base() + " (see 'alliancesim scenarios show " + spec.base() + "' for the fields)");
-            }
-        }
-    }
-
     /** The point indices of shard {@code k} of {@code n} (1-based k): every n-th, balanced. */
     public static List<Integer> shard(int total, int k, int n) {
         List<Integer> out = new ArrayList<>();
@@ -103,27 +67,28 @@ public final class SweepRunner {
      * Runs (or resumes) the sweep into {@code dir}.
      *
      * @param command the command line, for the report's provenance
-     * @param progress called with each point's index as it finishes (from worker threads), or null
+     * @param progress told, as each point finishes, how many of the shard's points are done (those
+     *     of an earlier run included); called one point at a time, in order, from worker threads; or null
      * @throws SweepFolderException (bad input) for a folder that does not match a resume, or a base
      *     scenario that changed while the sweep ran; nothing is written then
      * @throws IOException when a file cannot be written (a full disk): the points finished so far
-     *     are kept, no {@code .partial} file is left, and the manifest does not say complete
+     *     are kept, no temporary file is left, and the manifest does not say complete
      */
-    public static Outcome run(SweepSpec spec, Path dir, int threads, boolean resume, int shardK, int shardN,
+    public static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, int shardK, int shardN,
             String command, IntConsumer progress)
             throws SweepFolderException, ScenarioException, IOException, InterruptedException {
-        return run(spec, dir, threads, resume, shardK, shardN, command, progress, SweepFiles.DISK);
+        return run(sweep, dir, threads, resume, shardK, shardN, command, progress, SweepFiles.DISK);
     }
 
-    static Outcome run(SweepSpec spec, Path dir, int threads, boolean resume, int shardK, int shardN,
+    static Outcome run(Sweep sweep, Path dir, int threads, boolean resume, int shardK, int shardN,
             String command, IntConsumer progress, SweepFiles files)
             throws SweepFolderException, ScenarioException, IOException, InterruptedException {
         long start = System.nanoTime();
         Instant started = Instant.now();
-        List<double[]> points = Designs.points(spec);
-        SweepIdentity identity = SweepIdentity.of(spec);
-        SweepRows rows = new SweepRows(spec, points, identity.baseScenario());
-        List<Integer> mine = shard(points.size(), shardK, shardN);
+        SweepSpec spec = sweep.spec();
+        SweepIdentity identity = sweep.identity();
+        SweepRows rows = sweep.rows();
+        List<Integer> mine = shard(sweep.size(), shardK, shardN);
         Set<Integer> shard = new HashSet<>(mine);
         String label = shardK + "/" + shardN;
         Path pointsCsv = dir.resolve(POINTS);
@@ -151,11 +116,11 @@ public final class SweepRunner {
             Files.deleteIfExists(dir.resolve(MANIFEST)); // an earlier sweep's is no longer true
             files.replace(pointsCsv, rows.pointsHeader());
             files.replace(runsCsv, rows.runsHeader());
-            new SweepManifest(spec, identity, points.size(), shardK, shardN, mine.size(), false, 0).write(dir, files);
+            new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), false, 0).write(dir, files);
             done = Set.of();
         }
-        int ran = runPoints(spec, rows, mine.stream().filter(i -> !done.contains(i)).toList(), threads, pointsCsv,
-                runsCsv, files, progress);
+        int ran = runPoints(sweep, mine.stream().filter(i -> !done.contains(i)).toList(), done.size(), threads,
+                pointsCsv, runsCsv, files, progress);
         SweepIdentity now = SweepIdentity.of(spec);
         if (!now.sha256().equals(identity.sha256())) {
             throw new SweepFolderException(Path.of(spec.base()), "changed while the sweep ran (" + identity.difference(now)
@@ -166,12 +131,15 @@ public final class SweepRunner {
         files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
         files.replace(runsCsv, c.runsText(rows.runsHeader()));
         SweepReport.write(dir, spec, command, started, files);
-        new SweepManifest(spec, identity, points.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
+        new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
         return new Outcome(mine.size(), c.failed(), ran, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Runs {@code todo} on {@code threads} threads, appending each point's rows as it finishes. */
-    private static int runPoints(SweepSpec spec, SweepRows rows, List<Integer> todo, int threads, Path pointsCsv,
+    /**
+     * Runs {@code todo} on {@code threads} threads, appending each point's rows as it finishes;
+     * {@code before} points of the shard were done already.
+     */
+    private static int runPoints(Sweep sweep, List<Integer> todo, int before, int threads, Path pointsCsv,
             Path runsCsv, SweepFiles files, IntConsumer progress) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sweep-point");
@@ -180,12 +148,13 @@ public final class SweepRunner {
         });
         Object lock = new Object();
         boolean[] stopped = {false}; // guarded by lock: after a failure nothing more is appended
+        int[] done = {before}; // guarded by lock
         int ran = 0;
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : todo) {
                 futures.add(pool.submit(() -> {
-                    String[] out = runPoint(spec, rows, i);
+                    String[] out = runPoint(sweep, i);
                     synchronized (lock) {
                         if (stopped[0]) {
                             return null;
@@ -199,9 +168,10 @@ public final class SweepRunner {
                             stopped[0] = true;
                             throw e;
                         }
-                    }
-                    if (progress != null) {
-                        progress.accept(i);
+                        done[0]++;
+                        if (progress != null) {
+                            progress.accept(done[0]);
+                        }
                     }
                     return null;
                 }));
@@ -230,17 +200,13 @@ public final class SweepRunner {
     }
 
     /** One point: its points.csv row and its runs.csv rows. */
-    static String[] runPoint(SweepSpec spec, SweepRows rows, int index) {
-        List<String> sets = new ArrayList<>();
-        sets.add("run.families=" + spec.families());
-        for (int k = 0; k < spec.parameters().size(); k++) {
-            sets.add(spec.parameters().get(k).path() + "=" + rows.setting(index, k));
-        }
-        String params = rows.parameterColumns(index);
+    static String[] runPoint(Sweep sweep, int index) {
+        SweepSpec spec = sweep.spec();
+        String params = sweep.rows().parameterColumns(index);
         StringBuilder point = new StringBuilder().append(index).append(params);
         StringBuilder runs = new StringBuilder();
         try {
-            Scenario s = ScenarioLoader.load(spec.base(), sets);
+            Scenario s = sweep.scenario(index);
             ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1, false);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
             Map<Metric, MetricSummary> summaries = r.summaries();

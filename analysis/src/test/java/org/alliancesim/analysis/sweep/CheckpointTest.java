@@ -40,7 +40,7 @@ class CheckpointTest {
                 + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
                 + "  - {path: run.session_limit, min: 6, max: 20}\n");
         finished = shared.resolve("finished");
-        SweepRunner.run(spec, finished, 2, false, 1, 1, "test", null);
+        SweepRunner.run(Sweep.of(spec), finished, 2, false, 1, 1, "test", null);
     }
 
     /** A copy of the finished folder with {@code file} edited. */
@@ -62,7 +62,7 @@ class CheckpointTest {
             before.add(Files.exists(folder.resolve(f)) ? Files.readAllBytes(folder.resolve(f)) : null);
         }
         SweepFolderException e = assertThrows(SweepFolderException.class,
-                () -> SweepRunner.run(spec, folder, 1, true, 1, 1, "test", null));
+                () -> SweepRunner.run(Sweep.of(spec), folder, 1, true, 1, 1, "test", null));
         assertTrue(e.getMessage().contains(message), e.getMessage());
         for (int i = 0; i < 3; i++) {
             String f = List.of("manifest.json", "points.csv", "runs.csv").get(i);
@@ -157,6 +157,32 @@ class CheckpointTest {
         }), "runs.csv:4: replication is '7'; this sweep has 0..1");
     }
 
+    /** The files are read as CSV (RFC 4180): a quote left open is refused with the line its row starts on. */
+    @Test
+    void anUnterminatedQuoteIsRefusedWithItsLine() throws Exception {
+        refused(damaged("points.csv", l -> {
+            l.set(4, l.get(4) + "\"unterminated");
+            return l;
+        }), "points.csv:5: not valid CSV (Missing closing quote for value)");
+    }
+
+    /** A failed point's error, quoted because it holds commas, reads back and is written back as it was. */
+    @Test
+    void aQuotedErrorReadsBackByteForByte() throws Exception {
+        SweepSpec failing = SweepTest.spec("design: grid\nreplications: 1\nfamilies: 30\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: run.session_limit, values: [0, 8, 10]}\n");
+        Path folder = dir.resolve("failing");
+        SweepRunner.run(Sweep.of(failing), folder, 1, false, 1, 1, "test", null);
+        byte[] points = Files.readAllBytes(folder.resolve("points.csv"));
+        assertTrue(new String(points, java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\n0,0,,,,,,\"sweep point 0: run.session_limit: must be in [1, 200], was 0\"\n"));
+        // Resuming reads the folder back (Checkpoint) and writes the checked rows again.
+        SweepRunner.Outcome o = SweepRunner.run(Sweep.of(failing), folder, 1, true, 1, 1, "test", null);
+        assertEquals(0, o.ranNow());
+        assertEquals(1, o.failed());
+        assertArrayEquals(points, Files.readAllBytes(folder.resolve("points.csv")));
+    }
+
     /** What kill -9 or a full disk leaves: the last point's runs written, its row not, half a line. */
     @Test
     void anInterruptedWriteIsResumedToTheSameResult() throws Exception {
@@ -164,7 +190,7 @@ class CheckpointTest {
         Files.write(folder.resolve("manifest.json"), complete(Files.readAllLines(folder.resolve("manifest.json")), false));
         Files.writeString(folder.resolve("runs.csv"), Files.readString(folder.resolve("runs.csv")) + "7,0,0.5");
         Files.writeString(folder.resolve("points.csv"), Files.readString(folder.resolve("points.csv")) + "7,0.3");
-        SweepRunner.Outcome o = SweepRunner.run(spec, folder, 1, true, 1, 1, "test", null);
+        SweepRunner.Outcome o = SweepRunner.run(Sweep.of(spec), folder, 1, true, 1, 1, "test", null);
         assertEquals(1, o.ranNow(), "only the interrupted point runs again");
         for (String f : List.of("points.csv", "runs.csv")) {
             assertArrayEquals(Files.readAllBytes(finished.resolve(f)), Files.readAllBytes(folder.resolve(f)), f);
@@ -174,7 +200,7 @@ class CheckpointTest {
     @Test
     void anotherShardOrAnotherSweepIsRefused() throws Exception {
         SweepFolderException e = assertThrows(SweepFolderException.class,
-                () -> SweepRunner.run(spec, damaged("points.csv", l -> l), 1, true, 2, 3, "test", null));
+                () -> SweepRunner.run(Sweep.of(spec), damaged("points.csv", l -> l), 1, true, 2, 3, "test", null));
         assertTrue(e.getMessage().endsWith("manifest.json: the folder holds shard 1/1, not 2/3; resume with --shard 1/1,"
                 + " or use another --out"), e.getMessage());
         SweepSpec other = SweepTest.spec("design: latin_hypercube\npoints: 8\n"
@@ -182,7 +208,7 @@ class CheckpointTest {
                 + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
                 + "  - {path: run.session_limit, min: 6, max: 20}\n");
         e = assertThrows(SweepFolderException.class,
-                () -> SweepRunner.run(other, damaged("points.csv", l -> l), 1, true, 1, 1, "test", null));
+                () -> SweepRunner.run(Sweep.of(other), damaged("points.csv", l -> l), 1, true, 1, 1, "test", null));
         assertTrue(e.getMessage().contains("the folder holds another sweep: seed: 20261125 vs 7 (in the folder vs now)"),
                 e.getMessage());
     }
@@ -193,7 +219,7 @@ class CheckpointTest {
         List<Path> shards = new ArrayList<>();
         for (int k = 1; k <= 2; k++) {
             shards.add(dir.resolve("shard-" + k));
-            SweepRunner.run(spec, shards.get(k - 1), 1, false, k, 2, "test", null);
+            SweepRunner.run(Sweep.of(spec), shards.get(k - 1), 1, false, k, 2, "test", null);
         }
         Path points = shards.get(1).resolve("points.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(points));

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.alliancesim.cli.AllianceSimAccess;
+import org.alliancesim.analysis.usecase.Output;
+import org.alliancesim.analysis.usecase.SlurmRequest;
+import org.alliancesim.analysis.usecase.SlurmUseCase;
+import org.alliancesim.analysis.usecase.SweepRequest;
+import org.alliancesim.analysis.usecase.SweepUseCase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +52,7 @@ class SlurmTest {
                 + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
                 + "  - {path: families.0.conflict, min: 0.1, max: 0.9}\n");
         Path cluster = work.resolve("cluster $(touch PWNED) it's");
-        assertEquals(0, AllianceSimAccess.run("slurm", sweep.toString(), "--array", "4", "--out", cluster.toString()));
+        SlurmUseCase.execute(SlurmRequest.of(sweep, 4, Output.to(cluster)));
         Process submit = new ProcessBuilder("bash", cluster.resolve("submit.sh").toString()).directory(work.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String mergeJob = new String(submit.getInputStream().readAllBytes()).strip();
@@ -64,7 +68,7 @@ class SlurmTest {
         assertTrue(Files.readString(merged.resolve("manifest.json")).contains("\"complete\" : true"),
                 "the merge job completed; job logs: " + cluster);
         Path local = work.resolve("local");
-        assertEquals(0, AllianceSimAccess.run("sweep", sweep.toString(), "--out", local.toString(), "--quiet"));
+        SweepUseCase.execute(SweepRequest.of(sweep, local));
         for (String f : List.of("points.csv", "runs.csv")) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(merged.resolve(f)),
                     f + ": Slurm array + merge vs one local process");

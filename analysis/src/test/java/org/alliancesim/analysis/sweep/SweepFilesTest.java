@@ -3,12 +3,14 @@ package org.alliancesim.analysis.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +20,7 @@ class SweepFilesTest {
     Path dir;
 
     /** Files whose writes fail after 3 bytes, as on a full disk. */
-    static final SweepFiles FULL = new SweepFiles((file, append) -> new FilterOutputStream(
-            SweepFiles.DISK_OPENER.open(file, append)) {
+    static final SweepFiles FULL = new SweepFiles((file, real) -> new FilterOutputStream(real) {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, Math.min(3, len));
@@ -29,14 +30,20 @@ class SweepFilesTest {
         }
     });
 
+    List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
-    void aFailedReplaceKeepsTheOldFileAndLeavesNoPartialFile() throws Exception {
+    void aFailedReplaceKeepsTheOldFileAndLeavesNoTemporaryFile() throws Exception {
         Path f = dir.resolve("summary.json");
         Files.writeString(f, "old");
         IOException e = assertThrows(IOException.class, () -> FULL.replace(f, "a longer new text"));
         assertEquals("cannot write " + f + ": No space left on device", e.getMessage());
         assertEquals("old", Files.readString(f));
-        assertFalse(Files.exists(dir.resolve(".summary.json.partial")));
+        assertEquals(List.of("summary.json"), files());
     }
 
     @Test
@@ -49,12 +56,24 @@ class SweepFilesTest {
     }
 
     @Test
-    void aLinkPlantedAtTheTemporaryNameIsNotFollowed() throws Exception {
+    void aLinkAtTheTargetIsReplacedNotFollowed() throws Exception {
         Path victim = dir.resolve("victim");
         Files.writeString(victim, "precious");
-        Files.createSymbolicLink(dir.resolve(".points.csv.partial"), victim);
+        Files.createSymbolicLink(dir.resolve("points.csv"), victim);
         SweepFiles.DISK.replace(dir.resolve("points.csv"), "point\n");
         assertEquals("precious", Files.readString(victim));
+        assertFalse(Files.isSymbolicLink(dir.resolve("points.csv")));
         assertEquals("point\n", Files.readString(dir.resolve("points.csv")));
+        assertEquals(List.of("points.csv", "victim"), files(), "no temporary file left");
+    }
+
+    @Test
+    void anAppendDoesNotFollowALink() throws Exception {
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "precious");
+        Files.createSymbolicLink(dir.resolve("runs.csv"), victim);
+        IOException e = assertThrows(IOException.class, () -> SweepFiles.DISK.append(dir.resolve("runs.csv"), "1\n"));
+        assertTrue(e.getMessage().startsWith("cannot write " + dir.resolve("runs.csv") + ": "), e.getMessage());
+        assertEquals("precious", Files.readString(victim));
     }
 }

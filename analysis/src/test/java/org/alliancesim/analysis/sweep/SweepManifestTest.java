@@ -29,7 +29,7 @@ class SweepManifestTest {
         spec = SweepTest.spec("design: random\npoints: 6\nreplications: 1\nfamilies: 30\nmetrics: [dropout_share]\n"
                 + "parameters:\n  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n");
         finished = shared.resolve("shard-2");
-        SweepRunner.run(spec, finished, 1, false, 2, 3, "test", null);
+        SweepRunner.run(Sweep.of(spec), finished, 1, false, 2, 3, "test", null);
     }
 
     Path edited(UnaryOperator<String> edit) throws Exception {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.alliancesim.analysis.experiment.Metric;
-import org.alliancesim.cli.AllianceSimAccess;
+import org.alliancesim.analysis.stats.SobolIndex;
+import org.alliancesim.analysis.stats.SobolIndices;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
 import org.alliancesim.scenario.SweepSpecs;
 import org.junit.jupiter.api.Test;
@@ -59,14 +62,17 @@ class SweepTest {
         assertEquals(List.of(0, 8, 4, 12), List.of(order[0], order[1], order[2], order[3]), "spread out first");
     }
 
-    /** Sobol indices of f = 2 x1 + x2 (x uniform): first-order 0.8 and 0.2, equal to total. Error budget 0.05. */
+    /**
+     * The saltelli design is laid out as the Sobol estimator reads it (stats.SobolIndices): on
+     * f = 2 x1 + x2 (x uniform) the indices are 0.8 and 0.2, first order equal to total. Error budget 0.05.
+     */
     @Test
-    void sobolIndicesOfALinearFunction() throws Exception {
+    void theSaltelliDesignIsLaidOutAsTheSobolEstimatorReadsIt() throws Exception {
         SweepSpec s = spec("design: saltelli\npoints: 2048\nparameters:\n  - {path: a, min: 0, max: 1}\n"
                 + "  - {path: b, min: 0, max: 1}\n");
         List<double[]> x = Designs.points(s);
         double[] f = x.stream().mapToDouble(p -> 2 * p[0] + p[1]).toArray();
-        List<SweepReport.SobolIndex> si = SweepReport.sobol(s, f);
+        List<SobolIndex> si = SobolIndices.estimate(List.of("a", "b"), f, RandomStreams.of(1).stream(0, 0, "b"));
         assertEquals(0.8, si.get(0).first(), 0.05);
         assertEquals(0.2, si.get(1).first(), 0.05);
         assertEquals(0.8, si.get(0).total(), 0.05);
@@ -77,10 +83,10 @@ class SweepTest {
     @Test
     void resultsDoNotDependOnThreadsOrSharding() throws Exception {
         SweepSpec s = spec(SMALL);
-        SweepRunner.run(s, dir.resolve("one"), 1, false, 1, 1, "test", null);
-        SweepRunner.run(s, dir.resolve("two"), 2, false, 1, 1, "test", null);
+        SweepRunner.run(Sweep.of(s), dir.resolve("one"), 1, false, 1, 1, "test", null);
+        SweepRunner.run(Sweep.of(s), dir.resolve("two"), 2, false, 1, 1, "test", null);
         for (int k = 1; k <= 3; k++) {
-            SweepRunner.run(s, dir.resolve("shard-" + k), 2, false, k, 3, "test", null);
+            SweepRunner.run(Sweep.of(s), dir.resolve("shard-" + k), 2, false, k, 3, "test", null);
         }
         SweepMerge.merge(List.of(dir.resolve("shard-1"), dir.resolve("shard-2"), dir.resolve("shard-3")),
                 dir.resolve("merged"), "test");
@@ -98,15 +104,65 @@ class SweepTest {
 
     @Test
     void aFailingPointIsRecordedAndTheSweepGoesOn() throws Exception {
-        Path f = dir.resolve("fail.yaml");
-        Files.writeString(f, "design: grid\nreplications: 2\nfamilies: 60\nmetrics: [dropout_share]\nparameters:\n"
+        SweepSpec s = spec("design: grid\nreplications: 2\nfamilies: 60\nmetrics: [dropout_share]\nparameters:\n"
                 + "  - {path: run.session_limit, values: [0, 10, 12]}\n");
-        int code = AllianceSimAccess.run("sweep", f.toString(), "--out", dir.resolve("out").toString(), "--quiet");
-        assertEquals(3, code, "exit code 3: some points failed");
+        SweepRunner.Outcome o = SweepRunner.run(Sweep.of(s), dir.resolve("out"), 2, false, 1, 1, "test", null);
+        assertEquals(1, o.failed());
         List<String> rows = Files.readAllLines(dir.resolve("out/points.csv"));
         assertEquals(4, rows.size());
-        assertTrue(rows.get(1).contains("must be in [1, 200], was 0"), rows.get(1));
+        assertEquals("0,0,,,,,,\"sweep point 0: run.session_limit: must be in [1, 200], was 0\"", rows.get(1));
         assertTrue(rows.get(2).endsWith(",") && rows.get(3).endsWith(","), "the others ran");
+    }
+
+    /**
+     * Each point's scenario gets the design's values exactly (typed edits, not text rounded to 10
+     * significant digits), and points.csv shows them so that they read back exactly.
+     */
+    @Test
+    void eachPointGetsTheDesignsValuesExactly() throws Exception {
+        SweepSpec s = spec("design: random\npoints: 5\nreplications: 1\nfamilies: 30\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
+                + "  - {path: run.session_limit, min: 6, max: 20}\n");
+        Sweep sweep = Sweep.of(s);
+        SweepRunner.run(sweep, dir.resolve("exact"), 1, false, 1, 1, "test", null);
+        List<double[]> x = Designs.points(s);
+        List<String> rows = Files.readAllLines(dir.resolve("exact/points.csv"));
+        ParameterPath skill = ParameterPath.parse("therapists.1.repair_skill");
+        ParameterPath limit = ParameterPath.parse("run.session_limit");
+        for (int i = 0; i < x.size(); i++) {
+            assertEquals(x.get(i)[0], sweep.scenario(i).valueAt(skill), "point " + i);
+            assertEquals((int) Math.round(x.get(i)[1]), sweep.scenario(i).valueAt(limit), "point " + i);
+            String[] f = rows.get(i + 1).split(",");
+            assertEquals(x.get(i)[0], Double.parseDouble(f[1]), "points.csv, point " + i + ": " + f[1]);
+            assertEquals(Long.toString(Math.round(x.get(i)[1])), f[2]);
+        }
+        assertEquals(30, sweep.scenario(0).model().run().families(), "the sweep's families per replication");
+    }
+
+    /** Grid steps and scaled unit values are the decimals the bounds say, rounded once: 0.3, not 0.1 + 0.2. */
+    @Test
+    void designValuesAreComputedInDecimalAndRoundedOnce() throws Exception {
+        List<double[]> grid = Designs.points(spec("parameters:\n  - {path: a, min: 0.1, max: 0.9, steps: 5}\n"
+                + "  - {path: b, min: 0, max: 1, steps: 4}\n"));
+        assertEquals(List.of(0.1, 0.3, 0.5, 0.7, 0.9), grid.stream().map(p -> p[0]).distinct().toList());
+        assertEquals(List.of(0.0, 1.0 / 3, 2.0 / 3, 1.0), grid.stream().limit(4).map(p -> p[1]).toList());
+        // A sobol design's first point is u = 0.75: 0.1 + 0.75 x 0.8 is 0.7 (in doubles 0.7000000000000001).
+        double[] u = Designs.points(spec("design: sobol\npoints: 1\nparameters:\n  - {path: a, min: 0.1, max: 0.9}\n"))
+                .get(0);
+        assertEquals(0.7, u[0], 0.0);
+    }
+
+    /** Points are built from the base loaded once: the base file is not read again for each point. */
+    @Test
+    void pointsRunFromTheBaseLoadedOnce() throws Exception {
+        Path base = dir.resolve("base.yaml");
+        Files.writeString(base, "extends: default\nrun: {session_limit: 12}\n");
+        Sweep sweep = Sweep.of(spec("base: " + base + "\nreplications: 1\nfamilies: 20\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: therapists.1.repair_skill, values: [0.2, 0.8]}\n"));
+        Files.delete(base);
+        String[] row = SweepRunner.runPoint(sweep, 1);
+        assertTrue(row[0].startsWith("1,0.8,") && row[0].endsWith(",\n"), "the point ran: " + row[0]);
+        assertEquals(12, sweep.scenario(1).model().run().sessionLimit());
     }
 
     /**
@@ -122,7 +178,8 @@ class SweepTest {
                 + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
                 + "  - {path: families.0.conflict, min: 0.1, max: 0.9}\n");
         Path whole = dir.resolve("whole");
-        assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", whole.toString(), "--quiet"));
+        Sweep sweep = Sweep.of(SweepSpecs.load(f, METRICS));
+        SweepRunner.run(sweep, whole, 2, false, 1, 1, "test", null);
         for (int target : new int[] {5, 40, 80}) {
             Path out = dir.resolve("killed-" + target);
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -138,7 +195,7 @@ class SweepTest {
             int before = rows(out);
             System.out.printf("killed with %d of 120 point rows written (aimed at %d)%n", before, target);
             assertTrue(before > 0 && before < 120, "the kill happened mid-sweep: " + before + " of 120 rows written");
-            assertEquals(0, AllianceSimAccess.run("sweep", f.toString(), "--out", out.toString(), "--resume", "--quiet"));
+            SweepRunner.run(sweep, out, 2, true, 1, 1, "test", null);
             for (String file : List.of("points.csv", "runs.csv")) {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(out.resolve(file)),
                         file + " after a kill with " + before + " rows written");
@@ -163,27 +220,24 @@ class SweepTest {
     /** A disk that fills up after {@code quota} bytes: a write that goes over it fails part-way, as a full disk does. */
     static SweepFiles diskOf(long quota) {
         long[] used = {0};
-        return new SweepFiles((file, append) -> {
-            java.io.OutputStream real = SweepFiles.DISK_OPENER.open(file, append);
-            return new java.io.FilterOutputStream(real) {
-                @Override
-                public void write(byte[] b, int off, int len) throws java.io.IOException {
-                    synchronized (used) {
-                        long room = Math.max(0, quota - used[0]);
-                        int now = (int) Math.min(room, len);
-                        real.write(b, off, now);
-                        used[0] += now;
-                        if (now < len) {
-                            throw new java.io.IOException("No space left on device");
-                        }
+        return new SweepFiles((file, real) -> new java.io.FilterOutputStream(real) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                synchronized (used) {
+                    long room = Math.max(0, quota - used[0]);
+                    int now = (int) Math.min(room, len);
+                    out.write(b, off, now);
+                    used[0] += now;
+                    if (now < len) {
+                        throw new java.io.IOException("No space left on device");
                     }
                 }
+            }
 
-                @Override
-                public void write(int b) throws java.io.IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-            };
+            @Override
+            public void write(int b) throws java.io.IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
         });
     }
 
@@ -198,7 +252,7 @@ class SweepTest {
         SweepSpec s = spec("design: random\npoints: 6\nreplications: 2\nfamilies: 40\nmetrics: [dropout_share]\n"
                 + "parameters:\n  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n");
         Path whole = dir.resolve("whole");
-        SweepRunner.run(s, whole, 2, false, 1, 1, "test", null);
+        SweepRunner.run(Sweep.of(s), whole, 2, false, 1, 1, "test", null);
         long total;
         try (var files = Files.walk(whole)) {
             total = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
@@ -208,7 +262,7 @@ class SweepTest {
             long quota = total * j / 8;
             Path out = dir.resolve("full-" + j);
             try {
-                SweepRunner.run(s, out, 2, false, 1, 1, "test", null, diskOf(quota));
+                SweepRunner.run(Sweep.of(s), out, 2, false, 1, 1, "test", null, diskOf(quota));
             } catch (java.io.IOException e) {
                 failures++;
                 assertTrue(e.getMessage().startsWith("cannot write " + out) && e.getMessage().endsWith(
@@ -221,7 +275,7 @@ class SweepTest {
             Path manifest = out.resolve("manifest.json");
             assertTrue(!Files.exists(manifest) || Files.readString(manifest).contains("\"complete\" : false"),
                     "no complete manifest after a full disk at " + quota + " of " + total + " bytes");
-            SweepRunner.run(s, out, 2, Files.exists(manifest), 1, 1, "test", null);
+            SweepRunner.run(Sweep.of(s), out, 2, Files.exists(manifest), 1, 1, "test", null);
             for (String file : List.of("points.csv", "runs.csv")) {
                 assertArrayEquals(Files.readAllBytes(whole.resolve(file)), Files.readAllBytes(out.resolve(file)),
                         file + " after a full disk at " + quota + " of " + total + " bytes");

@@ -1,8 +1,9 @@
-package org.alliancesim.cli;
+package org.alliancesim.analysis.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,16 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.alliancesim.cli.AllianceSimTest.Outcome;
+import org.alliancesim.analysis.sweep.SweepIdentity;
+import org.alliancesim.scenario.SweepSpec;
+import org.alliancesim.scenario.SweepSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scripts {@code slurm} writes, run without Slurm: a fake {@code sbatch} on the PATH records
+ * The scripts {@link SlurmUseCase} writes, run without Slurm: a fake {@code sbatch} on the PATH records
  * its arguments, and the job scripts run the real program through a recording launcher, from
  * another directory, with a folder name built to break unquoted scripts.
  */
-class SlurmCommandTest {
+class SlurmUseCaseTest {
 
     /** A folder name with a space, command substitutions, quotes and a semicolon. */
     static final String HOSTILE = "out $(touch PWNED) `touch PWNED` it's \"q\"; touch PWNED";
@@ -81,10 +84,10 @@ class SlurmCommandTest {
                 + "{ printf '[%s]\\n' \"$@\"; echo ---; } >> " + quote(calls.toString()) + "\n"
                 + "exec " + quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
                 + quote(System.getProperty("java.class.path")) + " org.alliancesim.cli.AllianceSim \"$@\"\n");
-        Outcome o = AllianceSimTest.run("slurm", sweep.toString(), "--array", "3", "--out", out.toString(), "--partition",
-                "short", "--account", "lab_1", "--time", "1-00:30:00", "--mem", "2G", "--cpus", "2", "--launcher",
-                launcher.toString());
-        assertEquals(0, o.code(), o.err());
+        SlurmResult r = SlurmUseCase.execute(SlurmRequest.of(sweep, 3, Output.to(out)).withPartition("short")
+                .withAccount("lab_1").withTime("1-00:30:00").withMemory("2G").withCpus(2).withLauncher(launcher));
+        assertEquals(out, r.folder());
+        assertEquals("bash " + quote(out.resolve("submit.sh").toString()), r.submit());
         for (String script : List.of("sweep.sbatch", "merge.sbatch", "submit.sh")) {
             Process syntax = bash(dir, Map.of(), "-n", out.resolve(script).toString());
             assertEquals("", finish(syntax), script);
@@ -141,7 +144,7 @@ class SlurmCommandTest {
         assertEquals(List.of(), pwned(Path.of("").toAbsolutePath()));
 
         Path local = dir.resolve("local");
-        assertEquals(0, AllianceSimTest.run("sweep", sweep.toString(), "--out", local.toString(), "--quiet").code());
+        SweepUseCase.execute(SweepRequest.of(sweep, local).withThreads(2));
         for (String f : List.of("points.csv", "runs.csv")) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(out.resolve("merged").resolve(f)),
                     f + ": three job scripts and the merge script vs one local sweep");
@@ -156,8 +159,7 @@ class SlurmCommandTest {
         Path launcher = executable(dir.resolve("fake"), "#!/usr/bin/env bash\nexit \"$(cat " + quote(code.toString())
                 + ")\"\n");
         Path out = dir.resolve("c");
-        assertEquals(0, AllianceSimTest.run("slurm", sweep.toString(), "--array", "2", "--out", out.toString(),
-                "--launcher", launcher.toString()).code());
+        SlurmUseCase.execute(SlurmRequest.of(sweep, 2, Output.to(out)).withLauncher(launcher));
         for (int[] c : new int[][] {{0, 0}, {3, 0}, {2, 2}, {1, 1}}) {
             Files.writeString(code, Integer.toString(c[0]));
             for (String script : List.of("sweep.sbatch", "merge.sbatch")) {
@@ -173,36 +175,31 @@ class SlurmCommandTest {
     void valuesThatCouldAddLinesOrCommandsAreRefused() throws Exception {
         Path sweep = dir.resolve("s.yaml");
         Files.writeString(sweep, SWEEP);
-        Path out = dir.resolve("x");
-        String[][] cases = {
-            {"--partition", "debug\n#SBATCH --wrap=touch PWNED", "--partition must be a Slurm partition name (letters,"
-                + " digits, '_', '.', '-'; several separated by commas); was 'debug\\n#SBATCH --wrap=touch PWNED'"},
-            {"--account", "lab $(touch PWNED)", "--account must be a Slurm account name"},
-            {"--time", "01:00:00\r", "--time must be a Slurm time: minutes, M:S, H:M:S, D-H, D-H:M, D-H:M:S or"
-                + " UNLIMITED; was '01:00:00\\r'"},
-            {"--mem", "4G;touch PWNED", "--mem must be a whole number with an optional unit K, M, G or T, e.g. 4G;"
-                + " was '4G;touch PWNED'"},
-            {"--out", dir.resolve("a\nb").toString(), "--out " + dir + "/a\\nb holds a line break, carriage return or"
-                + " NUL, which cannot be written safely into a job script"},
-            {"--launcher", dir.resolve("s.yaml").toString(), "--launcher " + dir.resolve("s.yaml")
-                + " is not an executable file"},
-        };
-        for (String[] c : cases) {
-            List<String> args = new ArrayList<>(List.of("slurm", sweep.toString(), "--array", "2"));
-            if (!c[0].equals("--out")) {
-                args.addAll(List.of("--out", out.toString()));
-            }
-            args.addAll(List.of(c[0], c[1]));
-            Outcome o = AllianceSimTest.run(args.toArray(String[]::new));
-            assertEquals(2, o.code(), c[0] + ": " + o.err());
-            assertEquals(1, o.err().lines().count(), o.err());
-            assertTrue(o.err().startsWith("alliancesim slurm: " + c[2]), o.err());
+        SlurmRequest ok = SlurmRequest.of(sweep, 2, Output.to(dir.resolve("x")));
+        List<Map.Entry<org.junit.jupiter.api.function.Executable, String>> cases = List.of(
+            Map.entry(() -> ok.withPartition("debug\n#SBATCH --wrap=touch PWNED"), "--partition must be a Slurm"
+                + " partition name (letters, digits, '_', '.', '-'; several separated by commas); was"
+                + " 'debug\\n#SBATCH --wrap=touch PWNED'"),
+            Map.entry(() -> ok.withAccount("lab $(touch PWNED)"), "--account must be a Slurm account name"),
+            Map.entry(() -> ok.withTime("01:00:00\r"), "--time must be a Slurm time: minutes, M:S, H:M:S, D-H, D-H:M,"
+                + " D-H:M:S or UNLIMITED; was '01:00:00\\r'"),
+            Map.entry(() -> ok.withMemory("4G;touch PWNED"), "--mem must be a whole number with an optional unit K, M,"
+                + " G or T, e.g. 4G; was '4G;touch PWNED'"),
+            Map.entry(() -> ok.withCpus(0), "--cpus must be from 1 to 1024, was 0"),
+            Map.entry(() -> SlurmRequest.of(sweep, 10_001, Output.to(dir.resolve("x"))),
+                "--array must be from 1 to 10000, was 10001"),
+            Map.entry(() -> SlurmRequest.of(sweep, 2, Output.to(dir.resolve("a\nb"))), "--out " + dir + "/a\\nb holds"
+                + " a line break, carriage return or NUL, which cannot be written safely into a job script"),
+            Map.entry(() -> SlurmUseCase.execute(ok.withLauncher(sweep)), "--launcher " + sweep
+                + " is not an executable file"));
+        for (var c : cases) {
+            BadRequestException e = assertThrows(BadRequestException.class, c.getKey());
+            assertTrue(e.getMessage().startsWith(c.getValue()), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(sweep), s.toList(), "nothing written");
         }
-        assertEquals(2, AllianceSimTest.run("slurm", sweep.toString(), "--array", "2", "--out", out.toString(),
-                "--cpus", "0").code());
     }
 
     @Test
@@ -210,20 +207,33 @@ class SlurmCommandTest {
         Path sweep = dir.resolve("s.yaml");
         Files.writeString(sweep, SWEEP);
         Path out = dir.resolve("cluster");
-        String relative = Path.of("").toAbsolutePath().relativize(out).toString();
-        assertEquals(0, AllianceSimTest.run("slurm", sweep.toString(), "--array", "2", "--out", relative).code());
+        Path relative = Path.of("").toAbsolutePath().relativize(out);
+        assertEquals(out, SlurmUseCase.execute(SlurmRequest.of(sweep, 2, Output.to(relative))).folder());
         assertTrue(Files.readString(out.resolve("submit.sh")).contains("\ndir=" + quote(out.toString()) + "\n"));
         assertTrue(Files.readString(out.resolve("sweep.yaml")).contains("base: \"default\""));
         Files.writeString(out.resolve("notes.txt"), "mine");
-        Outcome again = AllianceSimTest.run("slurm", sweep.toString(), "--array", "3", "--out", out.toString());
-        assertEquals(2, again.code());
-        assertTrue(again.err().contains("exists and is not empty") && again.err().contains("--force"), again.err());
+        BadRequestException again = assertThrows(BadRequestException.class,
+                () -> SlurmUseCase.execute(SlurmRequest.of(sweep, 3, Output.to(out))));
+        assertTrue(again.getMessage().contains("exists and is not empty") && again.getMessage().contains("--force"),
+                again.getMessage());
         assertTrue(Files.readString(out.resolve("sweep.sbatch")).contains("--array=1-2\n"), "left as it was");
-        assertEquals(0, AllianceSimTest.run("slurm", sweep.toString(), "--array", "3", "--out", out.toString(), "--force")
-                .code());
+        SlurmUseCase.execute(SlurmRequest.of(sweep, 3, new Output(out, true)));
         assertTrue(Files.readString(out.resolve("sweep.sbatch")).contains("--array=1-3\n"));
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         assertFalse(Files.readString(out.resolve("merge.sbatch")).contains(relative + "/"), "no relative path");
+    }
+
+    /** A sweep the model cannot run is refused here, not on the cluster, and nothing is written. */
+    @Test
+    void theSweepIsCheckedBeforeAnyScriptIsWritten() throws Exception {
+        Path sweep = dir.resolve("s.yaml");
+        Files.writeString(sweep, SWEEP.replace("therapists.1.repair_skill", "therapists.1.repair_skil"));
+        Path out = dir.resolve("c");
+        BadRequestException e = assertThrows(BadRequestException.class,
+                () -> SlurmUseCase.execute(SlurmRequest.of(sweep, 2, Output.to(out))));
+        assertTrue(e.getMessage().startsWith(sweep + ": parameters[0].path: 'therapists.1.repair_skil' is not a number"),
+                e.getMessage());
+        assertFalse(Files.exists(out));
     }
 
     /** The copy the jobs read is the same sweep (same identity: settings and base content), numbers exact. */
@@ -234,12 +244,11 @@ class SlurmCommandTest {
                 + "  - {path: therapists.1.repair_skill, values: [1e-7, 0.30000000000000004, 1e10, -3.5]}\n"
                 + "  - {path: families.0.conflict, min: 1e-9, max: 0.9, steps: 3}\n");
         Path out = dir.resolve("c");
-        assertEquals(0, AllianceSimTest.run("slurm", sweep.toString(), "--array", "2", "--out", out.toString()).code());
-        var original = org.alliancesim.scenario.SweepSpecs.load(sweep, CalibrateCommand.STATISTICS);
-        var copy = org.alliancesim.scenario.SweepSpecs.load(out.resolve("sweep.yaml"), CalibrateCommand.STATISTICS);
+        SlurmUseCase.execute(SlurmRequest.of(sweep, 2, Output.to(out)));
+        SweepSpec original = SweepSpecs.load(sweep, SweepRequest.METRICS);
+        SweepSpec copy = SweepSpecs.load(out.resolve("sweep.yaml"), SweepRequest.METRICS);
         assertEquals(original.parameters(), copy.parameters());
         assertEquals(original.seed(), copy.seed());
-        assertEquals(org.alliancesim.analysis.sweep.SweepIdentity.of(original).sha256(),
-                org.alliancesim.analysis.sweep.SweepIdentity.of(copy).sha256());
+        assertEquals(SweepIdentity.of(original).sha256(), SweepIdentity.of(copy).sha256());
     }
 }

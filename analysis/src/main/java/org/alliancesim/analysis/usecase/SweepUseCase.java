@@ -1,0 +1,95 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.alliancesim.analysis.sweep.Sweep;
+import org.alliancesim.analysis.sweep.SweepFolderException;
+import org.alliancesim.analysis.sweep.SweepRunner;
+import org.alliancesim.scenario.ScenarioException;
+
+/**
+ * Runs a sweep (or one shard of it) into a folder, crash-safely, resuming an interrupted one
+ * (docs/sweeps.md). The folder is checked before anything runs: a file, or a non-empty folder
+ * without {@code force} (or, with {@code resume}, without a sweep's manifest), is refused.
+ */
+public final class SweepUseCase {
+
+    /** The files of a sweep folder that starting afresh ({@code force}) removes first. */
+    private static final List<String> SWEEP_FILES = List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS,
+            "summary.json", "report.html");
+
+    private SweepUseCase() {}
+
+    /**
+     * Runs the request.
+     *
+     * @throws BadRequestException for a path that is not a number in the base scenario, or a folder
+     *     that cannot take the sweep; nothing written
+     * @throws ScenarioException when the base scenario does not load
+     * @throws SweepFolderException (bad input) for a folder that does not hold this sweep and shard
+     *     ({@code resume}), or a base scenario edited while the sweep ran
+     * @throws IOException when a file cannot be written (a full disk): the points finished so far are
+     *     kept; the same request with {@code resume} finishes the sweep
+     */
+    public static SweepResult execute(SweepRequest r)
+            throws ScenarioException, SweepFolderException, IOException, InterruptedException {
+        Sweep sweep;
+        try {
+            sweep = Sweep.of(r.sweep());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(r.source() + ": " + e.getMessage());
+        }
+        boolean resuming = prepare(r);
+        int total = SweepRunner.shard(sweep.size(), r.shard().k(), r.shard().n()).size();
+        int reps = r.sweep().replications();
+        long start = System.nanoTime();
+        int[] ran = {0}; // guarded by the runner: progress is told one point at a time
+        IntConsumer progress = done -> {
+            ran[0]++;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            r.progress().update(done, total, String.format(Locale.ROOT, "%.1f runs/s", ran[0] * reps / seconds));
+        };
+        SweepRunner.Outcome o = SweepRunner.run(sweep, r.out(), r.threads(), resuming, r.shard().k(), r.shard().n(),
+                command("sweep", r.arguments()), progress);
+        return new SweepResult(r.out(), r.shard(), o.points(), o.ranNow(), o.failed(), o.seconds(),
+                o.ranNow() * reps / Math.max(1e-9, o.seconds()));
+    }
+
+    /** Checks the folder and, when starting afresh in it with {@code force}, removes an earlier sweep's files. */
+    private static boolean prepare(SweepRequest r) throws IOException {
+        Path out = r.out();
+        boolean resuming = r.resume() && Files.exists(out.resolve(SweepRunner.MANIFEST));
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadRequestException("--out " + out + " is a file; give a folder");
+        }
+        if (!resuming && Files.isDirectory(out) && !r.force() && !isEmpty(out)) {
+            throw new BadRequestException("--out " + out + " exists and is not empty" + (r.resume()
+                    ? ", but holds no " + SweepRunner.MANIFEST + ", so there is no sweep in it to resume; use --force to"
+                            + " start afresh in it, or another folder"
+                    : "; use --resume to finish the sweep in it, --force to start afresh, or another folder"));
+        }
+        if (!resuming && r.force() && Files.isDirectory(out)) {
+            for (String f : SWEEP_FILES) {
+                Files.deleteIfExists(out.resolve(f));
+            }
+        }
+        return resuming;
+    }
+
+    /** The command line for a report's provenance: the invocation's, or the use case's name for a library call. */
+    static String command(String useCase, List<String> arguments) {
+        return arguments.isEmpty() ? "alliancesim " + useCase + " (library call)"
+                : "alliancesim " + String.join(" ", arguments);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> l = Files.list(dir)) {
+            return l.findAny().isEmpty();
+        }
+    }
+}
