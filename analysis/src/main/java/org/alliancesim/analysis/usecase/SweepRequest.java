@@ -1,10 +1,8 @@
 package org.alliancesim.analysis.usecase;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.sweep.Designs;
 import org.alliancesim.model.ParameterException;
