@@ -2,18 +2,11 @@ package org.alliancesim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystemException;
-import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.analysis.report.Provenance;
-import org.alliancesim.analysis.usecase.BadRequestException;
-import org.alliancesim.scenario.Problem;
-import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -71,8 +64,8 @@ public final class AllianceSim implements Runnable {
         giveEveryCommandTheVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setParameterExceptionHandler(AllianceSim::badUsage);
-        cli.setExecutionExceptionHandler((ex, line, parsed) -> failure(ex, line));
+        cli.setParameterExceptionHandler(Failures::badUsage);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> Failures.exitCode(ex, line));
         return cli.execute(args);
     }
 
@@ -84,69 +77,6 @@ public final class AllianceSim implements Runnable {
             }
             giveEveryCommandTheVersion(sub, version);
         }
-    }
-
-    private static int badUsage(ParameterException ex, String[] args) {
-        CommandLine line = ex.getCommandLine();
-        StringBuilder msg = new StringBuilder(firstLine(ex.getMessage()));
-        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-            var suggestions = unmatched.getSuggestions();
-            if (!suggestions.isEmpty()) {
-                msg.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
-            }
-        }
-        line.getErr().println(line.getCommandName() + ": " + msg
-                + "; see '" + line.getCommandSpec().qualifiedName() + " --help'");
-        return BAD_INPUT;
-    }
-
-    static int failure(Exception ex, CommandLine line) {
-        PrintWriter err = line.getErr();
-        if (ex instanceof BadInputException || ex instanceof BadRequestException
-                || ex instanceof org.alliancesim.model.ParameterException
-                || ex instanceof org.alliancesim.analysis.sweep.SweepFolderException) {
-            err.println(line.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-            return BAD_INPUT;
-        }
-        if (ex instanceof ScenarioException se) {
-            // One line per problem: file:line:column: field.path: what was found and what is allowed.
-            for (Problem p : se.problems()) {
-                err.println(p);
-            }
-            return BAD_INPUT;
-        }
-        IOException io = ex instanceof IOException e ? e
-                : ex instanceof UncheckedIOException u ? u.getCause() : null;
-        if (io != null) {
-            // The environment failed (a full disk, a lost mount), not the program: one line, no trace.
-            err.println(line.getCommandSpec().qualifiedName() + ": I/O error: " + describe(io));
-            if (System.getenv("ALLIANCESIM_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            return INTERNAL_ERROR;
-        }
-        err.println(line.getCommandSpec().qualifiedName() + ": internal error: " + ex
-                + " (set ALLIANCESIM_DEBUG=1 for the stack trace; please report it)");
-        if (System.getenv("ALLIANCESIM_DEBUG") != null) {
-            ex.printStackTrace(err);
-        }
-        return INTERNAL_ERROR;
-    }
-
-    /** "FILE: reason" for file system errors, else the exception's own message. */
-    static String describe(IOException e) {
-        if (e instanceof FileSystemException fse && fse.getFile() != null) {
-            return fse.getFile() + ": " + AtomicFile.reason(fse);
-        }
-        return AtomicFile.reason(e);
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "invalid arguments";
-        }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /** Reads the version Maven wrote into the jar. */

@@ -192,12 +192,12 @@ class AllianceSimTest {
         StringWriter err = new StringWriter();
         CommandLine line = new CommandLine(new AllianceSim()).getSubcommands().get("run");
         line.setErr(new PrintWriter(err, true));
-        int code = AllianceSim.failure(new FileSystemException("/data/r/families.csv", null, "No space left on device"),
+        int code = Failures.exitCode(new FileSystemException("/data/r/families.csv", null, "No space left on device"),
                 line);
         assertEquals(AllianceSim.INTERNAL_ERROR, code);
         assertEquals("alliancesim run: I/O error: /data/r/families.csv: No space left on device", err.toString().strip());
         err.getBuffer().setLength(0);
-        code = AllianceSim.failure(new UncheckedIOException(new IOException("Input/output error")), line);
+        code = Failures.exitCode(new UncheckedIOException(new IOException("Input/output error")), line);
         assertEquals(AllianceSim.INTERNAL_ERROR, code);
         assertEquals("alliancesim run: I/O error: Input/output error", err.toString().strip());
     }
