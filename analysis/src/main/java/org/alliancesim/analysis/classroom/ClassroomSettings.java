@@ -105,7 +105,8 @@ public final class ClassroomSettings {
             therapists.add(new TherapistType(t.name(), t.share(), experience != null ? experience : t.experience(), w,
                     warmth != null ? w : t.empathy(), warmth != null ? w : t.genuineness(), t.consistency(),
                     repair != null ? repair : t.repairSkill(), balance != null ? balance : t.balance(),
-                    policy != null ? policy : t.policy(), challenge != null ? challenge : t.challenge(), t.caseload()));
+                    policy != null ? policy : t.policy(), challenge != null ? challenge : t.challenge(), t.caseload(),
+                    t.spread()));
         }
         List<FamilyType> families = new ArrayList<>();
         for (FamilyType f : base.families()) {
