@@ -84,12 +84,12 @@ public record Dynamics(
         /** Defaults. */
         public static Start defaults() {
             return new Start(
-                    /* allianceMean */ 0.4,
+                    /* allianceMean */ 0.5179,
                     /* allianceSd */ 0.6,
                     /* familyAllianceSd */ 0.8,
                     /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
                     /* identifiedPatientOffset */ -0.8,
-                    /* involuntaryOffset */ 0.8,
+                    /* involuntaryOffset */ 0.7096,
                     /* involuntaryEngagementPenalty */ 0.5,
                     /* toleranceMean */ 1.5,
                     /* toleranceSd */ 0.3,
@@ -97,7 +97,7 @@ public record Dynamics(
                     /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
                     /* purposeMean */ 0.6,
                     /* purposeConflict */ 1.0,
-                    /* purposeInvoluntary */ 1.2,
+                    /* purposeInvoluntary */ 1.256,
                     /* purposeSd */ 0.5);
         }
 
@@ -175,14 +175,14 @@ public record Dynamics(
             return new Climate(
                     /* challengeSensitivity */ new RoleValues(1.0, 1.1, 0.9, 1.0),
                     /* conflictWeight */ 0.6,
-                    /* identifiedPatientBlame */ 0.4,
+                    /* identifiedPatientBlame */ 1.0,
                     /* noviceConflictAmplification */ 0.25,
                     /* conflictSd */ 0.1,
                     /* conflictResolution */ 0.1,
                     /* discomfortSd */ 0.3,
-                    /* noveltyReflectingTeam */ 0.5,
-                    /* noveltyMirror */ 0.3,
-                    /* noveltyCameras */ 0.25,
+                    /* noveltyReflectingTeam */ 0.25,
+                    /* noveltyMirror */ 0.1,
+                    /* noveltyCameras */ 0.1,
                     /* habituationSessions */ 2.0,
                     /* preparationEffect */ 0.75,
                     /* distraction */ 0.4,
@@ -270,7 +270,7 @@ public record Dynamics(
                     /* gainDown */ 0.6,
                     /* discomfortSafetyCost */ 0.3,
                     /* workEngagementGain */ 0.5,
-                    /* noveltyEngagementCost */ 1.0);
+                    /* noveltyEngagementCost */ 0.5);
         }
 
         /** Validates ranges. */
@@ -423,10 +423,10 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -2.096,
-                    /* barrierSd */ 1.0,
-                    /* alliance */ 1.0,
-                    /* purpose */ 0.3,
+                    /* intercept */ -3.595,
+                    /* barrierSd */ 3.862,
+                    /* alliance */ 0.9491,
+                    /* purpose */ 0.4946,
                     /* split */ 0.3,
                     /* waitPerMonth */ 0.15,
                     /* noShowBase */ 0.05,
@@ -483,15 +483,15 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.1096,
+                    /* workEfficiency */ 0.1468,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.184,
+                    /* goalMean */ 1.134,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
-                    /* responsivenessSd */ 0.9);
+                    /* responsivenessSd */ 0.7929);
         }
 
         /** Validates ranges. */
