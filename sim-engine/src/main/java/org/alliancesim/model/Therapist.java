@@ -8,8 +8,9 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  *
  * <p>Each quality q of the type (warmth, empathy, genuineness, consistency, repair skill, balance,
  * in that order) is drawn logit-normally around the type's value: logit(q_j) = logit(q) +
- * spread / (q (1 - q)) * z, one standard normal z per quality. By the delta method the sd of q_j is
- * about {@code spread} near q, and q_j stays in (0, 1); a type value of exactly 0 or 1 is kept.
+ * spread / (q (1 - q)) * z, one standard normal z per quality. The type's value is the median of
+ * its therapists; by the delta method the sd of q_j is about {@code spread}, and q_j stays in
+ * (0, 1); a type value of exactly 0 or 1 is kept.
  * Six normals are drawn whatever the spread, so scenarios that differ only in their types'
  * values or spreads draw the same z for the same therapist (common random numbers).
  */

@@ -36,8 +36,7 @@ class ModelPropertiesTest {
                 Arbitraries.integers().between(1, 30))
                 .as((exp, quality, consistency, repair, balance, policy, challenge, caseload) ->
                         new TherapistType("random", 1.0, exp, quality, quality, quality, consistency, repair,
-                                balance, policy, challenge, caseload, 0.0))
-                .flatMap(t -> Arbitraries.doubles().between(0, 0.5).map(s -> Variants.with(t, "spread", s)));
+                                balance, policy, challenge, caseload, 0.2));
     }
 
     @Provide
