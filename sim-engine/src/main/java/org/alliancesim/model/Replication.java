@@ -47,6 +47,8 @@ public final class Replication {
     private static final double DAYS_PER_MONTH = 30;
     /** Days in a week, for referral rates given per week. */
     private static final double DAYS_PER_WEEK = 7;
+    /** Fewest days between a family's session occasions, and from assignment to the first session. */
+    private static final double MIN_GAP_DAYS = 1;
 
     private final ModelParameters p;
     private final RandomStreams streams;
@@ -286,7 +288,7 @@ public final class Replication {
 
     private void scheduleNext(Family f) {
         double gap = att.intervalDays() + att.jitterSd() * f.attendanceNormal.sample();
-        sim.schedule(Math.max(1.0, gap), occasion, f.id);
+        sim.schedule(Math.max(MIN_GAP_DAYS, gap), occasion, f.id);
     }
 
     private void end(Family f, EndReason reason, int endSession) {
@@ -356,7 +358,7 @@ public final class Replication {
         f.therapist = th;
         th.load++;
         // First appointment within the coming week.
-        startCourse(f, 1 + f.attendanceRng.nextDouble() * (att.intervalDays() - 1));
+        startCourse(f, MIN_GAP_DAYS + f.attendanceRng.nextDouble() * (att.intervalDays() - MIN_GAP_DAYS));
     }
 
     private void admitFromWaitlist(Therapist th) {
