@@ -7,7 +7,7 @@ package org.alliancesim.model;
  *
  * @param start how members and families begin
  * @param climate what makes a session uncomfortable
- * @param trust how alliance moves after a session without rupture
+ * @param trust how alliance moves with each session's experience
  * @param rupture ruptures and their repair
  * @param contagion members' influence on each other
  * @param attendance no-shows, cancellations and dropout
@@ -16,7 +16,7 @@ package org.alliancesim.model;
 public record Dynamics(
         @Doc("how members and families begin") Start start,
         @Doc("what makes a session uncomfortable") Climate climate,
-        @Doc("how alliance moves after a session without rupture") Trust trust,
+        @Doc("how alliance moves with each session's experience") Trust trust,
         @Doc("ruptures and their repair") Rupture rupture,
         @Doc("members' influence on each other") Contagion contagion,
         @Doc("no-shows, cancellations and dropout") Attendance attendance,
@@ -221,7 +221,7 @@ public record Dynamics(
     }
 
     /**
-     * Trust after a session without rupture: each SOFTA dimension relaxes toward the session's
+     * Trust: after a held session each SOFTA dimension relaxes toward the session's
      * experience, T += g (E - T), faster downward than upward.
      *
      * @param warmthWeight weight of warmth in the therapist's support

@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class Session {
 
+    /** Support at which a member experiences a neutral bond (the middle of the 0..1 scale). */
+    private static final double NEUTRAL_SUPPORT = 0.5;
+
     private final Dynamics.Climate climate;
     private final Dynamics.Trust trust;
     private final Dynamics.Rupture ruptureParams;
@@ -31,9 +34,6 @@ final class Session {
     private double lastChallenge;
     private double lastNovelty;
     private double lastSupport;
-    /** Support at which a member experiences a neutral bond (the middle of the 0..1 scale). */
-    private static final double NEUTRAL_SUPPORT = 0.5;
-
     private final double[] discomfort = new double[FamilyType.MAX_SIZE];
     private final double[] capacity = new double[FamilyType.MAX_SIZE];
     private final double[] before = new double[FamilyType.MAX_SIZE];

@@ -27,7 +27,8 @@ class ModelDocTest {
         Map<String, String> documented = new LinkedHashMap<>();
         Matcher m = ROW.matcher(doc);
         while (m.find()) {
-            documented.put(m.group(1), m.group(2).strip());
+            String before = documented.put(m.group(1), m.group(2).strip());
+            assertTrue(before == null, m.group(1) + " has more than one row in docs/model.md");
         }
         assertEquals(new TreeSet<>(code.keySet()), new TreeSet<>(documented.keySet()),
                 "parameters in docs/model.md vs Dynamics");
