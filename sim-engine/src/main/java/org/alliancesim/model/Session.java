@@ -178,11 +178,13 @@ final class Session {
         double familyWork = workSum / weightSum;
         double progress = f.responsiveness
                 * ((outcome.workEfficiency() * familyWork) * (1 + outcome.purposeGain() * f.purpose / Member.MAX_ALLIANCE)
-                        * Math.exp(-climate.distraction() * novelty)
+                        * (novelty == 0 ? 1 : Math.exp(-climate.distraction() * novelty))
                         + outcome.supportProgress() * support);
         f.improvement += Math.max(0, progress);
         // Work on family patterns lowers the family's conflict.
-        f.conflict *= Math.exp(-climate.conflictResolution() * familyWork);
+        if (familyWork > 0) {
+            f.conflict *= Math.exp(-climate.conflictResolution() * familyWork);
+        }
         lastChallenge = challenge;
         lastNovelty = novelty;
         lastSupport = support;
