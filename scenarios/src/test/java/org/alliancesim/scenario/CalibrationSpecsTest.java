@@ -18,7 +18,7 @@ class CalibrationSpecsTest {
         assertEquals("default", s.base());
         assertEquals(6, s.targets().size());
         assertTrue(s.targets().stream().allMatch(t -> !t.source().isBlank()), "every target cites a source");
-        assertEquals(4, s.parameters().size());
+        assertTrue(s.parameters().size() >= 8, "the fit covers at least 8 parameters (issue 13): " + s.parameters().size());
         assertEquals(1, s.anchors().size());
     }
 

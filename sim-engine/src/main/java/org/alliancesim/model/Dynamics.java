@@ -7,7 +7,7 @@ package org.alliancesim.model;
  *
  * @param start how members and families begin
  * @param climate what makes a session uncomfortable
- * @param trust how alliance moves after a session without rupture
+ * @param trust how alliance moves with each session's experience
  * @param rupture ruptures and their repair
  * @param contagion members' influence on each other
  * @param attendance no-shows, cancellations and dropout
@@ -16,7 +16,7 @@ package org.alliancesim.model;
 public record Dynamics(
         @Doc("how members and families begin") Start start,
         @Doc("what makes a session uncomfortable") Climate climate,
-        @Doc("how alliance moves after a session without rupture") Trust trust,
+        @Doc("how alliance moves with each session's experience") Trust trust,
         @Doc("ruptures and their repair") Rupture rupture,
         @Doc("members' influence on each other") Contagion contagion,
         @Doc("no-shows, cancellations and dropout") Attendance attendance,
@@ -47,7 +47,9 @@ public record Dynamics(
      * @param familyAllianceSd sd of a family-level shift of every member's starting alliance
      *     (families differ as units in readiness)
      * @param roleOffset added to the starting alliance by role
-     * @param identifiedPatientOffset added for the identified patient (blamed, defensive)
+     * @param identifiedPatientOffset added for the identified patient per unit of the family's
+     *     conflict at intake (the more conflicted the family, the more the identified patient is
+     *     blamed and defensive)
      * @param involuntaryOffset subtracted from every dimension for involuntary referrals
      *     (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)
      * @param involuntaryEngagementPenalty engagement of involuntary clients is pulled down
@@ -68,7 +70,7 @@ public record Dynamics(
             @Doc(value = "between-member sd of starting alliance", min = 0, max = 3) double allianceSd,
             @Doc(value = "sd of a family-level shift of every member's starting alliance (families differ as units in readiness)", min = 0, max = 3) double familyAllianceSd,
             @Doc("added to the starting alliance by role") RoleValues roleOffset,
-            @Doc(value = "added for the identified patient (blamed, defensive)", min = -3, max = 3) double identifiedPatientOffset,
+            @Doc(value = "added for the identified patient per unit of the family's conflict at intake (the more conflicted the family, the more the identified patient is blamed and defensive)", min = -3, max = 3) double identifiedPatientOffset,
             @Doc(value = "subtracted from every dimension for involuntary referrals (Sotero, Major, Escudero and Relvas: lower on all four SOFTA dimensions)", min = 0, max = 3) double involuntaryOffset,
             @Doc(value = "engagement of involuntary clients is pulled down by this much in every session's experience, so it does not catch up while connection and safety do", min = 0, max = 3) double involuntaryEngagementPenalty,
             @Doc(value = "mean tolerance for discomfort (discomfort units)", min = 0, max = 5) double toleranceMean,
@@ -82,12 +84,12 @@ public record Dynamics(
         /** Defaults. */
         public static Start defaults() {
             return new Start(
-                    /* allianceMean */ 0.4,
+                    /* allianceMean */ 0.5179,
                     /* allianceSd */ 0.6,
                     /* familyAllianceSd */ 0.8,
                     /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
-                    /* identifiedPatientOffset */ -0.4,
-                    /* involuntaryOffset */ 0.8,
+                    /* identifiedPatientOffset */ -0.8,
+                    /* involuntaryOffset */ 0.7096,
                     /* involuntaryEngagementPenalty */ 0.5,
                     /* toleranceMean */ 1.5,
                     /* toleranceSd */ 0.3,
@@ -95,7 +97,7 @@ public record Dynamics(
                     /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
                     /* purposeMean */ 0.6,
                     /* purposeConflict */ 1.0,
-                    /* purposeInvoluntary */ 1.2,
+                    /* purposeInvoluntary */ 1.256,
                     /* purposeSd */ 0.5);
         }
 
@@ -132,13 +134,16 @@ public record Dynamics(
      * @param noviceConflictAmplification a novice contains conflict less well: conflict discomfort
      *     is multiplied by 1 + this for novices
      * @param conflictSd between-family sd of conflict around the type's mean
+     * @param conflictResolution family conflict falls by the factor exp(-conflictResolution * W)
+     *     after a session whose weighted mean therapeutic work is W (work on family patterns)
      * @param discomfortSd sd of the member-session noise in discomfort
      * @param noveltyReflectingTeam novelty discomfort of a reflecting team at first exposure
      * @param noveltyMirror novelty discomfort of a one-way mirror
      * @param noveltyCameras novelty discomfort of cameras
      * @param habituationSessions e-folding number of sessions for novelty to fade
      * @param preparationEffect fraction of novelty removed by preparation
-     * @param distraction fraction of a session's progress lost per unit of novelty
+     * @param distraction progress is multiplied by exp(-distraction * novelty): about this
+     *     fraction of a session's progress is lost per unit of novelty
      * @param escalationPerSession challenge added each session under the escalating policy
      * @param maxChallenge ceiling of the escalating policy
      * @param responsiveEase largest fraction of challenge a responsive therapist drops
@@ -152,13 +157,14 @@ public record Dynamics(
             @Doc(value = "extra share of the conflict felt by the identified patient", min = 0, max = 5) double identifiedPatientBlame,
             @Doc(value = "a novice contains conflict less well: conflict discomfort is multiplied by 1 + this for novices", min = 0, max = 5) double noviceConflictAmplification,
             @Doc(value = "between-family sd of conflict around the type's mean", min = 0, max = 1) double conflictSd,
+            @Doc(value = "family conflict falls by the factor exp(-conflictResolution * W) after a session whose weighted mean therapeutic work is W (work on family patterns)", min = 0, max = 5) double conflictResolution,
             @Doc(value = "sd of the member-session noise in discomfort", min = 0, max = 3) double discomfortSd,
             @Doc(value = "novelty discomfort of a reflecting team at first exposure", min = 0, max = 5) double noveltyReflectingTeam,
             @Doc(value = "novelty discomfort of a one-way mirror", min = 0, max = 5) double noveltyMirror,
             @Doc(value = "novelty discomfort of cameras", min = 0, max = 5) double noveltyCameras,
             @Doc(value = "e-folding number of sessions for novelty to fade", min = 0, exclusiveMin = true, max = 100) double habituationSessions,
             @Doc(value = "fraction of novelty removed by preparation", min = 0, max = 1) double preparationEffect,
-            @Doc(value = "fraction of a session's progress lost per unit of novelty", min = 0, max = 1) double distraction,
+            @Doc(value = "progress is multiplied by exp(-distraction * novelty): about this fraction of a session's progress is lost per unit of novelty", min = 0, max = 5) double distraction,
             @Doc(value = "challenge added each session under the escalating policy", min = 0, max = 1) double escalationPerSession,
             @Doc(value = "ceiling of the escalating policy", min = 0, max = 3) double maxChallenge,
             @Doc(value = "largest fraction of challenge a responsive therapist drops", min = 0, max = 1) double responsiveEase,
@@ -169,13 +175,14 @@ public record Dynamics(
             return new Climate(
                     /* challengeSensitivity */ new RoleValues(1.0, 1.1, 0.9, 1.0),
                     /* conflictWeight */ 0.6,
-                    /* identifiedPatientBlame */ 0.4,
+                    /* identifiedPatientBlame */ 1.0,
                     /* noviceConflictAmplification */ 0.25,
                     /* conflictSd */ 0.1,
+                    /* conflictResolution */ 0.1,
                     /* discomfortSd */ 0.3,
-                    /* noveltyReflectingTeam */ 0.5,
-                    /* noveltyMirror */ 0.3,
-                    /* noveltyCameras */ 0.25,
+                    /* noveltyReflectingTeam */ 0.25,
+                    /* noveltyMirror */ 0.1,
+                    /* noveltyCameras */ 0.1,
                     /* habituationSessions */ 2.0,
                     /* preparationEffect */ 0.75,
                     /* distraction */ 0.4,
@@ -197,6 +204,7 @@ public record Dynamics(
             Check.bounded(Climate.class, "identifiedPatientBlame", identifiedPatientBlame);
             Check.bounded(Climate.class, "noviceConflictAmplification", noviceConflictAmplification);
             Check.bounded(Climate.class, "conflictSd", conflictSd);
+            Check.bounded(Climate.class, "conflictResolution", conflictResolution);
             Check.bounded(Climate.class, "discomfortSd", discomfortSd);
             Check.bounded(Climate.class, "noveltyReflectingTeam", noveltyReflectingTeam);
             Check.bounded(Climate.class, "noveltyMirror", noveltyMirror);
@@ -213,12 +221,15 @@ public record Dynamics(
     }
 
     /**
-     * Trust after a session without rupture: each SOFTA dimension relaxes toward the session's
+     * Trust: after a held session each SOFTA dimension relaxes toward the session's
      * experience, T += g (E - T), faster downward than upward.
      *
      * @param warmthWeight weight of warmth in the therapist's support
      * @param empathyWeight weight of empathy
      * @param genuinenessWeight weight of genuineness (the three weights are normalised)
+     * @param bondPerSupport the bond a member experiences, in SOFTA points per unit of the support
+     *     they receive above the neutral 0.5: B = bondPerSupport * (support - 0.5); 6 maps support
+     *     0..1 onto the whole SOFTA scale -3..+3
      * @param supportNoiseSd sd of session-to-session support for a therapist of consistency 0
      *     (scaled by 1 - consistency)
      * @param noviceConflictPenalty fraction of support a novice loses per unit of conflict
@@ -229,31 +240,37 @@ public record Dynamics(
      *     it is gained (Slovic 1993)
      * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort
      * @param workEngagementGain engagement experience gained per unit of productive discomfort
+     * @param noveltyEngagementCost engagement experience lost per unit of the setting's novelty
+     *     (distracted, hard to concentrate)
      */
     public record Trust(
             @Doc(value = "weight of warmth in the therapist's support", min = 0, max = 1) double warmthWeight,
             @Doc(value = "weight of empathy", min = 0, max = 1) double empathyWeight,
             @Doc(value = "weight of genuineness (the three weights are normalised)", min = 0, max = 1) double genuinenessWeight,
+            @Doc(value = "the bond a member experiences, in SOFTA points per unit of the support they receive above the neutral 0.5: B = bondPerSupport * (support - 0.5); 6 maps support 0..1 onto the whole SOFTA scale -3..+3", min = 0, max = 12) double bondPerSupport,
             @Doc(value = "sd of session-to-session support for a therapist of consistency 0 (scaled by 1 - consistency)", min = 0, max = 1) double supportNoiseSd,
             @Doc(value = "fraction of support a novice loses per unit of conflict", min = 0, max = 1) double noviceConflictPenalty,
             @Doc(value = "how strongly an unbalanced therapist favours the adults: member support is multiplied by 1 +- (1 - balance) * imbalance", min = 0, max = 1) double imbalance,
             @Doc(value = "relaxation rate when the experience is above the current alliance", min = 0, exclusiveMin = true, max = 1) double gainUp,
             @Doc(value = "relaxation rate when below; above gainUp: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1) double gainDown,
             @Doc(value = "safety experience lost per unit of (held) discomfort", min = 0, max = 3) double discomfortSafetyCost,
-            @Doc(value = "engagement experience gained per unit of productive discomfort", min = 0, max = 3) double workEngagementGain) {
+            @Doc(value = "engagement experience gained per unit of productive discomfort", min = 0, max = 3) double workEngagementGain,
+            @Doc(value = "engagement experience lost per unit of the setting's novelty (distracted, hard to concentrate)", min = 0, max = 3) double noveltyEngagementCost) {
         /** Defaults. */
         public static Trust defaults() {
             return new Trust(
                     /* warmthWeight */ 0.4,
                     /* empathyWeight */ 0.35,
                     /* genuinenessWeight */ 0.25,
+                    /* bondPerSupport */ 6.0,
                     /* supportNoiseSd */ 0.25,
                     /* noviceConflictPenalty */ 0.2,
                     /* imbalance */ 0.25,
                     /* gainUp */ 0.3,
                     /* gainDown */ 0.6,
                     /* discomfortSafetyCost */ 0.3,
-                    /* workEngagementGain */ 0.5);
+                    /* workEngagementGain */ 0.5,
+                    /* noveltyEngagementCost */ 0.5);
         }
 
         /** Validates ranges. */
@@ -265,6 +282,7 @@ public record Dynamics(
                 throw new ParameterException("warmthWeight", String.valueOf(warmthWeight),
                         "> 0 when empathyWeight and genuinenessWeight are 0");
             }
+            Check.bounded(Trust.class, "bondPerSupport", bondPerSupport);
             Check.bounded(Trust.class, "supportNoiseSd", supportNoiseSd);
             Check.bounded(Trust.class, "noviceConflictPenalty", noviceConflictPenalty);
             Check.bounded(Trust.class, "imbalance", imbalance);
@@ -272,52 +290,66 @@ public record Dynamics(
             Check.bounded(Trust.class, "gainDown", gainDown);
             Check.bounded(Trust.class, "discomfortSafetyCost", discomfortSafetyCost);
             Check.bounded(Trust.class, "workEngagementGain", workEngagementGain);
+            Check.bounded(Trust.class, "noveltyEngagementCost", noveltyEngagementCost);
         }
     }
 
     /**
-     * Ruptures: discomfort beyond what the alliance can hold, and their repair.
+     * Ruptures: discomfort beyond what the alliance can hold, their repair, and what the therapist
+     * learns from a repaired one. A rupture never leaves a member better off than the same session
+     * held without it: a repaired rupture restores (each dimension ends at the lower of its
+     * pre-session value and where the held session would have taken it); an unrepaired one costs
+     * trust on top of that.
      *
-     * @param holdPerAlliance capacity added per alliance point (safety-weighted): capacity =
-     *     tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)
-     * @param noviceRepairFactor a novice's repair probability is repairSkill times this
-     * @param repairBonus alliance above its pre-session level after a repaired rupture
-     *     (Safran, Muran and Eubanks-Carter 2011)
+     * @param holdPerAlliance capacity added per point of holding alliance: capacity = tolerance +
+     *     holdPerAlliance * (holdSafetyShare * safety + (1 - holdSafetyShare) / 2 * (connection +
+     *     engagement))
+     * @param holdSafetyShare weight of safety in the holding alliance (the rest is shared equally by
+     *     connection and engagement): a client carries on through discomfort because they feel safe
+     * @param noviceRepairFactor a novice's repair skill is multiplied by this
+     * @param repairOvershoot the chance of repair is the therapist's repair skill times
+     *     exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what
+     *     the member's alliance could hold, the harder the repair
      * @param lossEngagement engagement lost by an unrepaired rupture
      * @param lossConnection connection lost
      * @param lossSafety safety lost
-     * @param resistanceAsInformation fraction of a repaired rupture's discomfort that still becomes
-     *     therapeutic work (resistance turned into information)
+     * @param learning what the therapist learns from a repaired rupture (resistance as
+     *     information, Safran, Muran and Eubanks-Carter 2011): the challenge this member gets is
+     *     scaled down by learning times the amount that would have kept this session's discomfort
+     *     within capacity (1 reaches exactly that; 0 learns nothing)
      */
     public record Rupture(
-            @Doc(value = "capacity added per alliance point (safety-weighted): capacity = tolerance + holdPerAlliance * (0.5 safety + 0.25 connection + 0.25 engagement)", min = 0, max = 3) double holdPerAlliance,
-            @Doc(value = "a novice's repair probability is repairSkill times this", min = 0, max = 1) double noviceRepairFactor,
-            @Doc(value = "alliance above its pre-session level after a repaired rupture (Safran, Muran and Eubanks-Carter 2011)", min = 0, max = 3) double repairBonus,
+            @Doc(value = "capacity added per point of holding alliance: capacity = tolerance + holdPerAlliance * (holdSafetyShare * safety + (1 - holdSafetyShare) / 2 * (connection + engagement))", min = 0, max = 3) double holdPerAlliance,
+            @Doc(value = "weight of safety in the holding alliance (the rest is shared equally by connection and engagement): a client carries on through discomfort because they feel safe", min = 0, max = 1) double holdSafetyShare,
+            @Doc(value = "a novice's repair skill is multiplied by this", min = 0, max = 1) double noviceRepairFactor,
+            @Doc(value = "the chance of repair is the therapist's repair skill times exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what the member's alliance could hold, the harder the repair", min = 0, max = 10) double repairOvershoot,
             @Doc(value = "engagement lost by an unrepaired rupture", min = 0, max = 6) double lossEngagement,
             @Doc(value = "connection lost", min = 0, max = 6) double lossConnection,
             @Doc(value = "safety lost", min = 0, max = 6) double lossSafety,
-            @Doc(value = "fraction of a repaired rupture's discomfort that still becomes therapeutic work (resistance turned into information)", min = 0, max = 2) double resistanceAsInformation) {
+            @Doc(value = "what the therapist learns from a repaired rupture (resistance as information): the challenge this member gets is scaled down by learning times the amount that would have kept this session's discomfort within capacity (1 reaches exactly that; 0 learns nothing)", min = 0, max = 2) double learning) {
         /** Defaults. */
         public static Rupture defaults() {
             return new Rupture(
                     /* holdPerAlliance */ 0.45,
+                    /* holdSafetyShare */ 0.5,
                     /* noviceRepairFactor */ 0.6,
-                    /* repairBonus */ 0.25,
+                    /* repairOvershoot */ 0.5,
                     /* lossEngagement */ 0.6,
                     /* lossConnection */ 0.9,
                     /* lossSafety */ 1.2,
-                    /* resistanceAsInformation */ 0.8);
+                    /* learning */ 1.0);
         }
 
         /** Validates ranges. */
         public Rupture {
             Check.bounded(Rupture.class, "holdPerAlliance", holdPerAlliance);
+            Check.bounded(Rupture.class, "holdSafetyShare", holdSafetyShare);
             Check.bounded(Rupture.class, "noviceRepairFactor", noviceRepairFactor);
-            Check.bounded(Rupture.class, "repairBonus", repairBonus);
+            Check.bounded(Rupture.class, "repairOvershoot", repairOvershoot);
             Check.bounded(Rupture.class, "lossEngagement", lossEngagement);
             Check.bounded(Rupture.class, "lossConnection", lossConnection);
             Check.bounded(Rupture.class, "lossSafety", lossSafety);
-            Check.bounded(Rupture.class, "resistanceAsInformation", resistanceAsInformation);
+            Check.bounded(Rupture.class, "learning", learning);
         }
     }
 
@@ -326,43 +358,49 @@ public record Dynamics(
      * Pinsof: a member's alliance is shaped by how the others relate to the therapist).
      *
      * @param rate fraction of the gap to the other members' mean closed after each session
-     * @param purposeRate fraction of the gap between shared purpose and (mean alliance - half the
-     *     split) closed after each session
+     * @param purposeRate fraction of the gap between shared purpose and (mean alliance -
+     *     purposeSplit * split) closed after each session
+     * @param purposeSplit shared purpose lost per point of split (spread of the members' alliance)
      */
     public record Contagion(
             @Doc(value = "fraction of the gap to the other members' mean closed after each session", min = 0, max = 1) double rate,
-            @Doc(value = "fraction of the gap between shared purpose and (mean alliance - half the split) closed after each session", min = 0, max = 1) double purposeRate) {
+            @Doc(value = "fraction of the gap between shared purpose and (mean alliance - purposeSplit * split) closed after each session", min = 0, max = 1) double purposeRate,
+            @Doc(value = "shared purpose lost per point of split (spread of the members' alliance)", min = 0, max = 3) double purposeSplit) {
         /** Defaults. */
         public static Contagion defaults() {
-            return new Contagion(/* rate */ 0.15, /* purposeRate */ 0.15);
+            return new Contagion(/* rate */ 0.15, /* purposeRate */ 0.15, /* purposeSplit */ 0.5);
         }
 
         /** Validates ranges. */
         public Contagion {
             Check.bounded(Contagion.class, "rate", rate);
             Check.bounded(Contagion.class, "purposeRate", purposeRate);
+            Check.bounded(Contagion.class, "purposeSplit", purposeSplit);
         }
     }
 
     /**
      * Attendance: a discrete-time dropout hazard before each session after the first, no-shows,
-     * clinic cancellations and the weekly rhythm. logit(h) = intercept - alliance * A_decide
-     * + split * spread + involuntary * exp(-(s - 2) / involuntaryEarlySessions)
-     * + noviceHighConflict * [novice] * max(0, 2 conflict - 1) + waitPerMonth * wait / 30
-     * + unrepairedRupture * [last session had an unrepaired rupture].
+     * clinic cancellations and the weekly rhythm. The decision reads the family's state only:
+     * logit(h) = intercept + b - alliance * A - purpose * P + split * spread + waitPerMonth * wait / 30,
+     * with A the decision-weighted alliance, P the shared sense of purpose and b the family's own
+     * practical barriers (drawn at intake, sd {@code barrierSd}). No situation
+     * (referral, therapist, setting, rupture) has a term of its own: each reaches dropout through
+     * these states.
      *
-     * @param intercept logit of the hazard for an average family
+     * @param intercept logit of the hazard for a family at alliance 0 and purpose 0, with average
+     *     practical barriers
+     * @param barrierSd between-family sd of practical barriers (distance, schedules, costs) on the
+     *     hazard's log-odds; a family's barrier is drawn at intake and does not change
      * @param alliance hazard log-odds per point of decision-weighted alliance (lower alliance,
      *     higher hazard)
+     * @param purpose hazard log-odds per point of shared sense of purpose (lower purpose, higher
+     *     hazard)
      * @param split per point of spread (max - min member alliance)
-     * @param involuntary extra log-odds for involuntary referrals before session 2, fading
-     * @param involuntaryEarlySessions e-folding sessions of the involuntary effect
-     * @param noviceHighConflict extra log-odds for a novice with a high-conflict family
      * @param waitPerMonth per 30 days waited before the first session
-     * @param unrepairedRupture after a session with an unrepaired rupture
      * @param noShowBase probability of a no-show
-     * @param noShowLowAlliance added no-show probability at decision-weighted alliance -3 (linear
-     *     from alliance 0)
+     * @param noShowLowAlliance probability of a no-show for low alliance, at decision-weighted
+     *     alliance -3 (linear from alliance 0), combined with the base as independent causes
      * @param maxConsecutiveNoShows this many no-shows in a row end the course as dropout
      * @param cancellation probability that the clinic cancels a session (rescheduled a week
      *     later; no hazard)
@@ -370,16 +408,14 @@ public record Dynamics(
      * @param jitterSd sd of the session day around the interval, days
      */
     public record Attendance(
-            @Doc(value = "logit of the hazard for an average family", min = -10, max = 5) double intercept,
+            @Doc(value = "logit of the hazard for a family at alliance 0 and purpose 0, with average practical barriers", min = -10, max = 5) double intercept,
+            @Doc(value = "between-family sd of practical barriers (distance, schedules, costs) on the hazard's log-odds; a family's barrier is drawn at intake and does not change", min = 0, max = 5) double barrierSd,
             @Doc(value = "hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard)", min = 0, max = 5) double alliance,
+            @Doc(value = "hazard log-odds per point of shared sense of purpose (lower purpose, higher hazard)", min = 0, max = 5) double purpose,
             @Doc(value = "per point of spread (max - min member alliance)", min = 0, max = 5) double split,
-            @Doc(value = "extra log-odds for involuntary referrals before session 2, fading", min = 0, max = 5) double involuntary,
-            @Doc(value = "e-folding sessions of the involuntary effect", min = 0, exclusiveMin = true, max = 50) double involuntaryEarlySessions,
-            @Doc(value = "extra log-odds for a novice with a high-conflict family", min = 0, max = 5) double noviceHighConflict,
             @Doc(value = "per 30 days waited before the first session", min = 0, max = 5) double waitPerMonth,
-            @Doc(value = "after a session with an unrepaired rupture", min = 0, max = 5) double unrepairedRupture,
             @Doc(value = "probability of a no-show", min = 0, max = 1) double noShowBase,
-            @Doc(value = "added no-show probability at decision-weighted alliance -3 (linear from alliance 0)", min = 0, max = 1) double noShowLowAlliance,
+            @Doc(value = "probability of a no-show for low alliance, at decision-weighted alliance -3 (linear from alliance 0), combined with the base as independent causes", min = 0, max = 1) double noShowLowAlliance,
             @Doc(value = "this many no-shows in a row end the course as dropout", min = 1, max = 20) int maxConsecutiveNoShows,
             @Doc(value = "probability that the clinic cancels a session (rescheduled a week later; no hazard)", min = 0, max = 1) double cancellation,
             @Doc(value = "days between sessions", min = 0, exclusiveMin = true, max = 365) double intervalDays,
@@ -387,14 +423,12 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -2.096,
-                    /* alliance */ 2.694,
+                    /* intercept */ -3.595,
+                    /* barrierSd */ 3.862,
+                    /* alliance */ 0.9491,
+                    /* purpose */ 0.4946,
                     /* split */ 0.3,
-                    /* involuntary */ 0.8,
-                    /* involuntaryEarlySessions */ 2.0,
-                    /* noviceHighConflict */ 0.9,
                     /* waitPerMonth */ 0.15,
-                    /* unrepairedRupture */ 1.0,
                     /* noShowBase */ 0.05,
                     /* noShowLowAlliance */ 0.08,
                     /* maxConsecutiveNoShows */ 3,
@@ -406,13 +440,11 @@ public record Dynamics(
         /** Validates ranges. */
         public Attendance {
             Check.bounded(Attendance.class, "intercept", intercept);
+            Check.bounded(Attendance.class, "barrierSd", barrierSd);
             Check.bounded(Attendance.class, "alliance", alliance);
+            Check.bounded(Attendance.class, "purpose", purpose);
             Check.bounded(Attendance.class, "split", split);
-            Check.bounded(Attendance.class, "involuntary", involuntary);
-            Check.bounded(Attendance.class, "involuntaryEarlySessions", involuntaryEarlySessions);
-            Check.bounded(Attendance.class, "noviceHighConflict", noviceHighConflict);
             Check.bounded(Attendance.class, "waitPerMonth", waitPerMonth);
-            Check.bounded(Attendance.class, "unrepairedRupture", unrepairedRupture);
             Check.bounded(Attendance.class, "noShowBase", noShowBase);
             Check.bounded(Attendance.class, "noShowLowAlliance", noShowLowAlliance);
             Check.bounded(Attendance.class, "maxConsecutiveNoShows", maxConsecutiveNoShows);
@@ -451,15 +483,15 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.1096,
+                    /* workEfficiency */ 0.1468,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.184,
+                    /* goalMean */ 1.134,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
-                    /* responsivenessSd */ 0.9);
+                    /* responsivenessSd */ 0.7929);
         }
 
         /** Validates ranges. */

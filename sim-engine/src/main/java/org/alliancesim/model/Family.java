@@ -19,11 +19,14 @@ final class Family {
     final int id;
     final FamilyType type;
     final Member[] members;
-    final double conflict;
+    /** Conflict at intake, 0..1. */
+    final double conflictIntake;
     final boolean prepared;
     final boolean involuntary;
     final double goal;
     final double responsiveness;
+    /** The family's practical barriers to attending, on the dropout hazard's log-odds (0 average). */
+    final double barrier;
     final double decisionWeightSum;
     /** Day of referral; in cohort mode the day of the first session (cohort families do not wait). */
     double referralDay;
@@ -34,12 +37,16 @@ final class Family {
     final NormalizedGaussianSampler attendanceNormal;
 
     Therapist therapist;
+    /**
+     * Family conflict now, 0..1: a state that therapeutic work on family patterns lowers
+     * ({@link Dynamics.Climate#conflictResolution()}); the identified patient's discomfort follows it.
+     */
+    double conflict;
     double purpose;
     double startDay = Double.NaN;
     int attended;
     int noShows;
     int consecutiveNoShows;
-    boolean unrepairedLast;
     double improvement;
     int reliableSession;
     int ruptures;
@@ -58,17 +65,19 @@ final class Family {
     long waitlistEvent = Simulation.NO_EVENT;
 
     Family(int id, FamilyType type, Member[] members, double conflict, boolean prepared, double purpose,
-            double goal, double responsiveness, double referralDay, UniformRandomProvider sessionRng,
+            double goal, double responsiveness, double barrier, double referralDay, UniformRandomProvider sessionRng,
             UniformRandomProvider attendanceRng) {
         this.id = id;
         this.type = type;
         this.members = members;
+        this.conflictIntake = conflict;
         this.conflict = conflict;
         this.prepared = prepared;
         this.involuntary = type.referral() == Referral.INVOLUNTARY;
         this.purpose = Member.clamp(purpose);
         this.goal = goal;
         this.responsiveness = responsiveness;
+        this.barrier = barrier;
         this.referralDay = referralDay;
         this.sessionRng = sessionRng;
         this.sessionNormal = ZigguratSampler.NormalizedGaussian.of(sessionRng);

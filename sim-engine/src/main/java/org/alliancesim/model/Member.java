@@ -25,6 +25,11 @@ final class Member {
     double engagement;
     double connection;
     double safety;
+    /**
+     * What the therapist has learned about this member: the challenge the member gets is the
+     * session's challenge times this (1 until a repaired rupture teaches the therapist otherwise).
+     */
+    double challengeScale = 1;
 
     Member(int id, Role role, boolean identifiedPatient, double tolerance, double decisionWeight,
             double sensitivity, double engagement, double connection, double safety) {
@@ -48,9 +53,11 @@ final class Member {
     /**
      * The alliance that holds discomfort, weighted toward safety: a client carries on through an
      * uncomfortable session because they still feel safe (LITERATURE.md, situation 2).
+     *
+     * @param safetyShare weight of safety; connection and engagement share the rest equally
      */
-    double holding() {
-        return 0.5 * safety + 0.25 * connection + 0.25 * engagement;
+    double holding(double safetyShare) {
+        return safetyShare * safety + (1 - safetyShare) * 0.5 * (connection + engagement);
     }
 
     static double clamp(double a) {

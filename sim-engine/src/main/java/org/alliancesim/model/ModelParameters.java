@@ -73,9 +73,9 @@ public record ModelParameters(
                         List.of(Role.OTHER_ADULT, Role.OTHER_ADULT), -1, Referral.VOLUNTARY, 0.5, false));
         List<TherapistType> therapists = List.of(
                 new TherapistType("novice", 0.3, Experience.NOVICE, 0.7, 0.65, 0.7, 0.6, 0.5, 0.7,
-                        ChallengePolicy.FIXED, 0.6, 15),
+                        ChallengePolicy.FIXED, 0.6, 15, 0.1),
                 new TherapistType("experienced", 0.7, Experience.EXPERIENCED, 0.7, 0.7, 0.7, 0.8, 0.6, 0.85,
-                        ChallengePolicy.RESPONSIVE, 0.6, 25));
+                        ChallengePolicy.RESPONSIVE, 0.6, 25, 0.1));
         return new ModelParameters(
                 new RunSpec(RunMode.COHORT, 1000, 365, 20),
                 families, therapists, Setting.plainRoom(),

@@ -22,8 +22,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Random streams, keyed (seed, replication, entity, purpose): family {@code k} draws its
  * composition from (k, "family"), its sessions from (k, "session") and its attendance from
- * (k, "attendance"); therapist {@code j} its type from (j, "therapist"); clinic referrals from
- * (-1, "referrals"). Family {@code k} is therefore the same family in every scenario that shares
+ * (k, "attendance"); therapist {@code j} its type and individual qualities from (j, "therapist");
+ * clinic referrals from (-1, "referrals"). Family {@code k} is therefore the same family in every scenario that shares
  * the seed and the population (common random numbers).
  */
 public final class Replication {
@@ -43,6 +43,12 @@ public final class Replication {
     private static final long ATTENDANCE = RandomStreams.purposeCode("attendance");
     private static final long THERAPIST = RandomStreams.purposeCode("therapist");
     private static final long REFERRALS = RandomStreams.purposeCode("referrals");
+    /** Days in a month, for the waiting term (per 30 days). */
+    private static final double DAYS_PER_MONTH = 30;
+    /** Days in a week, for referral rates given per week. */
+    private static final double DAYS_PER_WEEK = 7;
+    /** Fewest days between a family's session occasions, and from assignment to the first session. */
+    private static final double MIN_GAP_DAYS = 1;
 
     private final ModelParameters p;
     private final RandomStreams streams;
@@ -146,8 +152,10 @@ public final class Replication {
         }
         Therapist[] out = new Therapist[count];
         for (int j = 0; j < count; j++) {
+            // The therapist's stream: one uniform for the type, then six normals for the individual.
             UniformRandomProvider rng = streams.stream(replication, j, THERAPIST);
-            out[j] = new Therapist(j, pool.get(pick(cdf, rng.nextDouble())), p.dynamics());
+            TherapistType type = pool.get(pick(cdf, rng.nextDouble()));
+            out[j] = new Therapist(j, type, p.dynamics(), ZigguratSampler.NormalizedGaussian.of(rng));
         }
         return out;
     }
@@ -167,14 +175,16 @@ public final class Replication {
         for (int i = 0; i < members.length; i++) {
             Role role = roles.get(i);
             boolean ip = i == type.identifiedPatient();
-            // Starting alliance: role, identified patient and involuntary referral shift the mean
-            // on every dimension (Sotero et al.: involuntary clients start lower on all four).
-            double mean = st.allianceMean() + st.roleOffset().of(role) + (ip ? st.identifiedPatientOffset() : 0)
+            // Starting alliance: role, identified patient (blamed in proportion to the family's
+            // conflict) and involuntary referral shift the mean on every dimension (Sotero et al.:
+            // involuntary clients start lower on all four).
+            double mean = st.allianceMean() + st.roleOffset().of(role)
+                    + (ip ? st.identifiedPatientOffset() * conflict : 0)
                     - (involuntary ? st.involuntaryOffset() : 0) + familyShift;
             double e = mean + st.allianceSd() * normal.sample();
             double c = mean + st.allianceSd() * normal.sample();
             double s = mean + st.allianceSd() * normal.sample();
-            double tolerance = Math.max(0.05,
+            double tolerance = Math.max(0,
                     st.toleranceMean() + st.toleranceOffset().of(role) + st.toleranceSd() * normal.sample());
             members[i] = new Member(i, role, ip, tolerance, st.decisionWeight().of(role),
                     d.climate().challengeSensitivity().of(role), e, c, s);
@@ -184,8 +194,9 @@ public final class Replication {
         Dynamics.Outcome oc = d.outcome();
         double goal = Math.max(oc.goalMin(), oc.goalMean() + oc.goalSd() * normal.sample());
         double responsiveness = Math.exp(oc.responsivenessSd() * normal.sample());
+        double barrier = d.attendance().barrierSd() * normal.sample();
         boolean prepared = type.prepared() || p.setting().orientationSession();
-        Family f = new Family(k, type, members, conflict, prepared, purpose, goal, responsiveness, referralDay,
+        Family f = new Family(k, type, members, conflict, prepared, purpose, goal, responsiveness, barrier, referralDay,
                 streams.stream(replication, k, SESSION), streams.stream(replication, k, ATTENDANCE));
         families.add(f);
         return f;
@@ -204,7 +215,7 @@ public final class Replication {
             return;
         }
         double deciding = f.decidingAlliance();
-        if (rng.nextDouble() < dropoutHazard(f, next, deciding)) {
+        if (rng.nextDouble() < dropoutHazard(f, deciding)) {
             end(f, EndReason.DROPOUT, next);
             return;
         }
@@ -221,31 +232,26 @@ public final class Replication {
     }
 
     /**
-     * The discrete-time dropout hazard before session {@code s} (s >= 2): a logistic function of
-     * the deciding members' alliance (Kazdin 1996: parents control attendance), split alliance,
-     * involuntary referral early on, a novice facing a high-conflict family (Swift and Greenberg
-     * 2012), waiting, and an unrepaired rupture in the last session.
+     * The discrete-time dropout hazard before a session after the first: a logistic function of
+     * the family's state only, the deciding members' alliance (Kazdin 1996: parents control
+     * attendance), shared purpose and split, and of practical barriers: the family's own, and the
+     * days waited. No
+     * situation has a term here; referral, therapist, setting and ruptures reach it through the
+     * state they changed.
      */
-    double dropoutHazard(Family f, int s, double deciding) {
-        double x = att.intercept()
+    double dropoutHazard(Family f, double deciding) {
+        double x = att.intercept() + f.barrier
                 - att.alliance() * deciding
+                - att.purpose() * f.purpose
                 + att.split() * f.split
-                + att.waitPerMonth() * f.waitDays() / 30;
-        if (f.involuntary) {
-            x += att.involuntary() * Math.exp(-(s - 2) / att.involuntaryEarlySessions());
-        }
-        if (f.therapist.novice) {
-            x += att.noviceHighConflict() * Math.max(0, 2 * f.conflict - 1);
-        }
-        if (f.unrepairedLast) {
-            x += att.unrepairedRupture();
-        }
+                + att.waitPerMonth() * f.waitDays() / DAYS_PER_MONTH;
         return 1 / (1 + Math.exp(-x));
     }
 
+    /** No-show: a base chance and a low-alliance chance, as independent causes. */
     private double noShowProbability(double deciding) {
-        double low = Math.max(0, -deciding) / 3;
-        return Math.min(0.95, att.noShowBase() + att.noShowLowAlliance() * low);
+        double low = Math.max(0, -deciding) / Member.MAX_ALLIANCE;
+        return 1 - (1 - att.noShowBase()) * (1 - att.noShowLowAlliance() * low);
     }
 
     private void attend(Family f) {
@@ -282,7 +288,7 @@ public final class Replication {
 
     private void scheduleNext(Family f) {
         double gap = att.intervalDays() + att.jitterSd() * f.attendanceNormal.sample();
-        sim.schedule(Math.max(1.0, gap), occasion, f.id);
+        sim.schedule(Math.max(MIN_GAP_DAYS, gap), occasion, f.id);
     }
 
     private void end(Family f, EndReason reason, int endSession) {
@@ -290,7 +296,7 @@ public final class Replication {
         Therapist th = f.therapist;
         boolean reliable = f.reliableSession > 0;
         listener.courseEnded(new CourseRecord(replication, f.id, f.type.name(), f.members.length,
-                f.type.referral(), f.conflict, f.prepared, th == null ? -1 : th.id, th == null ? null : th.type.name(),
+                f.type.referral(), f.conflictIntake, f.prepared, th == null ? -1 : th.id, th == null ? null : th.type.name(),
                 th == null ? null : th.type.experience(), f.attended, f.noShows, reason, endSession, sim.now(),
                 f.waitDaysAt(sim.now()), f.improvement, reliable,
                 f.reliableSession, f.ruptures, f.repairs, f.allianceFirst, f.allianceThird, f.allianceLast,
@@ -309,7 +315,7 @@ public final class Replication {
     // ---- clinic mode ----------------------------------------------------------------------
 
     private double nextReferralGap() {
-        return -Math.log(1 - referralRng.nextDouble()) * 7.0 / p.clinic().referralsPerWeek();
+        return -Math.log(1 - referralRng.nextDouble()) * DAYS_PER_WEEK / p.clinic().referralsPerWeek();
     }
 
     private void refer() {
@@ -328,7 +334,7 @@ public final class Replication {
                 // Weeks until the family gives up: geometric with the weekly hazard.
                 double u = 1 - f.attendanceRng.nextDouble();
                 double weeks = Math.ceil(Math.log(u) / Math.log(1 - hazard));
-                f.waitlistEvent = sim.schedule(Math.max(1, weeks) * 7.0, leaveWaitlist, f.id);
+                f.waitlistEvent = sim.schedule(Math.max(1, weeks) * DAYS_PER_WEEK, leaveWaitlist, f.id);
             }
         }
     }
@@ -352,7 +358,7 @@ public final class Replication {
         f.therapist = th;
         th.load++;
         // First appointment within the coming week.
-        startCourse(f, 1 + f.attendanceRng.nextDouble() * (att.intervalDays() - 1));
+        startCourse(f, MIN_GAP_DAYS + f.attendanceRng.nextDouble() * (att.intervalDays() - MIN_GAP_DAYS));
     }
 
     private void admitFromWaitlist(Therapist th) {

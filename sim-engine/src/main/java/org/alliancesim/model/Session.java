@@ -10,8 +10,15 @@ import java.util.List;
  * <p>Random draws per session, all from the family's "session" stream, in this order: one
  * standard normal for the therapist's support; then for each member, in member order, one standard
  * normal for discomfort noise and, if the member ruptures, one uniform for the repair.
+ *
+ * <p>Every path from a situation to the family's later choices runs through state changed here:
+ * the members' alliance dimensions, the family's conflict and shared purpose, and the therapist's
+ * learned challenge for each member (docs/model.md, causal diagram).
  */
 final class Session {
+
+    /** Support at which a member experiences a neutral bond (the middle of the 0..1 scale). */
+    private static final double NEUTRAL_SUPPORT = 0.5;
 
     private final Dynamics.Climate climate;
     private final Dynamics.Trust trust;
@@ -59,7 +66,7 @@ final class Session {
         // from session to session as consistency falls. A novice loses support facing conflict
         // (LITERATURE.md situation 4: meeting a noisy family is itself a challenge for a beginner).
         double support = th.support
-                + (1 - th.type.consistency()) * trust.supportNoiseSd() * f.sessionNormal.sample();
+                + (1 - th.consistency) * trust.supportNoiseSd() * f.sessionNormal.sample();
         if (th.novice) {
             support *= 1 - trust.noviceConflictPenalty() * f.conflict;
         }
@@ -67,21 +74,23 @@ final class Session {
 
         double challenge = challenge(th.type, f, t);
         double novelty = novelty(f, t);
+        // Family conflict is felt by everyone; the identified patient bears more of it (their
+        // deviance signals family dysfunction, LITERATURE.md situation 3), and a novice contains
+        // it less well (situation 4). It is the family's conflict now, which work lowers.
         double conflictDiscomfort = climate.conflictWeight() * f.conflict
                 * (th.novice ? 1 + climate.noviceConflictAmplification() : 1);
 
         double workSum = 0;
         double weightSum = 0;
-        boolean unrepaired = false;
-        double tilt = (1 - th.type.balance()) * trust.imbalance();
+        double tilt = (1 - th.balance) * trust.imbalance();
         double ipBlame = 1 + climate.identifiedPatientBlame();
         double noiseSd = climate.discomfortSd();
+        double safetyShare = ruptureParams.holdSafetyShare();
         for (int i = 0; i < n; i++) {
             Member m = ms[i];
             before[i] = m.composite();
-            // Discomfort: challenge, conflict (the identified patient bears more of it: their
-            // deviance signals family dysfunction, LITERATURE.md situation 3), setting novelty.
-            double disc = challenge * m.sensitivity
+            double memberChallenge = challenge * m.sensitivity * m.challengeScale;
+            double disc = memberChallenge
                     + conflictDiscomfort * (m.identifiedPatient ? ipBlame : 1)
                     + novelty
                     + noiseSd * f.sessionNormal.sample();
@@ -89,49 +98,65 @@ final class Session {
                 disc = 0;
             }
             // What the alliance can hold: tolerance plus safety-weighted alliance.
-            double cap = m.tolerance + ruptureParams.holdPerAlliance() * m.holding();
+            double cap = m.tolerance + ruptureParams.holdPerAlliance() * m.holding(safetyShare);
             // Novelty unsettles but is not therapeutic work.
             double productive = Math.max(0, disc - novelty);
+
+            // The session as experienced when it is held: each dimension relaxes toward the
+            // session's experience, T += g (E - T), with g larger downward: trust is lost faster
+            // than it is gained (Slovic 1993; biased trust dynamics, Hoogendoorn, Jaffry, van Maanen
+            // and Treur). Relaxation gives diminishing returns as alliance approaches what sessions
+            // offer.
+            double memberSupport = clamp01(support * (1 + tilt * m.side));
+            double bond = trust.bondPerSupport() * (memberSupport - NEUTRAL_SUPPORT);
+            double heldConnection = relax(m.connection, bond);
+            double heldSafety = relax(m.safety, bond - trust.discomfortSafetyCost() * disc);
+            // Involuntary clients: engagement does not catch up (Sotero et al.).
+            double heldEngagement = relax(m.engagement, bond + trust.workEngagementGain() * productive
+                    - trust.noveltyEngagementCost() * novelty
+                    - (f.involuntary ? start.involuntaryEngagementPenalty() : 0));
+
             double work;
             boolean ruptured = disc > cap;
             boolean repairedNow = false;
             if (!ruptured) {
-                // Within what the alliance can hold, discomfort becomes therapeutic work, and each
-                // dimension relaxes toward the session's experience, T += g (E - T), with g larger
-                // downward: trust is lost faster than it is gained (Slovic 1993; biased trust
-                // dynamics, Hoogendoorn, Jaffry, van Maanen and Treur). Relaxation gives diminishing
-                // returns as alliance approaches what sessions offer.
+                // Within what the alliance can hold, discomfort becomes therapeutic work.
                 work = productive;
-                double memberSupport = clamp01(support * (1 + tilt * m.side));
-                double bond = 6 * memberSupport - 3;
-                double expConnection = bond;
-                double expSafety = bond - trust.discomfortSafetyCost() * disc;
-                // Involuntary clients: engagement does not catch up (Sotero et al.).
-                double expEngagement = bond + trust.workEngagementGain() * productive - novelty
-                        - (f.involuntary ? start.involuntaryEngagementPenalty() : 0);
-                m.connection = relax(m.connection, expConnection);
-                m.safety = relax(m.safety, expSafety);
-                m.engagement = relax(m.engagement, expEngagement);
+                m.connection = heldConnection;
+                m.safety = heldSafety;
+                m.engagement = heldEngagement;
             } else {
-                // Rupture (Safran, Muran and Eubanks-Carter 2011): a repaired rupture leaves the
-                // alliance a little above where it was and its discomfort still becomes work
-                // (resistance turned into information, LITERATURE.md situation 7); an unrepaired one
-                // costs trust, safety most.
+                // Rupture (Safran, Muran and Eubanks-Carter 2011): no work, and no trust gained. The
+                // chance of repair falls with how far the session went beyond what the member could
+                // hold. Repair restores: each dimension ends at the lower of where it was and where
+                // the held session would have taken it, so a repaired member is never better off
+                // than without the rupture. An unrepaired rupture costs trust on top, safety most.
                 f.ruptures++;
-                if (f.sessionRng.nextDouble() < th.repairProbability) {
+                work = 0;
+                double overshoot = disc - cap;
+                double engagement = Math.min(m.engagement, heldEngagement);
+                double connection = Math.min(m.connection, heldConnection);
+                double safety = Math.min(m.safety, heldSafety);
+                if (f.sessionRng.nextDouble() < th.repairProbability
+                        * Math.exp(-ruptureParams.repairOvershoot() * overshoot)) {
                     repairedNow = true;
                     f.repairs++;
-                    work = ruptureParams.resistanceAsInformation() * productive;
-                    m.engagement = Member.clamp(m.engagement + ruptureParams.repairBonus());
-                    m.connection = Member.clamp(m.connection + ruptureParams.repairBonus());
-                    m.safety = Member.clamp(m.safety + ruptureParams.repairBonus());
+                    // Resistance as information (LITERATURE.md situation 7): talking the rupture
+                    // through tells the therapist how much challenge this member can hold, and the
+                    // therapist scales it down toward that.
+                    if (memberChallenge > 0) {
+                        double held = m.challengeScale * (1 - overshoot / memberChallenge);
+                        m.challengeScale = Math.max(0,
+                                m.challengeScale + ruptureParams.learning() * (held - m.challengeScale));
+                    }
                 } else {
-                    unrepaired = true;
-                    work = 0;
-                    m.engagement = Member.clamp(m.engagement - ruptureParams.lossEngagement());
-                    m.connection = Member.clamp(m.connection - ruptureParams.lossConnection());
-                    m.safety = Member.clamp(m.safety - ruptureParams.lossSafety());
+                    engagement -= ruptureParams.lossEngagement();
+                    connection -= ruptureParams.lossConnection();
+                    safety -= ruptureParams.lossSafety();
                 }
+                m.engagement = Member.clamp(engagement);
+                m.connection = Member.clamp(connection);
+                m.safety = Member.clamp(safety);
             }
             double w = 1 + (m.identifiedPatient ? outcome.identifiedPatientWeight() : 0);
             workSum += w * work;
@@ -146,16 +171,20 @@ final class Session {
         f.trackSplit();
         // Shared purpose follows the family's alliance, pulled down by a split.
         f.purpose = Member.clamp(f.purpose
-                + contagion.purposeRate() * (f.alliance - 0.5 * f.split - f.purpose));
+                + contagion.purposeRate() * (f.alliance - contagion.purposeSplit() * f.split - f.purpose));
 
         // Progress: work and support, scaled by shared purpose and the family's responsiveness,
         // less what novelty distracts. Improvement follows from the mechanism, not from alliance.
+        double familyWork = workSum / weightSum;
         double progress = f.responsiveness
-                * ((outcome.workEfficiency() * workSum / weightSum) * (1 + outcome.purposeGain() * f.purpose / 3)
-                        * (1 - Math.min(0.9, climate.distraction() * novelty))
+                * ((outcome.workEfficiency() * familyWork) * (1 + outcome.purposeGain() * f.purpose / Member.MAX_ALLIANCE)
+                        * (novelty == 0 ? 1 : Math.exp(-climate.distraction() * novelty))
                         + outcome.supportProgress() * support);
         f.improvement += Math.max(0, progress);
-        f.unrepairedLast = unrepaired;
+        // Work on family patterns lowers the family's conflict.
+        if (familyWork > 0) {
+            f.conflict *= Math.exp(-climate.conflictResolution() * familyWork);
+        }
         lastChallenge = challenge;
         lastNovelty = novelty;
         lastSupport = support;
@@ -232,8 +261,8 @@ final class Session {
             list.add(new MemberSession(m.id, m.role, m.identifiedPatient, m.engagement, m.connection, m.safety,
                     m.composite(), before[i], discomfort[i], capacity[i], rupture[i], repaired[i]));
         }
-        return new SessionRecord(replication, f.id, t, day, lastChallenge, lastNovelty, lastSupport, f.purpose,
-                f.split, f.gap, f.improvement, list);
+        return new SessionRecord(replication, f.id, t, day, lastChallenge, lastNovelty, lastSupport, f.conflict,
+                f.purpose, f.split, f.gap, f.improvement, list);
     }
 
     private static double clamp01(double v) {

@@ -1,7 +1,10 @@
 package org.alliancesim.model;
 
 /**
- * One kind of therapist in the pool. Qualities are on (0 none, 1 exemplary).
+ * One kind of therapist in the pool. Qualities are on (0 none, 1 exemplary). Therapists are
+ * individuals: each therapist of this type draws their own warmth, empathy, genuineness,
+ * consistency, repair skill and balance around the type's values, with sd about {@code spread}
+ * (logit-normal, so every quality stays in [0, 1]; see {@link Therapist}).
  *
  * @param name short label, used in outputs
  * @param share fraction of the pool; the shares of a pool sum to 1
@@ -18,6 +21,7 @@ package org.alliancesim.model;
  *     session, 2 confrontational)
  * @param caseload families the therapist can see at once (clinic mode; in cohort mode it
  *     sizes the therapist pool)
+ * @param spread sd of each quality among the therapists of this type (0: all alike)
  */
 public record TherapistType(
         @Doc("short label, used in outputs") String name,
@@ -31,7 +35,8 @@ public record TherapistType(
         @Doc(value = "1 allies evenly with every member; lower values favour the adults and split the family's alliance", min = 0, max = 1) double balance,
         @Doc("how the challenge of each session is chosen") ChallengePolicy policy,
         @Doc(value = "the base challenge of a session (0 purely supportive, 1 a demanding session, 2 confrontational)", min = 0, max = 2) double challenge,
-        @Doc(value = "families the therapist can see at once (clinic mode; in cohort mode it sizes the therapist pool)", min = 1, max = 100) int caseload) {
+        @Doc(value = "families the therapist can see at once (clinic mode; in cohort mode it sizes the therapist pool)", min = 1, max = 100) int caseload,
+        @Doc(value = "sd of each quality (warmth, empathy, genuineness, consistency, repair skill, balance) among the therapists of this type (0: all alike)", min = 0, max = 0.5) double spread) {
 
     /** Validates the type. */
     public TherapistType {
@@ -47,5 +52,6 @@ public record TherapistType(
         Check.present("policy", policy);
         Check.bounded(TherapistType.class, "challenge", challenge);
         Check.bounded(TherapistType.class, "caseload", caseload);
+        Check.bounded(TherapistType.class, "spread", spread);
     }
 }

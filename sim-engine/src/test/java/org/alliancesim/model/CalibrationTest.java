@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The defaults against LITERATURE.md's calibration targets (definitions in docs/model.md,
- * "Calibration"). 20 replications of 1000 families, seed 20261125. Error budget: with 20,000
+ * "Calibration"), on a seed the fit never saw: the defaults were fitted with seed 20261125
+ * (scenarios/targets/literature.yaml) and checked by the calibration run on 20261126; this test
+ * runs 20 replications of 1000 families with seed {@value #SEED}. Error budget: with 20,000
  * families the standard error of a share near 0.4 is about 0.0035, so each asserted range is
  * many standard errors wider than the sampling noise; a failure means the model moved, not chance.
  */
 class CalibrationTest {
 
+    /** Not the fitting seed (20261125) nor the fit's check seed (20261126). */
+    static final long SEED = 7_300_417L;
+
     static CourseTally tally;
 
     @BeforeAll
     static void runDefaults() {
-        tally = CourseTally.run(ModelParameters.defaults(), 20261125L, 20);
+        tally = CourseTally.run(ModelParameters.defaults(), SEED, 20);
         System.out.println("Calibration of the defaults: " + tally.summary());
     }
 
@@ -69,12 +74,15 @@ class CalibrationTest {
         List<CourseRecord> vol = tally.where(c -> c.referral() == Referral.VOLUNTARY);
         double dInv = CourseTally.share(inv, c -> c.endReason() == EndReason.DROPOUT);
         double dVol = CourseTally.share(vol, c -> c.endReason() == EndReason.DROPOUT);
-        assertTrue(dInv > 1.5 * dVol, "involuntary " + dInv + " vs voluntary " + dVol);
-        double earlyInv = CourseTally.share(tally.where(c -> c.referral() == Referral.INVOLUNTARY
-                && c.endReason() == EndReason.DROPOUT), c -> c.sessionsAttended() <= 2);
-        double earlyVol = CourseTally.share(tally.where(c -> c.referral() == Referral.VOLUNTARY
-                && c.endReason() == EndReason.DROPOUT), c -> c.sessionsAttended() <= 2);
-        assertTrue(earlyInv > earlyVol + 0.1, "early share involuntary " + earlyInv + " vs voluntary " + earlyVol);
+        System.out.printf("dropout: involuntary %.3f, voluntary %.3f%n", dInv, dVol);
+        assertTrue(dInv > 1.3 * dVol, "involuntary " + dInv + " vs voluntary " + dVol);
+        // The excess is concentrated in the beginning phase: more of it after 1-2 sessions than later.
+        double earlyInv = CourseTally.share(inv, c -> c.endReason() == EndReason.DROPOUT && c.sessionsAttended() <= 2);
+        double earlyVol = CourseTally.share(vol, c -> c.endReason() == EndReason.DROPOUT && c.sessionsAttended() <= 2);
+        double lateExcess = (dInv - earlyInv) - (dVol - earlyVol);
+        System.out.printf("involuntary excess: after 1-2 sessions %.3f, later %.3f%n", earlyInv - earlyVol, lateExcess);
+        assertTrue(earlyInv - earlyVol > 2 * lateExcess, "early excess " + (earlyInv - earlyVol) + " vs later "
+                + lateExcess);
     }
 
     @Test

@@ -27,7 +27,8 @@ class ModelDocTest {
         Map<String, String> documented = new LinkedHashMap<>();
         Matcher m = ROW.matcher(doc);
         while (m.find()) {
-            documented.put(m.group(1), m.group(2).strip());
+            String before = documented.put(m.group(1), m.group(2).strip());
+            assertTrue(before == null, m.group(1) + " has more than one row in docs/model.md");
         }
         // Not a vacuous match of two empty lists: every group of Dynamics is there, with its
         // parameters (74 when this was written; the model only grows), each a leaf value.

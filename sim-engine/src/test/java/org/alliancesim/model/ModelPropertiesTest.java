@@ -52,7 +52,7 @@ class ModelPropertiesTest {
                 integers().between(1, 30),
                 (q, policy, challenge, caseload) -> new TherapistType("random", 1.0, q.experience(),
                         q.quality(), q.quality(), q.quality(), q.consistency(), q.repair(), q.balance(),
-                        policy, challenge, caseload));
+                        policy, challenge, caseload, 0.2));
     }
 
     static Gen<Setting> settings() {

@@ -12,7 +12,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  *
  * <p>Error budget: an interval excluding 0 in the expected direction is what each direction test
  * asserts; with 99% intervals a true null would pass such a one-sided check with probability
- * about 0.5%. Seeds are fixed, so outcomes are deterministic.
+ * about 0.5%. An ablation asserts the opposite, an interval containing 0: a true null fails it
+ * with probability 1% (and when the two arms are identical, every difference is 0 and so is the
+ * interval). Seeds are fixed, so outcomes are deterministic.
  */
 final class Paired {
 
@@ -76,6 +78,11 @@ final class Paired {
 
     boolean negative() {
         return upper < 0;
+    }
+
+    /** Whether the interval contains 0: no effect detected (an ablation's expectation). */
+    boolean containsZero() {
+        return lower <= 0 && upper >= 0;
     }
 
     @Override

@@ -160,13 +160,7 @@ class ReplicationTest {
         // Same clinic, with and without the waiting term in the hazard: with it, more dropout.
         ModelParameters p = Variants.base(600).withRun(new RunSpec(RunMode.CLINIC, 600, 730, 20))
                 .withClinic(new ClinicSpec(12, 3, 0.0));
-        Dynamics d = p.dynamics();
-        Dynamics.Attendance a = d.attendance();
-        ModelParameters noWaitEffect = p.withDynamics(new Dynamics(d.start(), d.climate(), d.trust(), d.rupture(),
-                d.contagion(), new Dynamics.Attendance(a.intercept(), a.alliance(), a.split(), a.involuntary(),
-                        a.involuntaryEarlySessions(), a.noviceHighConflict(), 0.0, a.unrepairedRupture(),
-                        a.noShowBase(), a.noShowLowAlliance(), a.maxConsecutiveNoShows(), a.cancellation(),
-                        a.intervalDays(), a.jitterSd()), d.outcome()));
+        ModelParameters noWaitEffect = Variants.set(p, "dynamics.attendance.waitPerMonth", 0.0);
         Paired drop = Paired.of(noWaitEffect, p, SituationsTest::dropout, 8, 31);
         System.out.println("waiting effect on dropout: " + drop);
         assertTrue(drop.positive(), drop.toString());

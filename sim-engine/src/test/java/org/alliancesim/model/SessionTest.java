@@ -17,9 +17,9 @@ class SessionTest {
 
     private static Family family(ModelParameters p, TherapistType type, Member... ms) {
         RandomStreams s = RandomStreams.of(1);
-        Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0,
+        Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0, 0,
                 s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
-        f.therapist = new Therapist(0, type, p.dynamics());
+        f.therapist = Therapist.typical(0, type, p.dynamics());
         return f;
     }
 
@@ -68,7 +68,7 @@ class SessionTest {
         assertEquals(first * Math.exp(-2 / c.habituationSessions()), third, 1e-12);
         RandomStreams r = RandomStreams.of(1);
         Family prepared = new Family(1, Variants.family(Referral.VOLUNTARY, 0.5, true), unprepared.members, 0.5,
-                true, 0, 1, 1, 0, r.stream(0, 1, "session"), r.stream(0, 1, "attendance"));
+                true, 0, 1, 1, 0, 0, r.stream(0, 1, "session"), r.stream(0, 1, "attendance"));
         assertEquals(first * (1 - c.preparationEffect()), s.novelty(prepared, 1), 1e-12);
         assertEquals(0.0, new Session(ModelParameters.defaults()).novelty(unprepared, 1), "plain room");
     }
