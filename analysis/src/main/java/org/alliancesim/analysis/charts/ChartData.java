@@ -17,20 +17,6 @@ public final class ChartData {
     private ChartData() {}
 
     /**
-     * Points of a Kaplan-Meier step curve as {x, survival, lower, upper}: starting at (0, 1) and
-     * holding each value until the next event time; the last point repeats the last value at the
-     * largest observed time so the curve runs to the end of follow-up.
-     */
-    public static List<double[]> retentionPoints(KaplanMeier km) {
-        List<double[]> out = new ArrayList<>();
-        out.add(new double[] {0, 1, 1, 1});
-        for (KaplanMeier.Step s : km.steps()) {
-            out.add(new double[] {s.time(), s.survival(), s.lower(), s.upper()});
-        }
-        return out;
-    }
-
-    /**
      * A box-and-whisker item from a histogram: quartiles, median, mean, and whiskers at the most
      * extreme values within 1.5 IQR of the box (Tukey). Outliers are not listed individually.
      */
@@ -170,10 +156,5 @@ public final class ChartData {
         out.add(group);
         out.addAll(columns);
         return out;
-    }
-
-    /** End reasons as words. */
-    public static String label(EndReason r) {
-        return r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -56,7 +56,7 @@ public final class Charts {
 
     /** Kaplan-Meier retention over sessions with Greenwood 95% bands, one curve per entry. */
     public static JFreeChart retention(String title, String subtitle, List<Curve> curves) {
-        return retention(title, subtitle, ChartData.retention(curves.size() == 1 ? null : "curve", curves));
+        return retention(title, subtitle, ChartData.retention("curve", curves));
     }
 
     /**
