@@ -56,6 +56,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trajectories", description = "Also write sessions.csv: one row per member per attended session.")
     boolean trajectories;
 
+    @Option(names = "--compress", negatable = true, description = "Write families.csv and sessions.csv gzip-compressed"
+            + " (.csv.gz); --no-compress writes both plain. Default: sessions.csv is compressed when more than "
+            + RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS + " rows are expected.")
+    Boolean compress;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/NAME-TIMESTAMP).")
     Path out;
 
@@ -84,6 +89,13 @@ final class RunCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new BadInputException("--reps must be a whole number from 1 to 100000 or 'auto', was '" + reps + "'");
             }
+        }
+        if (compress != null) {
+            request = request.withCompress(compress);
+        } else if (trajectories && request.compressSessions()) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "sessions.csv is written compressed as sessions.csv.gz"
+                    + " (about %d rows expected, more than %d); --no-compress writes it plain%n",
+                    request.expectedSessionRows(), RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS);
         }
         RunResult result;
         try (ProgressBar bar = ProgressBars.open("replications", auto ? -1 : request.scenario().replications(), quiet)) {

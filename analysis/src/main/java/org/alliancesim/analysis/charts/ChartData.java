@@ -3,29 +3,18 @@ package org.alliancesim.analysis.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.alliancesim.analysis.experiment.ExperimentResult.Series;
 import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.alliancesim.analysis.stats.SobolIndex;
 import org.alliancesim.model.EndReason;
 
 /** Pure data preparation for the charts (tested without drawing anything). */
 public final class ChartData {
 
     private ChartData() {}
-
-    /**
-     * Points of a Kaplan-Meier step curve as {x, survival, lower, upper}: starting at (0, 1) and
-     * holding each value until the next event time; the last point repeats the last value at the
-     * largest observed time so the curve runs to the end of follow-up.
-     */
-    public static List<double[]> retentionPoints(KaplanMeier km) {
-        List<double[]> out = new ArrayList<>();
-        out.add(new double[] {0, 1, 1, 1});
-        for (KaplanMeier.Step s : km.steps()) {
-            out.add(new double[] {s.time(), s.survival(), s.lower(), s.upper()});
-        }
-        return out;
-    }
 
     /**
      * A box-and-whisker item from a histogram: quartiles, median, mean, and whiskers at the most
@@ -42,8 +31,130 @@ public final class ChartData {
                 List.of());
     }
 
-    /** End reasons as words. */
-    public static String label(EndReason r) {
-        return r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    /** The columns of a retention table after its optional group column (the documented header). */
+    public static final List<String> RETENTION_COLUMNS = List.of("session", "at_risk", "events", "censored",
+            "survival", "se", "lower", "upper");
+
+    /**
+     * Kaplan-Meier retention as a table: one row per curve and observed session (sessions with
+     * dropouts, censorings or both), with the life-table counts, S, Greenwood's se and the band
+     * drawn (S +- 1.96 se, clipped to [0, 1]). S = 1 before the first row.
+     *
+     * @param group the name of the first column telling the curves apart, or null for one curve
+     */
+    public static ChartTable retention(String group, List<Charts.Curve> curves) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Charts.Curve c : curves) {
+            for (KaplanMeier.Row r : c.km().rows()) {
+                List<Object> row = new ArrayList<>();
+                if (group != null) {
+                    row.add(c.label());
+                }
+                row.addAll(List.of((long) r.time(), r.atRisk(), r.events(), r.censored(), r.survival(),
+                        r.standardError(), r.lower(), r.upper()));
+                rows.add(row);
+            }
+        }
+        return new ChartTable(withGroup(group, RETENTION_COLUMNS), rows);
+    }
+
+    /**
+     * The model's retention (series {@code model}, columns as {@link #retention}) and the published
+     * ranges (series {@code published}: the range's session, its bounds as lower and upper, the other
+     * columns empty).
+     */
+    public static ChartTable retentionWithAnchors(KaplanMeier km, List<double[]> anchors) {
+        List<List<Object>> rows = new ArrayList<>(retention("series", List.of(new Charts.Curve("model", km))).rows());
+        for (double[] a : anchors) {
+            rows.add(java.util.Arrays.asList("published", (long) a[0], null, null, null, null, null, a[1], a[2]));
+        }
+        return new ChartTable(withGroup("series", RETENTION_COLUMNS), rows);
+    }
+
+    /** Mean series over sessions with 95% bands: {@code group}, session, mean, lower, upper. */
+    public static ChartTable series(String group, List<Series> series) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Series s : series) {
+            for (int i = 0; i < s.sessions().length; i++) {
+                rows.add(List.of(s.name(), (long) s.sessions()[i], s.mean()[i], s.lower()[i], s.upper()[i]));
+            }
+        }
+        return new ChartTable(List.of(group, "session", "mean", "lower", "upper"), rows);
+    }
+
+    /**
+     * Dropouts by the session not attended, mean per replication, sessions 2 to the limit (session
+     * 1 is never missed by a dropout: a dropout has attended at least one session).
+     */
+    public static ChartTable dropoutTiming(double[] perSession, int sessionLimit) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int s = 2; s <= Math.min(sessionLimit, perSession.length - 1); s++) {
+            rows.add(List.of((long) s, perSession[s]));
+        }
+        return new ChartTable(List.of("session", "dropouts_per_replication"), rows);
+    }
+
+    /** One box per end reason that occurred: the numbers {@link #box} draws. */
+    public static ChartTable improvementByEnd(Map<EndReason, Histogram> values) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (EndReason r : EndReason.values()) {
+            Histogram h = values.get(r);
+            if (h != null && h.count() > 0) {
+                BoxAndWhiskerItem b = box(h);
+                rows.add(List.of(r.name().toLowerCase(Locale.ROOT), h.count(), b.getMean().doubleValue(),
+                        b.getQ1().doubleValue(), b.getMedian().doubleValue(), b.getQ3().doubleValue(),
+                        b.getMinRegularValue().doubleValue(), b.getMaxRegularValue().doubleValue(),
+                        b.getMinOutlier().doubleValue(), b.getMaxOutlier().doubleValue()));
+            }
+        }
+        return new ChartTable(List.of("end_reason", "n", "mean", "q1", "median", "q3", "whisker_low", "whisker_high",
+                "min", "max"), rows);
+    }
+
+    /** The optimiser's trace: evaluation (from 1), distance, best so far. */
+    public static ChartTable trace(double[] distance, double[] best) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < distance.length; i++) {
+            rows.add(List.of((long) i + 1, distance[i], best[i]));
+        }
+        return new ChartTable(List.of("evaluation", "distance", "best"), rows);
+    }
+
+    /** A metric against a parameter, one row per sweep point: {x, mean, ci95_low, ci95_high} each. */
+    public static ChartTable scatter(String parameter, String metric, List<double[]> points) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (double[] p : points) {
+            rows.add(List.of(parameter, p[0], metric, p[1], p[2], p[3]));
+        }
+        return new ChartTable(List.of("parameter", "value", "metric", "mean", "ci95_low", "ci95_high"), rows);
+    }
+
+    /** A metric over a two-parameter grid, one row per cell {x, y, mean}. */
+    public static ChartTable heatMap(String xParameter, String yParameter, String metric, List<double[]> cells) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (double[] c : cells) {
+            rows.add(List.of(xParameter, c[0], yParameter, c[1], metric, c[2]));
+        }
+        return new ChartTable(List.of("parameter_x", "x", "parameter_y", "y", "metric", "mean"), rows);
+    }
+
+    /** Sobol indices, one row per bar: parameter, index ({@code first_order} or {@code total}), estimate, CI. */
+    public static ChartTable sobol(String metric, List<SobolIndex> indices) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (SobolIndex i : indices) {
+            rows.add(List.of(i.parameter(), metric, "first_order", i.first(), i.firstLow(), i.firstHigh()));
+            rows.add(List.of(i.parameter(), metric, "total", i.total(), i.totalLow(), i.totalHigh()));
+        }
+        return new ChartTable(List.of("parameter", "metric", "index", "estimate", "ci95_low", "ci95_high"), rows);
+    }
+
+    private static List<String> withGroup(String group, List<String> columns) {
+        if (group == null) {
+            return columns;
+        }
+        List<String> out = new ArrayList<>(columns.size() + 1);
+        out.add(group);
+        out.addAll(columns);
+        return out;
     }
 }

@@ -4,12 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
-import java.util.Map;
 import org.alliancesim.analysis.experiment.ExperimentResult.Series;
-import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
-import org.alliancesim.analysis.stats.SobolIndex;
-import org.alliancesim.model.EndReason;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -23,6 +19,7 @@ import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.DeviationStepRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -59,17 +56,35 @@ public final class Charts {
 
     /** Kaplan-Meier retention over sessions with Greenwood 95% bands, one curve per entry. */
     public static JFreeChart retention(String title, String subtitle, List<Curve> curves) {
+        return retention(title, subtitle, ChartData.retention("curve", curves));
+    }
+
+    /**
+     * Retention drawn from its table ({@link ChartData#retention}): one step curve per value of the
+     * group column (the first column when it is not {@code session}), starting at (0, 1); rows of
+     * series {@code published} are left out (see {@link #retentionWithAnchors}).
+     */
+    public static JFreeChart retention(String title, String subtitle, ChartTable table) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (Curve c : curves) {
-            YIntervalSeries s = new YIntervalSeries(c.label());
-            for (double[] p : ChartData.retentionPoints(c.km())) {
-                s.add(p[0], p[1], p[2], p[3]);
+        String group = table.columns().get(0).equals("session") ? null : table.columns().get(0);
+        List<String> names = group == null ? List.of("all families") : table.groups(group);
+        for (String name : names) {
+            if (name.equals("published")) {
+                continue;
+            }
+            YIntervalSeries s = new YIntervalSeries(name);
+            s.add(0, 1, 1, 1);
+            for (int i = 0; i < table.rows().size(); i++) {
+                if (group == null || table.text(i, group).equals(name)) {
+                    s.add(table.number(i, "session"), table.number(i, "survival"), table.number(i, "lower"),
+                            table.number(i, "upper"));
+                }
             }
             data.addSeries(s);
         }
         DeviationStepRenderer r = new DeviationStepRenderer();
         r.setAlpha(0.2f);
-        style(r, curves.size());
+        style(r, data.getSeriesCount());
         NumberAxis x = axis("sessions attended");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = axis("share still in treatment (not dropped out)");
@@ -81,15 +96,18 @@ public final class Charts {
      * The model's retention curve (Kaplan-Meier, Greenwood band) beside published ranges: each
      * anchor {session, min, max} is drawn as an interval.
      */
-    public static JFreeChart retentionWithAnchors(String title, String subtitle, KaplanMeier km,
-            List<double[]> anchors) {
-        JFreeChart c = retention(title, subtitle, List.of(new Curve("model (95% band)", km)));
+    public static JFreeChart retentionWithAnchors(String title, String subtitle, ChartTable table) {
+        JFreeChart c = retention(title, subtitle, table);
         XYPlot plot = c.getXYPlot();
         YIntervalSeriesCollection published = new YIntervalSeriesCollection();
         YIntervalSeries s = new YIntervalSeries("published range");
-        for (double[] a : anchors) {
-            // S(k) is the level on [k, k + 1): draw the range in the middle of that step.
-            s.add(a[0] + 0.5, (a[1] + a[2]) / 2, a[1], a[2]);
+        for (int i = 0; i < table.rows().size(); i++) {
+            if (table.text(i, "series").equals("published")) {
+                double lo = table.number(i, "lower");
+                double hi = table.number(i, "upper");
+                // S(k) is the level on [k, k + 1): draw the range in the middle of that step.
+                s.add(table.number(i, "session") + 0.5, (lo + hi) / 2, lo, hi);
+            }
         }
         published.addSeries(s);
         org.jfree.chart.renderer.xy.YIntervalRenderer r = new org.jfree.chart.renderer.xy.YIntervalRenderer();
@@ -103,12 +121,18 @@ public final class Charts {
 
     /** The optimiser's trace: the objective at each evaluation and the best so far (log scale). */
     public static JFreeChart trace(String title, String subtitle, double[] distance, double[] best) {
+        return trace(title, subtitle, ChartData.trace(distance, best));
+    }
+
+    /** The trace drawn from its table ({@link ChartData#trace}); values clipped to [1e-4, 1e4] for the log axis. */
+    public static JFreeChart trace(String title, String subtitle, ChartTable table) {
         org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
         org.jfree.data.xy.XYSeries each = new org.jfree.data.xy.XYSeries("distance at each evaluation");
         org.jfree.data.xy.XYSeries run = new org.jfree.data.xy.XYSeries("best so far");
-        for (int i = 0; i < distance.length; i++) {
-            each.add(i + 1, Math.max(1e-4, Math.min(distance[i], 1e4)));
-            run.add(i + 1, Math.max(1e-4, Math.min(best[i], 1e4)));
+        for (int i = 0; i < table.rows().size(); i++) {
+            double x = table.number(i, "evaluation");
+            each.add(x, Math.max(1e-4, Math.min(table.number(i, "distance"), 1e4)));
+            run.add(x, Math.max(1e-4, Math.min(table.number(i, "best"), 1e4)));
         }
         data.addSeries(each);
         data.addSeries(run);
@@ -127,12 +151,15 @@ public final class Charts {
     }
 
     /** A sweep metric against one parameter: each point's mean with its 95% interval. */
-    public static JFreeChart scatter(String title, String subtitle, String xLabel, String yLabel, List<double[]> points) {
+    public static JFreeChart scatter(String title, String subtitle, String xLabel, String yLabel, ChartTable points) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         YIntervalSeries s = new YIntervalSeries("point mean with 95% CI");
-        for (double[] p : points) {
-            if (!Double.isNaN(p[1])) {
-                s.add(p[0], p[1], Double.isNaN(p[2]) ? p[1] : p[2], Double.isNaN(p[3]) ? p[1] : p[3]);
+        for (int i = 0; i < points.rows().size(); i++) {
+            double mean = points.number(i, "mean");
+            double lo = points.number(i, "ci95_low");
+            double hi = points.number(i, "ci95_high");
+            if (!Double.isNaN(mean)) {
+                s.add(points.number(i, "value"), mean, Double.isNaN(lo) ? mean : lo, Double.isNaN(hi) ? mean : hi);
             }
         }
         data.addSeries(s);
@@ -156,7 +183,11 @@ public final class Charts {
 
     /** A heat map of a metric over a two-parameter grid ({x, y, value} cells). */
     public static JFreeChart heatMap(String title, String subtitle, String xLabel, String yLabel, String zLabel,
-            List<double[]> cells) {
+            ChartTable table) {
+        List<double[]> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < table.rows().size(); i++) {
+            cells.add(new double[] {table.number(i, "x"), table.number(i, "y"), table.number(i, "mean")});
+        }
         org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
         double[][] series = new double[3][cells.size()];
         double lo = Double.POSITIVE_INFINITY;
@@ -200,15 +231,16 @@ public final class Charts {
     }
 
     /** First-order and total Sobol indices per parameter with their 95% intervals. */
-    public static JFreeChart sobol(String title, String subtitle, List<SobolIndex> s) {
+    public static JFreeChart sobol(String title, String subtitle, ChartTable table) {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
-        for (var i : s) {
+        for (int i = 0; i < table.rows().size(); i++) {
             // The last two parts of the path keep the labels short enough to read.
-            String[] parts = i.parameter().split("\\.");
-            String label = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : i.parameter();
-            data.add(i.first(), (i.firstHigh() - i.firstLow()) / 2, "first order", label);
-            data.add(i.total(), (i.totalHigh() - i.totalLow()) / 2, "total", label);
+            String parameter = table.text(i, "parameter");
+            String[] parts = parameter.split("\\.");
+            String label = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : parameter;
+            data.add(table.number(i, "estimate"), (table.number(i, "ci95_high") - table.number(i, "ci95_low")) / 2,
+                    table.text(i, "index").replace('_', ' '), label);
         }
         org.jfree.chart.renderer.category.StatisticalBarRenderer r = new org.jfree.chart.renderer.category.StatisticalBarRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -227,17 +259,26 @@ public final class Charts {
     /** Mean series over sessions with 95% bands (alliance by role, split). */
     public static JFreeChart series(String title, String subtitle, String yLabel, List<Series> series,
             double[] yRange) {
+        return series(title, subtitle, yLabel, ChartData.series("series", series), yRange);
+    }
+
+    /** Series drawn from their table ({@link ChartData#series}): one line and band per value of the first column. */
+    public static JFreeChart series(String title, String subtitle, String yLabel, ChartTable table, double[] yRange) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (Series s : series) {
-            YIntervalSeries ys = new YIntervalSeries(s.name());
-            for (int i = 0; i < s.sessions().length; i++) {
-                ys.add(s.sessions()[i], s.mean()[i], s.lower()[i], s.upper()[i]);
+        String group = table.columns().get(0);
+        for (String name : table.groups(group)) {
+            YIntervalSeries ys = new YIntervalSeries(name);
+            for (int i = 0; i < table.rows().size(); i++) {
+                if (table.text(i, group).equals(name)) {
+                    ys.add(table.number(i, "session"), table.number(i, "mean"), table.number(i, "lower"),
+                            table.number(i, "upper"));
+                }
             }
             data.addSeries(ys);
         }
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.2f);
-        style(r, series.size());
+        style(r, data.getSeriesCount());
         NumberAxis x = axis("session");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = axis(yLabel);
@@ -250,11 +291,11 @@ public final class Charts {
     }
 
     /** Dropouts before each session, mean per replication. */
-    public static JFreeChart dropoutTiming(String title, String subtitle, double[] perSession, int sessionLimit) {
+    public static JFreeChart dropoutTiming(String title, String subtitle, ChartTable table) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        // Session 1 is never missed by a dropout: a dropout has attended at least one session.
-        for (int s = 2; s <= Math.min(sessionLimit, perSession.length - 1); s++) {
-            data.addValue(perSession[s], "dropouts per replication", Integer.toString(s));
+        for (int i = 0; i < table.rows().size(); i++) {
+            data.addValue(table.number(i, "dropouts_per_replication"), "dropouts per replication",
+                    Long.toString((long) table.number(i, "session")));
         }
         CategoryAxis x = new CategoryAxis("session the family did not come back for");
         x.setLabelFont(LABEL);
@@ -274,13 +315,14 @@ public final class Charts {
      * Improvement by end reason, as box plots: box = quartiles, line = median, whiskers = the
      * furthest values within 1.5 IQR of the box (computed from streaming histograms).
      */
-    public static JFreeChart improvementByEnd(String title, String subtitle, Map<EndReason, Histogram> values) {
+    public static JFreeChart improvementByEnd(String title, String subtitle, ChartTable table) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
-        for (EndReason r : EndReason.values()) {
-            Histogram h = values.get(r);
-            if (h != null && h.count() > 0) {
-                data.add(ChartData.box(h), "improvement", ChartData.label(r) + " (n=" + h.count() + ")");
-            }
+        for (int i = 0; i < table.rows().size(); i++) {
+            BoxAndWhiskerItem box = new BoxAndWhiskerItem(table.number(i, "mean"), table.number(i, "median"),
+                    table.number(i, "q1"), table.number(i, "q3"), table.number(i, "whisker_low"),
+                    table.number(i, "whisker_high"), table.number(i, "min"), table.number(i, "max"), List.of());
+            data.add(box, "improvement", table.text(i, "end_reason").replace('_', ' ') + " (n="
+                    + (long) table.number(i, "n") + ")");
         }
         CategoryAxis x = new CategoryAxis("how the course ended");
         x.setLabelFont(LABEL);

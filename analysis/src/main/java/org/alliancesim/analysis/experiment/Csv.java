@@ -41,8 +41,7 @@ public final class Csv {
             return sb.append(x > 0 ? "Inf" : "-Inf");
         }
         if (Math.abs(x) >= LARGE) {
-            // Double.toString's digits (they read back exactly), written out without an exponent.
-            return sb.append(BigDecimal.valueOf(x).stripTrailingZeros().toPlainString());
+            return appendExact(sb, x);
         }
         long scaled = Math.round(Math.abs(x) * 1_000_000);
         if (x < 0 && scaled != 0) {
@@ -60,6 +59,21 @@ public final class Csv {
             sb.append(digits, 0, end);
         }
         return sb;
+    }
+
+    /**
+     * {@code x} with every digit a double holds: the decimal {@link Double#toString(double)} gives
+     * (which reads back to exactly {@code x}), written out without an exponent, trailing zeros
+     * dropped; "" for NaN, "Inf" and "-Inf" for infinities. For chart data that is checked to
+     * 1e-9 against other programs.
+     */
+    public static String exact(double x) {
+        return Double.isFinite(x) ? appendExact(new StringBuilder(24), x).toString() : num(x);
+    }
+
+    private static StringBuilder appendExact(StringBuilder sb, double x) {
+        // Double.toString's digits (they read back exactly), written out without an exponent.
+        return sb.append(x == 0 ? "0" : BigDecimal.valueOf(x).stripTrailingZeros().toPlainString());
     }
 
     /** Quotes a text field (RFC 4180) if it contains a comma, quote, line feed or carriage return. */

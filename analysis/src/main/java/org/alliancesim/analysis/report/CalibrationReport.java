@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.charts.ChartData;
+import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -25,11 +27,10 @@ import org.alliancesim.scenario.ScenarioLoader;
 /** Files of {@code calibrate} and {@code validate}. */
 public final class CalibrationReport {
 
-    public static final List<String> CALIBRATE_FILES = List.of("fitted.yaml", "fit.csv", "trace.csv", "summary.json",
-            "report.html", "charts/trace.png", "charts/trace.svg", "charts/retention-vs-literature.png",
-            "charts/retention-vs-literature.svg");
-    public static final List<String> VALIDATE_FILES = List.of("validation.csv", "summary.json", "report.html",
-            "charts/retention-vs-literature.png", "charts/retention-vs-literature.svg");
+    public static final List<String> CALIBRATE_FILES = Figures.withCharts(List.of("fitted.yaml", "fit.csv", "trace.csv",
+            "summary.json", "report.html"), "trace", "retention-vs-literature");
+    public static final List<String> VALIDATE_FILES = Figures.withCharts(List.of("validation.csv", "summary.json",
+            "report.html"), "retention-vs-literature");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -135,12 +136,14 @@ public final class CalibrationReport {
         String subtitle = targetsName + " on " + spec.base() + ": " + fit.trace().size() + " evaluations of "
                 + spec.replications() + " x " + spec.families() + " families, seed " + spec.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
+        ChartTable traceData = ChartData.trace(d, b);
         Figures.add(folder, figures, "trace", "Optimiser trace", "Distance to the targets at each evaluation and the best"
-                + " so far (BOBYQA; common random numbers).", Charts.trace("Calibration trace", subtitle, d, b));
+                + " so far (BOBYQA; common random numbers).", Charts.trace("Calibration trace", subtitle, traceData),
+                traceData);
+        ChartTable retention = ChartData.retentionWithAnchors(check.retention(), anchors(spec));
         Figures.add(folder, figures, "retention-vs-literature", "Retention of the fitted model",
                 "Kaplan-Meier retention of the fitted scenario (check run) beside the published ranges.",
-                Charts.retentionWithAnchors("Fitted model against the literature", subtitle, check.retention(),
-                        anchors(spec)));
+                Charts.retentionWithAnchors("Fitted model against the literature", subtitle, retention), retention);
         ObjectNode summary = NODES.objectNode();
         summary.put("targets", targetsName);
         summary.put("base", spec.base());
@@ -181,11 +184,12 @@ public final class CalibrationReport {
         String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "
                 + s.model().run().families() + " families, seed " + s.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
+        ChartTable retention = ChartData.retentionWithAnchors(r.retention(), anchors(spec));
         Figures.add(folder, figures, "retention-vs-literature", "Retention against the literature",
                 "Kaplan-Meier retention with Greenwood 95% band, beside the published ranges of the targets file"
                         + " (each drawn in the middle of the step it constrains: the range for 'after 2 sessions'"
                         + " sits between 2 and 3).",
-                Charts.retentionWithAnchors("Retention against the literature", subtitle, r.retention(), anchors(spec)));
+                Charts.retentionWithAnchors("Retention against the literature", subtitle, retention), retention);
         ObjectNode summary = NODES.objectNode();
         summary.put("scenario", s.name());
         summary.put("targets", targetsName);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancesim.analysis.charts.ChartData;
+import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -16,8 +18,8 @@ import org.alliancesim.scenario.ScenarioLoader;
 /** The summary, charts and report of a {@code compare}. */
 public final class CompareReport {
 
-    public static final List<String> FILES = List.of("summary.json", "families.csv", "report.html",
-            "charts/retention.png", "charts/retention.svg", "charts/alliance.png", "charts/alliance.svg");
+    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv", "report.html"),
+            "retention", "alliance");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -44,18 +46,18 @@ public final class CompareReport {
         String subtitle = "A = " + r.a().name() + ", B = " + r.b().name() + ": " + r.ra().replications()
                 + " paired replications, seed " + r.a().seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
+        // Curves and series are named A and B, as the scenario column of families.csv (the subtitle says which is which).
+        ChartTable retention = ChartData.retention("scenario",
+                List.of(new Charts.Curve("A", r.ra().retention()), new Charts.Curve("B", r.rb().retention())));
         Figures.add(folder, figures, "retention", "Retention, A and B",
                 "Kaplan-Meier retention of both scenarios on the same simulated families, Greenwood 95% bands.",
-                Charts.retention("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle,
-                        List.of(new Charts.Curve("A: " + r.a().name(), r.ra().retention()),
-                                new Charts.Curve("B: " + r.b().name(), r.rb().retention()))));
+                Charts.retention("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle, retention), retention);
+        ChartTable alliance = ChartData.series("scenario", List.of(r.ra().allianceAll("A"), r.rb().allianceAll("B")));
         Figures.add(folder, figures, "alliance", "Alliance, A and B",
                 "Mean member alliance (SOFTA -3..+3) of families still attending, by session; band: 95% interval"
                         + " over replications.",
                 Charts.series("Alliance: " + r.a().name() + " vs " + r.b().name(), subtitle,
-                        "alliance (SOFTA, -3 to +3)",
-                        List.of(r.ra().allianceAll("A: " + r.a().name()), r.rb().allianceAll("B: " + r.b().name())),
-                        null));
+                        "alliance (SOFTA, -3 to +3)", alliance, null), alliance);
         folder.write("summary.json", JSON.writeValueAsString(summary(r, p)) + "\n");
         List<List<String>> rows = new ArrayList<>();
         for (Comparison.Difference d : r.differences()) {

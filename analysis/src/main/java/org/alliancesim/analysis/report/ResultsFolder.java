@@ -1,6 +1,8 @@
 package org.alliancesim.analysis.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.alliancesim.analysis.io.AtomicFile;
 
 /**
@@ -104,6 +107,18 @@ public final class ResultsFolder implements AutoCloseable {
     /** A writer for {@code name} (a path relative to the folder), renamed into place on commit. */
     public Writer writer(String name) throws IOException {
         return start(name).writer();
+    }
+
+    /**
+     * A writer for {@code name}, or, when {@code gzip}, for {@code name.gz} with the text
+     * gzip-compressed as it is written; either appears only on {@link #commit()}, complete.
+     */
+    public Writer writer(String name, boolean gzip) throws IOException {
+        if (!gzip) {
+            return writer(name);
+        }
+        OutputStream zipped = new GZIPOutputStream(start(name + ".gz").stream(), 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(zipped, StandardCharsets.UTF_8), 1 << 16);
     }
 
     public void write(String name, String text) throws IOException {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.alliancesim.analysis.charts.ChartData;
+import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
@@ -21,20 +23,17 @@ import org.jfree.chart.JFreeChart;
 public final class RunReport {
 
     /** Every file a run may write, relative to the folder (for replacing earlier results with --force). */
-    public static final List<String> FILES = List.of("summary.json", "families.csv", "sessions.csv", "report.html",
-            "charts/retention.png", "charts/retention.svg", "charts/retention-by-referral.png",
-            "charts/retention-by-referral.svg", "charts/alliance-by-role.png", "charts/alliance-by-role.svg",
-            "charts/dropout-timing.png", "charts/dropout-timing.svg", "charts/split-alliance.png",
-            "charts/split-alliance.svg", "charts/improvement-by-end-reason.png",
-            "charts/improvement-by-end-reason.svg");
+    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv",
+            "families.csv.gz", "sessions.csv", "sessions.csv.gz", "report.html"), "retention", "retention-by-referral",
+            "alliance-by-role", "dropout-timing", "split-alliance", "improvement-by-end-reason");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private RunReport() {}
 
-    /** A chart and its file name and caption. */
-    record Named(String file, String title, String caption, JFreeChart chart) {}
+    /** A chart, the table it is drawn from, its file name and caption. */
+    record Named(String file, String title, String caption, JFreeChart chart, ChartTable data) {}
 
     /** Writes summary.json, the charts (PNG and SVG) and report.html into the folder. */
     public static void write(ResultsFolder folder, Scenario s, ExperimentResult r, Provenance p) throws IOException {
@@ -43,7 +42,7 @@ public final class RunReport {
         List<Named> charts = charts(s, r, subtitle);
         List<HtmlReport.Figure> figures = new ArrayList<>();
         for (Named c : charts) {
-            Figures.add(folder, figures, c.file(), c.title(), c.caption(), c.chart());
+            Figures.add(folder, figures, c.file(), c.title(), c.caption(), c.chart(), c.data());
         }
         Map<Metric, MetricSummary> summaries = r.summaries();
         folder.write("summary.json", JSON.writeValueAsString(summary(s, r, summaries, p)) + "\n");
@@ -55,35 +54,39 @@ public final class RunReport {
 
     static List<Named> charts(Scenario s, ExperimentResult r, String subtitle) {
         List<Named> out = new ArrayList<>();
+        ChartTable retention = ChartData.retention(null, List.of(new Charts.Curve("all families", r.retention())));
         out.add(new Named("retention", "Retention over sessions",
                 "Kaplan-Meier estimate of the share of families not yet dropped out, by sessions attended, with"
                         + " Greenwood 95% band; completions and censored courses are censored.",
-                Charts.retention("Retention over sessions", subtitle,
-                        List.of(new Charts.Curve("all families", r.retention())))));
+                Charts.retention("Retention over sessions", subtitle, retention), retention));
         if (r.retentionVoluntary().subjects() > 0 && r.retentionInvoluntary().subjects() > 0) {
+            ChartTable byReferral = ChartData.retention("referral",
+                    List.of(new Charts.Curve("voluntary", r.retentionVoluntary()),
+                            new Charts.Curve("involuntary", r.retentionInvoluntary())));
             out.add(new Named("retention-by-referral", "Retention by referral",
                     "Kaplan-Meier retention of voluntary and involuntary families, with Greenwood 95% bands.",
-                    Charts.retention("Retention by referral", subtitle,
-                            List.of(new Charts.Curve("voluntary", r.retentionVoluntary()),
-                                    new Charts.Curve("involuntary", r.retentionInvoluntary())))));
+                    Charts.retention("Retention by referral", subtitle, byReferral), byReferral));
         }
+        ChartTable byRole = ChartData.series("role", r.allianceByRole());
         out.add(new Named("alliance-by-role", "Alliance by role",
                 "Mean composite alliance (SOFTA scale -3..+3) of members still attending, by role and session;"
                         + " band: 95% interval over replications.",
-                Charts.series("Alliance by role", subtitle, "alliance (SOFTA, -3 to +3)", r.allianceByRole(), null)));
+                Charts.series("Alliance by role", subtitle, "alliance (SOFTA, -3 to +3)", byRole, null), byRole));
+        ChartTable timing = ChartData.dropoutTiming(r.dropoutsPerReplicationAtSession(), s.model().run().sessionLimit());
         out.add(new Named("dropout-timing", "Dropout timing",
                 "Families who dropped out, by the session they did not come back for (2 = left after one"
                         + " session), mean per replication.",
-                Charts.dropoutTiming("Dropout timing", subtitle, r.dropoutsPerReplicationAtSession(),
-                        s.model().run().sessionLimit())));
+                Charts.dropoutTiming("Dropout timing", subtitle, timing), timing));
+        ChartTable split = ChartData.series("series", r.splitSeries());
         out.add(new Named("split-alliance", "Split alliance",
                 "Spread between the most and least allied member, and parents minus young people, by session;"
                         + " band: 95% interval over replications.",
-                Charts.series("Split alliance", subtitle, "alliance difference (SOFTA points)", r.splitSeries(), null)));
+                Charts.series("Split alliance", subtitle, "alliance difference (SOFTA points)", split, null), split));
+        ChartTable improvement = ChartData.improvementByEnd(r.improvementByEndReason());
         out.add(new Named("improvement-by-end-reason", "Improvement by end reason",
                 "Distribution of improvement (1.0 = reliable change) by how the course ended: box = quartiles,"
                         + " line = median, whiskers = the furthest values within 1.5 IQR of the box.",
-                Charts.improvementByEnd("Improvement by end reason", subtitle, r.improvementByEndReason())));
+                Charts.improvementByEnd("Improvement by end reason", subtitle, improvement), improvement));
         return out;
     }
 

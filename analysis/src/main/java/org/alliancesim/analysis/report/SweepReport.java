@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.alliancesim.analysis.charts.ChartData;
+import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.analysis.io.WholeFiles;
@@ -99,9 +101,10 @@ public final class SweepReport {
                 }
                 String metric = spec.metrics().get(m);
                 String param = spec.parameters().get(k).path();
+                ChartTable data = ChartData.scatter(param, metric, pts);
                 add(dir, files, figures, metric + "-vs-" + param, metric + " against " + param,
                         "Each point's mean over replications with its 95% interval.",
-                        Charts.scatter(metric + " against " + param, subtitle, param, metric, pts));
+                        Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
             }
         }
         if (spec.design() == SweepSpec.Design.GRID && d == 2 && !ran.isEmpty()) {
@@ -109,10 +112,12 @@ public final class SweepReport {
             for (Ran r : ran) {
                 cells.add(new double[] {r.x()[0], r.x()[1], r.y()[0][0]});
             }
+            ChartTable data = ChartData.heatMap(spec.parameters().get(0).path(), spec.parameters().get(1).path(),
+                    spec.metrics().get(0), cells);
             add(dir, files, figures, "heatmap", "Heat map of " + spec.metrics().get(0),
                     "The first metric's mean at each grid point.",
                     Charts.heatMap("Heat map: " + spec.metrics().get(0), subtitle, spec.parameters().get(0).path(),
-                            spec.parameters().get(1).path(), spec.metrics().get(0), cells));
+                            spec.parameters().get(1).path(), spec.metrics().get(0), data), data);
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.put("design", spec.design().name().toLowerCase(Locale.ROOT));
@@ -140,10 +145,11 @@ public final class SweepReport {
                 o.put("total_ci95_low", si.totalLow());
                 o.put("total_ci95_high", si.totalHigh());
             }
+            ChartTable sobolData = ChartData.sobol(spec.metrics().get(0), sobol);
             add(dir, files, figures, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
                     "First-order and total Sobol indices (Saltelli 2010 / Jansen estimators) with 95% bootstrap"
                             + " intervals (" + SobolIndices.RESAMPLES + " resamples of the base rows).",
-                    Charts.sobol("Sensitivity of " + spec.metrics().get(0), subtitle, sobol));
+                    Charts.sobol("Sensitivity of " + spec.metrics().get(0), subtitle, sobolData), sobolData);
         }
         ObjectNode prov = summary.putObject("provenance");
         prov.put("command_line", command);
@@ -175,7 +181,7 @@ public final class SweepReport {
 
     /** Renders {@code chart} into charts/FILE.png and .svg (FILE made safe as a file name) and adds it to the page. */
     private static void add(Path dir, WholeFiles files, List<HtmlReport.Figure> figures, String file, String title,
-            String caption, JFreeChart chart) throws IOException {
+            String caption, JFreeChart chart, ChartTable data) throws IOException {
         Path charts = dir.resolve("charts");
         try {
             Files.createDirectories(charts);
@@ -185,7 +191,7 @@ public final class SweepReport {
             throw named;
         }
         Figures.add((name, bytes) -> files.write(dir.resolve(name), bytes), figures,
-                file.replaceAll("[^A-Za-z0-9_.-]", "_"), title, caption, chart);
+                file.replaceAll("[^A-Za-z0-9_.-]", "_"), title, caption, chart, data);
     }
 
     /** A number as points.csv writes it: empty for none, {@code Inf} and {@code -Inf} for infinities. */

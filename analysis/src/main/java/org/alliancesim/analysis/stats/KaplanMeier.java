@@ -63,6 +63,33 @@ public final class KaplanMeier {
      */
     public List<Step> steps() {
         List<Step> out = new ArrayList<>();
+        for (Row r : rows()) {
+            if (r.events() > 0) {
+                out.add(new Step(r.time(), r.atRisk(), r.events(), r.survival(), r.standardError(), r.lower(),
+                        r.upper()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The life table: one row per observed time (with events, censorings or both), in time order.
+     *
+     * @param time an observed time
+     * @param atRisk subjects at risk just before {@code time}
+     * @param events events at {@code time}
+     * @param censored subjects censored at {@code time} (at risk for its events)
+     * @param survival S(time), as in {@link #steps()}
+     * @param standardError Greenwood's standard error of S(time)
+     * @param lower lower 95% bound (S - 1.96 se, clipped to [0, 1])
+     * @param upper upper 95% bound (S + 1.96 se, clipped to [0, 1])
+     */
+    public record Row(double time, long atRisk, long events, long censored, double survival, double standardError,
+            double lower, double upper) {}
+
+    /** Every observed time with its counts and the estimate just after it (see {@link #steps()} for the formulas). */
+    public List<Row> rows() {
+        List<Row> out = new ArrayList<>();
         long atRisk = subjects;
         double s = 1;
         double greenwood = 0;
@@ -72,9 +99,9 @@ public final class KaplanMeier {
             if (d > 0) {
                 s *= 1 - (double) d / atRisk;
                 greenwood += atRisk == d ? Double.POSITIVE_INFINITY : (double) d / ((double) atRisk * (atRisk - d));
-                double se = s == 0 ? 0 : s * Math.sqrt(greenwood);
-                out.add(new Step(e.getKey(), atRisk, d, s, se, clamp(s - 1.96 * se), clamp(s + 1.96 * se)));
             }
+            double se = s == 0 ? 0 : s * Math.sqrt(greenwood);
+            out.add(new Row(e.getKey(), atRisk, d, c, s, se, clamp(s - 1.96 * se), clamp(s + 1.96 * se)));
             atRisk -= d + c;
         }
         return out;

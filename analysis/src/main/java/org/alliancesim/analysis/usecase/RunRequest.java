@@ -19,9 +19,20 @@ import org.alliancesim.scenario.Scenario;
  * @param output the results folder, or null to write no files (the numbers are in the result)
  * @param progress told after each replication
  * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param compress true: families.csv and sessions.csv gzip-compressed ({@code .csv.gz}); false: both plain;
+ *     null: sessions.csv compressed when more than {@link #COMPRESS_SESSIONS_ABOVE_ROWS} rows are expected
  */
 public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, int threads, Output output,
-        Progress progress, List<String> arguments) {
+        Progress progress, List<String> arguments, Boolean compress) {
+
+    /**
+     * Above this many expected rows sessions.csv is written gzip-compressed unless compression is
+     * switched off (about 150 bytes a row: some 40 MB plain, a few MB compressed).
+     */
+    public static final long COMPRESS_SESSIONS_ABOVE_ROWS = 250_000;
+
+    /** Members per family assumed by the estimate of sessions.csv rows. */
+    static final int ESTIMATED_MEMBERS = 3;
 
     /**
      * Validates the request.
@@ -46,42 +57,76 @@ public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories
 
     /** The scenario's replications on every core, no files, no progress. */
     public static RunRequest of(Scenario scenario) {
-        return new RunRequest(scenario, null, false, Requests.ALL_CORES, null, null, null);
+        return new RunRequest(scenario, null, false, Requests.ALL_CORES, null, null, null, null);
     }
 
     /** A copy running {@code n} replications (1 to 100,000), not sequential stopping. */
     public RunRequest withReplications(int n) {
-        return new RunRequest(scenario.withReplications(n), null, trajectories, threads, output, progress, arguments);
+        return new RunRequest(scenario.withReplications(n), null, trajectories, threads, output, progress, arguments,
+                compress);
     }
 
     /** A copy with another master seed. */
     public RunRequest withSeed(long seed) {
-        return new RunRequest(scenario.withSeed(seed), ciWidth, trajectories, threads, output, progress, arguments);
+        return new RunRequest(scenario.withSeed(seed), ciWidth, trajectories, threads, output, progress, arguments,
+                compress);
     }
 
     /** A copy that adds replications until the dropout share's 95% CI is narrower than {@code width}. */
     public RunRequest withCiWidth(double width) {
-        return new RunRequest(scenario, width, trajectories, threads, output, progress, arguments);
+        return new RunRequest(scenario, width, trajectories, threads, output, progress, arguments,
+                compress);
     }
 
     /** A copy that also writes sessions.csv (set an output first). */
     public RunRequest withTrajectories(boolean write) {
-        return new RunRequest(scenario, ciWidth, write, threads, output, progress, arguments);
+        return new RunRequest(scenario, ciWidth, write, threads, output, progress, arguments,
+                compress);
     }
 
     public RunRequest withThreads(int n) {
-        return new RunRequest(scenario, ciWidth, trajectories, n, output, progress, arguments);
+        return new RunRequest(scenario, ciWidth, trajectories, n, output, progress, arguments,
+                compress);
     }
 
     public RunRequest withOutput(Output folder) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, folder, progress, arguments);
+        return new RunRequest(scenario, ciWidth, trajectories, threads, folder, progress, arguments,
+                compress);
     }
 
     public RunRequest withProgress(Progress callback) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, output, callback, arguments);
+        return new RunRequest(scenario, ciWidth, trajectories, threads, output, callback, arguments, compress);
     }
 
     public RunRequest withArguments(List<String> invocation) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, invocation);
+        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, invocation, compress);
+    }
+
+    /**
+     * A copy that writes families.csv and sessions.csv gzip-compressed ({@code .csv.gz}) when
+     * {@code gzip}, or both plain; without this call sessions.csv is compressed when
+     * {@link #expectedSessionRows()} is above {@link #COMPRESS_SESSIONS_ABOVE_ROWS}.
+     */
+    public RunRequest withCompress(boolean gzip) {
+        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, arguments, gzip);
+    }
+
+    /**
+     * An up-front estimate of sessions.csv's rows: replications x families x 3 members x half the
+     * session limit (the scenario's replications also under sequential stopping).
+     */
+    public long expectedSessionRows() {
+        var run = scenario.model().run();
+        return (long) scenario.replications() * run.families() * ESTIMATED_MEMBERS * Math.max(1, run.sessionLimit() / 2);
+    }
+
+    /** Whether families.csv is written compressed (only when asked). */
+    public boolean compressFamilies() {
+        return Boolean.TRUE.equals(compress);
+    }
+
+    /** Whether sessions.csv, if written, is compressed: as asked, else when it is expected to be large. */
+    public boolean compressSessions() {
+        return compress != null ? compress : expectedSessionRows() > COMPRESS_SESSIONS_ABOVE_ROWS;
     }
 }

@@ -48,8 +48,9 @@ public final class RunUseCase {
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
         }
         try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), RunReport.FILES);
-                Writer families = folder.writer("families.csv");
-                Writer sessions = request.trajectories() ? folder.writer("sessions.csv") : null) {
+                Writer families = folder.writer("families.csv", request.compressFamilies());
+                Writer sessions = request.trajectories() ? folder.writer("sessions.csv", request.compressSessions())
+                        : null) {
             families.write(ReplicationData.FAMILIES_HEADER);
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);

@@ -1,6 +1,5 @@
 package org.alliancesim.analysis.charts;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -12,19 +11,20 @@ import org.junit.jupiter.api.Test;
 class ChartDataTest {
 
     @Test
-    void retentionStartsAtOneAndStepsAtEventTimes() {
+    void retentionHasARowPerObservedSessionWithItsCounts() {
         KaplanMeier km = new KaplanMeier();
         km.add(1, true);
         km.add(2, false);
         km.add(3, true);
         km.add(3, false);
-        List<double[]> p = ChartData.retentionPoints(km);
-        assertEquals(3, p.size());
-        assertArrayEquals(new double[] {0, 1, 1, 1}, p.get(0));
-        assertEquals(1, p.get(1)[0]);
-        assertEquals(0.75, p.get(1)[1], 1e-12);
-        assertEquals(3, p.get(2)[0]);
-        assertEquals(0.375, p.get(2)[1], 1e-12);
+        ChartTable t = ChartData.retention("referral", List.of(new Charts.Curve("voluntary", km)));
+        assertEquals(List.of("referral", "session", "at_risk", "events", "censored", "survival", "se", "lower",
+                "upper"), t.columns());
+        assertEquals(3, t.rows().size());
+        assertEquals(List.of("voluntary", 2L, 3L, 0L, 1L), t.rows().get(1).subList(0, 5));
+        assertEquals(0.75, t.number(1, "survival"), 1e-12);
+        assertEquals(0.375, t.number(2, "survival"), 1e-12);
+        assertEquals(1, t.number(2, "censored"));
     }
 
     @Test

@@ -42,6 +42,20 @@ class CsvTest {
     }
 
     @Test
+    void exactKeepsEveryDigitWithoutAnExponent() {
+        assertEquals("0.7926500000000001", Csv.exact(0.7926500000000001));
+        assertEquals("0.00000123", Csv.exact(1.23e-6));
+        assertEquals("9000000000000", Csv.exact(9e12));
+        assertEquals("0", Csv.exact(-0.0));
+        assertEquals("3", Csv.exact(3.0));
+        assertEquals("", Csv.exact(Double.NaN));
+        assertEquals("-Inf", Csv.exact(Double.NEGATIVE_INFINITY));
+        for (double x : new double[] {Math.PI, 1.0 / 3, 2.5e-300, -123456.789e-3}) {
+            assertEquals(x, Double.parseDouble(Csv.exact(x)), "reads back exactly");
+        }
+    }
+
+    @Test
     void textIsQuotedOnlyWhenNeeded() {
         assertEquals("plain", Csv.text("plain"));
         assertEquals("\"a,b\"", Csv.text("a,b"));

@@ -35,6 +35,33 @@ class ResultsFolderTest {
     }
 
     @Test
+    void aCompressedFileIsStreamedAndAppearsWholeOnlyOnCommit() throws Exception {
+        Path out = dir.resolve("z");
+        String text = "session,alliance\n" + "1,0.5\n".repeat(50_000);
+        try (ResultsFolder f = ResultsFolder.open(out, false, List.of("s.csv.gz"))) {
+            try (Writer w = f.writer("s.csv", true)) {
+                w.write(text);
+            }
+            assertFalse(Files.exists(out.resolve("s.csv.gz")), "not before commit");
+            f.commit();
+        }
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve("s.csv.gz")))) {
+            assertEquals(text, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertTrue(Files.size(out.resolve("s.csv.gz")) < text.length() / 10, "compressed");
+        Path failed = dir.resolve("zfailed");
+        assertThrows(IllegalStateException.class, () -> {
+            try (ResultsFolder f = ResultsFolder.open(failed, false, List.of("s.csv.gz"))) {
+                try (Writer w = f.writer("s.csv", true)) {
+                    w.write(text);
+                }
+                throw new IllegalStateException("the run failed");
+            }
+        });
+        assertFalse(Files.exists(failed), "no half-written archive, no folder");
+    }
+
+    @Test
     void aFailedRunLeavesNoPartialFiles() throws Exception {
         Path out = dir.resolve("failed/run");
         assertThrows(IllegalStateException.class, () -> {

@@ -133,4 +133,48 @@ class RunUseCaseTest {
                 "the invocation, without options that cannot change results");
         assertFalse(prov.get("version").asText().equals("unknown"), "the library knows the program version");
     }
+
+    /** The sizes docs/outputs.md and docs/cli.md state: 3 members x half the session limit per family. */
+    @Test
+    void sessionsAreCompressedByDefaultAboveTheDocumentedSize() throws Exception {
+        RunRequest big = RunRequest.of(ScenarioLoader.load("default"));
+        assertEquals(600_000, big.expectedSessionRows(), "20 x 1000 families x 3 x 20 / 2");
+        assertTrue(big.compressSessions());
+        assertFalse(big.compressFamilies());
+        assertFalse(big.withCompress(false).compressSessions());
+        RunRequest small = RunRequest.of(ScenarioLoader.load("default").with("run.families", 100));
+        assertFalse(small.compressSessions());
+        assertTrue(small.withCompress(true).compressSessions() && small.withCompress(true).compressFamilies());
+    }
+
+    @Test
+    void compressedResultsHoldExactlyThePlainTextAndReplaceIt() throws Exception {
+        Path out = dir.resolve("z");
+        Scenario s = ScenarioLoader.load("default").with("run.families", 120);
+        RunUseCase.execute(RunRequest.of(s).withReplications(2).withThreads(2).withOutput(Output.to(out))
+                .withTrajectories(true));
+        byte[] families = Files.readAllBytes(out.resolve("families.csv"));
+        byte[] sessions = Files.readAllBytes(out.resolve("sessions.csv"));
+        RunUseCase.execute(RunRequest.of(s).withReplications(2).withThreads(2).withOutput(new Output(out, true))
+                .withTrajectories(true).withCompress(true));
+        assertFalse(Files.exists(out.resolve("families.csv")), "--force replaces the plain file by the compressed one");
+        assertFalse(Files.exists(out.resolve("sessions.csv")));
+        for (String name : List.of("families.csv", "sessions.csv")) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out.resolve(name + ".gz")))) {
+                assertArrayEquals(name.startsWith("f") ? families : sessions, in.readAllBytes(), name);
+            }
+        }
+    }
+
+    @Test
+    void theCommandLineSaysWhenItCompressesSessions() throws Exception {
+        Path out = dir.resolve("cli");
+        AllianceSimAccess.Printed cli = AllianceSimAccess.printed("run", "default", "--reps", "2", "--set",
+                "run.families=5000", "--trajectories", "--out", out.toString(), "--quiet");
+        assertEquals(0, cli.code(), cli.err());
+        assertTrue(cli.err().contains("sessions.csv is written compressed as sessions.csv.gz (about 300000 rows"
+                + " expected, more than 250000); --no-compress writes it plain"), cli.err());
+        assertTrue(Files.exists(out.resolve("sessions.csv.gz")) && !Files.exists(out.resolve("sessions.csv")));
+        assertTrue(Files.exists(out.resolve("families.csv")), "families.csv stays plain unless --compress");
+    }
 }
