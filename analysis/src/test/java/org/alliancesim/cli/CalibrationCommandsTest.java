@@ -64,4 +64,18 @@ class CalibrationCommandsTest {
         assertEquals(2, p.code());
         assertTrue(p.err().contains("did you mean 'intercept'?"), p.err());
     }
+
+    /** literature's ten parameters at the default (the fitted point): a table, and the files it came from. */
+    @Test
+    void identifiabilityWritesOneRowPerParameter() throws Exception {
+        Path out = dir.resolve("i");
+        Outcome o = AllianceSimTest.run("calibrate", "literature", "--identifiability", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("20 evaluations x 4 replications x 1000 families, seed 20261125"), o.out());
+        List<String> csv = Files.readAllLines(out.resolve("identifiability.csv"));
+        assertEquals("parameter,value,min,max,sensitivity,conditional_se,loose_share,loose", csv.get(0));
+        assertEquals(11, csv.size());
+        assertEquals(11, Files.readAllLines(out.resolve("identifiability-directions.csv")).size());
+        assertTrue(o.out().contains("LOOSE"), "ten parameters against six targets leave some loose: " + o.out());
+    }
 }

@@ -31,7 +31,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  *       se(x_j) = (max_j - min_j) / (1.96 |J_j|). Marginal errors are unbounded along loose directions.
  * </ul>
  *
- * Cost: 1 + 2 x parameters evaluations of the targets file's replications x families.
+ * Cost: 2 x parameters evaluations of the targets file's replications x families.
  *
  * @param paths the parameters' paths
  * @param point the point analysed
