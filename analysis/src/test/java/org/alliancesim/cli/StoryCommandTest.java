@@ -39,12 +39,12 @@ class StoryCommandTest {
             assertTrue(Integer.parseInt(m.group(2)) > lastDay, "days increase");
             lastDay = Integer.parseInt(m.group(2));
         }
-        assertEquals("Session 1 (day 2): the therapist's support was steady (0.65) and the challenge moderate (0.60).",
+        assertEquals("Session 1 (day 2): the therapist's support was steady (0.60) and the challenge moderate (0.60).",
                 sessions.get(0));
         // One line per member per session (alliance before -> after), and the family's line.
         assertEquals(4 * 20, lines.stream().filter(l -> l.startsWith("  ") && l.contains(" -> ")).count());
         assertEquals(20, lines.stream().filter(l -> l.startsWith("  Family: shared purpose ")).count());
-        assertEquals("The course ended at the session limit (20 sessions), improvement 1.11, a reliable improvement.",
+        assertEquals("The course ended at the session limit (20 sessions), improvement 1.24, a reliable improvement.",
                 lines.get(lines.size() - 2));
         assertEquals(text.substring(0, text.indexOf("written: ")), Files.readString(out.resolve("story.txt")));
         assertTrue(Files.size(out.resolve("alliance.png")) > 1000);
