@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.Identifiability;
 import org.alliancesim.analysis.usecase.CalibrateRequest;
 import org.alliancesim.analysis.usecase.CalibrateResult;
 import org.alliancesim.analysis.usecase.CalibrateUseCase;
@@ -65,6 +66,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress display.")
     boolean quiet;
 
+    @Option(names = "--identifiability", description = "Do not fit: analyse how well the targets pin down the"
+            + " parameters at the start point (identifiability.csv; docs/calibration.md).")
+    boolean identifiability;
+
     @Override
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
@@ -75,6 +80,9 @@ final class CalibrateCommand implements Callable<Integer> {
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (maxEvaluations != null) {
             request = request.withMaxEvaluations(maxEvaluations);
+        }
+        if (identifiability) {
+            return identifiability(request);
         }
         CalibrateResult r;
         try (ProgressBar bar = ProgressBars.open("evaluations", request.targets().maxEvaluations(), quiet)) {
@@ -89,6 +97,26 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         TargetsTable.print(o, r.rows());
         o.println("results: " + r.folder() + " (fitted.yaml, fit.csv, trace.csv, report.html)");
+        o.flush();
+        return AllianceSim.OK;
+    }
+
+    private Integer identifiability(CalibrateRequest request) throws Exception {
+        Identifiability a = CalibrateUseCase.identifiability(request);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "identifiability of %s at %s: %d evaluations x %d replications x %d families, seed %d%n",
+                targets, request.base().name(), a.evaluations(), request.targets().replications(),
+                request.targets().families(), request.targets().seed());
+        o.printf(Locale.ROOT, "  %-40s %10s %14s %11s%n", "parameter", "value", "conditional se", "loose share");
+        for (int j = 0; j < a.paths().size(); j++) {
+            o.printf(Locale.ROOT, "  %-40s %10.4f %14.4g %11.3f %s%n", a.paths().get(j), a.point()[j],
+                    a.conditionalSe()[j], a.looseShare()[j], a.loose(j) ? "LOOSE" : "");
+        }
+        o.println("singular values (loose: below " + Identifiability.LOOSE + " of the largest):");
+        for (int k = 0; k < a.singularValues().length; k++) {
+            o.printf(Locale.ROOT, "  %2d %10.4f  %s%n", k + 1, a.singularValues()[k], a.describe(k));
+        }
+        o.println("results: " + request.output().dir() + " (identifiability.csv, identifiability-directions.csv)");
         o.flush();
         return AllianceSim.OK;
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.usecase.Output;
+import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.analysis.usecase.ValidateRequest;
 import org.alliancesim.analysis.usecase.ValidateResult;
 import org.alliancesim.analysis.usecase.ValidateUseCase;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        header = "Compare a scenario with the calibration targets: estimate, 95%% CI, in range or not.",
+        header = "Compare a scenario with the calibration set and, apart, the validation set: estimate, 95%% CI,"
+                + " in range or not.",
         description = {"Reports; does not judge: the exit code is 0 whether or not every target is in range."
                 + " See docs/calibration.md.", ""},
         footer = {"", "Exit codes: 0 the run completed (in range or not), 2 bad input, 1 internal or I/O error."})
@@ -44,7 +46,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--reps", paramLabel = "N", description = "Replications, from 2 (default: ${DEFAULT-VALUE}).")
     int reps = 50;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
+    @Option(names = "--validation", paramLabel = "FILE",
+            description = "Validation set, never fitted (default: ${DEFAULT-VALUE}).")
+    String validation = "validation";
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Master seed (default: 7300417, which neither the fit nor its check run uses).")
     Long seed;
 
     @Mixin
@@ -66,16 +73,22 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
         Scenario s = ScenarioLoader.load(scenario != null ? scenario : goals.base(), sets).withReplications(reps);
-        ValidateRequest request = ValidateRequest.of(goals, targets, seed == null ? s : s.withSeed(seed))
-                .withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
+        ValidateRequest request = ValidateRequest.of(goals, targets, s)
+                .withValidation(ValidationSet.spec(validation))
+                .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         ValidateResult r = ValidateUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
         Scenario ran = r.scenario();
         o.printf(Locale.ROOT, "%s against %s: %d replications x %d families, seed %d%n", ran.name(), targets,
                 ran.replications(), ran.model().run().families(), ran.seed());
+        o.printf(Locale.ROOT, "%nCalibration set (%s: what the fit aims at)%n", targets);
         TargetsTable.print(o, r.rows());
-        o.printf(Locale.ROOT, "%d of %d targets in range%nresults: %s%n", r.inRange(), r.rows().size(), r.folder());
+        o.printf(Locale.ROOT, "%d of %d targets in range%n", r.inRange(), r.rows().size());
+        o.printf(Locale.ROOT, "%nValidation set (%s: never fitted)%n", validation);
+        TargetsTable.printValidation(o, r.validation());
+        o.printf(Locale.ROOT, "%d of %d patterns in range%nresults: %s%n", r.validationInRange(),
+                r.validation().size(), r.folder());
         o.flush();
         return AllianceSim.OK;
     }

@@ -23,9 +23,13 @@ class CalibrationCommandsTest {
         Outcome o = AllianceSimTest.run("validate", "--reps", "3", "--set", "run.families=200", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains(" of 6 targets in range"), o.out());
-        List<String> csv = Files.readAllLines(out.resolve("validation.csv"));
+        List<String> csv = Files.readAllLines(out.resolve("calibration.csv"));
         assertEquals("statistic,min,max,target,estimate,ci95_low,ci95_high,n,in_range,source", csv.get(0));
         assertEquals(7, csv.size());
+        List<String> validation = Files.readAllLines(out.resolve("validation.csv"));
+        assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source", validation.get(0));
+        assertEquals(10, validation.size());
+        assertTrue(o.out().contains(" of 9 patterns in range"), o.out());
         assertTrue(Files.size(out.resolve("charts/retention-vs-literature.png")) > 1000);
         assertTrue(Files.readString(out.resolve("report.html")).contains("in range"));
     }
@@ -59,5 +63,19 @@ class CalibrationCommandsTest {
         Outcome p = AllianceSimTest.run("calibrate", badPath.toString(), "--out", dir.resolve("z").toString());
         assertEquals(2, p.code());
         assertTrue(p.err().contains("did you mean 'intercept'?"), p.err());
+    }
+
+    /** literature's ten parameters at the default (the fitted point): a table, and the files it came from. */
+    @Test
+    void identifiabilityWritesOneRowPerParameter() throws Exception {
+        Path out = dir.resolve("i");
+        Outcome o = AllianceSimTest.run("calibrate", "literature", "--identifiability", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("20 evaluations x 4 replications x 1000 families, seed 20261125"), o.out());
+        List<String> csv = Files.readAllLines(out.resolve("identifiability.csv"));
+        assertEquals("parameter,value,min,max,sensitivity,conditional_se,loose_share,loose", csv.get(0));
+        assertEquals(11, csv.size());
+        assertEquals(11, Files.readAllLines(out.resolve("identifiability-directions.csv")).size());
+        assertTrue(o.out().contains("LOOSE"), "ten parameters against six targets leave some loose: " + o.out());
     }
 }

@@ -56,6 +56,8 @@ public final class ReplicationData implements CourseListener {
     final long[] gapCount;
 
     final StringBuilder familiesCsv = new StringBuilder(1 << 16);
+    private final TherapistTally therapists = new TherapistTally();
+    private final PatternTally patterns = new PatternTally();
     final StringBuilder sessionsCsv;
 
     public ReplicationData(int replication, int sessionLimit, boolean trajectories) {
@@ -90,6 +92,8 @@ public final class ReplicationData implements CourseListener {
         n++;
         ruptures += c.ruptures();
         repairs += c.repairs();
+        therapists.add(c);
+        patterns.courseEnded(c);
         StringBuilder sb = familiesCsv;
         sb.append(c.replication()).append(',').append(c.familyId()).append(',').append(Csv.text(c.familyType()))
                 .append(',').append(c.size()).append(',').append(lower(c.referral())).append(',');
@@ -112,6 +116,7 @@ public final class ReplicationData implements CourseListener {
     @Override
     public void sessionAttended(SessionRecord s) {
         int t = s.session();
+        patterns.sessionAttended(s);
         for (MemberSession m : s.members()) {
             roleAllianceSum[t][m.role().ordinal()] += m.alliance();
             roleAllianceCount[t][m.role().ordinal()]++;
@@ -160,11 +165,26 @@ public final class ReplicationData implements CourseListener {
         }
     }
 
+    /** Appends this replication's therapists.csv rows (no header; {@link TherapistTally#HEADER}). */
+    public void writeTherapists(java.io.Writer w) throws java.io.IOException {
+        therapists.write(w, replication);
+    }
+
     /** Appends this replication's sessions.csv rows (no header); nothing unless trajectories were asked for. */
     public void writeSessions(java.io.Writer w) throws java.io.IOException {
         if (sessionsCsv != null) {
             w.append(sessionsCsv);
         }
+    }
+
+    /** This replication's courses summed per therapist (therapists.csv, therapist effects). */
+    public TherapistTally therapists() {
+        return therapists;
+    }
+
+    /** This replication's validation patterns (repair and outcome, V-shaped alliance, good enough). */
+    public PatternTally patterns() {
+        return patterns;
     }
 
     /** Number of courses recorded. */

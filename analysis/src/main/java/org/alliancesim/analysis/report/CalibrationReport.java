@@ -19,17 +19,19 @@ import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
+import org.alliancesim.scenario.ValidationSpec;
 
 /** Files of {@code calibrate} and {@code validate}. */
 public final class CalibrationReport {
 
     public static final List<String> CALIBRATE_FILES = Figures.withCharts(List.of("fitted.yaml", "fit.csv", "trace.csv",
             "summary.json", "report.html"), "trace", "retention-vs-literature");
-    public static final List<String> VALIDATE_FILES = Figures.withCharts(List.of("validation.csv", "summary.json",
+    public static final List<String> VALIDATE_FILES = Figures.withCharts(List.of("calibration.csv", "validation.csv", "summary.json",
             "report.html"), "retention-vs-literature");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -177,10 +179,16 @@ public final class CalibrationReport {
                 ScenarioLoader.toYaml(fitted)));
     }
 
-    public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName, Scenario s,
-            ExperimentResult r, Provenance p) throws IOException {
+    /**
+     * The files of {@code validate}: calibration.csv (the calibration set's rows, the columns of
+     * fit.csv), validation.csv (the validation set's rows), summary.json and report.html with both
+     * tables apart, and the retention chart beside the anchors.
+     */
+    public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName,
+            List<ValidationSet.Row> validation, Scenario s, ExperimentResult r, Provenance p) throws IOException {
         List<Row> rows = rows(spec, r);
-        folder.write("validation.csv", csv(rows));
+        folder.write("calibration.csv", csv(rows));
+        folder.write("validation.csv", validationCsv(validation));
         String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "
                 + s.model().run().families() + " families, seed " + s.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();
@@ -194,13 +202,60 @@ public final class CalibrationReport {
         summary.put("scenario", s.name());
         summary.put("targets", targetsName);
         summary.put("replications", r.replications());
-        summary.set("validation", tableNode(rows));
+        summary.put("seed", s.seed());
+        summary.set("calibration", tableNode(rows));
+        summary.set("validation", validationNode(validation));
         summary.set("provenance", RunReport.provenanceNode(s, p));
         folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
         folder.write("report.html", HtmlReport.page("alliancesim validate: " + s.name(),
-                "Each statistic of " + targetsName + " estimated by the model with its 95% CI over replications,"
-                        + " and whether it falls in the published range.",
-                List.of(table(rows)), figures, RunReport.provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
+                "The calibration set (" + targetsName + ", what the fit aims at) and the validation set (never"
+                        + " fitted), each statistic estimated by the model with its 95% CI over replications and"
+                        + " whether it falls in the published range.",
+                List.of(table(rows), validationTable(validation)), figures, RunReport.provenanceRows(s, r, p),
+                ScenarioLoader.toYaml(s)));
+    }
+
+    /** The validation set's rows as CSV: set, statistic, min, max, published, estimate, CI, n, in range, source. */
+    public static String validationCsv(List<ValidationSet.Row> rows) {
+        StringBuilder sb = new StringBuilder(
+                "statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source\n");
+        for (ValidationSet.Row r : rows) {
+            ValidationSpec.Pattern t = r.pattern();
+            sb.append(t.statistic()).append(',').append(Csv.num(t.min())).append(',').append(Csv.num(t.max()))
+                    .append(',').append(Csv.text(t.published())).append(',').append(Csv.num(r.estimate().mean()))
+                    .append(',').append(Csv.num(r.estimate().lower())).append(',')
+                    .append(Csv.num(r.estimate().upper())).append(',').append(r.estimate().n()).append(',')
+                    .append(r.inRange()).append(',').append(Csv.text(t.source())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static HtmlReport.Table validationTable(List<ValidationSet.Row> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        for (ValidationSet.Row r : rows) {
+            ValidationSpec.Pattern t = r.pattern();
+            cells.add(List.of(t.statistic(), "[" + HtmlReport.fmt(t.min()) + ", " + HtmlReport.fmt(t.max()) + "] ("
+                    + t.published() + ")", HtmlReport.ci(r.estimate().mean(), r.estimate().lower(),
+                    r.estimate().upper()), r.inRange() ? "in range" : "OUT of range", t.source()));
+        }
+        return new HtmlReport.Table("Validation set (never fitted)",
+                List.of("statistic", "published range", "model [95% CI]", "", "source"), cells);
+    }
+
+    private static JsonNode validationNode(List<ValidationSet.Row> rows) {
+        ObjectNode o = NODES.objectNode();
+        for (ValidationSet.Row r : rows) {
+            ObjectNode t = o.putObject(r.pattern().statistic());
+            t.put("min", r.pattern().min());
+            t.put("max", r.pattern().max());
+            t.put("published", r.pattern().published());
+            RunReport.put(t, "estimate", r.estimate().mean());
+            RunReport.put(t, "ci95_low", r.estimate().lower());
+            RunReport.put(t, "ci95_high", r.estimate().upper());
+            t.put("in_range", r.inRange());
+            t.put("source", r.pattern().source());
+        }
+        return o;
     }
 
     static List<double[]> anchors(CalibrationSpec spec) {
@@ -215,7 +270,7 @@ public final class CalibrationReport {
                     HtmlReport.ci(r.estimate().mean(), r.estimate().lower(), r.estimate().upper()),
                     r.inRange() ? "in range" : "OUT of range", t.source()));
         }
-        return new HtmlReport.Table("Targets", List.of("statistic", "published range", "model [95% CI]", "", "source"),
+        return new HtmlReport.Table("Calibration set (targets)", List.of("statistic", "published range", "model [95% CI]", "", "source"),
                 cells);
     }
 

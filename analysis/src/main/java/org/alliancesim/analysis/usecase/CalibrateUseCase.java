@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.Identifiability;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.analysis.report.IdentifiabilityReport;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.scenario.CalibrationSpec;
@@ -59,5 +61,36 @@ public final class CalibrateUseCase {
         }
         return new CalibrateResult(spec, request.targetsName(), request.base(), fit, fitted, check, rows,
                 output == null ? null : output.dir());
+    }
+
+    /**
+     * Identifiability at the request's base (for the default scenario and {@code literature}, the
+     * fitted point): {@link Identifiability#at} on the targets' seed, replications and families; no fit,
+     * no check run. When asked, writes identifiability.csv, identifiability-directions.csv,
+     * summary.json and report.html.
+     *
+     * @throws ScenarioException for an unknown path, or a point the model refuses
+     * @throws BadRequestException for targets without parameters, a path that is not a number, or
+     *     an output folder that cannot take results
+     * @throws IOException if writing the results fails (no result file is left half-written)
+     */
+    public static Identifiability identifiability(CalibrateRequest request) throws IOException, ScenarioException {
+        Instant started = Instant.now();
+        Calibration calibration;
+        try {
+            calibration = Calibration.of(request.targets(), request.base());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
+        }
+        Output output = request.output() == null ? null : request.output().check();
+        Identifiability a = Identifiability.at(calibration, calibration.start(), request.threads());
+        if (output != null) {
+            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), IdentifiabilityReport.FILES)) {
+                IdentifiabilityReport.write(folder, a, request.targets(), request.targetsName(),
+                        calibration.scenario(calibration.start()), Provenance.of(request.arguments(), started));
+                folder.commit();
+            }
+        }
+        return a;
     }
 }

@@ -3,12 +3,15 @@ package org.alliancesim.analysis.usecase;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.experiment.ReplicationData;
+import org.alliancesim.analysis.experiment.TherapistTally;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.report.RunReport;
@@ -31,6 +34,9 @@ public final class RunUseCase {
     /** Most replications sequential stopping runs. */
     public static final int MAX_REPLICATIONS = 5000;
 
+    /** The files a run may write: the report's, and therapists.csv. */
+    static final List<String> FILES = Stream.concat(RunReport.FILES.stream(), Stream.of("therapists.csv")).toList();
+
     private RunUseCase() {}
 
     /**
@@ -47,21 +53,25 @@ public final class RunUseCase {
             Scenario ran = replicate(request, result, d -> { });
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
         }
-        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), RunReport.FILES);
+        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), FILES);
                 Writer families = folder.writer("families.csv", request.compressFamilies());
+                Writer therapists = folder.writer("therapists.csv");
                 Writer sessions = request.trajectories() ? folder.writer("sessions.csv", request.compressSessions())
                         : null) {
             families.write(ReplicationData.FAMILIES_HEADER);
+            therapists.write(TherapistTally.HEADER);
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);
             }
             Scenario ran = replicate(request, result, d -> {
                 d.writeFamilies(families);
+                d.writeTherapists(therapists);
                 if (sessions != null) {
                     d.writeSessions(sessions);
                 }
             });
             families.close();
+            therapists.close();
             if (sessions != null) {
                 sessions.close();
             }

@@ -7,13 +7,15 @@ import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.Scenario;
 
 /**
- * Runs a scenario and reports, for each calibration target, the model's estimate with its 95% CI
- * and whether it lies in the published range. Reports, does not judge: a target out of range is a
- * result, not an error. When asked, writes validation.csv, summary.json, the retention chart beside
- * the published anchors, and report.html.
+ * Runs a scenario and reports, apart, the calibration set (each target of the targets file) and the
+ * validation set (patterns never fitted): the model's estimate with its 95% CI over replications and
+ * whether it lies in the published range. Reports, does not judge: a row out of range is a result,
+ * not an error. When asked, writes calibration.csv, validation.csv, summary.json, the retention chart
+ * beside the published anchors, and report.html.
  */
 public final class ValidateUseCase {
 
@@ -29,21 +31,26 @@ public final class ValidateUseCase {
         Instant started = Instant.now();
         Output output = request.output() == null ? null : request.output().check();
         Scenario s = request.scenario();
+        ValidationSet patterns = new ValidationSet();
         ExperimentResult r = Requests.run(() -> {
             ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
-            Experiment.run(s.model(), s.seed(), 0, s.replications(), request.threads(), false, result::add,
-                    k -> request.progress().update(k + 1, s.replications(), ""));
+            // Session detail is on: the V-shaped trajectories of the validation set need it.
+            Experiment.run(s.model(), s.seed(), 0, s.replications(), request.threads(), false, d -> {
+                result.add(d);
+                patterns.add(d);
+            }, k -> request.progress().update(k + 1, s.replications(), ""));
             return result;
         });
         var rows = CalibrationReport.rows(request.targets(), r);
+        var validation = patterns.rows(request.validation());
         if (output == null) {
-            return new ValidateResult(s, request.targetsName(), r, rows, null);
+            return new ValidateResult(s, request.targetsName(), r, rows, validation, null);
         }
         try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CalibrationReport.VALIDATE_FILES)) {
-            CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), s, r,
+            CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), validation, s, r,
                     Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new ValidateResult(s, request.targetsName(), r, rows, output.dir());
+        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir());
     }
 }

@@ -177,4 +177,41 @@ class RunUseCaseTest {
         assertTrue(Files.exists(out.resolve("sessions.csv.gz")) && !Files.exists(out.resolve("sessions.csv")));
         assertTrue(Files.exists(out.resolve("families.csv")), "families.csv stays plain unless --compress");
     }
+    /**
+     * therapists.csv agrees with families.csv: per replication and therapist, the same families and
+     * dropouts, the dropout share and mean improvement of those rows (to CSV precision).
+     */
+    @Test
+    void therapistsCsvSummarisesFamiliesCsv() throws Exception {
+        Path out = dir.resolve("t");
+        RunUseCase.execute(RunRequest.of(small(120)).withReplications(2).withThreads(2).withOutput(Output.to(out)));
+        List<String> families = Files.readAllLines(out.resolve("families.csv"));
+        List<String> header = List.of(families.get(0).split(","));
+        int therapist = header.indexOf("therapist_id");
+        int end = header.indexOf("end_reason");
+        int improvement = header.indexOf("improvement");
+        java.util.Map<String, double[]> expected = new java.util.TreeMap<>();
+        for (String line : families.subList(1, families.size())) {
+            String[] f = line.split(",", -1);
+            if (f[therapist].equals("-1")) {
+                continue;
+            }
+            double[] e = expected.computeIfAbsent(f[0] + "," + f[therapist], k -> new double[3]);
+            e[0]++;
+            e[1] += f[end].equals("dropout") ? 1 : 0;
+            e[2] += Double.parseDouble(f[improvement]);
+        }
+        List<String> therapists = Files.readAllLines(out.resolve("therapists.csv"));
+        assertEquals("replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement",
+                therapists.get(0));
+        assertEquals(expected.size(), therapists.size() - 1);
+        for (String line : therapists.subList(1, therapists.size())) {
+            String[] t = line.split(",");
+            double[] e = expected.get(t[0] + "," + t[1]);
+            assertEquals(e[0], Double.parseDouble(t[3]), line);
+            assertEquals(e[1], Double.parseDouble(t[4]), line);
+            assertEquals(e[1] / e[0], Double.parseDouble(t[5]), 1e-6, line);
+            assertEquals(e[2] / e[0], Double.parseDouble(t[6]), 1e-5, line);
+        }
+    }
 }

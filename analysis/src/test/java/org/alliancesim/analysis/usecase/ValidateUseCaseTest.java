@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.analysis.validation.ValidationStatistic;
 import org.alliancesim.cli.AllianceSimAccess;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.CalibrationSpec;
@@ -33,7 +34,22 @@ class ValidateUseCaseTest {
     }
 
     /**
-     * The default scenario (20 replications of 1000 families, its seed) reproduces every literature
+     * Validate runs on a seed that shares no replication with the fit (the targets file's seed) nor its
+     * check run (that seed + 1), and reports every pattern of the built-in validation set.
+     */
+    @Test
+    void runsOnItsOwnSeedAndReportsTheValidationSetApart() throws Exception {
+        CalibrationSpec lit = Calibration.targets("literature");
+        ValidateRequest q = ValidateRequest.of(lit, "literature", ScenarioLoader.load("default"));
+        assertEquals(7_300_417L, q.scenario().seed());
+        assertTrue(q.scenario().seed() != lit.seed() && q.scenario().seed() != lit.seed() + 1);
+        ValidateResult r = ValidateUseCase.execute(q.withReplications(2).withThreads(1));
+        assertEquals(ValidationStatistic.values().length, r.validation().size());
+        assertEquals(2, r.validation().get(0).estimate().n(), "the therapist ICC is estimated in each replication");
+    }
+
+    /**
+     * The default scenario (20 replications of 1000 families, validate's seed 7300417) reproduces every literature
      * target: the claim docs/calibration.md makes for the built-in default.
      */
     @Test
@@ -60,7 +76,11 @@ class ValidateUseCaseTest {
             assertTrue(cli.out().lines().anyMatch(l -> l.startsWith(line)), line + " in\n" + cli.out());
         }
         assertTrue(cli.out().contains(r.inRange() + " of " + r.rows().size() + " targets in range"), cli.out());
-        assertEquals(CalibrationReport.csv(r.rows()), Files.readString(out.resolve("validation.csv")));
+        assertEquals(CalibrationReport.csv(r.rows()), Files.readString(out.resolve("calibration.csv")));
+        assertEquals(CalibrationReport.validationCsv(r.validation()), Files.readString(out.resolve("validation.csv")));
+        assertTrue(cli.out().contains(r.validationInRange() + " of " + r.validation().size() + " patterns in range"),
+                cli.out());
+        assertTrue(cli.out().indexOf("Calibration set") < cli.out().indexOf("Validation set"), cli.out());
         assertEquals(List.of(), List.of(dir.toFile().list()).stream().filter(n -> !n.equals("v")).toList(),
                 "the library call wrote nothing");
     }

@@ -1,0 +1,110 @@
+package org.alliancesim.analysis.experiment;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Arrays;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.EndReason;
+
+/**
+ * One replication's courses summed per therapist, in memory proportional to the therapists (not the
+ * families): families, dropouts, improvement (sum and sum of squares), and, among the families who did
+ * not drop out, how many ended without reliable improvement. Filled on the replication's worker
+ * thread; the rows of therapists.csv and the therapist statistics of the validation set
+ * ({@code analysis.validation}) read it afterwards. Not thread-safe: one per replication.
+ */
+public final class TherapistTally {
+
+    /** therapists.csv header. */
+    public static final String HEADER =
+            "replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement\n";
+
+    private String[] type = new String[16];
+    private int[] families = new int[16];
+    private int[] dropouts = new int[16];
+    private int[] stayers = new int[16];
+    private int[] stayersUnimproved = new int[16];
+    private double[] improvement = new double[16];
+    private double[] improvementSquares = new double[16];
+    private int size;
+
+    /** Counts one course; courses never assigned a therapist (id -1) are left out. */
+    public void add(CourseRecord c) {
+        int t = c.therapistId();
+        if (t < 0) {
+            return;
+        }
+        if (t >= type.length) {
+            grow(Math.max(t + 1, 2 * type.length));
+        }
+        size = Math.max(size, t + 1);
+        type[t] = c.therapistType();
+        families[t]++;
+        boolean dropout = c.endReason() == EndReason.DROPOUT;
+        dropouts[t] += dropout ? 1 : 0;
+        if (!dropout) {
+            stayers[t]++;
+            stayersUnimproved[t] += c.reliableImprovement() ? 0 : 1;
+        }
+        improvement[t] += c.improvement();
+        improvementSquares[t] += c.improvement() * c.improvement();
+    }
+
+    /** One past the highest therapist id seen (ids without families have 0 families). */
+    public int therapists() {
+        return size;
+    }
+
+    public int families(int therapist) {
+        return families[therapist];
+    }
+
+    public int dropouts(int therapist) {
+        return dropouts[therapist];
+    }
+
+    /** Families of the therapist who did not drop out (completed, or censored at the horizon). */
+    public int stayers(int therapist) {
+        return stayers[therapist];
+    }
+
+    /** Of {@link #stayers(int)}, those who ended without reliable improvement. */
+    public int stayersUnimproved(int therapist) {
+        return stayersUnimproved[therapist];
+    }
+
+    /** Sum of the therapist's families' improvement. */
+    public double improvementSum(int therapist) {
+        return improvement[therapist];
+    }
+
+    /** Sum of the squares of the therapist's families' improvement. */
+    public double improvementSquares(int therapist) {
+        return improvementSquares[therapist];
+    }
+
+    /** Writes one therapists.csv row per therapist with at least one family, in id order (no header). */
+    public void write(Writer w, int replication) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < size; t++) {
+            if (families[t] == 0) {
+                continue;
+            }
+            sb.append(replication).append(',').append(t).append(',').append(Csv.text(type[t])).append(',')
+                    .append(families[t]).append(',').append(dropouts[t]).append(',');
+            Csv.append(sb, (double) dropouts[t] / families[t]).append(',');
+            Csv.append(sb, improvement[t] / families[t]).append('\n');
+        }
+        w.append(sb);
+    }
+
+    private void grow(int c) {
+        type = Arrays.copyOf(type, c);
+        families = Arrays.copyOf(families, c);
+        dropouts = Arrays.copyOf(dropouts, c);
+        stayers = Arrays.copyOf(stayers, c);
+        stayersUnimproved = Arrays.copyOf(stayersUnimproved, c);
+        improvement = Arrays.copyOf(improvement, c);
+        improvementSquares = Arrays.copyOf(improvementSquares, c);
+    }
+}
