@@ -181,6 +181,11 @@ function labelOf(id) {
   return $(id).labels[0].textContent.trim();
 }
 
+/** A value from a link as quoted in the notice: at most 40 characters. */
+function cut(text) {
+  return text.length > 40 ? text.slice(0, 40) + "…" : text;
+}
+
 /** Applies a link's settings; returns what was ignored, one phrase each. */
 function applyLink(fragment) {
   const ignored = [];
@@ -191,7 +196,7 @@ function applyLink(fragment) {
       $("preset").value = preset;
       describePreset();
     } else {
-      ignored.push(`preset '${preset}' (no such scenario)`);
+      ignored.push(`preset '${cut(preset)}' (no such scenario)`);
     }
   }
   for (const [key, value] of q) {
@@ -201,7 +206,7 @@ function applyLink(fragment) {
       const x = Number(value);
       const min = Number(input.min), max = Number(input.max);
       if (value.trim() === "" || !Number.isFinite(x) || x < min || x > max) {
-        ignored.push(`${key} '${value}' (a number from ${min} to ${max})`);
+        ignored.push(`${key} '${cut(value)}' (a number from ${min} to ${max})`);
         continue;
       }
       input.value = x;
@@ -209,22 +214,22 @@ function applyLink(fragment) {
       $(key + "-value").textContent = Number(input.value).toFixed(2);
     } else if (selects.includes(key)) {
       if (value && [...input.options].some((o) => o.value === value)) input.value = value;
-      else ignored.push(`${key} '${value}' (one of ${[...input.options].map((o) => o.value).filter((v) => v).join(", ")})`);
+      else ignored.push(`${key} '${cut(value)}' (one of ${[...input.options].map((o) => o.value).filter((v) => v).join(", ")})`);
     } else if (key === "observed" || key === "prepared") {
       if (value === "true" || value === "false") {
         input.checked = value === "true";
         touched.add(key);
       } else {
-        ignored.push(`${key} '${value}' (true or false)`);
+        ignored.push(`${key} '${cut(value)}' (true or false)`);
       }
     } else if (key === "family") {
       if (/^[0-9]{1,4}$/.test(value)) input.value = String(Number(value));
-      else ignored.push(`family '${value}' (a whole number from 0)`);
+      else ignored.push(`family '${cut(value)}' (a whole number from 0)`);
     } else if (key === "projector") {
       if (value === "true") setProjector(true);
-      else if (value !== "false") ignored.push(`projector '${value}' (true or false)`);
+      else if (value !== "false") ignored.push(`projector '${cut(value)}' (true or false)`);
     } else {
-      ignored.push(`'${key}' (not a setting)`);
+      ignored.push(`'${cut(key)}' (not a setting)`);
     }
   }
   return ignored;
