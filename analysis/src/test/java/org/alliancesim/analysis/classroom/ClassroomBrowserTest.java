@@ -335,6 +335,24 @@ class ClassroomBrowserTest {
         assertEquals("false", projector.getAttribute("aria-pressed"));
     }
 
+    @Test
+    void thePrintLayoutShowsTheSettingInWordsAndNoControls() throws Exception {
+        open(page() + "#preset=involuntary-referral&challenge=0.2&observed=true");
+        assertTrue(driver.findElement(By.id("controls")).isDisplayed());
+        assertTrue(!driver.findElement(By.id("settings-summary")).isDisplayed());
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertTrue(!driver.findElement(By.id("controls")).isDisplayed(), "controls are not printed");
+            assertTrue(!driver.findElement(By.cssSelector(".chart-tools")).isDisplayed(), "buttons are not printed");
+            assertEquals("Scenario involuntary-referral; Challenge 0.20; Observed (team, mirror, cameras): yes",
+                    driver.findElement(By.id("settings-summary")).getText());
+            assertTrue(driver.findElement(By.cssSelector("#retention svg")).isDisplayed());
+            screenshot("classroom-print.png");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
     /**
      * axe-core (fetched by .ci/fetch-axe.sh into target/axe/) is injected with Selenium's
      * executeScript, which runs through the DevTools protocol and so is not subject to the page's
