@@ -262,7 +262,7 @@ function chartSvg(id) {
   const svg = $(id).querySelector("svg");
   if (!svg) return null;
   const copy = svg.cloneNode(true);
-  copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+  copy.setAttribute("xmlns", svg.namespaceURI);   // the SVG namespace, for a file read on its own
   copy.setAttribute("width", String(CHART_WIDTH));
   copy.setAttribute("height", String(CHART_HEIGHT));
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
