@@ -59,6 +59,7 @@ async function runNow() {
     current = settingsQuery("");
     if (previous === null) previous = current;
     $("status").textContent = `ready: ${body.reps} replications x ${body.families} families in ${body.seconds.toFixed(2)} s`;
+    updateLink();
   } catch (e) {
     if (e.name === "AbortError") return;
     $("status").textContent = "error: " + e.message;
@@ -143,6 +144,178 @@ function renderStory() {
     .then((svg) => { $("story-chart").innerHTML = svg.replace(/^<\?xml[^>]*>/, ""); });
 }
 
+// ---- Link to this setting: the settings live in the URL's fragment (#preset=...&challenge=0.20),
+// which never reaches the server; a link is restored on load, and what it holds that is unknown
+// or out of range is ignored with a notice.
+
+function linkSettings() {
+  const q = settingsQuery("");
+  if ($("family").value !== "0") q.set("family", $("family").value);
+  if (document.body.classList.contains("projector")) q.set("projector", "true");
+  return q;
+}
+
+function updateLink() {
+  const url = location.origin + location.pathname + "#" + linkSettings().toString();
+  history.replaceState(null, "", url);
+  $("link").value = url;
+  $("settings-summary").textContent = summary();
+}
+
+/** The settings in words, for a printed page. */
+function summary() {
+  const parts = ["Scenario " + $("preset").value];
+  for (const id of sliders) {
+    if (touched.has(id)) parts.push(labelOf(id) + " " + Number($(id).value).toFixed(2));
+  }
+  for (const id of selects) {
+    if ($(id).value) parts.push(labelOf(id) + " " + $(id).value);
+  }
+  for (const id of ["observed", "prepared"]) {
+    if (touched.has(id)) parts.push(labelOf(id) + (($(id).checked) ? ": yes" : ": no"));
+  }
+  return parts.join("; ");
+}
+
+function labelOf(id) {
+  return $(id).labels[0].textContent.trim();
+}
+
+/** A value from a link as quoted in the notice: at most 40 characters. */
+function cut(text) {
+  return text.length > 40 ? text.slice(0, 40) + "…" : text;
+}
+
+/** Applies a link's settings; returns what was ignored, one phrase each. */
+function applyLink(fragment) {
+  const ignored = [];
+  const q = new URLSearchParams(fragment);
+  const preset = q.get("preset");
+  if (preset !== null) {
+    if ([...$("preset").options].some((o) => o.value === preset)) {
+      $("preset").value = preset;
+      describePreset();
+    } else {
+      ignored.push(`preset '${cut(preset)}' (no such scenario)`);
+    }
+  }
+  for (const [key, value] of q) {
+    if (key === "preset") continue;
+    const input = $(key);
+    if (sliders.includes(key)) {
+      const x = Number(value);
+      const min = Number(input.min), max = Number(input.max);
+      if (value.trim() === "" || !Number.isFinite(x) || x < min || x > max) {
+        ignored.push(`${key} '${cut(value)}' (a number from ${min} to ${max})`);
+        continue;
+      }
+      input.value = x;
+      touched.add(key);
+      $(key + "-value").textContent = Number(input.value).toFixed(2);
+    } else if (selects.includes(key)) {
+      if (value && [...input.options].some((o) => o.value === value)) input.value = value;
+      else ignored.push(`${key} '${cut(value)}' (one of ${[...input.options].map((o) => o.value).filter((v) => v).join(", ")})`);
+    } else if (key === "observed" || key === "prepared") {
+      if (value === "true" || value === "false") {
+        input.checked = value === "true";
+        touched.add(key);
+      } else {
+        ignored.push(`${key} '${cut(value)}' (true or false)`);
+      }
+    } else if (key === "family") {
+      if (/^[0-9]{1,4}$/.test(value)) input.value = String(Number(value));
+      else ignored.push(`family '${cut(value)}' (a whole number from 0)`);
+    } else if (key === "projector") {
+      if (value === "true") setProjector(true);
+      else if (value !== "false") ignored.push(`projector '${cut(value)}' (true or false)`);
+    } else {
+      ignored.push(`'${cut(key)}' (not a setting)`);
+    }
+  }
+  return ignored;
+}
+
+async function copyLink() {
+  updateLink();
+  $("link").focus();
+  $("link").select();
+  try {
+    await navigator.clipboard.writeText($("link").value);
+    $("link-notice").textContent = "Link copied.";
+  } catch (e) {
+    $("link-notice").textContent = "Select the link above and copy it.";
+  }
+}
+
+function setProjector(on) {
+  document.body.classList.toggle("projector", on);
+  $("projector").setAttribute("aria-pressed", String(on));
+}
+
+// ---- Downloads: the chart on the page as an SVG file, or as a PNG drawn from it on a canvas
+// (the SVG is loaded as an image from a blob: URL, which the page's policy allows for images only).
+
+const CHART_WIDTH = 1000, CHART_HEIGHT = 600, PNG_SCALE = 2;
+
+/** The chart in element {@code id} as a standalone SVG document, or null if none is drawn yet. */
+function chartSvg(id) {
+  const svg = $(id).querySelector("svg");
+  if (!svg) return null;
+  const copy = svg.cloneNode(true);
+  copy.setAttribute("xmlns", svg.namespaceURI);   // the SVG namespace, for a file read on its own
+  copy.setAttribute("width", String(CHART_WIDTH));
+  copy.setAttribute("height", String(CHART_HEIGHT));
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(copy);
+}
+
+function pngOf(svgText) {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = CHART_WIDTH * PNG_SCALE;
+      canvas.height = CHART_HEIGHT * PNG_SCALE;
+      const g = canvas.getContext("2d");
+      g.fillStyle = "#fff";
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(img, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((png) => (png ? resolve(png) : reject(new Error("the browser could not encode a PNG"))), "image/png");
+    };
+    img.onerror = () => { URL.revokeObjectURL(url); reject(new Error("the chart could not be drawn as an image")); };
+    img.src = url;
+  });
+}
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+async function download(chart, format) {
+  const svg = chartSvg(chart);
+  if (svg === null) {
+    $("status").textContent = "nothing to download yet: the chart is not drawn";
+    return;
+  }
+  const name = `${$("preset").value}-${chart === "story-chart" ? "family-" + $("family").value : chart}.${format}`;
+  try {
+    const blob = format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await pngOf(svg);
+    save(blob, name);
+    $("status").textContent = "downloaded " + name;
+  } catch (e) {
+    $("status").textContent = "error: " + e.message;
+    $("status").classList.add("error");
+  }
+}
+
 function init() {
   for (const id of sliders) {
     $(id).addEventListener("input", () => {
@@ -160,7 +333,29 @@ function init() {
   $("story-load").addEventListener("click", loadStory);
   $("story-prev").addEventListener("click", () => { story.step--; renderStory(); });
   $("story-next").addEventListener("click", () => { story.step++; renderStory(); });
-  loadPresets().then(runNow);
+  $("family").addEventListener("change", updateLink);
+  $("link-copy").addEventListener("click", copyLink);
+  $("projector").addEventListener("click", () => {
+    setProjector(!document.body.classList.contains("projector"));
+    updateLink();
+  });
+  $("print").addEventListener("click", () => window.print());
+  for (const b of document.querySelectorAll("button[data-chart]")) {
+    b.addEventListener("click", () => download(b.dataset.chart, b.dataset.format));
+  }
+  // A link pasted into the address bar of an open page changes only the fragment: apply it too.
+  window.addEventListener("hashchange", () => { resetControls(); restoreFromLink(); });
+  loadPresets().then(restoreFromLink);
+}
+
+function restoreFromLink() {
+  const fragment = location.hash.replace(/^#/, "");
+  if (fragment) {
+    const ignored = applyLink(fragment);
+    $("link-notice").textContent = ignored.length === 0 ? "Settings restored from the link."
+      : "Settings restored from the link, except (ignored): " + ignored.join("; ") + ".";
+  }
+  runNow();
 }
 
 init();

@@ -11,6 +11,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,25 @@ class ScenarioSchemaTest {
     void everyBuiltinValidates(String name) throws Exception {
         Set<ValidationMessage> errors = validate(ScenarioLibrary.text(name));
         assertTrue(errors.isEmpty(), name + ": " + errors);
+    }
+
+    /** The first line of every built-in file, for the YAML language server (VS Code's Red Hat YAML extension). */
+    static final String SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/scenario.schema.json";
+
+    @ParameterizedTest
+    @MethodSource("builtins")
+    void everyBuiltinPointsEditorsAtTheCommittedSchema(String name) throws Exception {
+        String first = ScenarioLibrary.text(name).lines().findFirst().orElse("");
+        assertEquals(SCHEMA_COMMENT, first, name);
+        Path schema = LibraryTest.libraryDir().resolve(first.substring(first.indexOf('=') + 1)).normalize();
+        assertTrue(Files.isRegularFile(schema), schema.toString());
+    }
+
+    @Test
+    void theCommittedSchemaIsTheGeneratedOne() throws Exception {
+        Path committed = LibraryTest.libraryDir().resolveSibling("schema").resolve("scenario.schema.json");
+        assertEquals(ScenarioSchema.json(), Files.readString(committed),
+                "regenerate it: bin/alliancesim scenarios schema --out scenarios/schema/scenario.schema.json");
     }
 
     @Test

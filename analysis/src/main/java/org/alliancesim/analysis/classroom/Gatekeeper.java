@@ -26,7 +26,7 @@ final class Gatekeeper extends Handler.Wrapper {
      * SVG carries no style attributes: see {@link SvgPresentation}), no frames around the page.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-            + " img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + " img-src 'self' blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** The headers on every response; {@code Cache-Control} is the default that static files override. */
     static final Map<String, String> HEADERS;

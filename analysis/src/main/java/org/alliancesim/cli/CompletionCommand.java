@@ -1,0 +1,104 @@
+package org.alliancesim.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.alliancesim.scenario.ScenarioLoader;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code alliancesim completion bash|zsh}: prints picocli's generated completion script
+ * ({@link AutoComplete#bash}), with the built-in scenario names offered wherever a scenario is taken.
+ *
+ * <p>The script is one for both shells: picocli's bash script enables zsh's {@code bashcompinit} when
+ * sourced by zsh. Scenario arguments are listed once, in {@link #SCENARIO_ARGUMENTS}; the command
+ * classes stay as they are, and the candidates are attached to a fresh command tree only here.
+ */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        header = "Print a shell completion script (bash or zsh).",
+        description = {"Enable it with:", "  bash: source <(bin/alliancesim completion bash)",
+            "  zsh:  source <(bin/alliancesim completion zsh)", ""},
+        footer = {"", "Exit codes: 0 success, 2 unknown shell."})
+final class CompletionCommand implements Callable<Integer> {
+
+    /** The shells a script can be printed for. */
+    enum Shell { bash, zsh }
+
+    /**
+     * Where a scenario (a built-in name or a file) is taken: the command path, then a positional
+     * index ({@code "0"}) or an option name ({@code "--base"}).
+     */
+    static final List<List<String>> SCENARIO_ARGUMENTS = List.of(
+            List.of("run", "0"),
+            List.of("compare", "0"), List.of("compare", "1"),
+            List.of("story", "0"),
+            List.of("validate", "0"),
+            List.of("calibrate", "--base"),
+            List.of("scenarios", "show", "0"),
+            List.of("scenarios", "check", "0"));
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
+    Shell shell;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(script(shell));
+        spec.commandLine().getOut().flush();
+        return AllianceSim.OK;
+    }
+
+    /** The completion script for the command line {@code alliancesim} (the same text for both shells). */
+    static String script(Shell shell) {
+        CommandLine root = new CommandLine(new AllianceSim());
+        for (List<String> where : SCENARIO_ARGUMENTS) {
+            offerScenarioNames(root, where);
+        }
+        return "# alliancesim completion for " + shell + " (picocli " + CommandLine.VERSION + ")\n"
+                + AutoComplete.bash("alliancesim", root);
+    }
+
+    /** Replaces the argument at {@code where} by a copy whose completion candidates are the built-in names. */
+    private static void offerScenarioNames(CommandLine root, List<String> where) {
+        CommandLine line = root;
+        for (String name : where.subList(0, where.size() - 1)) {
+            line = line.getSubcommands().get(name);
+            if (line == null) {
+                throw new IllegalStateException("no command " + where + " to complete scenario names for");
+            }
+        }
+        CommandSpec command = line.getCommandSpec();
+        String arg = where.get(where.size() - 1);
+        ArgSpec replaced;
+        if (arg.startsWith("-")) {
+            OptionSpec option = command.findOption(arg);
+            replaced = option;
+            if (option != null) {
+                command.remove(option);
+                command.addOption(OptionSpec.builder(option).completionCandidates(ScenarioLoader.BUILTINS).build());
+            }
+        } else {
+            int index = Integer.parseInt(arg);
+            PositionalParamSpec positional = command.positionalParameters().stream()
+                    .filter(p -> p.index().contains(index)).findFirst().orElse(null);
+            replaced = positional;
+            if (positional != null) {
+                command.remove(positional);
+                command.addPositional(PositionalParamSpec.builder(positional)
+                        .completionCandidates(ScenarioLoader.BUILTINS).build());
+            }
+        }
+        if (replaced == null) {
+            throw new IllegalStateException("no argument " + where + " to complete scenario names for");
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.alliancesim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.alliancesim.cli.AllianceSimTest.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The completion script is run by a real bash: sourced, then its completion function called the way
+ * bash calls it on TAB (COMP_WORDS, COMP_CWORD), and COMPREPLY read back.
+ */
+class CompletionCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBashScriptIsValidBash() throws Exception {
+        Path script = script("bash");
+        Run check = bash("bash -n " + script);
+        assertEquals(0, check.code(), check.out());
+    }
+
+    @Test
+    void scenarioNamesAreCompletedWhereAScenarioIsTaken() throws Exception {
+        Path script = script("bash");
+        assertEquals(List.of("involuntary-referral"), complete(script, "run", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "story", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "validate", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "compare", "default", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "calibrate", "--base", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "scenarios", "show", "inv"));
+        assertEquals(List.of("prepared-for-observation"), complete(script, "run", "prep"));
+    }
+
+    @Test
+    void commandsThatTakeNoScenarioAreNotOfferedNames() throws Exception {
+        Path script = script("bash");
+        // sweep takes a sweep file, merge folders: names there would be wrong (bash falls back to files).
+        assertEquals(List.of(), complete(script, "sweep", "inv"));
+        assertEquals(List.of(), complete(script, "merge", "inv"));
+        assertEquals(List.of("compare", "calibrate", "classroom", "completion"),
+                complete(script, "c"));
+    }
+
+    @Test
+    void zshGetsTheSameScriptWhichEnablesBashcompinit() {
+        Outcome zsh = AllianceSimTest.run("completion", "zsh");
+        Outcome bash = AllianceSimTest.run("completion", "bash");
+        assertEquals(0, zsh.code(), zsh.err());
+        assertTrue(zsh.out().contains("bashcompinit"), "zsh needs bash completion's compatibility layer");
+        assertEquals(bash.out().replace("for bash", "for zsh"), zsh.out());
+    }
+
+    @Test
+    void anUnknownShellIsBadInput() {
+        Outcome o = AllianceSimTest.run("completion", "fish");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("expected one of [bash, zsh]"), o.err());
+    }
+
+    private Path script(String shell) throws IOException {
+        Outcome o = AllianceSimTest.run("completion", shell);
+        assertEquals(0, o.code(), o.err());
+        Path script = dir.resolve("alliancesim." + shell);
+        Files.writeString(script, o.out());
+        return script;
+    }
+
+    /** What the script offers for {@code alliancesim WORDS...<TAB>}, the last word being completed. */
+    private static List<String> complete(Path script, String... words) throws Exception {
+        StringBuilder line = new StringBuilder("alliancesim");
+        for (String w : words) {
+            line.append(' ').append(w);
+        }
+        String program = "source '" + script + "' 2>/dev/null\n"
+                + "COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}\n"
+                + "read -ra COMP_WORDS <<< \"$COMP_LINE\"; COMP_CWORD=" + words.length + "\n"
+                + "_complete_alliancesim 2>/dev/null\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+        Run r = bash(program);
+        assertEquals(0, r.code(), r.out());
+        return r.out().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private record Run(int code, String out) {}
+
+    private static Run bash(String program) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bash did not finish");
+        return new Run(p.exitValue(), out);
+    }
+}
