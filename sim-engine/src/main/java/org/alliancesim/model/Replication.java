@@ -115,7 +115,7 @@ public final class Replication {
             for (int k = 0; k < run.families(); k++) {
                 sim.reset();
                 Family f = newFamily(k, 0.0);
-                f.therapist = therapists[(int) (f.attendanceRng.nextDouble() * therapists.length)];
+                f.therapist = therapist((int) (f.attendanceRng.nextDouble() * therapists.length));
                 f.therapist.load++;
                 // Cohort: everyone starts in the first week, without waiting.
                 double first = f.attendanceRng.nextDouble() * att.intervalDays();
@@ -150,14 +150,35 @@ public final class Replication {
             double meanCaseload = pool.stream().mapToDouble(t -> t.share() * t.caseload()).sum();
             count = (int) Math.max(1, Math.ceil(p.run().families() / meanCaseload));
         }
+        therapistCdf = cdf;
         Therapist[] out = new Therapist[count];
-        for (int j = 0; j < count; j++) {
-            // The therapist's stream: one uniform for the type, then six normals for the individual.
-            UniformRandomProvider rng = streams.stream(replication, j, THERAPIST);
-            TherapistType type = pool.get(pick(cdf, rng.nextDouble()));
-            out[j] = new Therapist(j, type, p.dynamics(), ZigguratSampler.NormalizedGaussian.of(rng));
+        // Clinic mode looks at every therapist's load; a cohort only meets the therapists its families
+        // draw, so they are drawn when first met (each from its own stream: the same therapists either way).
+        if (p.run().mode() == RunMode.CLINIC) {
+            for (int j = 0; j < count; j++) {
+                out[j] = drawTherapist(j);
+            }
         }
         return out;
+    }
+
+    private double[] therapistCdf;
+
+    /** Therapist {@code j}, drawn on first use. */
+    private Therapist therapist(int j) {
+        Therapist th = therapists[j];
+        if (th == null) {
+            th = drawTherapist(j);
+            therapists[j] = th;
+        }
+        return th;
+    }
+
+    private Therapist drawTherapist(int j) {
+        // The therapist's stream: one uniform for the type, then six normals for the individual.
+        UniformRandomProvider rng = streams.stream(replication, j, THERAPIST);
+        TherapistType type = p.therapists().get(pick(therapistCdf, rng.nextDouble()));
+        return new Therapist(j, type, p.dynamics(), ZigguratSampler.NormalizedGaussian.of(rng));
     }
 
     /** Creates family {@code k}; every draw of its composition comes from its "family" stream. */
