@@ -163,32 +163,56 @@ public final class Story {
         };
     }
 
+    /**
+     * What weighed on the family's decision not to come. Under the model a dropout has no direct
+     * cause: the hazard reads only the family's state (the decision-weighted alliance, shared
+     * purpose, split, practical barriers and the days waited), so every reason named here is a
+     * state, or a situation that reached the hazard through the state it changed.
+     */
     private String dropoutReasons() {
         List<String> why = new ArrayList<>();
         SessionRecord last = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
         if (last != null) {
-            double adults = last.members().stream().filter(m -> m.role().isAdult()).mapToDouble(MemberSession::alliance)
-                    .average().orElse(Double.NaN);
-            if (!Double.isNaN(adults)) {
-                why.add(String.format(Locale.ROOT, "the adults, who decide whether the family comes, ended at alliance"
-                        + " %.2f", adults));
-            }
+            why.add(String.format(Locale.ROOT, "the alliance of those who decide whether the family comes"
+                    + " (each weighted by their say in it) ended at %.2f", decidingAlliance(last)));
             if (last.members().stream().anyMatch(m -> m.rupture() && !m.repaired())) {
-                why.add("the last session had an unrepaired rupture");
+                why.add("trust had fallen after an unrepaired rupture in the last session");
+            }
+            if (last.sharedPurpose() < 0) {
+                why.add(String.format(Locale.ROOT, "the family's shared sense of purpose was low (%.2f)",
+                        last.sharedPurpose()));
             }
             if (last.split() > 1) {
                 why.add(String.format(Locale.ROOT, "the family was split (spread %.2f)", last.split()));
             }
         }
+        if (course.waitDays() > 30) {
+            why.add(String.format(Locale.ROOT, "they had waited %.0f days for a first session", course.waitDays()));
+        }
         if (course.referral() == Referral.INVOLUNTARY && course.endSession() <= 4) {
-            why.add("they had been sent involuntarily, and the first sessions are when such families leave");
+            why.add("they had been sent involuntarily, so they began with less trust and less shared purpose");
         }
         if (course.therapistExperience() != null && course.therapistExperience().name().equals("NOVICE")
                 && course.conflict() > 0.6) {
-            why.add("a novice therapist was facing a high-conflict family");
+            why.add("a novice therapist was facing a high-conflict family, which costs support and repairs");
         }
-        return why.isEmpty() ? "The dropout hazard is never zero; chance decided this time."
+        return why.isEmpty() ? "Nothing in the family's state stood out: the dropout hazard is never zero,"
+                        + " and the family's practical barriers (distance, schedules), which this story does not show,"
+                        + " weigh on it too."
                 : "What weighed on it: " + String.join("; ", why) + ".";
+    }
+
+    /** The members' alliance weighted by their say in attendance, as the dropout hazard reads it. */
+    private double decidingAlliance(SessionRecord s) {
+        double weighted = 0;
+        double weights = 0;
+        for (MemberSession m : s.members()) {
+            double w = model.dynamics().start().decisionWeight().of(m.role());
+            weighted += w * m.alliance();
+            weights += w;
+        }
+        return weights > 0 ? weighted / weights
+                : s.members().stream().mapToDouble(MemberSession::alliance).average().orElse(Double.NaN);
     }
 
     /** The members' alliance over sessions. */
