@@ -53,8 +53,11 @@ final class ClassroomCommand implements Callable<Integer> {
         }
         ClassroomServer server;
         try {
+            if (port != 0) {
+                tryBind(address, port);
+            }
             server = ClassroomServer.start(host, port);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); is the port in use? try --port 0");
         }
@@ -76,5 +79,17 @@ final class ClassroomCommand implements Callable<Integer> {
         }));
         stop.await();
         return AllianceSim.OK;
+    }
+
+    /**
+     * Binds {@code address:port} and lets go again, as the server will (address reuse on): a port in
+     * use fails here, before the web server logs its own "Failed to start" line beside our one-line
+     * message. Another program taking the port in between still fails the start, with both lines.
+     */
+    private static void tryBind(InetAddress address, int port) throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(address, port));
+        }
     }
 }

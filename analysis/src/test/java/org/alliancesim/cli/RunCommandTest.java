@@ -53,6 +53,11 @@ class RunCommandTest {
                 "safety", "shared_purpose", "alliance", "challenge", "discomfort", "rupture", "repaired")) {
             assertTrue(List.of(sessionsHeader.split(",")).contains(col), col);
         }
+        // The chart's data names a role as sessions.csv does (other_adult), not by its legend label.
+        java.util.Set<String> sessionRoles = column(out.resolve("sessions.csv"), "role");
+        java.util.Set<String> chartRoles = column(out.resolve("charts/alliance-by-role.csv"), "role");
+        assertTrue(chartRoles.contains("other_adult"), chartRoles.toString());
+        assertEquals(sessionRoles, chartRoles);
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         JsonNode dropout = summary.at("/metrics/dropout_share");
         assertEquals(4, dropout.get("n").asInt());
@@ -69,6 +74,18 @@ class RunCommandTest {
         assertFalse(external.find(), () -> "an external resource in report.html: "
                 + html.substring(external.start(), Math.min(html.length(), external.start() + 80)));
         assertTrue(o.out().contains("dropout share") && o.out().contains("alliance, session 3"), o.out());
+    }
+
+    /** The distinct values of a CSV column (no quoted commas in the columns read here). */
+    private static java.util.Set<String> column(Path csv, String name) throws java.io.IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int i = List.of(lines.get(0).split(",")).indexOf(name);
+        assertTrue(i >= 0, name + " in " + csv);
+        java.util.Set<String> values = new java.util.TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            values.add(line.split(",", -1)[i]);
+        }
+        return values;
     }
 
     @Test

@@ -262,12 +262,15 @@ public final class Charts {
         return series(title, subtitle, yLabel, ChartData.series("series", series), yRange);
     }
 
-    /** Series drawn from their table ({@link ChartData#series}): one line and band per value of the first column. */
+    /**
+     * Series drawn from their table ({@link ChartData#series}): one line and band per value of the first
+     * column; the legend shows a file value's underscores as spaces ({@code other_adult} as "other adult").
+     */
     public static JFreeChart series(String title, String subtitle, String yLabel, ChartTable table, double[] yRange) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         String group = table.columns().get(0);
         for (String name : table.groups(group)) {
-            YIntervalSeries ys = new YIntervalSeries(name);
+            YIntervalSeries ys = new YIntervalSeries(name.replace('_', ' '));
             for (int i = 0; i < table.rows().size(); i++) {
                 if (table.text(i, group).equals(name)) {
                     ys.add(table.number(i, "session"), table.number(i, "mean"), table.number(i, "lower"),

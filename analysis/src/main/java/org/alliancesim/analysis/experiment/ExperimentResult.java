@@ -172,11 +172,14 @@ public final class ExperimentResult {
         return out;
     }
 
-    /** Alliance by role over sessions (roles nobody has are left out). */
+    /**
+     * Alliance by role over sessions (roles nobody has are left out), each series named by the role
+     * as the CSVs write it ({@code other_adult}).
+     */
     public List<Series> allianceByRole() {
         List<Series> out = new ArrayList<>();
         for (Role role : Role.values()) {
-            Series s = series(role.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            Series s = series(role.name().toLowerCase(java.util.Locale.ROOT),
                     r -> t -> roleAlliance.get(r)[t][role.ordinal()]);
             if (s.sessions().length > 0) {
                 out.add(s);

@@ -77,6 +77,15 @@ class ChartsTest {
     }
 
     @Test
+    void seriesLegendShowsAFileValueWithSpaces() {
+        Series s = new Series("other_adult", new int[] {1, 2}, new double[] {0.2, 0.4}, new double[] {0.1, 0.3},
+                new double[] {0.3, 0.5});
+        List<String> texts = texts(Charts.series("Alliance by role", "test", "alliance", List.of(s), null));
+        assertTrue(texts.contains("other adult"), texts.toString());
+        assertFalse(texts.contains("other_adult"), texts.toString());
+    }
+
+    @Test
     void tickLabelsShowTheDecimalsTheTickSizeNeeds() {
         assertEquals(0, TickFormat.decimals(5));
         assertEquals(0, TickFormat.decimals(1));
