@@ -83,4 +83,16 @@ final class Failures {
         int nl = s.indexOf('\n');
         return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
+
+    /**
+     * A file could not be written (a full disk, a folder made read-only mid-run): an environment
+     * error, not bad input and not a bug. One line (the file and the reason, then what to do), no
+     * stack trace, exit code 1; the folder's manifest does not say complete (docs/sweeps.md).
+     */
+    static int cannotWrite(picocli.CommandLine.Model.CommandSpec command, IOException e, String then) {
+        String what = e instanceof FileSystemException f && f.getFile() != null
+                ? "cannot write " + describe(f) : e.getMessage();
+        command.commandLine().getErr().println(command.qualifiedName() + ": " + what + "; " + then);
+        return AllianceSim.INTERNAL_ERROR;
+    }
 }

@@ -45,7 +45,7 @@ final class MergeCommand implements Callable<Integer> {
             r = MergeUseCase.execute(MergeRequest.of(shards, new Output(out, force))
                     .withArguments(spec.root().commandLine().getParseResult().originalArgs()));
         } catch (IOException e) {
-            return SweepCommand.cannotWrite(spec, e, "the merged folder is not complete; free space, then merge again"
+            return Failures.cannotWrite(spec, e, "the merged folder is not complete; free space, then merge again"
                     + " with --force");
         }
         spec.commandLine().getOut().println("merged " + r.shards() + " shards into " + r.folder()

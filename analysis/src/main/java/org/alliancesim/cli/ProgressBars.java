@@ -32,14 +32,17 @@ final class ProgressBars {
     }
 
     /**
-     * A use case's progress drawn on {@code bar} (its notes as the bar's extra message), or
-     * {@link Progress#NONE} when there is no bar.
+     * A use case's progress drawn on {@code bar} (the total it reports as the bar's maximum, its
+     * notes as the bar's extra message), or {@link Progress#NONE} when there is no bar.
      */
     static Progress onto(ProgressBar bar) {
         if (bar == null) {
             return Progress.NONE;
         }
         return (done, total, note) -> {
+            if (total >= 0) {
+                bar.maxHint(total);
+            }
             bar.stepTo(done);
             if (!note.isEmpty()) {
                 bar.setExtraMessage(" " + note);

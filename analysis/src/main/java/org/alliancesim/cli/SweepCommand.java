@@ -2,13 +2,10 @@ package org.alliancesim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.alliancesim.analysis.io.AtomicFile;
-import org.alliancesim.analysis.usecase.Progress;
 import org.alliancesim.analysis.usecase.SweepRequest;
 import org.alliancesim.analysis.usecase.SweepResult;
 import org.alliancesim.analysis.usecase.SweepUseCase;
@@ -61,13 +58,9 @@ final class SweepCommand implements Callable<Integer> {
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         SweepResult r;
         try (ProgressBar bar = ProgressBars.open("points", -1, quiet)) {
-            r = SweepUseCase.execute(request.withProgress(bar == null ? Progress.NONE : (done, total, note) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
-                bar.setExtraMessage(" " + note);
-            }));
+            r = SweepUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
-            return cannotWrite(spec, e, "the points finished so far are kept; free space (or fix the folder), then run"
+            return Failures.cannotWrite(spec, e, "the points finished so far are kept; free space (or fix the folder), then run"
                     + " the same command with --resume");
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -76,17 +69,5 @@ final class SweepCommand implements Callable<Integer> {
         w.println("results: " + out + " (points.csv, runs.csv, summary.json, report.html, charts/)");
         w.flush();
         return r.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
-    }
-
-    /**
-     * A file could not be written (a full disk, a folder made read-only mid-run): an environment
-     * error, not bad input and not a bug. One line (the file and the reason, then what to do), no
-     * stack trace, exit code 1; the folder's manifest does not say complete (docs/sweeps.md).
-     */
-    static int cannotWrite(CommandSpec command, IOException e, String then) {
-        String what = e instanceof FileSystemException f && f.getFile() != null
-                ? "cannot write " + f.getFile() + ": " + AtomicFile.reason(f) : e.getMessage();
-        command.commandLine().getErr().println(command.qualifiedName() + ": " + what + "; " + then);
-        return AllianceSim.INTERNAL_ERROR;
     }
 }
