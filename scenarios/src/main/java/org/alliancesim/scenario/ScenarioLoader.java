@@ -1,6 +1,5 @@
 package org.alliancesim.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,31 +90,6 @@ public final class ScenarioLoader {
             throw new ScenarioException(b.problems);
         }
         return overrides.applyTo(s);
-    }
-
-    /**
-     * The value at a dotted path of a scenario tree ({@code families.1.conflict} or
-     * {@code families[1].conflict}), or null when there is none (the path is not a field of a
-     * scenario, or an index is past the end of its list).
-     *
-     * @deprecated use {@link Scenario#valueAt(ParameterPath)} on the resolved scenario
-     */
-    @Deprecated
-    public static JsonNode valueAt(JsonNode tree, String path) {
-        ParameterPath p;
-        try {
-            p = ParameterPath.parse(path);
-        } catch (ScenarioException e) {
-            return null;
-        }
-        JsonNode n = tree;
-        for (Object segment : p.segments()) {
-            n = segment instanceof Integer i ? n.get(i) : n.get((String) segment);
-            if (n == null) {
-                return null;
-            }
-        }
-        return n;
     }
 
     /** The fully resolved scenario as a tree in file layout (snake_case), for provenance records. */

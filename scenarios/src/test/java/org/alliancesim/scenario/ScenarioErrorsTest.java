@@ -317,11 +317,13 @@ class ScenarioErrorsTest {
     }
 
     @Test
-    void valueAtAnIndexBeyondAnyListIsNothing() throws ScenarioException {
-        var tree = ScenarioLoader.toTree(ScenarioLoader.load("default"));
-        assertEquals(null, ScenarioLoader.valueAt(tree, "therapists.2147483648.warmth"));
-        assertEquals(null, ScenarioLoader.valueAt(tree, "therapists[99999999999999999999].warmth"));
-        assertEquals(0.7, ScenarioLoader.valueAt(tree, "therapists[1].warmth").doubleValue());
+    void valueAtAnIndexBeyondAnyListIsAProblemNotAnError() throws ScenarioException {
+        Scenario s = ScenarioLoader.load("default");
+        assertThrows(ScenarioException.class, () -> s.valueAt(ParameterPath.parse("therapists.2147483648.warmth")));
+        assertThrows(ScenarioException.class,
+                () -> s.valueAt(ParameterPath.parse("therapists[99999999999999999999].warmth")));
+        assertThrows(ScenarioException.class, () -> s.valueAt(ParameterPath.parse("therapists[9].warmth")));
+        assertEquals(0.7, s.valueAt(ParameterPath.parse("therapists[1].warmth")));
     }
 
     @Test
