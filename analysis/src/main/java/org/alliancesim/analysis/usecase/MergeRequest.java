@@ -26,10 +26,8 @@ public record MergeRequest(List<Path> shards, Output output, List<String> argume
             throw new ParameterException("shards", shards == null ? null : "none", "at least one shard folder");
         }
         shards = List.copyOf(shards);
-        if (output == null) {
-            throw new ParameterException("output", null, "given");
-        }
-        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        Requests.given("output", output);
+        arguments = Requests.arguments(arguments);
     }
 
     public static MergeRequest of(List<Path> shards, Output output) {

@@ -81,19 +81,13 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      * @throws BadRequestException for a design over {@link Designs#MAX_POINTS} points or a bound that is not finite
      */
     public SweepRequest {
-        if (sweep == null) {
-            throw new ParameterException("sweep", null, "given");
-        }
-        if (out == null) {
-            throw new ParameterException("out", null, "given");
-        }
-        if (threads < 1) {
-            throw new ParameterException("threads", String.valueOf(threads), "at least 1");
-        }
+        Requests.given("sweep", sweep);
+        Requests.given("out", out);
+        Requests.threads(threads);
         source = source == null ? "sweep" : source;
         shard = shard == null ? Shard.ALL : shard;
-        progress = progress == null ? Progress.NONE : progress;
-        arguments = arguments == null ? List.of() : List.copyOf(arguments);
+        progress = Requests.progress(progress);
+        arguments = Requests.arguments(arguments);
         try {
             Designs.check(sweep);
         } catch (IllegalArgumentException e) {
@@ -108,12 +102,12 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      */
     public static SweepRequest of(Path file, Path out) throws ScenarioException {
         return new SweepRequest(SweepSpecs.load(file, METRICS), file.toString(), out, false, false, Shard.ALL,
-                Runtime.getRuntime().availableProcessors(), null, null);
+                Requests.ALL_CORES, null, null);
     }
 
     /** The sweep {@code sweep} into {@code out}: the whole sweep, afresh, on every core. */
     public static SweepRequest of(SweepSpec sweep, Path out) {
-        return new SweepRequest(sweep, null, out, false, false, Shard.ALL, Runtime.getRuntime().availableProcessors(),
+        return new SweepRequest(sweep, null, out, false, false, Shard.ALL, Requests.ALL_CORES,
                 null, null);
     }
 
