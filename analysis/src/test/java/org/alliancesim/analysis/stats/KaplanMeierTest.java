@@ -16,13 +16,7 @@ class KaplanMeierTest {
      */
     @Test
     void matchesThePublishedSixMpExample() {
-        KaplanMeier km = new KaplanMeier();
-        double[] times = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
-        boolean[] event = {true, true, true, false, true, false, true, false, false, true, true, false, false,
-            false, true, true, false, false, false, false, false};
-        for (int i = 0; i < times.length; i++) {
-            km.add(times[i], event[i]);
-        }
+        KaplanMeier km = gehanSixMp();
         List<KaplanMeier.Step> steps = km.steps();
         double[][] published = {
             // time, at risk, events, survival, std.err
@@ -64,13 +58,7 @@ class KaplanMeierTest {
     /** The life table has every observed time, censoring-only times included, with the censored counts. */
     @Test
     void rowsCountCensoringsAtEveryObservedTime() {
-        KaplanMeier km = new KaplanMeier();
-        double[] times = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
-        boolean[] event = {true, true, true, false, true, false, true, false, false, true, true, false, false,
-            false, true, true, false, false, false, false, false};
-        for (int i = 0; i < times.length; i++) {
-            km.add(times[i], event[i]);
-        }
+        KaplanMeier km = gehanSixMp();
         List<KaplanMeier.Row> rows = km.rows();
         assertEquals(List.of(6.0, 7.0, 9.0, 10.0, 11.0, 13.0, 16.0, 17.0, 19.0, 20.0, 22.0, 23.0, 25.0, 32.0, 34.0, 35.0),
                 rows.stream().map(KaplanMeier.Row::time).toList());
@@ -84,5 +72,17 @@ class KaplanMeierTest {
         // The event rows are the steps, number for number.
         assertEquals(km.steps(), rows.stream().filter(r -> r.events() > 0).map(r -> new KaplanMeier.Step(r.time(),
                 r.atRisk(), r.events(), r.survival(), r.standardError(), r.lower(), r.upper())).toList());
+    }
+
+    /** The 6-MP group of the Gehan remission data (see {@link #matchesThePublishedSixMpExample}). */
+    private static KaplanMeier gehanSixMp() {
+        KaplanMeier km = new KaplanMeier();
+        double[] times = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
+        boolean[] event = {true, true, true, false, true, false, true, false, false, true, true, false, false,
+            false, true, true, false, false, false, false, false};
+        for (int i = 0; i < times.length; i++) {
+            km.add(times[i], event[i]);
+        }
+        return km;
     }
 }
