@@ -1,8 +1,11 @@
 package org.alliancesim.analysis.stats;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * Pearson's product-moment correlation of pairs, accumulated one pair at a time in constant memory
- * (sums around the first pair, so large offsets do not cancel). Not thread-safe.
+ * (sums around the first pair, so large offsets do not cancel), with Fisher's z interval and the t
+ * test of r = 0 (R's {@code cor.test}). Not thread-safe.
  */
 public final class Correlation {
 
@@ -51,5 +54,40 @@ public final class Correlation {
             return Double.NaN;
         }
         return Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy)));
+    }
+
+    /**
+     * r with its 95% interval from Fisher's z transformation (Fisher 1921):
+     * tanh(atanh(r) +- z(.975) / sqrt(n - 3)), as R's {@code cor.test}. Bounds are NaN with fewer
+     * than 4 pairs; everything is NaN when r is.
+     */
+    public Estimate estimate() {
+        double r = r();
+        if (n < 4 || Double.isNaN(r)) {
+            return new Estimate(r, Double.NaN, Double.NaN);
+        }
+        double z = atanh(r);
+        double half = LogisticRegression.Z975 / Math.sqrt(n - 3);
+        return new Estimate(r, Math.tanh(z - half), Math.tanh(z + half));
+    }
+
+    /**
+     * Two-sided p-value of r = 0: t = r sqrt((n - 2) / (1 - r^2)) on n - 2 degrees of freedom; NaN when
+     * r is.
+     */
+    public double pValue() {
+        double r = r();
+        if (Double.isNaN(r)) {
+            return Double.NaN;
+        }
+        if (Math.abs(r) == 1) {
+            return 0;
+        }
+        double t = r * Math.sqrt((n - 2) / (1 - r * r));
+        return 2 * TDistribution.of(n - 2).survivalProbability(Math.abs(t));
+    }
+
+    private static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 }

@@ -38,4 +38,34 @@ class CorrelationTest {
         c.add(3, 1);
         assertTrue(Double.isNaN(c.r()));
     }
+
+    /**
+     * R 4.2.2: {@code cor.test(c(1.2,2.3,3.1,4.8,5.0,6.7,7.1,8.4,9.9,10.2), c(2.0,1.8,3.9,4.1,6.2,5.5,7.9,7.2,9.1,12.0))}:
+     * estimate, conf.int (Fisher z with se 1/sqrt(n - 3)) and p.value (t on n - 2 df). An se of
+     * 1/sqrt(n - 2) or a t on n - 1 df misses by more than 1e-3.
+     */
+    @Test
+    void fisherIntervalAndPValueMatchCorTest() {
+        double[] x = {1.2, 2.3, 3.1, 4.8, 5.0, 6.7, 7.1, 8.4, 9.9, 10.2};
+        double[] y = {2.0, 1.8, 3.9, 4.1, 6.2, 5.5, 7.9, 7.2, 9.1, 12.0};
+        Correlation c = new Correlation();
+        for (int i = 0; i < x.length; i++) {
+            c.add(x[i], y[i]);
+        }
+        Estimate e = c.estimate();
+        assertEquals(9.40673499943842e-01, e.value(), 1e-12);
+        assertEquals(7.62880624530364e-01, e.lower(), 1e-12);
+        assertEquals(9.86200244300517e-01, e.upper(), 1e-12);
+        assertEquals(5.04329219470401e-05, c.pValue(), 1e-15);
+    }
+
+    @Test
+    void fewerThanFourPairsHaveNoInterval() {
+        Correlation c = new Correlation();
+        c.add(1, 1);
+        c.add(2, 2);
+        c.add(3, 4);
+        assertTrue(Double.isNaN(c.estimate().lower()));
+        assertTrue(c.pValue() > 0 && c.pValue() < 1);
+    }
 }

@@ -1,0 +1,44 @@
+package org.alliancesim.analysis.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PowerTest {
+
+    /**
+     * R 4.2.2: {@code binom.test(x, 50)$conf.int} for x = 0, 37, 50. A Wald or Wilson interval misses
+     * these by more than 1e-3.
+     */
+    @Test
+    void clopperPearsonMatchesBinomTest() {
+        Estimate none = Power.of(0, 50);
+        assertEquals(0, none.lower(), 0);
+        assertEquals(0.0711217364641976, none.upper(), 1e-12);
+        Estimate some = Power.of(37, 50);
+        assertEquals(0.74, some.value(), 1e-15);
+        assertEquals(0.596552321271934, some.lower(), 1e-12);
+        assertEquals(0.853699415603446, some.upper(), 1e-12);
+        Estimate all = Power.of(50, 50);
+        assertEquals(0.928878263535802, all.lower(), 1e-12);
+        assertEquals(1, all.upper(), 0);
+    }
+
+    @Test
+    void countsPValuesStrictlyBelowAlphaAndIntervalsExcludingTheNull() {
+        assertEquals(0.5, Power.ofPValues(new double[] {0.01, 0.05, 0.2, 0.049}, 0.05).value(), 0);
+        List<Estimate> intervals = List.of(new Estimate(2, 1.1, 3), new Estimate(1.5, 0.9, 2.5),
+                new Estimate(0.5, 0.3, 0.8), new Estimate(1, Double.NaN, Double.NaN));
+        assertEquals(0.5, Power.ofIntervals(intervals, 1).value(), 0);
+    }
+
+    @Test
+    void badCountsAndPValuesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Power.of(3, 2));
+        assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {Double.NaN}, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.1}, 1));
+    }
+}
