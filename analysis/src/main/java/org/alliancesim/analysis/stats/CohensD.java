@@ -1,5 +1,6 @@
 package org.alliancesim.analysis.stats;
 
+import java.util.Arrays;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Variance;
@@ -53,7 +54,7 @@ public record CohensD(Estimate d, Estimate g, double t, double pValue, int na, i
         }
         double d = (Mean.of(x).getAsDouble() - Mean.of(y).getAsDouble()) / Math.sqrt(pooled);
         double se = Math.sqrt((double) (n1 + n2) / ((double) n1 * n2) + d * d / (2.0 * (n1 + n2)));
-        double half = LogisticRegression.Z975 * se;
+        double half = Estimate.Z * se;
         Estimate dEstimate = new Estimate(d, d - half, d + half);
         double j = Math.exp(Gamma.logGamma(m / 2.0) - Gamma.logGamma((m - 1) / 2.0)) / Math.sqrt(m / 2.0);
         Estimate g = new Estimate(j * d, j * (d - half), j * (d + half));
@@ -62,7 +63,7 @@ public record CohensD(Estimate d, Estimate g, double t, double pValue, int na, i
         return new CohensD(dEstimate, g, t, p, n1, n2);
     }
 
-    static double[] present(double[] values) {
-        return java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+    private static double[] present(double[] values) {
+        return Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
     }
 }

@@ -67,7 +67,7 @@ public final class Correlation {
             return new Estimate(r, Double.NaN, Double.NaN);
         }
         double z = atanh(r);
-        double half = LogisticRegression.Z975 / Math.sqrt(n - 3);
+        double half = Estimate.Z / Math.sqrt(n - 3);
         return new Estimate(r, Math.tanh(z - half), Math.tanh(z + half));
     }
 

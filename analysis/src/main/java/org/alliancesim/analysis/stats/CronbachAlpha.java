@@ -1,5 +1,6 @@
 package org.alliancesim.analysis.stats;
 
+import java.util.Arrays;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.FDistribution;
 
@@ -45,7 +46,7 @@ public record CronbachAlpha(Estimate alpha, int n, int items) {
             if (row.length != k) {
                 throw new IllegalArgumentException("every respondent needs " + k + " item scores, one had " + row.length);
             }
-            if (java.util.Arrays.stream(row).anyMatch(Double::isNaN)) {
+            if (Arrays.stream(row).anyMatch(Double::isNaN)) {
                 continue;
             }
             double sum = 0;

@@ -1,5 +1,7 @@
 package org.alliancesim.analysis.stats;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /**
  * A point estimate with its 95% confidence interval, as the study statistics report them.
  *
@@ -11,6 +13,9 @@ public record Estimate(double value, double lower, double upper) {
 
     /** The confidence level of every interval in this package's study estimators. */
     public static final double LEVEL = 0.95;
+
+    /** z(.975), the standard normal quantile of a two-sided {@link #LEVEL} interval (1.959964...). */
+    static final double Z = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - LEVEL) / 2);
 
     /** Validates that the bounds, when defined, are ordered. */
     public Estimate {

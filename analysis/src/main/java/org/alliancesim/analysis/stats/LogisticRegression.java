@@ -34,7 +34,6 @@ public final class LogisticRegression {
     private static final int MAX_STEPS = 100;
     private static final double TOLERANCE = 1e-12;
     private static final double EPS = 10 * Math.ulp(1.0);
-    static final double Z975 = NormalDistribution.of(0, 1).inverseSurvivalProbability((1 - Estimate.LEVEL) / 2);
 
     private final double[] coefficients;
     private final double[] standardErrors;
@@ -215,7 +214,7 @@ public final class LogisticRegression {
 
     /** Coefficient {@code j} with its Wald 95% interval b +- z(.975) se. */
     public Estimate coefficientInterval(int j) {
-        double half = Z975 * standardErrors[j];
+        double half = Estimate.Z * standardErrors[j];
         return new Estimate(coefficients[j], coefficients[j] - half, coefficients[j] + half);
     }
 

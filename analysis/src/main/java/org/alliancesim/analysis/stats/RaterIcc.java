@@ -1,5 +1,8 @@
 package org.alliancesim.analysis.stats;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.statistics.distribution.FDistribution;
 
 /**
@@ -49,12 +52,16 @@ public record RaterIcc(Estimate agreement, Estimate consistency, double msTarget
         if (k < 2) {
             throw new IllegalArgumentException("an inter-rater ICC needs at least 2 raters, had " + k);
         }
-        double[][] complete = java.util.Arrays.stream(ratings).peek(row -> {
+        List<double[]> complete = new ArrayList<>();
+        for (double[] row : ratings) {
             if (row.length != k) {
                 throw new IllegalArgumentException("every target needs " + k + " ratings, one had " + row.length);
             }
-        }).filter(row -> java.util.Arrays.stream(row).noneMatch(Double::isNaN)).toArray(double[][]::new);
-        int n = complete.length;
+            if (Arrays.stream(row).noneMatch(Double::isNaN)) {
+                complete.add(row);
+            }
+        }
+        int n = complete.size();
         if (n < 2) {
             throw new IllegalArgumentException("an inter-rater ICC needs at least 2 targets with every rating, had " + n);
         }
@@ -63,9 +70,9 @@ public record RaterIcc(Estimate agreement, Estimate consistency, double msTarget
         double[] colMean = new double[k];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < k; j++) {
-                rowMean[i] += complete[i][j] / k;
-                colMean[j] += complete[i][j] / n;
-                grand += complete[i][j] / ((double) n * k);
+                rowMean[i] += complete.get(i)[j] / k;
+                colMean[j] += complete.get(i)[j] / n;
+                grand += complete.get(i)[j] / ((double) n * k);
             }
         }
         double ssr = 0;
@@ -74,7 +81,7 @@ public record RaterIcc(Estimate agreement, Estimate consistency, double msTarget
         for (int i = 0; i < n; i++) {
             ssr += k * (rowMean[i] - grand) * (rowMean[i] - grand);
             for (int j = 0; j < k; j++) {
-                double e = complete[i][j] - rowMean[i] - colMean[j] + grand;
+                double e = complete.get(i)[j] - rowMean[i] - colMean[j] + grand;
                 sse += e * e;
             }
         }

@@ -14,7 +14,8 @@ class CohensDTest {
      * R 4.2.2, by the class comment's formulas: {@code sp <- sqrt(((n1-1)*var(a) + (n2-1)*var(b)) / m);
      * d <- (mean(a) - mean(b)) / sp; se <- sqrt((n1+n2)/(n1*n2) + d^2/(2*(n1+n2))); d +- qnorm(.975)*se;
      * J <- exp(lgamma(m/2) - lgamma((m-1)/2)) / sqrt(m/2); t.test(a, b, var.equal = TRUE)}. An SE with
-     * 2(n1 + n2 - 2), a pooled SD with n - 2, or Welch's p-value each miss by more than 1e-3.
+     * 2(n1 + n2 - 2), a pooled variance over n1 + n2 instead of n1 + n2 - 2, or Welch's p-value (off by
+     * .0023) each miss by more than 1e-3.
      */
     @Test
     void matchesR() {
