@@ -58,7 +58,7 @@ public record HypothesesSpec(
         Bounds.check(HypothesesSpec.class, "validationReplications", validationReplications);
         if (validationSeed == seed) {
             throw new ParameterException("validationSeed", String.valueOf(validationSeed),
-                    "a seed other than seed (" + seed + "): validation is scored on replications the fit never saw");
+                    "a seed other than seed (" + seed + "; the validation scores replications the fit never saw)");
         }
         variants = List.copyOf(variants);
         if (variants.isEmpty()) {
