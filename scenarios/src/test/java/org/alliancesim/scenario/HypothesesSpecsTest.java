@@ -43,6 +43,13 @@ class HypothesesSpecsTest {
     }
 
     @Test
+    void theExampleFileLoads() throws Exception {
+        HypothesesSpec s = HypothesesSpecs.load(java.nio.file.Path.of("hypotheses", "example.yaml"));
+        assertEquals(List.of("default-spread", "strong-spread", "no-spread"),
+                s.variants().stream().map(HypothesesSpec.Variant::name).toList());
+    }
+
+    @Test
     void anUnknownFieldIsLocated() {
         assertEquals("h.yaml:2:1: max_evaluation: unknown field 'max_evaluation' (did you mean 'max_evaluations'?);"
                 + " allowed here: base, targets, validation, max_evaluations, replications, families, seed,"

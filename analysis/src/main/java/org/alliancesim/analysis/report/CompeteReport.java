@@ -42,7 +42,7 @@ public final class CompeteReport {
             "validation.csv");
 
     /** The ranking's columns. */
-    public static final String RANKING_HEADER = "rank,variant,parameters,fitted,calibration_distance,evaluations,"
+    public static final String RANKING_HEADER = "rank,variant,parameters,fitted_parameters,calibration_distance,evaluations,"
             + "patterns_met,patterns,validation_distance,penalty,criterion\n";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

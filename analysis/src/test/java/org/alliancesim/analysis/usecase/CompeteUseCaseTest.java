@@ -125,6 +125,9 @@ class CompeteUseCaseTest {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertTrue(Files.readString(out.resolve("report.html")).contains("strong-therapists"));
+        String header = Files.readAllLines(out.resolve("charts/patterns-met.csv")).get(0);
+        assertTrue(Files.readString(Path.of("..", "docs", "outputs.md")).contains("| compete | `patterns-met.csv` | `"
+                + header + "` |"), "docs/outputs.md documents the chart's data: " + header);
     }
 
     @Test
