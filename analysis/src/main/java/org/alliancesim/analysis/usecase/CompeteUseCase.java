@@ -191,11 +191,17 @@ public final class CompeteUseCase {
         Path[] from = new Path[scores.length];
         for (Map.Entry<Integer, CompeteReport.Shard> e : byK.entrySet()) {
             CompeteReport.Shard s = e.getValue();
+            if (s.scores().size() != s.variants().size()) {
+                throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists "
+                        + s.variants().size() + " variants but " + s.scores().size() + " scores");
+            }
             for (int j = 0; j < s.variants().size(); j++) {
                 int i = s.variants().get(j);
-                if (i < 0 || i >= scores.length || scores[i] != null || i % s.n() != s.k() - 1) {
+                // The name comes from the file and names a folder to read: it must be the variant's own.
+                if (i < 0 || i >= scores.length || scores[i] != null || i % s.n() != s.k() - 1
+                        || !s.scores().get(j).name().equals(spec.variants().get(i).name())) {
                     throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists variant "
-                            + i + ", which is not one of this shard's");
+                            + i + " as one of its own, or under another name than the hypotheses give it");
                 }
                 scores[i] = s.scores().get(j);
                 from[i] = dirs.get(e.getKey());

@@ -163,6 +163,15 @@ class CompeteUseCaseTest {
         e = assertThrows(BadRequestException.class,
                 () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s1), Output.to(out))));
         assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+        // A shard record whose score names another folder than its variant's is refused, not followed.
+        Path s2 = dir.resolve("s2");
+        CompeteUseCase.execute(request(s2).withShard(SweepRequest.Shard.parse("2/2")));
+        Path record = s2.resolve(CompeteReport.SHARD);
+        Files.writeString(record, Files.readString(record).replace("\"name\" : \"strong-therapists\"",
+                "\"name\" : \"../../elsewhere\""));
+        e = assertThrows(BadRequestException.class,
+                () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s2), Output.to(out))));
+        assertTrue(e.getMessage().contains("under another name"), e.getMessage());
         assertFalse(Files.exists(out), "nothing written");
     }
 

@@ -68,6 +68,18 @@ class SlurmUseCaseTest {
         return p;
     }
 
+    /** Runs {@code array}'s tasks 1..n as Slurm would (from {@code cwd}), then merge.sbatch beside it; each must exit 0. */
+    static void runJobs(Path cwd, Path array, int n) throws Exception {
+        for (int k = 1; k <= n; k++) {
+            Process task = bash(cwd, Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(k)), array.toString());
+            String log = finish(task);
+            assertEquals(0, task.exitValue(), log);
+        }
+        Process merge = bash(cwd, Map.of(), array.resolveSibling("merge.sbatch").toString());
+        String log = finish(merge);
+        assertEquals(0, merge.exitValue(), log);
+    }
+
     @Test
     void scriptsTakeAHostileFolderLiterallyAndTheJobsRunFromAnyDirectory() throws Exception {
         // The sweep's base is a relative path (from the current directory), as a user would write it.
@@ -120,15 +132,7 @@ class SlurmUseCaseTest {
                 + "\n[--parsable]\n[--dependency=afterok:4242]\n[merge.sbatch]\n---\n", Files.readString(submitted));
 
         // The job scripts, as Slurm would run them (array task k), from another directory.
-        for (int k = 1; k <= 3; k++) {
-            Process task = bash(elsewhere, Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(k)),
-                    out.resolve("sweep.sbatch").toString());
-            String log = finish(task);
-            assertEquals(0, task.exitValue(), log);
-        }
-        Process merge = bash(elsewhere, Map.of(), out.resolve("merge.sbatch").toString());
-        String log = finish(merge);
-        assertEquals(0, merge.exitValue(), log);
+        runJobs(elsewhere, out.resolve("sweep.sbatch"), 3);
         StringBuilder expected = new StringBuilder();
         for (int k = 1; k <= 3; k++) {
             expected.append("[sweep]\n[").append(out).append("/sweep.yaml]\n[--shard]\n[").append(k).append("/3]\n[--out]\n[")
@@ -179,16 +183,7 @@ class SlurmUseCaseTest {
         assertTrue(copy.contains(targets.toString()), "the targets path is absolute in the copy: " + copy);
         assertTrue(Files.readString(out.resolve("compete.sbatch")).contains(" compete \"$dir/hypotheses.yaml\" --shard"
                 + " \"$SLURM_ARRAY_TASK_ID/2\" --out \"$dir/shard-$SLURM_ARRAY_TASK_ID\" --force --threads 1 --quiet"));
-        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-        for (int k = 1; k <= 2; k++) {
-            Process task = bash(elsewhere, Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(k)),
-                    out.resolve("compete.sbatch").toString());
-            String log = finish(task);
-            assertEquals(0, task.exitValue(), log);
-        }
-        Process merge = bash(elsewhere, Map.of(), out.resolve("merge.sbatch").toString());
-        String log = finish(merge);
-        assertEquals(0, merge.exitValue(), log);
+        runJobs(Files.createDirectories(dir.resolve("elsewhere")), out.resolve("compete.sbatch"), 2);
         Path local = dir.resolve("local");
         CompeteUseCase.execute(CompeteRequest.of(out.resolve("hypotheses.yaml")).withThreads(2)
                 .withOutput(Output.to(local)));
