@@ -167,8 +167,10 @@ class CompeteUseCaseTest {
         Path s2 = dir.resolve("s2");
         CompeteUseCase.execute(request(s2).withShard(SweepRequest.Shard.parse("2/2")));
         Path record = s2.resolve(CompeteReport.SHARD);
-        Files.writeString(record, Files.readString(record).replace("\"name\" : \"strong-therapists\"",
-                "\"name\" : \"../../elsewhere\""));
+        String text = Files.readString(record);
+        int score = text.lastIndexOf("\"name\" : \"strong-therapists\""); // the score's, after the hypotheses'
+        Files.writeString(record, text.substring(0, score) + "\"name\" : \"../../elsewhere\""
+                + text.substring(score + "\"name\" : \"strong-therapists\"".length()));
         e = assertThrows(BadRequestException.class,
                 () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s2), Output.to(out))));
         assertTrue(e.getMessage().contains("under another name"), e.getMessage());
