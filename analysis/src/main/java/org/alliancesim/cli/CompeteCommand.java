@@ -68,9 +68,9 @@ final class CompeteCommand implements Callable<Integer> {
             return Failures.cannotWrite(spec, e, "no result file was left half-written; free space, then run again");
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "compete %s: %d variants%s, budget %d evaluations each, %.1f s on %d threads%n", file,
+        w.printf(Locale.ROOT, "compete %s: %d variants%s, budget %d evaluations each, %.1f s on %d thread%s%n", file,
                 r.runs().size(), r.shard().n() == 1 ? "" : " (shard " + r.shard() + ")",
-                request.hypotheses().maxEvaluations(), r.seconds(), request.threads());
+                request.hypotheses().maxEvaluations(), r.seconds(), request.threads(), request.threads() == 1 ? "" : "s");
         w.printf(Locale.ROOT, "%4s  %-24s %3s %12s %9s %12s %8s %10s%n", "rank", "variant", "k", "calibration",
                 "patterns", "validation", "penalty", "criterion");
         for (Ranking.Place p : r.ranking()) {
