@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        header = "Combine the shard folders of one sweep into one results folder.",
+        header = "Combine the shard folders of one sweep (or one compete) into one results folder.",
         description = {"Refuses shards of different sweep files, seeds or base scenario contents, missing or"
                 + " duplicated shards, shards that did not finish, and shard files whose rows do not belong to the"
-                + " sweep. See docs/sweeps.md.", ""},
+                + " sweep. Shard folders of 'compete --shard K/N' (holding shard.json) are merged into the ranking one"
+                + " process writes. See docs/sweeps.md and docs/hypotheses.md.", ""},
         footer = {"", "Exit codes: 0 merged, 3 merged but some points failed, 2 bad input, 1 a file could not be"
                 + " written (disk full) or an internal error."})
 final class MergeCommand implements Callable<Integer> {
@@ -29,7 +30,7 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Shard folders (from sweep --shard K/N).")
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Shard folders (from sweep or compete --shard K/N).")
     List<Path> shards;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Merged results folder.")

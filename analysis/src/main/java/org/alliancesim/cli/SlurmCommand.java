@@ -16,19 +16,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "slurm",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        header = "Write sbatch scripts: one sweep shard per array task, then a dependent merge job.",
+        header = "Write sbatch scripts: one sweep (or compete) shard per array task, then a dependent merge job.",
         description = {"Writes DIR/sweep.yaml (FILE with its defaults filled in and a relative base made absolute),"
                 + " DIR/sweep.sbatch, DIR/merge.sbatch and DIR/submit.sh; run submit.sh on the cluster. Shards go to"
                 + " DIR/shard-K, the merged result to DIR/merged. Paths are written quoted; Slurm options are checked"
-                + " against Slurm's formats. See docs/sweeps.md.", ""},
+                + " against Slurm's formats. With --compete, FILE is a hypotheses file: DIR/hypotheses.yaml,"
+                + " DIR/compete.sbatch, DIR/merge.sbatch and DIR/submit.sh, one shard of the variants per task."
+                + " See docs/sweeps.md and docs/hypotheses.md.", ""},
         footer = {"", "Exit codes: 0 written, 2 bad input, 1 internal error."})
 final class SlurmCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The sweep file.")
+    @Parameters(paramLabel = "FILE", description = "The sweep file (with --compete: the hypotheses file).")
     Path file;
+
+    @Option(names = "--compete", description = "FILE is a hypotheses file: run 'compete' as the array.")
+    boolean compete;
 
     @Option(names = "--array", paramLabel = "N", required = true, description = "Array tasks (shards), 1..10000.")
     int array;
@@ -61,7 +66,9 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SlurmResult r = SlurmUseCase.execute(SlurmRequest.of(file, array, new Output(out, force)).withCpus(cpus)
+        Output output = new Output(out, force);
+        SlurmRequest request = compete ? SlurmRequest.compete(file, array, output) : SlurmRequest.of(file, array, output);
+        SlurmResult r = SlurmUseCase.execute(request.withCpus(cpus)
                 .withPartition(partition).withAccount(account).withTime(time).withMemory(mem).withLauncher(launcher));
         spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
                 .toList()) + "\nsubmit with: " + r.submit());

@@ -47,8 +47,11 @@ class CompletionCommandTest {
         // sweep takes a sweep file, merge folders: names there would be wrong (bash falls back to files).
         assertEquals(List.of(), complete(script, "sweep", "inv"));
         assertEquals(List.of(), complete(script, "merge", "inv"));
-        assertEquals(List.of("compare", "calibrate", "classroom", "completion"),
+        // compete takes a hypotheses file, not a scenario.
+        assertEquals(List.of(), complete(script, "compete", "inv"));
+        assertEquals(List.of("compare", "calibrate", "compete", "classroom", "completion"),
                 complete(script, "c"));
+        assertEquals(List.of("--shard"), complete(script, "compete", "--sh"));
     }
 
     @Test

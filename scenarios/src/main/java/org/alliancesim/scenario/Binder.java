@@ -239,7 +239,60 @@ final class Binder {
             }
             return ok ? out : null;
         }
+        if (type instanceof ParameterizedType pt && pt.getRawType() == Map.class) {
+            return edits(node, path);
+        }
         throw new IllegalStateException("no binding for " + type);
+    }
+
+    /**
+     * A mapping of field paths to plain values (a hypotheses file's edits): each value a number (a
+     * whole number as a Long), true or false, text, or a list of those; the paths are checked by the
+     * caller, which knows the scenario.
+     */
+    private Object edits(JsonNode node, String path) {
+        if (!node.isObject()) {
+            problem(path, "expected a mapping of field paths to values (like 'dynamics.trust.gain: 0.2'), found "
+                    + describe(node));
+            return null;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        boolean ok = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Object v = plain(e.getValue(), Paths.child(path, e.getKey()), true);
+            ok &= v != null;
+            out.put(e.getKey(), v);
+        }
+        return ok ? out : null;
+    }
+
+    private Object plain(JsonNode node, String path, boolean listAllowed) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (node.isArray() && listAllowed) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                Object v = plain(node.get(i), Paths.index(path, i), false);
+                if (v == null) {
+                    return null;
+                }
+                out.add(v);
+            }
+            return out;
+        }
+        problem(path, "expected a number, true or false, text, or a list of those, found " + describe(node));
+        return null;
     }
 
     private Object enumValue(Class<?> c, JsonNode node, String path) {

@@ -21,7 +21,7 @@ public final class ChartFiles {
 
     /** Renders once to SVG (both forms come from the same drawing) and once to PNG. */
     public static Rendered render(JFreeChart chart, String id) throws IOException {
-        SVGGraphics2D g2 = draw(chart);
+        SVGGraphics2D g2 = draw(chart, id);
         return new Rendered(png(chart), g2.getSVGDocument(), element(g2, id));
     }
 
@@ -33,12 +33,12 @@ public final class ChartFiles {
 
     /** A standalone SVG document. */
     public static String svgDocument(JFreeChart chart) {
-        return draw(chart).getSVGDocument();
+        return draw(chart, "chart").getSVGDocument();
     }
 
     /** An {@code <svg>} element for inlining, scaled to its container's width. */
     public static String svgElement(JFreeChart chart, String id) {
-        return element(draw(chart), id);
+        return element(draw(chart, id), id);
     }
 
     private static String element(SVGGraphics2D g2, String id) {
@@ -46,8 +46,14 @@ public final class ChartFiles {
         return g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
-    private static SVGGraphics2D draw(JFreeChart chart) {
+    /**
+     * Draws the chart; its clip-path ids start with {@code _ID_} (JFreeSVG's default prefix is a clock
+     * reading), so the same chart gives the same bytes on every run, and charts of different ids can
+     * share a page.
+     */
+    private static SVGGraphics2D draw(JFreeChart chart, String id) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        g2.setDefsKeyPrefix("_" + id + "_");
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
         return g2;
     }

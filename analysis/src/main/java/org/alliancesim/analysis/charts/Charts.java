@@ -315,6 +315,35 @@ public final class Charts {
     }
 
     /**
+     * Validation patterns met per variant of {@code compete}, in rank order: one bar per variant (the
+     * table's {@code variant} and {@code patterns_met} columns), the axis up to the patterns scored.
+     */
+    public static JFreeChart patternsMet(String title, String subtitle, ChartTable table) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double most = 1;
+        for (int i = 0; i < table.rows().size(); i++) {
+            data.addValue(table.number(i, "patterns_met"), "validation patterns met", table.text(i, "variant"));
+            most = Math.max(most, table.number(i, "patterns"));
+        }
+        CategoryAxis x = new CategoryAxis("variant (best first)");
+        x.setMaximumCategoryLabelLines(2);
+        x.setLabelFont(LABEL);
+        x.setTickLabelFont(TICK);
+        NumberAxis y = axis("validation patterns in range");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        y.setRange(0, most);
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, PALETTE[2]);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.15);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        return chart(title, subtitle, plot);
+    }
+
+    /**
      * Improvement by end reason, as box plots: box = quartiles, line = median, whiskers = the
      * furthest values within 1.5 IQR of the box (computed from streaming histograms).
      */

@@ -112,6 +112,21 @@ public final class CalibrationReport {
                 + YAML.writeValueAsString(out);
     }
 
+    /** The optimiser's trace as CSV: evaluation, distance, best so far, then each parameter's value. */
+    public static String traceCsv(CalibrationSpec spec, Calibration.Fit fit) {
+        StringBuilder trace = new StringBuilder("evaluation,distance,best");
+        spec.parameters().forEach(q -> trace.append(',').append(q.path()));
+        trace.append('\n');
+        for (Calibration.Evaluation e : fit.trace()) {
+            trace.append(e.index()).append(',').append(Csv.num(e.distance())).append(',').append(Csv.num(e.best()));
+            for (double x : e.x()) {
+                trace.append(',').append(Csv.num(x));
+            }
+            trace.append('\n');
+        }
+        return trace.toString();
+    }
+
     /** Writes fitted.yaml, fit.csv, trace.csv, the charts, summary.json and report.html of a calibration. */
     public static void writeCalibration(ResultsFolder folder, Calibration calibration, String targetsName,
             List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
@@ -120,21 +135,13 @@ public final class CalibrationReport {
         List<Row> rows = rows(spec, check);
         folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), startEdits));
         folder.write("fit.csv", csv(rows));
-        StringBuilder trace = new StringBuilder("evaluation,distance,best");
-        spec.parameters().forEach(q -> trace.append(',').append(q.path()));
-        trace.append('\n');
+        folder.write("trace.csv", traceCsv(spec, fit));
         double[] d = new double[fit.trace().size()];
         double[] b = new double[fit.trace().size()];
         for (Calibration.Evaluation e : fit.trace()) {
             d[e.index() - 1] = e.distance();
             b[e.index() - 1] = e.best();
-            trace.append(e.index()).append(',').append(Csv.num(e.distance())).append(',').append(Csv.num(e.best()));
-            for (double x : e.x()) {
-                trace.append(',').append(Csv.num(x));
-            }
-            trace.append('\n');
         }
-        folder.write("trace.csv", trace.toString());
         String subtitle = targetsName + " on " + spec.base() + ": " + fit.trace().size() + " evaluations of "
                 + spec.replications() + " x " + spec.families() + " families, seed " + spec.seed();
         List<HtmlReport.Figure> figures = new ArrayList<>();

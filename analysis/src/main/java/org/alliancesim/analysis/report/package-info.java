@@ -3,7 +3,8 @@
  * provenance, summary.json, CSV tables, and the self-contained report.html of each use case.
  *
  * <p>Entry points: {@link org.alliancesim.analysis.report.ResultsFolder} and one {@code *Report} class per
- * use case. May depend on: charts, statistics, experiments, scenarios, {@code analysis.io}; not on
+ * use case. May depend on: charts, statistics, experiments, calibration, validation, compete (its
+ * records), scenarios, {@code analysis.io}; not on
  * sweeps, use cases or the adapters (CLI, classroom).
  */
 package org.alliancesim.analysis.report;

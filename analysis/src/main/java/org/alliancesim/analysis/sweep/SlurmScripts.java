@@ -94,22 +94,53 @@ public final class SlurmScripts {
      */
     public static void write(SweepSpec spec, Job job, Path dir, boolean force, List<String> program)
             throws IOException {
+        write(new Kind("sweep", "sweep.yaml", SCRIPTS, "# One shard per task; --resume makes a requeued or restarted"
+                + " task finish what it started.\n", "--resume"), sweepFile(spec), job, dir, force, program);
+    }
+
+    /** The compete scripts, in order: the array, the merge, the submission. */
+    public static final List<String> COMPETE_SCRIPTS = List.of("compete.sbatch", "merge.sbatch", "submit.sh");
+
+    /**
+     * Writes {@code dir}/hypotheses.yaml ({@code hypotheses}: the hypotheses file with every field
+     * written out and relative paths made absolute; the jobs read this copy), compete.sbatch (one
+     * shard of the variants per task), merge.sbatch and submit.sh, as {@link #write} does for a sweep.
+     * A requeued task starts its shard afresh ({@code --force}): a compete shard is not resumable.
+     *
+     * @throws IllegalArgumentException (bad input) as {@link #write}
+     */
+    public static void writeCompete(String hypotheses, Job job, Path dir, boolean force, List<String> program)
+            throws IOException {
+        write(new Kind("compete", "hypotheses.yaml", COMPETE_SCRIPTS, "# One shard of the variants per task; a"
+                + " requeued or restarted task runs its shard afresh.\n", "--force"), hypotheses, job, dir, force,
+                program);
+    }
+
+    /**
+     * What the array runs: the command, the file it reads (written beside the scripts), the scripts'
+     * names, a comment on restarts, and the flag that makes a task restartable.
+     */
+    private record Kind(String command, String file, List<String> scripts, String restart, String restartFlag) {}
+
+    private static void write(Kind kind, String fileText, Job job, Path dir, boolean force, List<String> program)
+            throws IOException {
         String run = String.join(" ", program.stream().map(SlurmScripts::quote).toList());
         String preamble = "set -euo pipefail\n"
                 + "# Written by 'alliancesim slurm'. The folder is single-quoted here and used in double quotes below,\n"
                 + "# so every character of it is taken literally.\n"
                 + "dir=" + quote(dir.toString()) + "\n";
-        String sweep = "#!/usr/bin/env bash\n"
-                + "#SBATCH --job-name=alliancesim-sweep\n"
+        String array = "#!/usr/bin/env bash\n"
+                + "#SBATCH --job-name=alliancesim-" + kind.command() + "\n"
                 + "#SBATCH --array=1-" + job.array() + "\n"
                 + "#SBATCH --cpus-per-task=" + job.cpus() + "\n"
                 + "#SBATCH --output=slurm-%x-%A_%a.out\n"
                 + job.options()
                 + preamble
-                + "# One shard per task; --resume makes a requeued or restarted task finish what it started.\n"
+                + kind.restart()
                 + "code=0\n"
-                + run + " sweep \"$dir/sweep.yaml\" --shard \"$SLURM_ARRAY_TASK_ID/" + job.array() + "\""
-                + " --out \"$dir/shard-$SLURM_ARRAY_TASK_ID\" --resume --threads " + job.cpus() + " --quiet || code=$?\n"
+                + run + " " + kind.command() + " \"$dir/" + kind.file() + "\" --shard \"$SLURM_ARRAY_TASK_ID/"
+                + job.array() + "\"" + " --out \"$dir/shard-$SLURM_ARRAY_TASK_ID\" " + kind.restartFlag()
+                + " --threads " + job.cpus() + " --quiet || code=$?\n"
                 + "# Exit code 3 means some points failed and were recorded: the shard is complete.\n"
                 + "if [ \"$code\" -ne 0 ] && [ \"$code\" -ne 3 ]; then exit \"$code\"; fi\n";
         String merge = "#!/usr/bin/env bash\n"
@@ -123,21 +154,21 @@ public final class SlurmScripts {
                 + run + " merge \"${shards[@]}\" --out \"$dir/merged\" --force || code=$?\n"
                 + "if [ \"$code\" -ne 0 ] && [ \"$code\" -ne 3 ]; then exit \"$code\"; fi\n";
         String submit = "#!/usr/bin/env bash\n"
-                + "# Submits the sweep as a job array and the merge as a job that waits for all of it;\n"
+                + "# Submits the " + kind.command() + " as a job array and the merge as a job that waits for all of it;\n"
                 + "# prints the merge job's id. Job logs (slurm-*.out) go to the folder.\n"
                 + preamble
                 + "cd \"$dir\"\n"
-                + "array=$(sbatch --parsable sweep.sbatch)\n"
+                + "array=$(sbatch --parsable " + kind.scripts().get(0) + ")\n"
                 + "array=${array%%;*}\n"
                 + "sbatch --parsable --dependency=\"afterok:$array\" merge.sbatch\n";
         try (ResultsFolder f = ResultsFolder.open(dir, force, List.of())) {
-            f.write("sweep.yaml", sweepFile(spec));
-            f.write(SCRIPTS.get(0), sweep);
-            f.write(SCRIPTS.get(1), merge);
-            f.write(SCRIPTS.get(2), submit);
+            f.write(kind.file(), fileText);
+            f.write(kind.scripts().get(0), array);
+            f.write(kind.scripts().get(1), merge);
+            f.write(kind.scripts().get(2), submit);
             f.commit();
         }
-        for (String script : SCRIPTS) {
+        for (String script : kind.scripts()) {
             try {
                 Files.setPosixFilePermissions(dir.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (UnsupportedOperationException e) {

@@ -1,7 +1,7 @@
 /**
  * Parameter sweeps: designs (grid, random, Latin hypercube, Sobol, Saltelli), a sweep checked and
  * ready to run (its base scenario loaded once, each point a typed edit of it), crash-safe runs that
- * resume, shards and their merge, and Slurm job-array scripts.
+ * resume, shards and their merge, and Slurm job-array scripts (for sweeps and for {@code compete}).
  *
  * <p>Entry points: {@link org.alliancesim.analysis.sweep.Sweep}, {@link org.alliancesim.analysis.sweep.SweepRunner},
  * {@link org.alliancesim.analysis.sweep.SweepMerge}, {@link org.alliancesim.analysis.sweep.SlurmScripts}; the

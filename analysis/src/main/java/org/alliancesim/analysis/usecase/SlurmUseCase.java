@@ -3,13 +3,22 @@ package org.alliancesim.analysis.usecase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.compete.Competition;
+import org.alliancesim.analysis.report.CompeteReport;
 import org.alliancesim.analysis.sweep.SlurmScripts;
+import org.alliancesim.analysis.validation.ValidationSet;
+import org.alliancesim.scenario.CalibrationSpecs;
+import org.alliancesim.scenario.HypothesesSpec;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.alliancesim.scenario.ValidationSpecs;
 import org.alliancesim.analysis.sweep.Sweep;
 import org.alliancesim.scenario.ScenarioException;
 
 /**
- * Writes the sbatch scripts that run a sweep as a Slurm job array and merge it ({@link SlurmScripts}).
- * The sweep is checked here, not on the cluster; paths are quoted and options checked, never pasted.
+ * Writes the sbatch scripts that run a sweep, or a competition of hypotheses, as a Slurm job array and
+ * merge it ({@link SlurmScripts}). The sweep (or the hypotheses with their calibration and validation
+ * sets) is checked here, not on the cluster; paths are quoted and options checked, never pasted.
  */
 public final class SlurmUseCase {
 
@@ -25,20 +34,46 @@ public final class SlurmUseCase {
      */
     public static SlurmResult execute(SlurmRequest r) throws ScenarioException, IOException {
         Path dir = r.output().dir();
-        try {
-            Sweep.check(r.sweep());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(r.source() + ": " + e.getMessage());
+        String text = null;
+        if (r.sweep() != null) {
+            try {
+                Sweep.check(r.sweep());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(r.source() + ": " + e.getMessage());
+            }
+        } else {
+            HypothesesSpec absolute = absolute(r.hypotheses());
+            Competition.of(absolute, Calibration.targets(absolute.targets()), ValidationSet.spec(absolute.validation()));
+            text = "# Written by 'alliancesim slurm --compete': the hypotheses file with its defaults filled in and its"
+                    + " paths made absolute.\n" + CompeteReport.yaml(absolute);
         }
+        List<String> scripts = r.sweep() != null ? SlurmScripts.SCRIPTS : SlurmScripts.COMPETE_SCRIPTS;
         try {
             List<String> program = r.launcher() != null ? SlurmScripts.launcher(r.launcher())
                     : SlurmScripts.defaultLauncher();
-            SlurmScripts.write(r.sweep(), r.job(), dir, r.output().force(), program);
+            if (r.sweep() != null) {
+                SlurmScripts.write(r.sweep(), r.job(), dir, r.output().force(), program);
+            } else {
+                SlurmScripts.writeCompete(text, r.job(), dir, r.output().force(), program);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        Path submit = dir.resolve(SlurmScripts.SCRIPTS.get(2));
-        return new SlurmResult(dir, SlurmScripts.SCRIPTS.stream().map(dir::resolve).toList(),
+        Path submit = dir.resolve(scripts.get(2));
+        return new SlurmResult(dir, scripts.stream().map(dir::resolve).toList(),
                 "bash " + SlurmScripts.quote(submit.toString()));
+    }
+
+    /** The hypotheses with the base, targets and validation files made absolute (built-in names kept). */
+    static HypothesesSpec absolute(HypothesesSpec h) {
+        return new HypothesesSpec(ScenarioLoader.isBuiltin(h.base()) ? h.base() : absolute(h.base()),
+                CalibrationSpecs.BUILTINS.contains(h.targets()) ? h.targets() : absolute(h.targets()),
+                ValidationSpecs.BUILTINS.contains(h.validation()) ? h.validation() : absolute(h.validation()),
+                h.maxEvaluations(), h.replications(), h.families(), h.seed(), h.validationReplications(),
+                h.validationSeed(), h.variants());
+    }
+
+    private static String absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize().toString();
     }
 }

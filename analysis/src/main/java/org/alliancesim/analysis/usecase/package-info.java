@@ -1,7 +1,8 @@
 /**
  * The use cases of alliancesim as a library: one entry point per use case ({@code RunUseCase},
  * {@code CompareUseCase}, {@code SweepUseCase}, {@code MergeUseCase}, {@code SlurmUseCase},
- * {@code CalibrateUseCase}, {@code ValidateUseCase}, {@code StoryUseCase}, {@code VerifyUseCase},
+ * {@code CalibrateUseCase}, {@code ValidateUseCase}, {@code CompeteUseCase}, {@code StoryUseCase},
+ * {@code VerifyUseCase},
  * {@code SchemaUseCase}),
  * each {@code execute}-ing a typed request record and returning a typed result record. Requests
  * validate themselves ({@link org.alliancesim.analysis.usecase.BadRequestException} or the model's

@@ -68,6 +68,18 @@ class SlurmUseCaseTest {
         return p;
     }
 
+    /** Runs {@code array}'s tasks 1..n as Slurm would (from {@code cwd}), then merge.sbatch beside it; each must exit 0. */
+    static void runJobs(Path cwd, Path array, int n) throws Exception {
+        for (int k = 1; k <= n; k++) {
+            Process task = bash(cwd, Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(k)), array.toString());
+            String log = finish(task);
+            assertEquals(0, task.exitValue(), log);
+        }
+        Process merge = bash(cwd, Map.of(), array.resolveSibling("merge.sbatch").toString());
+        String log = finish(merge);
+        assertEquals(0, merge.exitValue(), log);
+    }
+
     @Test
     void scriptsTakeAHostileFolderLiterallyAndTheJobsRunFromAnyDirectory() throws Exception {
         // The sweep's base is a relative path (from the current directory), as a user would write it.
@@ -120,15 +132,7 @@ class SlurmUseCaseTest {
                 + "\n[--parsable]\n[--dependency=afterok:4242]\n[merge.sbatch]\n---\n", Files.readString(submitted));
 
         // The job scripts, as Slurm would run them (array task k), from another directory.
-        for (int k = 1; k <= 3; k++) {
-            Process task = bash(elsewhere, Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(k)),
-                    out.resolve("sweep.sbatch").toString());
-            String log = finish(task);
-            assertEquals(0, task.exitValue(), log);
-        }
-        Process merge = bash(elsewhere, Map.of(), out.resolve("merge.sbatch").toString());
-        String log = finish(merge);
-        assertEquals(0, merge.exitValue(), log);
+        runJobs(elsewhere, out.resolve("sweep.sbatch"), 3);
         StringBuilder expected = new StringBuilder();
         for (int k = 1; k <= 3; k++) {
             expected.append("[sweep]\n[").append(out).append("/sweep.yaml]\n[--shard]\n[").append(k).append("/3]\n[--out]\n[")
@@ -149,6 +153,45 @@ class SlurmUseCaseTest {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(out.resolve("merged").resolve(f)),
                     f + ": three job scripts and the merge script vs one local sweep");
         }
+    }
+
+    /**
+     * compete as a job array: the hypotheses copy has absolute paths (the targets file is given by a
+     * relative path), the task scripts run one shard of the variants each from another directory into a
+     * hostile folder, and the merge script's result equals one local process.
+     */
+    @Test
+    void competeRunsAsAnArrayAndMergesIntoWhatOneProcessWrites() throws Exception {
+        Path targets = dir.resolve("my targets.yaml");
+        Files.writeString(targets, "targets:\n  - {statistic: dropout_share, min: 0.3, max: 0.5}\n"
+                + "  - {statistic: median_sessions, min: 3, max: 6}\n");
+        String relative = Path.of("").toAbsolutePath().relativize(targets).toString();
+        Path file = dir.resolve("h.yaml");
+        Files.writeString(file, "targets: '" + relative + "'\nmax_evaluations: 3\nreplications: 2\nfamilies: 100\n"
+                + "validation_replications: 2\nvariants:\n"
+                + "  - {name: a, fit: [{path: dynamics.attendance.intercept, min: -5.0, max: -2.0}]}\n"
+                + "  - {name: b, edits: {therapists.1.repair_skill: 0.2}}\n"
+                + "  - {name: c, edits: {therapists.1.repair_skill: 0.9}}\n");
+        Path out = dir.resolve(HOSTILE);
+        Path launcher = executable(dir.resolve("launcher"), "#!/usr/bin/env bash\n"
+                + "exec " + quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
+                + quote(System.getProperty("java.class.path")) + " org.alliancesim.cli.AllianceSim \"$@\"\n");
+        SlurmResult r = SlurmUseCase.execute(SlurmRequest.compete(file, 2, Output.to(out)).withLauncher(launcher));
+        assertEquals(List.of(out.resolve("compete.sbatch"), out.resolve("merge.sbatch"), out.resolve("submit.sh")),
+                r.scripts());
+        String copy = Files.readString(out.resolve("hypotheses.yaml"));
+        assertTrue(copy.contains(targets.toString()), "the targets path is absolute in the copy: " + copy);
+        assertTrue(Files.readString(out.resolve("compete.sbatch")).contains(" compete \"$dir/hypotheses.yaml\" --shard"
+                + " \"$SLURM_ARRAY_TASK_ID/2\" --out \"$dir/shard-$SLURM_ARRAY_TASK_ID\" --force --threads 1 --quiet"));
+        runJobs(Files.createDirectories(dir.resolve("elsewhere")), out.resolve("compete.sbatch"), 2);
+        Path local = dir.resolve("local");
+        CompeteUseCase.execute(CompeteRequest.of(out.resolve("hypotheses.yaml")).withThreads(2)
+                .withOutput(Output.to(local)));
+        for (String f : CompeteUseCaseTest.files(local)) {
+            assertArrayEquals(CompeteUseCaseTest.comparable(local, f), CompeteUseCaseTest.comparable(out.resolve("merged"),
+                    f), f + ": two job scripts and the merge script vs one local process");
+        }
+        assertEquals(List.of(), pwned(dir), "no command in the folder's name ran");
     }
 
     @Test

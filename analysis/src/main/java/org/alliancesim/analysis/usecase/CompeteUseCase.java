@@ -1,0 +1,232 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.compete.Competition;
+import org.alliancesim.analysis.compete.Ranking;
+import org.alliancesim.analysis.compete.VariantScore;
+import org.alliancesim.analysis.report.CompeteReport;
+import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.validation.ValidationSet;
+import org.alliancesim.scenario.HypothesesSpec;
+import org.alliancesim.scenario.ScenarioException;
+
+/**
+ * Fits competing variants of one base scenario to the calibration set with the same budget on common
+ * random numbers, scores each on the validation set on a fresh seed, and ranks them
+ * ({@link Competition}, {@link Ranking}; docs/hypotheses.md). Variants run in parallel; the results
+ * do not depend on the thread count or on how the variants are split into shards.
+ */
+public final class CompeteUseCase {
+
+    private CompeteUseCase() {}
+
+    /**
+     * Runs the request. Before anything runs: the calibration and validation sets load, every variant's
+     * edits and ranges are accepted by the model, and the output folder can take results.
+     *
+     * @throws ScenarioException for a calibration or validation set, or a variant, the model refuses
+     *     (located); nothing written
+     * @throws BadRequestException for an output folder that cannot take results; nothing written
+     * @throws IOException if writing the results fails (no result file is left half-written)
+     */
+    public static CompeteResult execute(CompeteRequest request) throws IOException, ScenarioException {
+        Instant started = Instant.now();
+        HypothesesSpec spec = request.hypotheses();
+        Competition competition = Competition.of(spec, Calibration.targets(spec.targets()),
+                ValidationSet.spec(spec.validation()));
+        Output output = request.output() == null ? null : request.output().check();
+        SweepRequest.Shard shard = request.shard();
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < competition.size(); i++) {
+            if (i % shard.n() == shard.k() - 1) {
+                mine.add(i);
+            }
+        }
+        long t0 = System.nanoTime();
+        List<Competition.VariantRun> runs = runAll(competition, mine, request);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        List<VariantScore> scores = runs.stream().map(Competition.VariantRun::score).toList();
+        List<Ranking.Place> ranking = Ranking.of(scores);
+        if (output != null) {
+            boolean whole = shard.n() == 1;
+            List<String> files = new ArrayList<>(CompeteReport.FILES);
+            files.add(CompeteReport.SHARD);
+            files.addAll(CompeteReport.variantFiles(spec));
+            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), files)) {
+                for (Competition.VariantRun run : runs) {
+                    CompeteReport.writeVariant(folder, run);
+                }
+                if (whole) {
+                    CompeteReport.writeRanking(folder, spec, request.source(), scores,
+                            Provenance.of(request.arguments(), started));
+                } else {
+                    CompeteReport.writeShard(folder, spec, request.source(), shard.k(), shard.n(), mine, scores);
+                }
+                folder.commit();
+            }
+        }
+        return new CompeteResult(runs, ranking, shard, output == null ? null : output.dir(), seconds);
+    }
+
+    /**
+     * The shard's variants, run on a pool: as many variants at once as there are threads (at most the
+     * variants), each variant's replications on its share of the threads. Results are collected in
+     * variant order, so they do not depend on which finishes first.
+     */
+    private static List<Competition.VariantRun> runAll(Competition c, List<Integer> variants, CompeteRequest r)
+            throws IOException {
+        int workers = Math.max(1, Math.min(r.threads(), variants.size()));
+        int inner = Math.max(1, r.threads() / workers);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread t = new Thread(task, "variant");
+            t.setDaemon(true);
+            return t;
+        });
+        Object lock = new Object();
+        int[] done = {0};
+        try {
+            List<Future<Competition.VariantRun>> futures = new ArrayList<>();
+            for (int i : variants) {
+                futures.add(pool.submit(() -> {
+                    Competition.VariantRun run = c.run(i, inner, null);
+                    synchronized (lock) {
+                        done[0]++;
+                        r.progress().update(done[0], variants.size(), run.score().name() + ": "
+                                + run.score().patternsMet() + "/" + run.score().patterns() + " patterns");
+                    }
+                    return run;
+                }));
+            }
+            List<Competition.VariantRun> out = new ArrayList<>();
+            for (Future<Competition.VariantRun> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return Requests.run(() -> {
+                throw cause instanceof Exception ex ? ex : new IllegalStateException(cause);
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether {@code dir} is a folder written by {@code compete --shard}. */
+    static boolean isShard(Path dir) {
+        return Files.isRegularFile(dir.resolve(CompeteReport.SHARD));
+    }
+
+    /**
+     * Combines compete shard folders into what one process writes: checks first that every shard is
+     * of the same hypotheses and split, each once, none missing, with its variants' files; then copies
+     * the variants' files and writes the ranking, chart, summary.json and report.html.
+     *
+     * @throws BadRequestException naming the shard and what is wrong; nothing written
+     * @throws IOException when a file cannot be read or written
+     */
+    static MergeResult merge(MergeRequest r) throws IOException {
+        Instant started = Instant.now();
+        Path target = r.output().dir().toAbsolutePath().normalize();
+        Map<Integer, CompeteReport.Shard> byK = new TreeMap<>();
+        Map<Integer, Path> dirs = new TreeMap<>();
+        CompeteReport.Shard head = null;
+        Path first = r.shards().get(0);
+        for (Path d : r.shards()) {
+            if (d.toAbsolutePath().normalize().equals(target)) {
+                throw new BadRequestException(r.output().dir() + ": is also given as a shard folder; merge into a new"
+                        + " folder");
+            }
+            if (!isShard(d)) {
+                throw new BadRequestException(d + ": not a compete shard folder (no " + CompeteReport.SHARD + "; run"
+                        + " compete --shard K/N into it)");
+            }
+            CompeteReport.Shard s;
+            try {
+                s = CompeteReport.readShard(d.resolve(CompeteReport.SHARD));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            if (head == null) {
+                head = s;
+            } else if (!s.hypotheses().equals(head.hypotheses()) || !s.source().equals(head.source())) {
+                throw new BadRequestException(d + ": shard of different hypotheses than " + first);
+            } else if (s.n() != head.n()) {
+                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " of a split into " + s.n()
+                        + " parts, but " + first + " is of a split into " + head.n());
+            }
+            if (byK.put(s.k(), s) != null) {
+                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " given twice (also "
+                        + dirs.get(s.k()) + ")");
+            }
+            dirs.put(s.k(), d);
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 1; k <= head.n(); k++) {
+            if (!byK.containsKey(k)) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new BadRequestException(first + ": incomplete: shards " + missing + " of " + head.n() + " are missing");
+        }
+        HypothesesSpec spec = head.spec();
+        VariantScore[] scores = new VariantScore[spec.variants().size()];
+        Path[] from = new Path[scores.length];
+        for (Map.Entry<Integer, CompeteReport.Shard> e : byK.entrySet()) {
+            CompeteReport.Shard s = e.getValue();
+            if (s.scores().size() != s.variants().size()) {
+                throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists "
+                        + s.variants().size() + " variants but " + s.scores().size() + " scores");
+            }
+            for (int j = 0; j < s.variants().size(); j++) {
+                int i = s.variants().get(j);
+                // The name comes from the file and names a folder to read: it must be the variant's own.
+                if (i < 0 || i >= scores.length || scores[i] != null || i % s.n() != s.k() - 1
+                        || !s.scores().get(j).name().equals(spec.variants().get(i).name())) {
+                    throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists variant "
+                            + i + " as one of its own, or under another name than the hypotheses give it");
+                }
+                scores[i] = s.scores().get(j);
+                from[i] = dirs.get(e.getKey());
+                for (String f : CompeteReport.VARIANT_FILES) {
+                    if (!Files.isRegularFile(from[i].resolve(CompeteReport.variantFile(scores[i].name(), f)))) {
+                        throw new BadRequestException(from[i] + ": missing " + CompeteReport.variantFile(
+                                scores[i].name(), f));
+                    }
+                }
+            }
+        }
+        r.output().check();
+        List<String> files = new ArrayList<>(CompeteReport.FILES);
+        files.addAll(CompeteReport.variantFiles(spec));
+        try (ResultsFolder folder = ResultsFolder.open(r.output().dir(), r.output().force(), files)) {
+            for (int i = 0; i < scores.length; i++) {
+                for (String f : CompeteReport.VARIANT_FILES) {
+                    String name = CompeteReport.variantFile(scores[i].name(), f);
+                    folder.write(name, Files.readAllBytes(from[i].resolve(name)));
+                }
+            }
+            CompeteReport.writeRanking(folder, spec, head.source(), List.of(scores),
+                    Provenance.of(r.arguments(), started));
+            folder.commit();
+        }
+        return new MergeResult(r.output().dir(), r.shards().size(), 0);
+    }
+}

@@ -1,0 +1,197 @@
+package org.alliancesim.analysis.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.alliancesim.analysis.compete.Ranking;
+import org.alliancesim.analysis.report.CompeteReport;
+import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.validation.ValidationSet;
+import org.alliancesim.analysis.validation.ValidationStatistic;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code compete} through the API: a planted truth is recovered, and results do not depend on the
+ * thread count or on sharding.
+ *
+ * <p>The planted truth: the data (targets and validation patterns) are simulated from the default
+ * with strong therapist effects (each therapist type's spread 0.5) on a seed of their own (4242).
+ * Variant {@code strong-therapists} has that spread, {@code weak-therapists} the default's 0.1, and
+ * {@code middle-fixed} 0.3 with nothing fitted; each fitted variant may move the attendance intercept
+ * (the truth's is the default's, -3.595) to meet the calibration targets. Dropout, its timing and
+ * improvement can be met by all three (they share the intercept's lever), but the therapist effects
+ * of the validation set cannot: with spread 0.1 the dropout ICC is about 0.015 and the improvement ICC
+ * about 0.005, against 0.07 in the truth; each pattern's range is the truth's value +- 0.03, about
+ * two standard errors of a 10-replication mean of the right variant and four of the difference from
+ * the wrong one. The right variant ranking first is then not chance: the wrong one would have to
+ * come within the ranges on four patterns at once, each a four-standard-error excursion. Fixed
+ * seeds throughout; the test is deterministic.
+ */
+class CompeteUseCaseTest {
+
+    @TempDir
+    static Path shared;
+
+    @TempDir
+    Path dir;
+
+    static Path hypotheses;
+
+    /** Simulates the truth and writes the targets, the validation set and the hypotheses file. */
+    @BeforeAll
+    static void plantTruth() throws Exception {
+        Scenario truth = ScenarioLoader.load("default").with("therapists[0].spread", 0.5)
+                .with("therapists[1].spread", 0.5).with("run.families", 300);
+        ExperimentResult r = new ExperimentResult(truth.model().run().sessionLimit());
+        ValidationSet v = new ValidationSet();
+        Experiment.run(truth.model(), 4242, 0, 12, 2, false, d -> {
+            r.add(d);
+            v.add(d);
+        }, null);
+        StringBuilder targets = new StringBuilder("targets:\n");
+        for (Metric m : List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEAN_IMPROVEMENT)) {
+            targets.append(String.format(Locale.ROOT, "  - {statistic: %s, target: %.6f, tolerance: 0.05}%n", m.key(),
+                    r.summaries().get(m).mean()));
+        }
+        StringBuilder patterns = new StringBuilder("patterns:\n");
+        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_DROPOUT_ICC,
+                ValidationStatistic.THERAPIST_IMPROVEMENT_ICC, ValidationStatistic.V_SHAPED_SHARE,
+                ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST)) {
+            double m = v.summary(s).mean();
+            double half = s == ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST ? 0.06 : 0.03;
+            patterns.append(String.format(Locale.ROOT, "  - {statistic: %s, min: %.6f, max: %.6f}%n", s.key(),
+                    m - half, m + half));
+        }
+        Files.writeString(shared.resolve("targets.yaml"), targets);
+        Files.writeString(shared.resolve("validation.yaml"), patterns);
+        hypotheses = shared.resolve("hypotheses.yaml");
+        Files.writeString(hypotheses, hypothesesText(shared));
+    }
+
+    /** Three variants, a budget of 8 evaluations, 300 families. */
+    static String hypothesesText(Path dir) {
+        String fit = "    fit: [{path: dynamics.attendance.intercept, min: -5.0, max: -2.0}]\n";
+        return "base: default\n"
+                + "targets: " + dir.resolve("targets.yaml") + "\n"
+                + "validation: " + dir.resolve("validation.yaml") + "\n"
+                + "max_evaluations: 8\nreplications: 4\nfamilies: 300\nseed: 11\n"
+                + "validation_replications: 10\nvalidation_seed: 12\n"
+                + "variants:\n"
+                + "  - name: weak-therapists\n    edits: {therapists.0.spread: 0.1, therapists.1.spread: 0.1}\n" + fit
+                + "  - name: strong-therapists\n    edits: {therapists.0.spread: 0.5, therapists.1.spread: 0.5}\n" + fit
+                + "  - name: middle-fixed\n    edits: {therapists.0.spread: 0.3, therapists.1.spread: 0.3}\n";
+    }
+
+    static CompeteRequest request(Path out) throws Exception {
+        return CompeteRequest.of(hypotheses).withThreads(2).withOutput(Output.to(out));
+    }
+
+    @Test
+    void thePlantedTruthRanksFirst() throws Exception {
+        CompeteResult r = CompeteUseCase.execute(request(dir.resolve("out")));
+        List<Ranking.Place> ranking = r.ranking();
+        String table = ranking.toString();
+        assertEquals("strong-therapists", ranking.get(0).score().name(), table);
+        Ranking.Place weak = ranking.stream().filter(p -> p.score().name().equals("weak-therapists")).findFirst()
+                .orElseThrow();
+        assertTrue(ranking.get(0).score().patternsMet() > weak.score().patternsMet(), table);
+        assertTrue(ranking.get(0).score().evaluations() <= 8, "within the budget: " + table);
+        assertEquals(1, r.runs().get(2).score().evaluations(), "nothing fitted: one evaluation");
+        assertEquals(0.0, ranking.stream().filter(p -> p.score().name().equals("middle-fixed")).findFirst()
+                .orElseThrow().penalty());
+        assertEquals(2.0, ranking.get(0).penalty());
+        Path out = dir.resolve("out");
+        List<String> csv = Files.readAllLines(out.resolve("ranking.csv"));
+        assertEquals(CompeteReport.RANKING_HEADER.strip(), csv.get(0));
+        assertTrue(csv.get(1).startsWith("1,strong-therapists,1,dynamics.attendance.intercept="), csv.get(1));
+        for (String f : List.of("summary.json", "report.html", "charts/patterns-met.png", "charts/patterns-met.svg",
+                "charts/patterns-met.csv", "variants/weak-therapists/trace.csv", "variants/middle-fixed/validation.csv",
+                "variants/strong-therapists/fitted.csv", "variants/strong-therapists/calibration.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(out.resolve("report.html")).contains("strong-therapists"));
+        String header = Files.readAllLines(out.resolve("charts/patterns-met.csv")).get(0);
+        assertTrue(Files.readString(Path.of("..", "docs", "outputs.md")).contains("| compete | `patterns-met.csv` | `"
+                + header + "` |"), "docs/outputs.md documents the chart's data: " + header);
+    }
+
+    @Test
+    void resultsAreByteIdenticalForOneAndTwoThreadsAndForShardsMerged() throws Exception {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        CompeteUseCase.execute(request(one).withThreads(1));
+        CompeteUseCase.execute(request(two).withThreads(2));
+        CompeteUseCase.execute(request(dir.resolve("s1")).withShard(SweepRequest.Shard.parse("1/2")).withThreads(1));
+        CompeteUseCase.execute(request(dir.resolve("s2")).withShard(SweepRequest.Shard.parse("2/2")).withThreads(2));
+        assertFalse(Files.exists(dir.resolve("s1/ranking.csv")), "a shard is not ranked on its own");
+        MergeResult m = MergeUseCase.execute(MergeRequest.of(List.of(dir.resolve("s2"), dir.resolve("s1")),
+                Output.to(dir.resolve("merged"))));
+        assertEquals(2, m.shards());
+        List<String> files = files(one);
+        assertEquals(files, files(two));
+        assertEquals(files, files(dir.resolve("merged")));
+        for (String f : files) {
+            byte[] expected = comparable(one, f);
+            assertArrayEquals(expected, comparable(two, f), f + ": 1 vs 2 threads");
+            assertArrayEquals(expected, comparable(dir.resolve("merged"), f), f + ": merged shards");
+        }
+    }
+
+    @Test
+    void mergeRefusesIncompleteOrMixedShards() throws Exception {
+        Path s1 = dir.resolve("s1");
+        CompeteUseCase.execute(request(s1).withShard(SweepRequest.Shard.parse("1/2")));
+        Path out = dir.resolve("m");
+        BadRequestException e = assertThrows(BadRequestException.class,
+                () -> MergeUseCase.execute(MergeRequest.of(List.of(s1), Output.to(out))));
+        assertTrue(e.getMessage().endsWith("incomplete: shards [2] of 2 are missing"), e.getMessage());
+        e = assertThrows(BadRequestException.class,
+                () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s1), Output.to(out))));
+        assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+        // A shard record whose score names another folder than its variant's is refused, not followed.
+        Path s2 = dir.resolve("s2");
+        CompeteUseCase.execute(request(s2).withShard(SweepRequest.Shard.parse("2/2")));
+        Path record = s2.resolve(CompeteReport.SHARD);
+        String text = Files.readString(record);
+        int score = text.lastIndexOf("\"name\" : \"strong-therapists\""); // the score's, after the hypotheses'
+        Files.writeString(record, text.substring(0, score) + "\"name\" : \"../../elsewhere\""
+                + text.substring(score + "\"name\" : \"strong-therapists\"".length()));
+        e = assertThrows(BadRequestException.class,
+                () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s2), Output.to(out))));
+        assertTrue(e.getMessage().contains("under another name"), e.getMessage());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /** The files of a results folder, relative, sorted. */
+    static List<String> files(Path root) throws Exception {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    /** A file's bytes, without the lines that record when and how the run was invoked. */
+    static byte[] comparable(Path root, String f) throws Exception {
+        if (!f.equals("summary.json") && !f.equals("report.html")) {
+            return Files.readAllBytes(root.resolve(f));
+        }
+        String text = Files.readString(root.resolve(f));
+        int cut = text.indexOf(f.equals("summary.json") ? "\"provenance\"" : "<h2>Provenance</h2>");
+        List<String> kept = new ArrayList<>(List.of(text.substring(0, cut)));
+        return String.join("", kept).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

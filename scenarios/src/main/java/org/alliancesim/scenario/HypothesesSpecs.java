@@ -1,0 +1,149 @@
+package org.alliancesim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads hypotheses files ({@code compete}, docs/hypotheses.md) with the same located errors as
+ * scenario, sweep and targets files, and checks every variant against its base scenario: each edit's
+ * path names a field and its value is one the model accepts (the edits applied together), each fitted
+ * path names a number in the edited scenario, and both ends of its range are values the model accepts.
+ */
+public final class HypothesesSpecs {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private HypothesesSpecs() {}
+
+    /**
+     * Loads and checks a hypotheses file.
+     *
+     * @throws ScenarioException listing every problem, located (file:line:column and field)
+     */
+    public static HypothesesSpec load(Path file) throws ScenarioException {
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
+        }
+        return parse(file.toString(), SourceText.read(file, file.toString()));
+    }
+
+    /** Parses and checks hypotheses text (for tests and tools); the base is loaded to check the variants. */
+    public static HypothesesSpec parse(String label, String text) throws ScenarioException {
+        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        ObjectNode root = tree.root;
+        SourceTree.defaultField(root, "base", NODES.textNode("default"));
+        SourceTree.defaultField(root, "targets", NODES.textNode("literature"));
+        SourceTree.defaultField(root, "validation", NODES.textNode("validation"));
+        SourceTree.defaultField(root, "max_evaluations", NODES.numberNode(40));
+        SourceTree.defaultField(root, "replications", NODES.numberNode(4));
+        SourceTree.defaultField(root, "families", NODES.numberNode(1000));
+        SourceTree.defaultField(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
+        SourceTree.defaultField(root, "validation_replications", NODES.numberNode(10));
+        SourceTree.defaultField(root, "validation_seed", NODES.numberNode(HypothesesSpec.VALIDATION_SEED));
+        if (root.get("variants") instanceof ArrayNode variants) {
+            for (JsonNode v : variants) {
+                if (v instanceof ObjectNode o) {
+                    SourceTree.defaultField(o, "edits", NODES.objectNode());
+                    SourceTree.defaultField(o, "fit", NODES.arrayNode());
+                }
+            }
+        }
+        Binder b = new Binder(tree.origins, Map.of());
+        HypothesesSpec spec = (HypothesesSpec) b.record(HypothesesSpec.class, root, "", List.of());
+        if (spec != null && b.problems.isEmpty()) {
+            checkVariants(spec, b, label);
+        }
+        if (!b.problems.isEmpty()) {
+            throw new ScenarioException(new ArrayList<>(b.problems));
+        }
+        return spec;
+    }
+
+    /**
+     * The base with a variant's edits applied together, paths parsed once.
+     *
+     * @throws ScenarioException if a path is not a field or the model refuses a value (unlocated: the
+     *     file was checked when loaded)
+     */
+    public static Scenario edited(Scenario base, HypothesesSpec.Variant v) throws ScenarioException {
+        Map<ParameterPath, Object> edits = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : v.edits().entrySet()) {
+            edits.put(ParameterPath.parse(e.getKey()), e.getValue());
+        }
+        return base.with(edits, "variant " + v.name());
+    }
+
+    private static void checkVariants(HypothesesSpec spec, Binder b, String label) throws ScenarioException {
+        Scenario base = ScenarioLoader.load(spec.base()); // its own problems are located in its own file
+        for (int i = 0; i < spec.variants().size(); i++) {
+            HypothesesSpec.Variant v = spec.variants().get(i);
+            String at = Paths.index("variants", i);
+            String editsAt = Paths.child(at, "edits");
+            Map<ParameterPath, Object> edits = new LinkedHashMap<>();
+            Map<String, String> keyOf = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : v.edits().entrySet()) {
+                try {
+                    ParameterPath p = ParameterPath.parse(e.getKey());
+                    edits.put(p, e.getValue());
+                    keyOf.put(p.toString(), e.getKey());
+                } catch (ScenarioException ex) {
+                    b.problemAtKey(Paths.child(editsAt, e.getKey()), pathMessage(ex));
+                }
+            }
+            if (edits.size() != v.edits().size()) {
+                continue;
+            }
+            Scenario edited;
+            try {
+                edited = base.with(edits, label);
+            } catch (ScenarioException ex) {
+                Problem p = ex.problems().get(0);
+                String key = keyOf.get(p.path());
+                b.problem(key != null ? Paths.child(editsAt, key) : editsAt,
+                        key != null ? p.message() : (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+                continue;
+            }
+            for (int j = 0; j < v.fit().size(); j++) {
+                checkFitted(edited, v.fit().get(j), Paths.index(Paths.child(at, "fit"), j), b);
+            }
+        }
+    }
+
+    private static void checkFitted(Scenario edited, CalibrationSpec.Parameter q, String at, Binder b) {
+        ParameterPath path;
+        try {
+            path = ParameterPath.parse(q.path());
+            if (!(edited.valueAt(path) instanceof Number)) {
+                b.problem(Paths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
+                        + " scenario; only numeric fields can be fitted");
+                return;
+            }
+        } catch (ScenarioException ex) {
+            b.problem(Paths.child(at, "path"), pathMessage(ex));
+            return;
+        }
+        for (String end : new String[] {"min", "max"}) {
+            double x = end.equals("min") ? q.min() : q.max();
+            try {
+                edited.with(path, x);
+            } catch (ScenarioException ex) {
+                b.problem(Paths.child(at, end), "the range reaches " + x + ", which " + path + " cannot take: "
+                        + ex.problems().get(0).message());
+            }
+        }
+    }
+
+    /** A parameter path's problem as one message: the part that is wrong, then what is wrong. */
+    private static String pathMessage(ScenarioException ex) {
+        Problem p = ex.problems().get(0);
+        return "not a field of a scenario: " + (p.path().isEmpty() ? "" : "after '" + p.path() + "', ") + p.message();
+    }
+}
