@@ -223,7 +223,7 @@ public final class Recorder implements CourseListener {
 
     /** A rating on the SOFTA scale: clamped to -3..+3 and rounded to a whole point. */
     static double softaPoint(double x) {
-        return Math.max(-3, Math.min(3, Math.rint(x)));
+        return Math.max(-3, Math.min(3, Math.rint(x))) + 0.0;
     }
 
     /**
@@ -232,6 +232,6 @@ public final class Recorder implements CourseListener {
      * rounded mean stands in for that discussion (docs/measurement.md).
      */
     static double consensus(double mean) {
-        return Math.signum(mean) * Math.floor(Math.abs(mean) + 0.5);
+        return Math.signum(mean) * Math.floor(Math.abs(mean) + 0.5) + 0.0; // + 0.0: no negative zero
     }
 }
