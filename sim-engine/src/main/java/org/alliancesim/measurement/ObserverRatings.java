@@ -27,7 +27,7 @@ public record ObserverRatings(
         @Doc(value = "reliability (inter-rater ICC of one rater) of engagement ratings; default .89, the SOFTA-o manual's inter-judge ICC", min = 0, exclusiveMin = true, max = 1) double engagement,
         @Doc(value = "reliability of emotional connection ratings; default .88 (SOFTA-o manual)", min = 0, exclusiveMin = true, max = 1) double connection,
         @Doc(value = "reliability of safety ratings; default .74 (SOFTA-o manual)", min = 0, exclusiveMin = true, max = 1) double safety,
-        @Doc(value = "reliability of shared purpose ratings; default .95 (SOFTA-o manual); whole-point ratings cannot exceed about .90 (docs/measurement.md)", min = 0, exclusiveMin = true, max = 1) double sharedPurpose,
+        @Doc(value = "reliability of shared purpose ratings; default .95 (SOFTA-o manual); whole-point ratings cannot exceed about .86 at the reference variance (docs/measurement.md)", min = 0, exclusiveMin = true, max = 1) double sharedPurpose,
         @Doc(value = "sd of each rater's leniency in SOFTA points, a constant per rater and replication (default 0.15, an assumption)", min = 0, max = 3) double leniencySd) {
 
     /** Most raters a session can have. */

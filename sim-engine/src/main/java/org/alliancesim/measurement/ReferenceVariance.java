@@ -3,9 +3,12 @@ package org.alliancesim.measurement;
 /**
  * How reliability becomes error variance. Reliability is var(true) / (var(true) + var(error)), so
  * an error variance needs the variance of the latent score; these are the reference variances of
- * the SOFTA dimensions, measured across all member-sessions (shared purpose: family-sessions) of the
- * default scenario, seed 20261125, replications 0-19 (about 396,000 member-sessions); a test
- * ({@code ReferenceVarianceTest}) re-measures them. Rounding an observation to whole points adds
+ * the SOFTA dimensions, measured across the member-sessions (shared purpose: family-sessions) of
+ * sessions 1 and 3 (the default schedule: early alliance, where studies rate and where reliabilities
+ * are reported) of the default scenario, seed 20261125, replications 0-19 (about 96,000
+ * member-sessions); a test ({@code ReferenceVarianceTest}) re-measures them. A sample whose latent
+ * spread is wider (later sessions, another population) shows a higher reliability, as real samples
+ * do. Rounding an observation to whole points adds
  * about 1/12 to its error variance (Sheppard's correction, for a latent sd near 1 or more), so the
  * error variance drawn is that much smaller, and never below 0: the rounded score then has the
  * configured reliability at the reference variance, up to the ceiling
@@ -14,13 +17,13 @@ package org.alliancesim.measurement;
 public final class ReferenceVariance {
 
     /** Variance of member engagement (SOFTA points squared). */
-    public static final double ENGAGEMENT = 1.05;
+    public static final double ENGAGEMENT = 0.96;
     /** Variance of member emotional connection. */
-    public static final double CONNECTION = 1.03;
+    public static final double CONNECTION = 0.94;
     /** Variance of member safety. */
-    public static final double SAFETY = 1.02;
+    public static final double SAFETY = 0.98;
     /** Variance of family shared purpose. */
-    public static final double SHARED_PURPOSE = 0.79;
+    public static final double SHARED_PURPOSE = 0.51;
     /** Variance that rounding to whole points adds (a uniform error on one point's width). */
     public static final double ROUNDING = 1.0 / 12;
 

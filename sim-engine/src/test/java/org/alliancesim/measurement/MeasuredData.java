@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.RunMode;
 import org.alliancesim.model.RunSpec;
@@ -22,11 +21,10 @@ final class MeasuredData {
         return d.withRun(new RunSpec(RunMode.COHORT, families, d.run().horizonDays(), d.run().sessionLimit()));
     }
 
-    /** The default measurement, with every session of the session limit rated by both instruments. */
-    static MeasurementSpec everySession(ObserverRatings o, SelfReport s, double nonresponse, FollowUp followUp) {
-        List<Integer> all = IntStream.rangeClosed(1, 20).boxed().toList();
+    /** The default measurement (sessions 1 and 3 rated by both instruments) with these instruments. */
+    static MeasurementSpec with(ObserverRatings o, SelfReport s, double nonresponse, FollowUp followUp) {
         MeasurementSpec d = MeasurementSpec.defaults();
-        return new MeasurementSpec(true, o, s, d.outcome(), new Schedule(all, all, 4), nonresponse, followUp);
+        return new MeasurementSpec(true, o, s, d.outcome(), d.schedule(), nonresponse, followUp);
     }
 
     /** A key for a member's score in a session: family, member, session. */
