@@ -41,7 +41,7 @@ public final class RunUseCase {
 
     /** The files a run may write: the report's, therapists.csv and measures.csv. */
     static final List<String> FILES = Stream.concat(RunReport.FILES.stream(), Stream.of("therapists.csv",
-            "measures.csv")).toList();
+            "measures.csv", "measures.csv.gz")).toList();
 
     private RunUseCase() {}
 
