@@ -63,6 +63,25 @@ class RunMeasureTest {
         assertTrue(text.contains(",outcome,follow_up,,"), "follow-up rows");
     }
 
+    /** --force replaces a folder's results: an earlier run's measures.csv does not outlive a run without it. */
+    @Test
+    void forceRemovesAnEarlierMeasuresFile() throws Exception {
+        Path out = dir.resolve("again");
+        String[] base = {"run", "default", "--reps", "1", "--set", "run.families=30", "--quiet", "--out", out.toString()};
+        Outcome first = AllianceSimTest.run(concat(base, "--measure"));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(out.resolve("measures.csv")));
+        Outcome second = AllianceSimTest.run(concat(base, "--force"));
+        assertEquals(0, second.code(), second.err());
+        assertFalse(Files.exists(out.resolve("measures.csv")), "a stale measures.csv would pass for this run's");
+    }
+
+    private static String[] concat(String[] a, String b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+        out[a.length] = b;
+        return out;
+    }
+
     @Test
     void badMeasurementInputIsLocatedAndWritesNothing() throws Exception {
         Path out = dir.resolve("never");

@@ -9,8 +9,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
+import org.alliancesim.model.SessionRecord;
 
 /**
  * Runs replications of a model in parallel and hands them on in replication order.
@@ -91,7 +93,8 @@ public final class Experiment {
             // One thread: no pool, no hand-over; the same replications in the same order.
             for (int r = first; r < first + count; r++) {
                 ReplicationData d = new ReplicationData(r, limit, trajectories);
-                Replication.run(model, streams, r, listen(d, alongside, r), sessionDetail || trajectories || alongside != null);
+                Replication.run(model, streams, r, listen(d, alongside, r),
+                        sessionDetail || trajectories || alongside != null);
                 sink.accept(d);
                 if (progress != null) {
                     progress.done(r);
@@ -109,7 +112,8 @@ public final class Experiment {
             int next = first;
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
-                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories, alongside));
+                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories,
+                        alongside));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -122,7 +126,8 @@ public final class Experiment {
                     throw e;
                 }
                 if (next < end) {
-                    window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories, alongside));
+                    window.add(submit(pool, model, streams, next++, limit, trajectories,
+                            sessionDetail || trajectories, alongside));
                 }
                 sink.accept(d);
                 if (progress != null) {
@@ -151,13 +156,13 @@ public final class Experiment {
         CourseListener other = alongside.apply(r);
         return new CourseListener() {
             @Override
-            public void courseEnded(org.alliancesim.model.CourseRecord course) {
+            public void courseEnded(CourseRecord course) {
                 d.courseEnded(course);
                 other.courseEnded(course);
             }
 
             @Override
-            public void sessionAttended(org.alliancesim.model.SessionRecord session) {
+            public void sessionAttended(SessionRecord session) {
                 d.sessionAttended(session);
                 other.sessionAttended(session);
             }

@@ -70,13 +70,12 @@ public final class RunUseCase {
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);
             }
-            MeasuresCsv table = null;
+            Scenario scenario = request.scenario();
+            MeasuresCsv table = measures == null ? null
+                    : new MeasuresCsv(Measurement.of(scenario.measurement(), scenario.seed()));
             if (measures != null) {
                 measures.write(MeasuresCsv.HEADER);
-                Scenario s = request.scenario();
-                table = new MeasuresCsv(Measurement.of(s.measurement(), s.seed()));
             }
-            MeasuresCsv measuresTable = table;
             Scenario ran = replicate(request, result, d -> {
                 d.writeFamilies(families);
                 d.writeTherapists(therapists);
@@ -84,7 +83,7 @@ public final class RunUseCase {
                     d.writeSessions(sessions);
                 }
                 if (measures != null) {
-                    measuresTable.write(d, measures);
+                    table.write(d, measures);
                 }
             }, table == null ? null : table::listener);
             families.close();
