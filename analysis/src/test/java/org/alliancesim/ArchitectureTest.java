@@ -40,8 +40,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void theSimulationModuleIsHeadless() {
+    void measurementKnowsNoScenarioFilesAnalysisOrCommandLine() {
+        check(noClasses().that().resideInAPackage("org.alliancesim.measurement..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.alliancesim.scenario..",
+                        "org.alliancesim.analysis..", "org.alliancesim.cli.."));
         check(noClasses().that().resideInAnyPackage("org.alliancesim.engine..", "org.alliancesim.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.alliancesim.measurement.."));
+    }
+
+    @Test
+    void theSimulationModuleIsHeadless() {
+        check(noClasses().that().resideInAnyPackage("org.alliancesim.engine..", "org.alliancesim.model..",
+                        "org.alliancesim.measurement..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.jfree..", "picocli..",
                         "io.javalin..", "java.awt..", "javax.swing..", "java.nio.file.."));
     }

@@ -56,8 +56,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--trajectories", description = "Also write sessions.csv: one row per member per attended session.")
     boolean trajectories;
 
-    @Option(names = "--compress", negatable = true, description = "Write families.csv and sessions.csv gzip-compressed"
-            + " (.csv.gz); --no-compress writes both plain. Default: sessions.csv is compressed when more than "
+    @Option(names = "--measure", description = "Also write measures.csv: observed scores of the SOFTA-o, SOFTA-s and"
+            + " outcome instruments (docs/measurement.md). A scenario with a measurement: section measures without it.")
+    boolean measure;
+
+    @Option(names = "--compress", negatable = true, description = "Write families.csv, sessions.csv and measures.csv"
+            + " gzip-compressed (.csv.gz); --no-compress writes them plain. Default: sessions.csv is compressed when more than "
             + RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS + " rows are expected.")
     Boolean compress;
 
@@ -77,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(auto ? "--reps auto needs --ci-width W (a width of the dropout share's 95% CI)"
                     : "--ci-width only applies with --reps auto");
         }
-        Scenario s = ScenarioLoader.load(scenario, sets);
+        Scenario loaded = ScenarioLoader.load(scenario, sets);
+        Scenario s = measure ? loaded.withMeasurementEnabled(true) : loaded;
         RunRequest request = RunRequest.of(seed == null ? s : s.withSeed(seed)).withThreads(threadsOption.get())
                 .withOutput(Output.orDefault(out, s.name(), Instant.now(), force)).withTrajectories(trajectories)
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());

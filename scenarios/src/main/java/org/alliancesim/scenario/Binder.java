@@ -193,14 +193,15 @@ final class Binder {
             problem(path, "expected a number, found " + describe(node));
             return null;
         }
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == Integer.class || type == long.class) {
             boolean integral = node.isIntegralNumber()
                     || (node.isFloatingPointNumber() && node.doubleValue() == Math.rint(node.doubleValue()));
-            boolean fits = type == int.class ? node.canConvertToInt() : node.canConvertToLong();
+            boolean small = type != long.class;
+            boolean fits = small ? node.canConvertToInt() : node.canConvertToLong();
             if (node.isNumber() && integral && fits) {
-                return type == int.class ? (Object) node.intValue() : (Object) node.longValue();
+                return small ? (Object) node.intValue() : (Object) node.longValue();
             }
-            problem(path, "expected a whole number" + (type == int.class ? "" : " (64-bit)") + ", found "
+            problem(path, "expected a whole number" + (small ? "" : " (64-bit)") + ", found "
                     + describe(node));
             return null;
         }
@@ -349,7 +350,7 @@ final class Binder {
         if (type == double.class) {
             return "a number";
         }
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == Integer.class || type == long.class) {
             return "a whole number";
         }
         if (type == boolean.class) {

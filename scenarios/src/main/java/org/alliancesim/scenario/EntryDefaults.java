@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.alliancesim.measurement.MeasurementSpec;
 import org.alliancesim.model.FamilyType;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Referral;
@@ -171,6 +172,7 @@ final class EntryDefaults {
         for (RecordComponent c : ModelParameters.class.getRecordComponents()) {
             collect(ScenarioEdits.component(defaults, Names.snake(c.getName())), m);
         }
+        collect(MeasurementSpec.defaults(), m);
         return m;
     }
 

@@ -2,8 +2,9 @@ package org.alliancesim.scenario;
 
 import java.util.Arrays;
 import java.util.List;
-import org.alliancesim.model.Bounds;
 import java.util.regex.Pattern;
+import org.alliancesim.measurement.MeasurementSpec;
+import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.ParameterException;
@@ -18,13 +19,16 @@ import org.alliancesim.model.ParameterException;
  * @param seed master seed of the random streams
  * @param replications independent replications to run, 1..100,000
  * @param model the model's parameters
+ * @param measurement the instruments that observe the model (docs/measurement.md);
+ *     {@link MeasurementSpec#defaults()} when a file has no {@code measurement:} section
  */
 public record Scenario(
         @Doc("the scenario's name; defaults to the file name") String name,
         @Doc("one line saying what the scenario shows") String description,
         @Doc("master seed of the random streams (any integer)") long seed,
         @Doc(value = "independent replications to run", min = 1, max = 100_000) int replications,
-        ModelParameters model) {
+        ModelParameters model,
+        @Doc("instruments that observe the model: SOFTA-o, SOFTA-s, an outcome, their schedule and missing data (docs/measurement.md)") MeasurementSpec measurement) {
 
     /** Validates the experiment fields (the model validates itself). */
     public Scenario {
@@ -40,6 +44,14 @@ public record Scenario(
         if (model == null) {
             throw new ParameterException("model", null, "given");
         }
+        if (measurement == null) {
+            throw new ParameterException("measurement", null, "given");
+        }
+    }
+
+    /** A scenario with the default measurement (not enabled). */
+    public Scenario(String name, String description, long seed, int replications, ModelParameters model) {
+        this(name, description, seed, replications, model, MeasurementSpec.defaults());
     }
 
     /** What a name may be (with at most {@link #MAX_NAME_LENGTH} characters and no ".."). */
@@ -55,12 +67,17 @@ public record Scenario(
 
     /** A copy with another seed. */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, replications, model);
+        return new Scenario(name, description, newSeed, replications, model, measurement);
     }
 
     /** A copy with another number of replications. */
     public Scenario withReplications(int newReplications) {
-        return new Scenario(name, description, seed, newReplications, model);
+        return new Scenario(name, description, seed, newReplications, model, measurement);
+    }
+
+    /** A copy whose measurement is enabled or not ({@code run --measure}). */
+    public Scenario withMeasurementEnabled(boolean on) {
+        return new Scenario(name, description, seed, replications, model, measurement.withEnabled(on));
     }
 
     /**

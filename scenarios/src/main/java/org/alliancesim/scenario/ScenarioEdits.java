@@ -49,7 +49,7 @@ final class ScenarioEdits {
             Scenario out = s;
             if (!model.isEmpty()) {
                 out = new Scenario(s.name(), s.description(), s.seed(), s.replications(),
-                        (ModelParameters) apply(s.model(), ModelParameters.class, model, 0));
+                        (ModelParameters) apply(s.model(), ModelParameters.class, model, 0), s.measurement());
             }
             return experiment.isEmpty() ? out : (Scenario) apply(out, Scenario.class, experiment, 0);
         } catch (Refused r) {
@@ -195,11 +195,11 @@ final class ScenarioEdits {
             if (value instanceof Number n) {
                 return n.doubleValue();
             }
-        } else if (type == int.class || type == long.class) {
+        } else if (type == int.class || type == Integer.class || type == long.class) {
             if (value instanceof Number n) {
                 Long whole = whole(n);
                 if (whole != null && (type == long.class || (whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE))) {
-                    return type == int.class ? (Object) whole.intValue() : (Object) whole;
+                    return type == long.class ? (Object) whole : (Object) whole.intValue();
                 }
             }
         } else if (type == boolean.class) {

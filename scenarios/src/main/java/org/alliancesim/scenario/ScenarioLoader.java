@@ -1,9 +1,11 @@
 package org.alliancesim.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancesim.measurement.MeasurementSpec;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.ParameterException;
 
@@ -17,7 +19,8 @@ import org.alliancesim.model.ParameterException;
  * Each entry of {@code families} and {@code therapists} then gets the entry defaults for the fields
  * it leaves out ({@link EntryDefaults}), and the tree is bound to the records ({@link Binder}).
  * Last, the {@code --set path=value} overrides are applied together as typed edits
- * ({@link Overrides}, {@link Scenario#with(java.util.Map, String)}). Every problem found is reported
+ * ({@link Overrides}, {@link Scenario#with(java.util.Map, String)}). A {@code measurement:} section
+ * in any file of the chain turns measurement on unless one of them says {@code enabled}. Every problem found is reported
  * together in a {@link ScenarioException}; nothing is half-loaded (docs/scenarios.md).
  *
  * <p>Thread-safe: all methods are static and keep no state but the parsed built-ins.
@@ -70,6 +73,7 @@ public final class ScenarioLoader {
         ObjectNode root = merged.root;
         List<Problem> problems = new ArrayList<>(overrides.problems());
         EntryDefaults.fill(root, merged.origins, problems);
+        enableGivenMeasurement(root, chain);
         Binder b = new Binder(merged.origins, EntryDefaults.fallbacks());
         b.problems.addAll(problems);
         String sName = (String) b.value(String.class, root.get("name"), "name");
@@ -78,10 +82,12 @@ public final class ScenarioLoader {
         Object reps = b.value(int.class, root.get("replications"), "replications");
         ModelParameters model = (ModelParameters) b.record(ModelParameters.class, root, "",
                 TreeCodec.EXPERIMENT_FIELDS);
+        MeasurementSpec measurement = (MeasurementSpec) b.record(MeasurementSpec.class,
+                root.get(TreeCodec.MEASUREMENT), TreeCodec.MEASUREMENT, List.of());
         Scenario s = null;
         if (b.problems.isEmpty()) {
             try {
-                s = new Scenario(sName, description, (Long) seed, (Integer) reps, model);
+                s = new Scenario(sName, description, (Long) seed, (Integer) reps, model, measurement);
             } catch (ParameterException e) {
                 b.problem(Paths.refused("", e), Binder.shown(e));
             }
@@ -90,6 +96,25 @@ public final class ScenarioLoader {
             throw new ScenarioException(b.problems);
         }
         return overrides.applyTo(s);
+    }
+
+    /**
+     * Sets {@code measurement.enabled} when a file of the chain has a {@code measurement:} section
+     * and none of them says {@code enabled}: writing the section is asking for measurement.
+     */
+    private static void enableGivenMeasurement(ObjectNode root, List<SourceTree> chain) {
+        boolean section = false;
+        boolean said = false;
+        for (SourceTree layer : chain) {
+            JsonNode m = layer.root.get(TreeCodec.MEASUREMENT);
+            if (m != null) {
+                section = true;
+                said |= m.has("enabled");
+            }
+        }
+        if (section && !said && root.get(TreeCodec.MEASUREMENT) instanceof ObjectNode m) {
+            m.put("enabled", true);
+        }
     }
 
     /** The fully resolved scenario as a tree in file layout (snake_case), for provenance records. */

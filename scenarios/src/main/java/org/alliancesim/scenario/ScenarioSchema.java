@@ -109,7 +109,7 @@ public final class ScenarioSchema {
         if (type == double.class) {
             return type("number");
         }
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == Integer.class || type == long.class) {
             return type("integer");
         }
         if (type == boolean.class) {

@@ -24,11 +24,16 @@ final class TreeCodec {
         root.put("replications", s.replications());
         ObjectNode model = (ObjectNode) tree(s.model());
         root.setAll(model);
+        root.set(MEASUREMENT, tree(s.measurement()));
         return root;
     }
 
     /** The experiment fields that sit beside the model's at the top of a file. */
-    static final List<String> EXPERIMENT_FIELDS = List.of("name", "description", "extends", "seed", "replications");
+    static final List<String> EXPERIMENT_FIELDS = List.of("name", "description", "extends", "seed", "replications",
+            "measurement");
+
+    /** The measurement section's field name. */
+    static final String MEASUREMENT = "measurement";
 
     /** Any parameter value as a tree. */
     static JsonNode tree(Object v) {

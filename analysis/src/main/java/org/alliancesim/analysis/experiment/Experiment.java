@@ -6,9 +6,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
+import org.alliancesim.model.SessionRecord;
 
 /**
  * Runs replications of a model in parallel and hands them on in replication order.
@@ -69,6 +73,17 @@ public final class Experiment {
     /** As above, choosing whether the model emits session detail (needed for the per-session charts). */
     public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
             boolean sessionDetail, Sink sink, Progress progress) throws Exception {
+        run(model, seed, first, count, threads, trajectories, sessionDetail, null, sink, progress);
+    }
+
+    /**
+     * As above, with a listener per replication beside its data that hears the same records (with
+     * session detail), for example measurement ({@link MeasuresCsv#listener(int)}); null for none.
+     * It is created and fed on the replication's thread, before the sink sees the replication.
+     */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
+            boolean sessionDetail, IntFunction<? extends CourseListener> alongside, Sink sink, Progress progress)
+            throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
@@ -78,7 +93,8 @@ public final class Experiment {
             // One thread: no pool, no hand-over; the same replications in the same order.
             for (int r = first; r < first + count; r++) {
                 ReplicationData d = new ReplicationData(r, limit, trajectories);
-                Replication.run(model, streams, r, d, sessionDetail || trajectories);
+                Replication.run(model, streams, r, listen(d, alongside, r),
+                        sessionDetail || trajectories || alongside != null);
                 sink.accept(d);
                 if (progress != null) {
                     progress.done(r);
@@ -96,7 +112,8 @@ public final class Experiment {
             int next = first;
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
-                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories));
+                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories,
+                        alongside));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -109,7 +126,8 @@ public final class Experiment {
                     throw e;
                 }
                 if (next < end) {
-                    window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories));
+                    window.add(submit(pool, model, streams, next++, limit, trajectories,
+                            sessionDetail || trajectories, alongside));
                 }
                 sink.accept(d);
                 if (progress != null) {
@@ -122,11 +140,32 @@ public final class Experiment {
     }
 
     private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
-            int r, int limit, boolean trajectories, boolean detail) {
+            int r, int limit, boolean trajectories, boolean detail, IntFunction<? extends CourseListener> alongside) {
         return pool.submit(() -> {
             ReplicationData d = new ReplicationData(r, limit, trajectories);
-            Replication.run(model, streams, r, d, detail);
+            Replication.run(model, streams, r, listen(d, alongside, r), detail || alongside != null);
             return d;
         });
+    }
+
+    /** {@code d}, or {@code d} and replication {@code r}'s listener from {@code alongside}, each told every record. */
+    private static CourseListener listen(ReplicationData d, IntFunction<? extends CourseListener> alongside, int r) {
+        if (alongside == null) {
+            return d;
+        }
+        CourseListener other = alongside.apply(r);
+        return new CourseListener() {
+            @Override
+            public void courseEnded(CourseRecord course) {
+                d.courseEnded(course);
+                other.courseEnded(course);
+            }
+
+            @Override
+            public void sessionAttended(SessionRecord session) {
+                d.sessionAttended(session);
+                other.sessionAttended(session);
+            }
+        };
     }
 }

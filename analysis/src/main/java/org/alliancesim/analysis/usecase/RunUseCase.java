@@ -5,21 +5,26 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
+import org.alliancesim.analysis.experiment.MeasuresCsv;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.experiment.ReplicationData;
 import org.alliancesim.analysis.experiment.TherapistTally;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.report.RunReport;
+import org.alliancesim.measurement.Measurement;
+import org.alliancesim.model.CourseListener;
 import org.alliancesim.scenario.Scenario;
 
 /**
  * Runs a scenario's replications and, when asked, writes a results folder (families.csv, optionally
- * sessions.csv, summary.json, charts, report.html; docs/outputs.md).
+ * sessions.csv, summary.json, charts, report.html; docs/outputs.md), and measures.csv when the
+ * scenario's measurement is enabled (docs/measurement.md).
  *
  * <p>Sequential stopping ({@link RunRequest#ciWidth()}): replications run in batches of
  * {@link #BATCH}; after each batch the dropout share's 95% CI over all replications so far is
@@ -34,8 +39,9 @@ public final class RunUseCase {
     /** Most replications sequential stopping runs. */
     public static final int MAX_REPLICATIONS = 5000;
 
-    /** The files a run may write: the report's, and therapists.csv. */
-    static final List<String> FILES = Stream.concat(RunReport.FILES.stream(), Stream.of("therapists.csv")).toList();
+    /** The files a run may write: the report's, therapists.csv and measures.csv. */
+    static final List<String> FILES = Stream.concat(RunReport.FILES.stream(), Stream.of("therapists.csv",
+            "measures.csv", "measures.csv.gz")).toList();
 
     private RunUseCase() {}
 
@@ -50,18 +56,25 @@ public final class RunUseCase {
         Output output = request.output() == null ? null : request.output().check();
         ExperimentResult result = new ExperimentResult(request.scenario().model().run().sessionLimit());
         if (output == null) {
-            Scenario ran = replicate(request, result, d -> { });
+            Scenario ran = replicate(request, result, d -> { }, null);
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
         }
         try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), FILES);
                 Writer families = folder.writer("families.csv", request.compressFamilies());
                 Writer therapists = folder.writer("therapists.csv");
                 Writer sessions = request.trajectories() ? folder.writer("sessions.csv", request.compressSessions())
-                        : null) {
+                        : null;
+                Writer measures = measured(request) ? folder.writer("measures.csv", request.compressFamilies()) : null) {
             families.write(ReplicationData.FAMILIES_HEADER);
             therapists.write(TherapistTally.HEADER);
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);
+            }
+            Scenario scenario = request.scenario();
+            MeasuresCsv table = measures == null ? null
+                    : new MeasuresCsv(Measurement.of(scenario.measurement(), scenario.seed()));
+            if (measures != null) {
+                measures.write(MeasuresCsv.HEADER);
             }
             Scenario ran = replicate(request, result, d -> {
                 d.writeFamilies(families);
@@ -69,11 +82,17 @@ public final class RunUseCase {
                 if (sessions != null) {
                     d.writeSessions(sessions);
                 }
-            });
+                if (measures != null) {
+                    table.write(d, measures);
+                }
+            }, table == null ? null : table::listener);
             families.close();
             therapists.close();
             if (sessions != null) {
                 sessions.close();
+            }
+            if (measures != null) {
+                measures.close();
             }
             RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started));
             folder.commit();
@@ -81,8 +100,17 @@ public final class RunUseCase {
         }
     }
 
-    /** Runs the replications into {@code result} and {@code write}; returns the scenario with the number run. */
-    private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write) throws IOException {
+    /** Whether the run writes measures.csv: its scenario's measurement is enabled. */
+    static boolean measured(RunRequest q) {
+        return q.scenario().measurement().enabled();
+    }
+
+    /**
+     * Runs the replications into {@code result} and {@code write}, each heard also by its listener
+     * from {@code alongside} (null for none); returns the scenario with the number run.
+     */
+    private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write,
+            IntFunction<? extends CourseListener> alongside) throws IOException {
         Scenario s = q.scenario();
         Experiment.Sink sink = d -> {
             result.add(d);
@@ -90,8 +118,8 @@ public final class RunUseCase {
         };
         if (q.ciWidth() == null) {
             Requests.run(() -> {
-                Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), q.trajectories(), sink,
-                        r -> q.progress().update(r + 1, s.replications(), ""));
+                Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), q.trajectories(), true, alongside,
+                        sink, r -> q.progress().update(r + 1, s.replications(), ""));
                 return null;
             });
             return s;
@@ -100,8 +128,8 @@ public final class RunUseCase {
         while (done < MAX_REPLICATIONS) {
             int first = done;
             Requests.run(() -> {
-                Experiment.run(s.model(), s.seed(), first, BATCH, q.threads(), q.trajectories(), sink,
-                        r -> q.progress().update(r + 1, -1, ""));
+                Experiment.run(s.model(), s.seed(), first, BATCH, q.threads(), q.trajectories(), true, alongside,
+                        sink, r -> q.progress().update(r + 1, -1, ""));
                 return null;
             });
             done += BATCH;

@@ -1,0 +1,25 @@
+package org.alliancesim.measurement;
+
+import java.util.Locale;
+
+/** The four SOFTA dimensions; the first three are each member's, shared purpose is the family's. */
+public enum Dimension {
+    /** Engagement in the therapeutic process. */
+    ENGAGEMENT,
+    /** Emotional connection with the therapist. */
+    CONNECTION,
+    /** Safety within the therapeutic system. */
+    SAFETY,
+    /** The family's shared sense of purpose (family level). */
+    SHARED_PURPOSE;
+
+    /** The dimension's name in measures.csv's {@code scale} column ({@code shared_purpose}). */
+    public String scale() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the dimension is rated per member (engagement, connection, safety). */
+    public boolean perMember() {
+        return this != SHARED_PURPOSE;
+    }
+}

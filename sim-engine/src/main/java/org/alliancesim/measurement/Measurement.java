@@ -1,0 +1,104 @@
+package org.alliancesim.measurement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Replication;
+
+/**
+ * Measures simulated families as a study would: the library entry point of measurement
+ * (docs/measurement.md). Given a {@link MeasurementSpec} and the run's master seed, it turns the
+ * records one replication emits into {@link Measure} rows and a {@link FamilyTruth} per family.
+ *
+ * <p>Two ways in: {@link #measure(ModelParameters, int)} runs one replication and returns its rows
+ * (what a study calls); {@link #recorder(int, Sink)} gives a {@link CourseListener} to compose with
+ * other listeners of a replication that is run anyway (what {@code run --measure} does). The
+ * replication must be run with session detail, or only the families' truths come out.
+ *
+ * <p>Random numbers: from streams of {@link RandomStreams} with purposes of their own, never the
+ * model's, so a run with and without measurement simulates the same families: family {@code k}'s
+ * SOFTA-o errors from (replication, k, "measure-softa-o"), its SOFTA-s answers from (replication, k,
+ * "measure-softa-s"), its outcome from (replication, k, "measure-outcome"), and rater {@code j}'s
+ * leniency from (replication, j, "measure-rater-leniency"). Each family's draws are taken in a fixed
+ * order when its course ends, so measured values do not depend on threads or on other families.
+ * Immutable and thread-safe; each recorder belongs to one replication's thread.
+ */
+public final class Measurement {
+
+    /** Receives one family's truth and observed scores when its course ends. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param truth the family's latent values
+         * @param measures its observed scores in a fixed order (empty if it never started)
+         */
+        void family(FamilyTruth truth, List<Measure> measures);
+    }
+
+    /**
+     * One replication measured.
+     *
+     * @param families one truth per family, in the order their courses ended
+     * @param measures every observed score, family by family in the same order
+     */
+    public record Result(List<FamilyTruth> families, List<Measure> measures) {
+
+        /** Copies the lists. */
+        public Result {
+            families = List.copyOf(families);
+            measures = List.copyOf(measures);
+        }
+    }
+
+    private final MeasurementSpec spec;
+    private final RandomStreams streams;
+
+    private Measurement(MeasurementSpec spec, RandomStreams streams) {
+        this.spec = spec;
+        this.streams = streams;
+    }
+
+    /**
+     * Measurement with {@code spec}, drawing from streams of {@code seed} (the run's master seed).
+     *
+     * @throws NullPointerException if {@code spec} is null
+     */
+    public static Measurement of(MeasurementSpec spec, long seed) {
+        return new Measurement(Objects.requireNonNull(spec, "spec"), RandomStreams.of(seed));
+    }
+
+    /** The instruments, schedule and missingness in use. */
+    public MeasurementSpec spec() {
+        return spec;
+    }
+
+    /** The master seed of the measurement's streams. */
+    public long seed() {
+        return streams.masterSeed();
+    }
+
+    /**
+     * A listener for replication {@code replication} that hands each family's truth and scores to
+     * {@code sink} when its course ends. Not thread-safe: one per replication.
+     */
+    public Recorder recorder(int replication, Sink sink) {
+        return new Recorder(spec, streams, replication, Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * Runs replication {@code replication} of {@code model} (with session detail, on this thread,
+     * from the same seed) and measures it.
+     */
+    public Result measure(ModelParameters model, int replication) {
+        List<FamilyTruth> truths = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        Replication.run(model, streams, replication, recorder(replication, (t, m) -> {
+            truths.add(t);
+            measures.addAll(m);
+        }), true);
+        return new Result(truths, measures);
+    }
+}

@@ -1,0 +1,203 @@
+package org.alliancesim.measurement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.alliancesim.model.EndReason;
+import org.alliancesim.model.ModelParameters;
+import org.junit.jupiter.api.Test;
+
+/** What a study's data set looks like: schedule, missing data, follow-up, own random streams. */
+class MeasurementTest {
+
+    private static final ModelParameters MODEL = MeasuredData.model(300);
+
+    private static Measurement.Result measure(MeasurementSpec spec) {
+        return Measurement.of(spec, MeasuredData.SEED).measure(MODEL, 0);
+    }
+
+    private static MeasurementSpec spec(double nonresponse, FollowUp followUp) {
+        MeasurementSpec d = MeasurementSpec.defaults();
+        return new MeasurementSpec(true, d.softaO(), d.softaS(), d.outcome(), d.schedule(), nonresponse, followUp);
+    }
+
+    private static Map<Integer, Double> outcome(Measurement.Result r, String scale) {
+        return r.measures().stream().filter(m -> m.instrument() == Instrument.OUTCOME && m.scale().equals(scale))
+                .collect(Collectors.toMap(Measure::familyId, Measure::score));
+    }
+
+    @Test
+    void dropoutsHaveNoEndMeasureAndCompletersDo() {
+        Measurement.Result r = measure(spec(0, FollowUp.defaults()));
+        Map<Integer, Double> end = outcome(r, "end");
+        Map<Integer, Double> rci = outcome(r, "rci");
+        int dropouts = 0;
+        for (FamilyTruth t : r.families()) {
+            if (!t.started()) {
+                assertFalse(end.containsKey(t.familyId()), "a family that never started has no rows");
+                continue;
+            }
+            boolean completed = t.endReason().isCompletion();
+            assertEquals(completed, Double.isFinite(end.get(t.familyId())), t.toString());
+            assertEquals(completed, Double.isFinite(rci.get(t.familyId())), t.toString());
+            dropouts += t.dropout() ? 1 : 0;
+        }
+        assertTrue(dropouts > 50, "the default has dropouts: " + dropouts);
+        assertTrue(outcome(r, "follow_up").isEmpty(), "no follow-up unless configured");
+    }
+
+    @Test
+    void aFollowUpMeasuresEveryoneWhoStartedDropoutsToo() {
+        Measurement.Result r = measure(spec(0, new FollowUp(12, 0)));
+        Map<Integer, Double> followUp = outcome(r, "follow_up");
+        Map<Integer, Double> baseline = outcome(r, "baseline");
+        long dropouts = r.families().stream().filter(FamilyTruth::dropout).count();
+        for (FamilyTruth t : r.families()) {
+            if (t.started()) {
+                assertTrue(Double.isFinite(followUp.get(t.familyId())), t.toString());
+                assertEquals(ReliableChange.index(baseline.get(t.familyId()), followUp.get(t.familyId()), 0.7, 0.85),
+                        outcome(r, "rci_follow_up").get(t.familyId()), 1e-12);
+            }
+        }
+        assertTrue(dropouts > 50);
+        // Half the follow-up questionnaires come back: 95% of binomial(n, .5) within 2 sd.
+        Measurement.Result half = measure(spec(0, new FollowUp(12, 0.5)));
+        long n = outcome(half, "follow_up").size();
+        long missing = outcome(half, "follow_up").values().stream().filter(v -> Double.isNaN(v)).count();
+        assertEquals(n / 2.0, missing, 3 * Math.sqrt(n / 4.0), missing + " of " + n);
+    }
+
+    @Test
+    void theChangeIndexIsComputedFromTheObservedScores() {
+        Measurement.Result r = measure(spec(0, FollowUp.defaults()));
+        Map<Integer, Double> baseline = outcome(r, "baseline");
+        Map<Integer, Double> end = outcome(r, "end");
+        Map<Integer, Double> rci = outcome(r, "rci");
+        int checked = 0;
+        for (Map.Entry<Integer, Double> e : rci.entrySet()) {
+            if (Double.isFinite(e.getValue())) {
+                double b = baseline.get(e.getKey());
+                double x = end.get(e.getKey());
+                assertEquals((x - b) / (Math.sqrt(2) * 0.7 * Math.sqrt(1 - 0.85)), e.getValue(), 1e-12);
+                checked++;
+            }
+        }
+        assertTrue(checked > 100);
+    }
+
+    /** At baseline the observed score's squared correlation with its truth is r_xx (.85); n about 290, tolerance .05 (4 sd). */
+    @Test
+    void theOutcomesReliabilityHoldsAtBaseline() {
+        Measurement.Result r = measure(spec(0, FollowUp.defaults()));
+        Map<Integer, Double> baseline = outcome(r, "baseline");
+        Map<String, Double> observed = new java.util.HashMap<>();
+        Map<String, Double> truth = new java.util.HashMap<>();
+        for (FamilyTruth t : r.families()) {
+            if (t.started()) {
+                observed.put("" + t.familyId(), baseline.get(t.familyId()));
+                truth.put("" + t.familyId(), t.functioningBaseline());
+            }
+        }
+        double rr = MeasuredData.pearson(observed, truth)[0];
+        assertEquals(0.85, rr * rr, 0.05);
+    }
+
+    @Test
+    void onlyScheduledSessionsAreRated() {
+        Measurement.Result r = measure(spec(0, FollowUp.defaults()));
+        assertEquals(List.of(1, 3), r.measures().stream().filter(m -> m.instrument() == Instrument.SOFTA_O)
+                .map(Measure::session).distinct().sorted().toList());
+        assertTrue(r.measures().stream().filter(m -> m.scale().equals("session")).allMatch(m -> m.session() % 4 == 0));
+    }
+
+    /** 2% item non-response: about 2% of SOFTA-s items are empty (n about 12,000; 4 sd about .5%). */
+    @Test
+    void itemNonResponseLeavesItemsEmpty() {
+        Measurement.Result r = measure(spec(0.02, FollowUp.defaults()));
+        Predicate<Measure> item = m -> m.instrument() == Instrument.SOFTA_S && m.scale().matches(".*_\\d");
+        long items = r.measures().stream().filter(item).count();
+        long missing = r.measures().stream().filter(item).filter(Measure::missing).count();
+        assertEquals(0.02, missing / (double) items, 0.005, missing + " of " + items);
+        assertTrue(r.measures().stream().filter(m -> m.instrument() == Instrument.SOFTA_O).noneMatch(Measure::missing),
+                "video ratings have no non-response");
+    }
+
+    @Test
+    void eachInstrumentDrawsFromItsOwnStreams() {
+        MeasurementSpec d = spec(0.02, FollowUp.defaults());
+        Measurement.Result base = measure(d);
+        assertEquals(base, measure(d), "same seed, same scores");
+        // A third rater and another outcome reliability change neither rater 1, nor the SOFTA-s, nor the baseline truth.
+        ObserverRatings o = d.softaO();
+        MeasurementSpec other = new MeasurementSpec(true, new ObserverRatings(3, o.engagement(), o.connection(),
+                o.safety(), o.sharedPurpose(), o.leniencySd()), d.softaS(), new OutcomeMeasure(0.6, 3, 0.7, 0.75),
+                d.schedule(), d.nonresponse(), d.followUp());
+        Measurement.Result changed = measure(other);
+        Predicate<Measure> raterOne = m -> m.instrument() == Instrument.SOFTA_O && m.rater() == 1;
+        Predicate<Measure> self = m -> m.instrument() == Instrument.SOFTA_S;
+        assertEquals(base.measures().stream().filter(raterOne).toList(),
+                changed.measures().stream().filter(raterOne).toList());
+        assertEquals(base.measures().stream().filter(self).toList(), changed.measures().stream().filter(self).toList());
+        assertTrue(changed.measures().stream().anyMatch(m -> m.rater() == 3));
+        assertEquals(base.families().stream().map(FamilyTruth::improvement).toList(),
+                changed.families().stream().map(FamilyTruth::improvement).toList(), "the model is not touched");
+        assertNotEquals(base.measures(), Measurement.of(d, MeasuredData.SEED).measure(MODEL, 1).measures());
+    }
+
+    @Test
+    void leniencyIsAConstantPerRaterAndReplication() {
+        MeasurementSpec d = spec(0, FollowUp.defaults());
+        ObserverRatings o = d.softaO();
+        MeasurementSpec lenient = new MeasurementSpec(true, new ObserverRatings(3, o.engagement(), o.connection(),
+                o.safety(), o.sharedPurpose(), 0.4), d.softaS(), d.outcome(), d.schedule(), 0, d.followUp());
+        Recorder a = Measurement.of(lenient, MeasuredData.SEED).recorder(0, (t, m) -> { });
+        Recorder b = Measurement.of(lenient, MeasuredData.SEED).recorder(0, (t, m) -> { });
+        assertEquals(a.leniency(2), b.leniency(2));
+        assertNotEquals(a.leniency(0), a.leniency(1));
+        // Rater means differ by their leniencies (sd 0.4), blurred by rounding and clamping at the ends.
+        Measurement.Result r = measure(lenient);
+        double[] mean = new double[3];
+        for (int j = 1; j <= 3; j++) {
+            int rater = j;
+            mean[j - 1] = r.measures().stream().filter(m -> m.instrument() == Instrument.SOFTA_O && m.rater() == rater)
+                    .mapToDouble(Measure::score).average().orElseThrow();
+        }
+        for (int j = 1; j < 3; j++) {
+            double off = Math.abs((mean[j] - mean[0]) - (a.leniency(j) - a.leniency(0)));
+            assertTrue(off < 0.1, "rater " + (j + 1) + "'s mean follows its leniency " + a.leniency(j) + ": "
+                    + java.util.Arrays.toString(mean));
+        }
+    }
+
+    @Test
+    void theConsensusIsTheRoundedMeanHalvesAwayFromZero() {
+        assertEquals(2, Recorder.consensus(1.5));
+        assertEquals(-2, Recorder.consensus(-1.5));
+        assertEquals(1, Recorder.consensus(4 / 3.0));
+        assertEquals(0, Recorder.consensus(-1 / 3.0));
+        assertEquals(3, Recorder.softaPoint(3.7));
+        assertEquals(-3, Recorder.softaPoint(-9));
+        assertEquals(16, Recorder.subscale(12, 3), "one item missing: prorated");
+        assertTrue(Double.isNaN(Recorder.subscale(8, 2)), "two missing: no score");
+    }
+
+    @Test
+    void aFamilysTruthIsWhatTheModelReported() {
+        Measurement.Result r = measure(spec(0, FollowUp.defaults()));
+        for (FamilyTruth t : r.families()) {
+            if (t.started()) {
+                assertEquals(t.functioningBaseline() - 0.75 * t.improvement(), t.functioningEnd(), 1e-12);
+            } else {
+                assertTrue(Double.isNaN(t.functioningBaseline()));
+            }
+            assertEquals(t.endReason() == EndReason.DROPOUT, t.dropout());
+        }
+        assertEquals(300, r.families().size());
+    }
+}
