@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One attended session: the submodels of docs/model.md ("Submodels") applied in order to a
- * family. Stateless apart from the parameters; one instance serves a whole replication.
+ * family. Stateless apart from the parameters and the rules chosen for the replication
+ * ({@link TrustRule}, {@link RepairRule}, {@link ContagionRule}, built once from
+ * {@link ModelParameters#rules()}); one instance serves a whole replication.
  *
  * <p>Random draws per session, all from the family's "session" stream, in this order: one
  * standard normal for the therapist's support; then for each member, in member order, one standard
