@@ -116,6 +116,30 @@ class TrustRuleTest {
     }
 
     @Test
+    void everyAttendedSessionCountsAsEvidenceHeldOrRuptured() {
+        ModelParameters p = Variants.set(withTrust(ModelParameters.defaults(), Rules.TrustUpdate.Rule.BAYESIAN),
+                "rules.trustUpdate.forgetting", 0.9);
+        RandomStreams s = RandomStreams.of(SEED);
+        // The parent holds every session; the adolescent (tolerance 0) ruptures in every one.
+        Member[] ms = {
+            new Member(0, Role.PARENT, false, 100, 1, 1, 0.5, 0.5, 0.5),
+            new Member(1, Role.ADOLESCENT, true, 0, 0.3, 1.1, -2.0, -2.0, -2.0)
+        };
+        Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 10, 1, 0, 0,
+                s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
+        f.therapist = Therapist.typical(0, Variants.experienced(), p.dynamics());
+        Session session = new Session(p);
+        for (int t = 1; t <= 3; t++) {
+            session.run(f, t);
+        }
+        assertEquals(3, f.ruptures, "the adolescent ruptured each time");
+        for (Member m : ms) {
+            assertEquals(0.9 * 0.9 * 0.9, m.trustPriorWeight, 1e-12, "prior discounted three times");
+            assertEquals(1 + 0.9 * (1 + 0.9), m.trustEvidence, 1e-12, "three sessions of evidence");
+        }
+    }
+
+    @Test
     void underTheBayesianRuleLateSessionsMoveTheAllianceLess() {
         ModelParameters a = Variants.base(300);
         ModelParameters b = withTrust(a, Rules.TrustUpdate.Rule.BAYESIAN);
