@@ -56,6 +56,24 @@ class ScenariosCommandTest {
     }
 
     @Test
+    void anUnknownRuleOrARuleParameterOutOfRangeIsExitCode2AtItsPlace() throws Exception {
+        Path bad = dir.resolve("rules.yaml");
+        Files.writeString(bad, "rules:\n  trust_update: {rule: bayesain}\n  attendance: {trend_weight: -1}\n");
+        Outcome fail = AllianceSimTest.run("scenarios", "check", bad.toString());
+        assertEquals(2, fail.code());
+        assertEquals(2, fail.err().strip().lines().count(), fail.err());
+        assertTrue(fail.err().contains(bad + ":2:24: rules.trust_update.rule: found 'bayesain' (text); allowed:"
+                + " asymmetric_relaxation, symmetric_relaxation, bayesian, betrayal_threshold (did you mean"
+                + " 'bayesian'?)"), fail.err());
+        assertTrue(fail.err().contains(bad + ":3:30: rules.attendance.trend_weight: must be in [0.0, 20.0], was -1.0"),
+                fail.err());
+        assertFalse(fail.err().contains("Exception"), fail.err());
+        Outcome ok = AllianceSimTest.run("scenarios", "show", "default", "--set", "rules.trust_update.rule=bayesian");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("rule: bayesian"), ok.out());
+    }
+
+    @Test
     void showOfABadScenarioIsExitCode2WithoutAStackTrace() {
         Outcome o = AllianceSimTest.run("scenarios", "show", "defualt");
         assertEquals(2, o.code());

@@ -245,7 +245,7 @@ class ScenarioErrorsTest {
         // The same list, in the same order, in every JVM: the model's fields, then the experiment's.
         Problem p = only(fails("famlies: 1\n"));
         assertEquals("bad.yaml:1:1: famlies: unknown field 'famlies' (did you mean 'families'?); allowed here: run,"
-                + " families, therapists, setting, clinic, dynamics, name, description, extends, seed, replications, measurement",
+                + " families, therapists, setting, clinic, dynamics, rules, name, description, extends, seed, replications, measurement",
                 p.toString());
         Problem inner = only(fails("dynamics:\n  trust: {gian: 1}\n"));
         assertTrue(inner.message().endsWith("allowed here: " + String.join(", ",
@@ -285,7 +285,7 @@ class ScenarioErrorsTest {
     void aKeyThatIsNotAFieldNameIsNotQuoted() {
         Problem p = only(fails("seed: 1\n\"root:*:20228:0:99999:7:::\": 1\n"));
         assertEquals("bad.yaml:2:1: a key that is not a field name (not shown); allowed here: run, families,"
-                + " therapists, setting, clinic, dynamics, name, description, extends, seed, replications, measurement", p.toString());
+                + " therapists, setting, clinic, dynamics, rules, name, description, extends, seed, replications, measurement", p.toString());
     }
 
     @Test

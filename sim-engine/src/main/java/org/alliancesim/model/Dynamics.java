@@ -222,7 +222,9 @@ public record Dynamics(
 
     /**
      * Trust: after a held session each SOFTA dimension relaxes toward the session's
-     * experience, T += g (E - T), faster downward than upward.
+     * experience, T += g (E - T), faster downward than upward (the default trust update rule;
+     * {@link Rules.TrustUpdate} chooses another, and {@code gainUp}, {@code gainDown} are read by
+     * the asymmetric and betrayal-threshold rules).
      *
      * @param warmthWeight weight of warmth in the therapist's support
      * @param empathyWeight weight of empathy
@@ -309,7 +311,8 @@ public record Dynamics(
      * @param noviceRepairFactor a novice's repair skill is multiplied by this
      * @param repairOvershoot the chance of repair is the therapist's repair skill times
      *     exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what
-     *     the member's alliance could hold, the harder the repair
+     *     the member's alliance could hold, the harder the repair (the default repair rule and the
+     *     member-state rule read it; {@link Rules.Repair})
      * @param lossEngagement engagement lost by an unrepaired rupture
      * @param lossConnection connection lost
      * @param lossSafety safety lost

@@ -61,6 +61,11 @@ final class Family {
     double gap = Double.NaN;
     double gapMax = Double.NaN;
     boolean ended;
+    /**
+     * The trend attendance rules' memory ({@link AttendanceRule.Trend}): the deciding alliance after
+     * the last sessions, a ring indexed by sessions attended; null under the level rule.
+     */
+    double[] allianceHistory;
     /** Clinic mode: the pending waitlist-dropout event. */
     long waitlistEvent = Simulation.NO_EVENT;
 

@@ -30,6 +30,12 @@ final class Member {
      * session's challenge times this (1 until a repaired rupture teaches the therapist otherwise).
      */
     double challengeScale = 1;
+    /**
+     * The Bayesian trust rule's memory ({@link TrustRule.BetaReputation}): the weight left to the
+     * starting alliance (1, discounted each session), and the sessions of evidence since (discounted).
+     */
+    double trustPriorWeight = 1;
+    double trustEvidence;
 
     Member(int id, Role role, boolean identifiedPatient, double tolerance, double decisionWeight,
             double sensitivity, double engagement, double connection, double safety) {

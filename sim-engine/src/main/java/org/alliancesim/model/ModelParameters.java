@@ -12,6 +12,7 @@ import java.util.List;
  * @param setting the therapy room
  * @param clinic the clinic layer (used in clinic mode)
  * @param dynamics the mechanisms' coefficients
+ * @param rules which rule each swappable mechanism follows, with the rules' own parameters
  */
 public record ModelParameters(
         @Doc("what to simulate: mode, families, horizon, session limit") RunSpec run,
@@ -19,7 +20,8 @@ public record ModelParameters(
         @Doc("the therapist pool: a mixture of types whose shares sum to 1") List<TherapistType> therapists,
         @Doc("the therapy room") Setting setting,
         @Doc("the clinic layer (used in clinic mode)") ClinicSpec clinic,
-        @Doc("the mechanisms' coefficients") Dynamics dynamics) {
+        @Doc("the mechanisms' coefficients") Dynamics dynamics,
+        @Doc("which rule each swappable mechanism follows (trust update, attendance, repair, contagion), with the rules' own parameters") Rules rules) {
 
     /** Largest allowed difference between the sum of a mixture's shares and 1. */
     public static final double SHARE_TOLERANCE = 1e-6;
@@ -32,6 +34,7 @@ public record ModelParameters(
         Check.present("setting", setting);
         Check.present("clinic", clinic);
         Check.present("dynamics", dynamics);
+        Check.present("rules", rules);
         families = List.copyOf(families);
         therapists = List.copyOf(therapists);
         if (families.isEmpty()) {
@@ -80,36 +83,42 @@ public record ModelParameters(
                 new RunSpec(RunMode.COHORT, 1000, 365, 20),
                 families, therapists, Setting.plainRoom(),
                 new ClinicSpec(10, 8, 0.05),
-                Dynamics.defaults());
+                Dynamics.defaults(),
+                Rules.defaults());
     }
 
     /** A copy with another run specification. */
     public ModelParameters withRun(RunSpec newRun) {
-        return new ModelParameters(newRun, families, therapists, setting, clinic, dynamics);
+        return new ModelParameters(newRun, families, therapists, setting, clinic, dynamics, rules);
     }
 
     /** A copy with another family population. */
     public ModelParameters withFamilies(List<FamilyType> newFamilies) {
-        return new ModelParameters(run, newFamilies, therapists, setting, clinic, dynamics);
+        return new ModelParameters(run, newFamilies, therapists, setting, clinic, dynamics, rules);
     }
 
     /** A copy with another therapist pool. */
     public ModelParameters withTherapists(List<TherapistType> newTherapists) {
-        return new ModelParameters(run, families, newTherapists, setting, clinic, dynamics);
+        return new ModelParameters(run, families, newTherapists, setting, clinic, dynamics, rules);
     }
 
     /** A copy with another setting. */
     public ModelParameters withSetting(Setting newSetting) {
-        return new ModelParameters(run, families, therapists, newSetting, clinic, dynamics);
+        return new ModelParameters(run, families, therapists, newSetting, clinic, dynamics, rules);
     }
 
     /** A copy with other dynamics. */
     public ModelParameters withDynamics(Dynamics newDynamics) {
-        return new ModelParameters(run, families, therapists, setting, clinic, newDynamics);
+        return new ModelParameters(run, families, therapists, setting, clinic, newDynamics, rules);
     }
 
     /** A copy with another clinic layer. */
     public ModelParameters withClinic(ClinicSpec newClinic) {
-        return new ModelParameters(run, families, therapists, setting, newClinic, dynamics);
+        return new ModelParameters(run, families, therapists, setting, newClinic, dynamics, rules);
+    }
+
+    /** A copy with other rules. */
+    public ModelParameters withRules(Rules newRules) {
+        return new ModelParameters(run, families, therapists, setting, clinic, dynamics, newRules);
     }
 }

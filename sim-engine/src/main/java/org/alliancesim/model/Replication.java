@@ -57,6 +57,7 @@ public final class Replication {
     private final boolean detail;
     private final Session session;
     private final Dynamics.Attendance att;
+    private final AttendanceRule attendanceRule;
     private final Simulation sim;
     private final List<Family> families = new ArrayList<>();
     private final Therapist[] therapists;
@@ -81,6 +82,7 @@ public final class Replication {
         this.detail = detail;
         this.session = new Session(p);
         this.att = p.dynamics().attendance();
+        this.attendanceRule = AttendanceRule.of(p.rules().attendance(), att);
         this.sim = new Simulation(p.run().mode() == RunMode.COHORT ? 4 : Math.min(p.run().families(), 1 << 16));
         this.familyShareCdf = cdf(p.families().stream().mapToDouble(FamilyType::share).toArray());
         this.therapists = buildTherapists();
@@ -256,13 +258,14 @@ public final class Replication {
      * The discrete-time dropout hazard before a session after the first: a logistic function of
      * the family's state only, the deciding members' alliance (Kazdin 1996: parents control
      * attendance), shared purpose and split, and of practical barriers: the family's own, and the
-     * days waited. No
+     * days waited. What it reads of the alliance is the attendance rule's ({@link AttendanceRule}:
+     * its level, by default). No
      * situation has a term here; referral, therapist, setting and ruptures reach it through the
      * state they changed.
      */
     double dropoutHazard(Family f, double deciding) {
         double x = att.intercept() + f.barrier
-                - att.alliance() * deciding
+                - attendanceRule.allianceTerm(f, deciding)
                 - att.purpose() * f.purpose
                 + att.split() * f.split
                 + att.waitPerMonth() * f.waitDays() / DAYS_PER_MONTH;
@@ -279,9 +282,11 @@ public final class Replication {
         int t = f.attended + 1;
         if (t == 1) {
             f.startDay = sim.now();
+            attendanceRule.courseStarted(f);
         }
         session.run(f, t);
         f.attended = t;
+        attendanceRule.sessionAttended(f);
         f.consecutiveNoShows = 0;
         sessionsAttended++;
         memberSessions += f.members.length;

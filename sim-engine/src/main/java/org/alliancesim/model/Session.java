@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One attended session: the submodels of docs/model.md ("Submodels") applied in order to a
- * family. Stateless apart from the parameters; one instance serves a whole replication.
+ * family. Stateless apart from the parameters and the rules chosen for the replication
+ * ({@link TrustRule}, {@link RepairRule}, {@link ContagionRule}, built once from
+ * {@link ModelParameters#rules()}); one instance serves a whole replication.
  *
  * <p>Random draws per session, all from the family's "session" stream, in this order: one
  * standard normal for the therapist's support; then for each member, in member order, one standard
@@ -26,6 +28,10 @@ final class Session {
     private final Dynamics.Contagion contagion;
     private final Dynamics.Outcome outcome;
     private final Dynamics.Start start;
+    // The rules, chosen once per replication (docs/model.md, "Rules").
+    private final TrustRule trustRule;
+    private final RepairRule repairRule;
+    private final ContagionRule contagionRule;
     /** Novelty at first exposure of the whole setting, before preparation. */
     private final double noveltyAtFirst;
     private final int exposureOffset;
@@ -48,6 +54,10 @@ final class Session {
         this.contagion = d.contagion();
         this.outcome = d.outcome();
         this.start = d.start();
+        Rules r = p.rules();
+        this.trustRule = TrustRule.of(r.trustUpdate(), trust);
+        this.repairRule = RepairRule.of(r.repair(), ruptureParams);
+        this.contagionRule = ContagionRule.of(r.contagion(), contagion);
         Setting s = p.setting();
         this.noveltyAtFirst = (s.reflectingTeam() ? climate.noveltyReflectingTeam() : 0)
                 + (s.oneWayMirror() ? climate.noveltyMirror() : 0)
@@ -102,19 +112,18 @@ final class Session {
             // Novelty unsettles but is not therapeutic work.
             double productive = Math.max(0, disc - novelty);
 
-            // The session as experienced when it is held: each dimension relaxes toward the
-            // session's experience, T += g (E - T), with g larger downward: trust is lost faster
-            // than it is gained (Slovic 1993; biased trust dynamics, Hoogendoorn, Jaffry, van Maanen
-            // and Treur). Relaxation gives diminishing returns as alliance approaches what sessions
-            // offer.
+            // The session as experienced when it is held: each dimension moves with the session's
+            // experience by the trust rule (by default it relaxes toward it, T += g (E - T), with g
+            // larger downward: trust is lost faster than it is gained; Slovic 1993; biased trust
+            // dynamics, Hoogendoorn, Jaffry, van Maanen and Treur).
             double memberSupport = clamp01(support * (1 + tilt * m.side));
             double bond = trust.bondPerSupport() * (memberSupport - NEUTRAL_SUPPORT);
-            double heldConnection = relax(m.connection, bond);
-            double heldSafety = relax(m.safety, bond - trust.discomfortSafetyCost() * disc);
+            double heldConnection = trustRule.held(m, m.connection, bond, disc);
+            double heldSafety = trustRule.held(m, m.safety, bond - trust.discomfortSafetyCost() * disc, disc);
             // Involuntary clients: engagement does not catch up (Sotero et al.).
-            double heldEngagement = relax(m.engagement, bond + trust.workEngagementGain() * productive
+            double heldEngagement = trustRule.held(m, m.engagement, bond + trust.workEngagementGain() * productive
                     - trust.noveltyEngagementCost() * novelty
-                    - (f.involuntary ? start.involuntaryEngagementPenalty() : 0));
+                    - (f.involuntary ? start.involuntaryEngagementPenalty() : 0), disc);
 
             double work;
             boolean ruptured = disc > cap;
@@ -131,14 +140,14 @@ final class Session {
                 // hold. Repair restores: each dimension ends at the lower of where it was and where
                 // the held session would have taken it, so a repaired member is never better off
                 // than without the rupture. An unrepaired rupture costs trust on top, safety most.
+                // The chance of repair is the repair rule's (by default skill and overshoot).
                 f.ruptures++;
                 work = 0;
                 double overshoot = disc - cap;
                 double engagement = Math.min(m.engagement, heldEngagement);
                 double connection = Math.min(m.connection, heldConnection);
                 double safety = Math.min(m.safety, heldSafety);
-                if (f.sessionRng.nextDouble() < th.repairProbability
-                        * Math.exp(-ruptureParams.repairOvershoot() * overshoot)) {
+                if (f.sessionRng.nextDouble() < repairRule.chance(th, m, overshoot)) {
                     repairedNow = true;
                     f.repairs++;
                     // Resistance as information (LITERATURE.md situation 7): talking the rupture
@@ -158,6 +167,7 @@ final class Session {
                 m.connection = Member.clamp(connection);
                 m.safety = Member.clamp(safety);
             }
+            trustRule.sessionEnded(m);
             double w = 1 + (m.identifiedPatient ? outcome.identifiedPatientWeight() : 0);
             workSum += w * work;
             weightSum += w;
@@ -167,7 +177,9 @@ final class Session {
             repaired[i] = repairedNow;
         }
 
-        influence(ms);
+        // Contagion (Gottman, Murray et al. 2002; Pinsof's other-therapist alliance), by the
+        // contagion rule: by default each member moves toward the other members' mean.
+        contagionRule.influence(ms);
         f.trackSplit();
         // Shared purpose follows the family's alliance, pulled down by a split.
         f.purpose = Member.clamp(f.purpose
@@ -188,35 +200,6 @@ final class Session {
         lastChallenge = challenge;
         lastNovelty = novelty;
         lastSupport = support;
-    }
-
-    /**
-     * Contagion (Gottman, Murray et al. 2002; Pinsof's other-therapist alliance): each member's
-     * dimensions move toward the other members' mean, simultaneously.
-     */
-    private void influence(Member[] ms) {
-        int n = ms.length;
-        double rate = contagion.rate();
-        if (n < 2 || rate == 0) {
-            return;
-        }
-        double se = 0;
-        double sc = 0;
-        double ss = 0;
-        for (Member m : ms) {
-            se += m.engagement;
-            sc += m.connection;
-            ss += m.safety;
-        }
-        double others = 1.0 / (n - 1);
-        for (Member m : ms) {
-            double e = m.engagement;
-            double c = m.connection;
-            double s = m.safety;
-            m.engagement = Member.clamp(e + rate * ((se - e) * others - e));
-            m.connection = Member.clamp(c + rate * ((sc - c) * others - c));
-            m.safety = Member.clamp(s + rate * ((ss - s) * others - s));
-        }
     }
 
     /** The challenge of session {@code t} under the therapist's policy. */
@@ -246,11 +229,6 @@ final class Session {
         }
         double v = noveltyAtFirst * Math.exp(-(t - 1 + exposureOffset) / climate.habituationSessions());
         return f.prepared ? v * (1 - climate.preparationEffect()) : v;
-    }
-
-    private double relax(double current, double experience) {
-        double g = experience > current ? trust.gainUp() : trust.gainDown();
-        return Member.clamp(current + g * (experience - current));
     }
 
     /** The detail record of the session just run (call before running another). */

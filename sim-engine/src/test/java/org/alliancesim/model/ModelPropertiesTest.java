@@ -13,6 +13,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.alliancesim.engine.RandomStreams;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -29,8 +30,8 @@ class ModelPropertiesTest {
     private static final long SEED = 20261125L;
     private static final int CASES = 150;
 
-    /** One generated run: a family type, a therapist type, a setting, a run mode and a master seed. */
-    record Case(FamilyType family, TherapistType therapist, Setting setting, RunMode mode, long seed) {}
+    /** One generated run: a family type, a therapist type, a setting, a run mode, rules and a master seed. */
+    record Case(FamilyType family, TherapistType therapist, Setting setting, RunMode mode, Rules rules, long seed) {}
 
     /** A therapist's experience and qualities, before policy, challenge and caseload are drawn. */
     private record Qualities(Experience experience, double quality, double consistency, double repair,
@@ -60,9 +61,27 @@ class ModelPropertiesTest {
         return b.zip(b, b, b, Setting::new);
     }
 
+    /** Every rule of every family, each with parameters drawn over their whole documented range. */
+    static Gen<Rules> rules() {
+        Gen<Rules.TrustUpdate> trust = arbitrary().enumValues(Rules.TrustUpdate.Rule.class).zip(
+                doubles().between(0.01, 1), doubles().between(0.01, 100), doubles().between(0.01, 1),
+                (rule, gain, prior, forgetting) -> new Rules.TrustUpdate(rule, gain, prior, forgetting, 1, 0))
+                .zip(doubles().between(0.01, 10), doubles().between(0, 1),
+                        (t, limit, collapse) -> new Rules.TrustUpdate(t.rule(), t.gain(), t.priorStrength(),
+                                t.forgetting(), limit, collapse));
+        Gen<Rules.Attendance> attendance = arbitrary().enumValues(Rules.Attendance.Rule.class).zip(
+                integers().between(1, 10), doubles().between(0, 20), Rules.Attendance::new);
+        Gen<Rules.Repair> repair = arbitrary().enumValues(Rules.Repair.Rule.class).zip(doubles().between(0, 10),
+                Rules.Repair::new);
+        Gen<Rules.Contagion> contagion = arbitrary().enumValues(Rules.Contagion.Rule.class).zip(
+                doubles().between(0, 5), Rules.Contagion::new);
+        return trust.zip(attendance, repair, contagion, Rules::new);
+    }
+
     static Gen<Case> cases() {
         return familyTypes().zip(therapistTypes(), settings(), arbitrary().enumValues(RunMode.class),
-                longs().all(), Case::new);
+                (f, t, s, m) -> new Case(f, t, s, m, null, 0)).zip(rules(), longs().all(),
+                (c, r, seed) -> new Case(c.family(), c.therapist(), c.setting(), c.mode(), r, seed));
     }
 
     @Test
@@ -71,19 +90,20 @@ class ModelPropertiesTest {
         // QuickTheories skips a case it has already run, so ask for a few more than CASES.
         qt().withFixedSeed(SEED).withExamples(CASES + 10).forAll(cases()).checkAssert(c -> {
             casesRun[0]++;
-            holdsFor(c.family(), c.therapist(), c.setting(), c.mode(), c.seed());
+            holdsFor(c.family(), c.therapist(), c.setting(), c.mode(), c.rules(), c.seed());
         });
         assertTrue(casesRun[0] >= CASES, "distinct cases run: " + casesRun[0]);
     }
 
     private static void holdsFor(FamilyType family, TherapistType therapist, Setting setting, RunMode mode,
-            long seed) {
+            Rules rules, long seed) {
         ModelParameters p = ModelParameters.defaults()
                 .withRun(new RunSpec(mode, 60, 200, 12))
                 .withFamilies(List.of(family))
                 .withTherapists(List.of(therapist))
                 .withSetting(setting)
-                .withClinic(new ClinicSpec(8, 2, 0.05));
+                .withClinic(new ClinicSpec(8, 2, 0.05))
+                .withRules(rules);
         CourseTally t = CourseTally.run(p, seed, 1, true);
 
         Set<Integer> ids = new HashSet<>();
@@ -115,5 +135,45 @@ class ModelPropertiesTest {
             assertTrue(s.challenge() >= 0 && s.challenge() <= 3);
             assertTrue(s.support() >= 0 && s.support() <= 1);
         }
+    }
+
+    /** A member's state and one session's numbers, as the rules see them. */
+    private record Moment(double engagement, double connection, double safety, double experience, double discomfort,
+            double overshoot) {}
+
+    @Test
+    void everyRuleKeepsTheAllianceOnScaleAndItsChancesInTheUnitInterval() {
+        Gen<Double> softa = doubles().between(-3, 3);
+        Gen<Moment> moments = softa.zip(softa, softa, doubles().between(-12, 12),
+                (e, c, s, x) -> new Moment(e, c, s, x, 0, 0)).zip(doubles().between(0, 8), doubles().between(0, 8),
+                        (m, d, o) -> new Moment(m.engagement(), m.connection(), m.safety(), m.experience(), d, o));
+        Dynamics d = Dynamics.defaults();
+        qt().withFixedSeed(SEED).withExamples(2000).forAll(rules(), therapistTypes(), moments, integers().between(1, 12))
+                .checkAssert((r, type, m, sessions) -> {
+                    Member member = new Member(0, Role.ADOLESCENT, true, 1, 0.3, 1, m.engagement(), m.connection(),
+                            m.safety());
+                    TrustRule trust = TrustRule.of(r.trustUpdate(), d.trust());
+                    for (int k = 0; k < sessions; k++) {
+                        double x = trust.held(member, member.connection, m.experience(), m.discomfort());
+                        assertTrue(x >= -3 && x <= 3, "trust on scale: " + x + " under " + r.trustUpdate());
+                        member.connection = x;
+                        trust.sessionEnded(member);
+                    }
+                    double p = RepairRule.of(r.repair(), d.rupture()).chance(Therapist.typical(0, type, d), member,
+                            m.overshoot());
+                    assertTrue(p >= 0 && p <= 1, "repair chance " + p + " under " + r.repair());
+                    RandomStreams streams = RandomStreams.of(1);
+                    Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), new Member[] {member},
+                            0.5, false, 0, 1, 1, 0, 0, streams.stream(0, 0, "session"), streams.stream(0, 0, "attendance"));
+                    AttendanceRule attendance = AttendanceRule.of(r.attendance(), d.attendance());
+                    attendance.courseStarted(f);
+                    for (int k = 1; k <= sessions; k++) {
+                        member.engagement = Member.clamp(member.engagement + m.experience() / 6);
+                        f.attended = k;
+                        attendance.sessionAttended(f);
+                    }
+                    double term = attendance.allianceTerm(f, f.decidingAlliance());
+                    assertTrue(Double.isFinite(term), "alliance term " + term + " under " + r.attendance());
+                });
     }
 }

@@ -1,0 +1,124 @@
+package org.alliancesim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Replication;
+import org.alliancesim.model.Rules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code rules:} section of scenario files: rules chosen in a file, by {@code --set} or by a
+ * typed edit reach the model; a file without it keeps the calibrated rules; an unknown rule or a
+ * rule's parameter out of range is a located problem (file:line:column) naming what is allowed.
+ */
+class ScenarioRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String FILE = """
+            run: {families: 150}
+            rules:
+              trust_update: {rule: bayesian, prior_strength: 4}
+              attendance: {rule: level_and_trend, trend_sessions: 4}
+              repair: {rule: member_state, connection_weight: 2}
+              contagion: {rule: decision_weight}
+            """;
+
+    private Scenario load(String text, List<String> sets) throws ScenarioException {
+        return ScenarioLoader.loadText("rules.yaml", text, dir, sets);
+    }
+
+    private static List<CourseRecord> run(ModelParameters p) {
+        List<CourseRecord> out = new ArrayList<>();
+        Replication.run(p, RandomStreams.of(99), 0, new CourseListener() {
+            @Override
+            public void courseEnded(CourseRecord course) {
+                out.add(course);
+            }
+        }, false);
+        return out;
+    }
+
+    @Test
+    void rulesWrittenInAFileReachTheModelAndChangeItsResults() throws ScenarioException {
+        Scenario s = load(FILE, List.of());
+        Rules d = Rules.defaults();
+        Rules expected = new Rules(
+                new Rules.TrustUpdate(Rules.TrustUpdate.Rule.BAYESIAN, d.trustUpdate().gain(), 4.0,
+                        d.trustUpdate().forgetting(), d.trustUpdate().limit(), d.trustUpdate().collapse()),
+                new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 4, d.attendance().trendWeight()),
+                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0),
+                new Rules.Contagion(Rules.Contagion.Rule.DECISION_WEIGHT, d.contagion().weightExponent()));
+        assertEquals(expected, s.model().rules());
+        // Everything else is the default: the rules alone change the courses of the same families.
+        ModelParameters defaults = s.model().withRules(Rules.defaults());
+        assertEquals(ModelParameters.defaults().withRun(s.model().run()), defaults);
+        assertNotEquals(run(defaults), run(s.model()));
+    }
+
+    @Test
+    void aFileWithoutRulesKeepsTheCalibratedRules() throws ScenarioException {
+        assertEquals(Rules.defaults(), load("run: {families: 150}\n", List.of()).model().rules());
+        assertEquals(Rules.defaults(), ScenarioLoader.load("default").model().rules());
+        assertEquals(Rules.Attendance.Rule.LEVEL, Rules.defaults().attendance().rule());
+    }
+
+    @Test
+    void rulesAreOrdinaryFieldsForPathsEditsAndOverrides() throws ScenarioException {
+        ParameterPath rule = ParameterPath.parse("rules.trust_update.rule");
+        assertEquals(Rules.TrustUpdate.Rule.class, rule.type());
+        assertEquals(double.class, ParameterPath.parse("rules.trust_update.prior_strength").type());
+        assertEquals(int.class, ParameterPath.parse("rules.attendance.trend_sessions").type());
+        Scenario base = load("run: {families: 150}\n", List.of());
+        Scenario edited = base.with(rule, "betrayal_threshold").with("rules.trust_update.limit", 1.5);
+        assertEquals(Rules.TrustUpdate.Rule.BETRAYAL_THRESHOLD, edited.model().rules().trustUpdate().rule());
+        assertEquals(1.5, edited.valueAt(ParameterPath.parse("rules.trust_update.limit")));
+        Scenario set = load("run: {families: 150}\n", List.of("rules.attendance.rule=trend",
+                "rules.contagion.weight_exponent=2"));
+        assertEquals(Rules.Attendance.Rule.TREND, set.model().rules().attendance().rule());
+        assertEquals(2.0, set.model().rules().contagion().weightExponent());
+    }
+
+    @Test
+    void anUnknownRuleIsLocatedAndTheAllowedNamesAreListed() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> load("rules:\n  trust_update: {rule: bayesain}\n", List.of()));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("rules.yaml:2:24: rules.trust_update.rule: found 'bayesain' (text); allowed: asymmetric_relaxation,"
+                + " symmetric_relaxation, bayesian, betrayal_threshold (did you mean 'bayesian'?)",
+                e.problems().get(0).toString());
+        ScenarioException set = assertThrows(ScenarioException.class,
+                () -> load("run: {families: 150}\n", List.of("rules.repair.rule=charm")));
+        assertTrue(set.getMessage().contains("rules.repair.rule: found 'charm'; allowed: skill_and_overshoot, skill,"
+                + " member_state"), set.getMessage());
+    }
+
+    @Test
+    void aRulesParameterOutOfRangeOrMisspeltIsLocated() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> load("""
+                rules:
+                  trust_update:
+                    rule: bayesian
+                    prior_strength: 0
+                  attendance: {trend_sessions: 11, trend_wieght: 1}
+                """, List.of()));
+        assertEquals(List.of(
+                "rules.yaml:4:21: rules.trust_update.prior_strength: must be in (0.0, 100.0], was 0.0",
+                "rules.yaml:5:32: rules.attendance.trend_sessions: must be in [1, 10], was 11",
+                "rules.yaml:5:36: rules.attendance.trend_wieght: unknown field 'trend_wieght' (did you mean"
+                        + " 'trend_weight'?); allowed here: rule, trend_sessions, trend_weight"),
+                e.problems().stream().map(Problem::toString).sorted().toList(), e.getMessage());
+    }
+}

@@ -1,0 +1,113 @@
+package org.alliancesim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.alliancesim.engine.RandomStreams;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attendance rules: the trend rules read the slope of the deciding alliance over the last
+ * sessions, and move dropout in the direction that implies, against the level rule on the same
+ * families (common random numbers). Error budget: {@link Paired} (99% intervals); seeds fixed.
+ */
+class AttendanceRuleTest {
+
+    private static final long SEED = 5120411L;
+
+    static ModelParameters withAttendance(ModelParameters p, Rules.Attendance.Rule rule) {
+        return p.withRules(p.rules().withAttendance(Variants.with(p.rules().attendance(), "rule", rule)));
+    }
+
+    private static Family family(double alliance) {
+        RandomStreams s = RandomStreams.of(1);
+        Member[] ms = {new Member(0, Role.PARENT, false, 1.5, 1, 1, alliance, alliance, alliance)};
+        return new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), ms, 0.5, false, 0, 1.3, 1, 0, 0,
+                s.stream(0, 0, "session"), s.stream(0, 0, "attendance"));
+    }
+
+    /** Sets the only member's alliance and counts a session, as {@link Replication} does. */
+    private static void attend(AttendanceRule rule, Family f, double alliance) {
+        Member m = f.members[0];
+        m.engagement = alliance;
+        m.connection = alliance;
+        m.safety = alliance;
+        f.attended++;
+        rule.sessionAttended(f);
+    }
+
+    @Test
+    void eachNameSelectsItsOwnRule() {
+        Dynamics.Attendance a = Dynamics.defaults().attendance();
+        Rules.Attendance d = Rules.Attendance.defaults();
+        assertInstanceOf(AttendanceRule.Level.class, AttendanceRule.of(d, a));
+        assertInstanceOf(AttendanceRule.Trend.class, AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.TREND), a));
+        assertInstanceOf(AttendanceRule.Trend.class,
+                AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.LEVEL_AND_TREND), a));
+    }
+
+    @Test
+    void theTrendIsTheSlopeOverTheLastSessionsAndTheLevelRuleKeepsNoHistory() {
+        Dynamics.Attendance a = Dynamics.defaults().attendance();
+        Rules.Attendance r = new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 3, 2.0);
+        AttendanceRule both = AttendanceRule.of(r, a);
+        AttendanceRule trend = AttendanceRule.of(Variants.with(r, "rule", Rules.Attendance.Rule.TREND), a);
+        Family f = family(1.0);
+        both.courseStarted(f);
+        attend(both, f, 0.8);
+        // One session: the slope over it.
+        assertEquals(2.0 * -0.2, trend.allianceTerm(f, 0.8), 1e-12);
+        attend(both, f, 0.5);
+        attend(both, f, 0.2);
+        attend(both, f, 0.4);
+        // Four sessions, window 3: from 0.8 (after session 1) to 0.4.
+        assertEquals(2.0 * (0.4 - 0.8) / 3, trend.allianceTerm(f, 0.4), 1e-12);
+        assertEquals(a.alliance() * 0.4 + 2.0 * (0.4 - 0.8) / 3, both.allianceTerm(f, 0.4), 1e-12);
+        attend(both, f, 1.1);
+        assertEquals(2.0 * (1.1 - 0.5) / 3, trend.allianceTerm(f, 1.1), 1e-12);
+
+        Family g = family(1.0);
+        AttendanceRule level = AttendanceRule.of(Rules.Attendance.defaults(), a);
+        level.courseStarted(g);
+        attend(level, g, 0.5);
+        assertNull(g.allianceHistory, "the level rule remembers nothing");
+        assertEquals(a.alliance() * 0.5, level.allianceTerm(g, 0.5), 1e-15);
+    }
+
+    @Test
+    void underTheTrendRuleALowerStartingAllianceCostsFewerFamilies() {
+        // Involuntary families start lower on every dimension. The level rule reads that level; the
+        // trend rule reads only where the alliance goes, so the involuntary excess of dropout shrinks.
+        ModelParameters a = Variants.base(600);
+        ModelParameters b = withAttendance(a, Rules.Attendance.Rule.TREND);
+        Paired gap = Paired.of(a, b, AttendanceRuleTest::involuntaryExcess, 8, SEED);
+        System.out.println("trend, involuntary minus voluntary dropout: " + gap);
+        assertTrue(gap.meanA > 0.1, "the level rule's involuntary excess: " + gap);
+        assertTrue(gap.negative(), "smaller under the trend rule: " + gap);
+    }
+
+    private static double involuntaryExcess(CourseTally t) {
+        return CourseTally.share(t.where(c -> c.referral() == Referral.INVOLUNTARY), c -> c.endReason() == EndReason.DROPOUT)
+                - CourseTally.share(t.where(c -> c.referral() == Referral.VOLUNTARY), c -> c.endReason() == EndReason.DROPOUT);
+    }
+
+    @Test
+    void levelAndTrendLosesMoreFamiliesWhoseAllianceFallsAndFewerWhoseAllianceRises() {
+        // Falling: fragile members under a demanding, escalating therapist. Rising: a warm,
+        // consistent therapist who barely challenges. The added trend term raises the hazard
+        // where the alliance falls and lowers it where it rises.
+        ModelParameters falling = Variants.onlyTherapist(Variants.withStartingAlliance(Variants.base(500), 0.0),
+                Variants.therapist(Experience.EXPERIENCED, 0.55, 0.5, 0.3, 0.85, ChallengePolicy.ESCALATING, 1.0));
+        ModelParameters rising = Variants.onlyTherapist(Variants.withStartingAlliance(Variants.base(500), -0.5),
+                Variants.therapist(Experience.EXPERIENCED, 0.9, 0.95, 0.6, 0.9, ChallengePolicy.FIXED, 0.2));
+        Paired more = Paired.of(falling, withAttendance(falling, Rules.Attendance.Rule.LEVEL_AND_TREND),
+                CourseTally::dropoutShare, 8, SEED);
+        Paired fewer = Paired.of(rising, withAttendance(rising, Rules.Attendance.Rule.LEVEL_AND_TREND),
+                CourseTally::dropoutShare, 8, SEED);
+        System.out.println("level and trend, dropout where the alliance falls: " + more + "; where it rises: " + fewer);
+        assertTrue(more.positive(), "falling alliance: " + more);
+        assertTrue(fewer.negative(), "rising alliance: " + fewer);
+    }
+}
