@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.report.CompeteReport;
@@ -57,30 +59,45 @@ class CompeteUseCaseTest {
     static void plantTruth() throws Exception {
         Scenario truth = ScenarioLoader.load("default").with("therapists[0].spread", 0.5)
                 .with("therapists[1].spread", 0.5).with("run.families", 300);
+        Map<ValidationStatistic, Double> patterns = new LinkedHashMap<>();
+        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_DROPOUT_ICC,
+                ValidationStatistic.THERAPIST_IMPROVEMENT_ICC, ValidationStatistic.V_SHAPED_SHARE)) {
+            patterns.put(s, 0.03);
+        }
+        patterns.put(ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST, 0.06);
+        plant(truth, shared, List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEAN_IMPROVEMENT),
+                patterns);
+        hypotheses = shared.resolve("hypotheses.yaml");
+        Files.writeString(hypotheses, hypothesesText(shared));
+    }
+
+    /**
+     * Simulates {@code truth} (12 replications on seed 4242, 2 threads) and writes what it shows as
+     * {@code dir/targets.yaml}, each metric of {@code targets} at the truth's mean with tolerance 0.05,
+     * and {@code dir/validation.yaml}, each statistic of {@code patterns} (in its order) as the range
+     * of the truth's mean +- its half-width.
+     */
+    static void plant(Scenario truth, Path dir, List<Metric> targets, Map<ValidationStatistic, Double> patterns)
+            throws Exception {
         ExperimentResult r = new ExperimentResult(truth.model().run().sessionLimit());
         ValidationSet v = new ValidationSet();
         Experiment.run(truth.model(), 4242, 0, 12, 2, false, d -> {
             r.add(d);
             v.add(d);
         }, null);
-        StringBuilder targets = new StringBuilder("targets:\n");
-        for (Metric m : List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEAN_IMPROVEMENT)) {
-            targets.append(String.format(Locale.ROOT, "  - {statistic: %s, target: %.6f, tolerance: 0.05}%n", m.key(),
+        StringBuilder t = new StringBuilder("targets:\n");
+        for (Metric m : targets) {
+            t.append(String.format(Locale.ROOT, "  - {statistic: %s, target: %.6f, tolerance: 0.05}%n", m.key(),
                     r.summaries().get(m).mean()));
         }
-        StringBuilder patterns = new StringBuilder("patterns:\n");
-        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_DROPOUT_ICC,
-                ValidationStatistic.THERAPIST_IMPROVEMENT_ICC, ValidationStatistic.V_SHAPED_SHARE,
-                ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST)) {
-            double m = v.summary(s).mean();
-            double half = s == ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST ? 0.06 : 0.03;
-            patterns.append(String.format(Locale.ROOT, "  - {statistic: %s, min: %.6f, max: %.6f}%n", s.key(),
-                    m - half, m + half));
+        StringBuilder p = new StringBuilder("patterns:\n");
+        for (Map.Entry<ValidationStatistic, Double> e : patterns.entrySet()) {
+            double m = v.summary(e.getKey()).mean();
+            p.append(String.format(Locale.ROOT, "  - {statistic: %s, min: %.6f, max: %.6f}%n", e.getKey().key(),
+                    m - e.getValue(), m + e.getValue()));
         }
-        Files.writeString(shared.resolve("targets.yaml"), targets);
-        Files.writeString(shared.resolve("validation.yaml"), patterns);
-        hypotheses = shared.resolve("hypotheses.yaml");
-        Files.writeString(hypotheses, hypothesesText(shared));
+        Files.writeString(dir.resolve("targets.yaml"), t);
+        Files.writeString(dir.resolve("validation.yaml"), p);
     }
 
     /** Three variants, a budget of 8 evaluations, 300 families. */
