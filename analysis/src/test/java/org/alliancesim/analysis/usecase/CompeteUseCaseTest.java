@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.report.CompeteReport;
 import org.alliancesim.analysis.experiment.Experiment;
@@ -21,6 +23,8 @@ import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.analysis.validation.ValidationStatistic;
+import org.alliancesim.scenario.HypothesesSpec;
+import org.alliancesim.scenario.HypothesesSpecs;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,6 +196,28 @@ class CompeteUseCaseTest {
                 () -> MergeUseCase.execute(MergeRequest.of(List.of(s1, s2), Output.to(out))));
         assertTrue(e.getMessage().contains("under another name"), e.getMessage());
         assertFalse(Files.exists(out), "nothing written");
+    }
+
+    /**
+     * Every hypotheses file shipped in scenarios/hypotheses passes every check compete makes before
+     * running (edits accepted, fitted ranges within their fields' bounds); in trust.yaml every
+     * account fits the same number of parameters, so each pays the same penalty.
+     */
+    @Test
+    void theShippedHypothesesFilesAreAccepted() throws Exception {
+        List<Path> shipped;
+        try (Stream<Path> s = Files.list(Path.of("..", "scenarios", "hypotheses"))) {
+            shipped = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(shipped.size() >= 2, shipped.toString());
+        for (Path p : shipped) {
+            HypothesesSpec h = HypothesesSpecs.load(p);
+            Competition.of(h, Calibration.targets(h.targets()), ValidationSet.spec(h.validation()));
+        }
+        HypothesesSpec trust = HypothesesSpecs.load(Path.of("..", "scenarios", "hypotheses", "trust.yaml"));
+        assertEquals(List.of("asymmetric-relaxation", "symmetric-relaxation", "bayesian", "betrayal-threshold"),
+                trust.variants().stream().map(HypothesesSpec.Variant::name).toList());
+        assertEquals(List.of(2, 2, 2, 2), trust.variants().stream().map(v -> v.fit().size()).toList());
     }
 
     /** The files of a results folder, relative, sorted. */
