@@ -95,7 +95,7 @@ public final class SlurmScripts {
     public static void write(SweepSpec spec, Job job, Path dir, boolean force, List<String> program)
             throws IOException {
         write(new Kind("sweep", "sweep.yaml", SCRIPTS, "# One shard per task; --resume makes a requeued or restarted"
-                + " task finish what it started.\n", "--resume"), sweepFile(spec), job, dir, force, program);
+                + " task finish what it started.\n", "--resume", SWEEP_ACCEPTS), sweepFile(spec), job, dir, force, program);
     }
 
     /** The compete scripts, in order: the array, the merge, the submission. */
@@ -112,7 +112,7 @@ public final class SlurmScripts {
     public static void writeCompete(String hypotheses, Job job, Path dir, boolean force, List<String> program)
             throws IOException {
         write(new Kind("compete", "hypotheses.yaml", COMPETE_SCRIPTS, "# One shard of the variants per task; a"
-                + " requeued or restarted task runs its shard afresh.\n", "--force"), hypotheses, job, dir, force,
+                + " requeued or restarted task runs its shard afresh.\n", "--force", COMPETE_ACCEPTS), hypotheses, job, dir, force,
                 program);
     }
 
@@ -120,7 +120,14 @@ public final class SlurmScripts {
      * What the array runs: the command, the file it reads (written beside the scripts), the scripts'
      * names, a comment on restarts, and the flag that makes a task restartable.
      */
-    private record Kind(String command, String file, List<String> scripts, String restart, String restartFlag) {}
+    private record Kind(String command, String file, List<String> scripts, String restart, String restartFlag,
+            String accept) {}
+
+    /** A sweep shard that recorded failed points (exit code 3) is complete; anything else fails the task. */
+    private static final String SWEEP_ACCEPTS = "# Exit code 3 means some points failed and were recorded: the shard is"
+            + " complete.\n" + "if [ \"$code\" -ne 0 ] && [ \"$code\" -ne 3 ]; then exit \"$code\"; fi\n";
+    /** A compete shard has no partial success: any non-zero exit code fails the task. */
+    private static final String COMPETE_ACCEPTS = "if [ \"$code\" -ne 0 ]; then exit \"$code\"; fi\n";
 
     private static void write(Kind kind, String fileText, Job job, Path dir, boolean force, List<String> program)
             throws IOException {
@@ -141,8 +148,7 @@ public final class SlurmScripts {
                 + run + " " + kind.command() + " \"$dir/" + kind.file() + "\" --shard \"$SLURM_ARRAY_TASK_ID/"
                 + job.array() + "\"" + " --out \"$dir/shard-$SLURM_ARRAY_TASK_ID\" " + kind.restartFlag()
                 + " --threads " + job.cpus() + " --quiet || code=$?\n"
-                + "# Exit code 3 means some points failed and were recorded: the shard is complete.\n"
-                + "if [ \"$code\" -ne 0 ] && [ \"$code\" -ne 3 ]; then exit \"$code\"; fi\n";
+                + kind.accept();
         String merge = "#!/usr/bin/env bash\n"
                 + "#SBATCH --job-name=alliancesim-merge\n"
                 + "#SBATCH --output=slurm-%x-%A.out\n"

@@ -214,6 +214,26 @@ class SlurmUseCaseTest {
         }
     }
 
+    /** A compete shard has no "some points failed" outcome: its task script fails on any non-zero exit code. */
+    @Test
+    void aCompeteTaskFailsOnAnyNonZeroExitCode() throws Exception {
+        Path file = dir.resolve("h.yaml");
+        Files.writeString(file, "variants:\n  - {name: a}\n  - {name: b, edits: {therapists.1.repair_skill: 0.2}}\n");
+        Path code = dir.resolve("code");
+        Path launcher = executable(dir.resolve("fake"), "#!/usr/bin/env bash\nexit \"$(cat " + quote(code.toString())
+                + ")\"\n");
+        Path out = dir.resolve("c");
+        SlurmUseCase.execute(SlurmRequest.compete(file, 2, Output.to(out)).withLauncher(launcher));
+        for (int[] c : new int[][] {{0, 0}, {3, 3}, {2, 2}, {1, 1}}) {
+            Files.writeString(code, Integer.toString(c[0]));
+            Process p = bash(dir, Map.of("SLURM_ARRAY_TASK_ID", "1"), out.resolve("compete.sbatch").toString());
+            finish(p);
+            assertEquals(c[1], p.exitValue(), "compete.sbatch when the program exits " + c[0]);
+        }
+        assertFalse(Files.readString(out.resolve("compete.sbatch")).contains("points failed"),
+                "the sweep's comment on failed points does not apply to compete");
+    }
+
     @Test
     void valuesThatCouldAddLinesOrCommandsAreRefused() throws Exception {
         Path sweep = dir.resolve("s.yaml");
