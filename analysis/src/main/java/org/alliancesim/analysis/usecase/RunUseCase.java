@@ -63,11 +63,19 @@ public final class RunUseCase {
             if (sessions != null) {
                 sessions.write(ReplicationData.SESSIONS_HEADER);
             }
-            Scenario ran = replicate(request, result, d -> {
-                d.writeFamilies(families);
-                d.writeTherapists(therapists);
-                if (sessions != null) {
-                    d.writeSessions(sessions);
+            Scenario ran = replicate(request, result, new Experiment.Sink() {
+                @Override
+                public void accept(ReplicationData d) throws IOException {
+                    rows(d);
+                    d.writeTherapists(therapists);
+                }
+
+                @Override
+                public void rows(ReplicationData d) throws IOException {
+                    d.writeFamilies(families);
+                    if (sessions != null) {
+                        d.writeSessions(sessions);
+                    }
                 }
             });
             families.close();
@@ -84,9 +92,17 @@ public final class RunUseCase {
     /** Runs the replications into {@code result} and {@code write}; returns the scenario with the number run. */
     private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write) throws IOException {
         Scenario s = q.scenario();
-        Experiment.Sink sink = d -> {
-            result.add(d);
-            write.accept(d);
+        Experiment.Sink sink = new Experiment.Sink() {
+            @Override
+            public void accept(ReplicationData d) throws Exception {
+                result.add(d);
+                write.accept(d);
+            }
+
+            @Override
+            public void rows(ReplicationData d) throws Exception {
+                write.rows(d);
+            }
         };
         if (q.ciWidth() == null) {
             Requests.run(() -> {
