@@ -130,7 +130,7 @@ public final class SweepRunner {
         Checkpoint c = Checkpoint.read(dir, rows, shard, label, true);
         files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
         files.replace(runsCsv, c.runsText(rows.runsHeader()));
-        SweepReport.write(dir, spec, command, started, files);
+        SweepReport.write(dir, spec, command, started, files, threads);
         new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
         return new Outcome(mine.size(), c.failed(), ran, (System.nanoTime() - start) / 1e9);
     }

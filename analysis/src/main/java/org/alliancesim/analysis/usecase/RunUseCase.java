@@ -83,7 +83,7 @@ public final class RunUseCase {
             if (sessions != null) {
                 sessions.close();
             }
-            RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started));
+            RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started), request.threads());
             folder.commit();
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, output.dir());
         }
