@@ -3,6 +3,7 @@
 #   1. clinic: one replication of 1,000,000 families (1000 referrals a week, 1000 therapists,
 #      a horizon long enough for all of them to be referred), -Xmx1g     target: under 8 s wall
 #   2. sweep:  10,000 points x 2 replications x 300 families              target: peak RSS under 512 MB
+#      (and again with -Xmx384m: peak RSS is mostly the heap G1 chose to grow, docs/performance.md)
 #   3. run --reps 1000 against run --reps 100 (default scenario)          target: peak RSS within 10%
 #   benchmarks/scripts/scale-checks.sh [JAR] [WORKDIR]        (JAR: analysis/target/alliancesim.jar)
 # Needs GNU time (/usr/bin/time). Prints one line per check; the folders are left in WORKDIR.
@@ -10,6 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="${1:-$root/analysis/target/alliancesim.jar}"
 work="${2:-$(mktemp -d)}"
+mkdir -p "$work"
 cores=$(nproc)
 measure() { # label, then the java arguments; prints label, wall seconds, peak RSS MB
   local label="$1"; shift
@@ -28,6 +30,9 @@ echo "clinic 1,000,000 families, -Xmx1g: ${wall} s wall, ${rss} MB peak RSS (tar
 read -r _ wall rss < <(measure sweep-10k -jar "$jar" sweep "$root/benchmarks/sweeps/random-10000.yaml" \
   --out "$work/sweep-10k" --force --threads 2)
 echo "sweep 10,000 points: ${wall} s wall, ${rss} MB peak RSS (target: < 512 MB)"
+read -r _ wall rss < <(measure sweep-10k-capped -Xmx384m -jar "$jar" sweep "$root/benchmarks/sweeps/random-10000.yaml" \
+  --out "$work/sweep-10k-capped" --force --threads 2)
+echo "sweep 10,000 points, -Xmx384m: ${wall} s wall, ${rss} MB peak RSS (the same work with G1's heap capped)"
 read -r _ wall100 rss100 < <(measure run-100 -jar "$jar" run default --reps 100 --out "$work/run-100" --force --quiet --threads 2)
 read -r _ wall1000 rss1000 < <(measure run-1000 -jar "$jar" run default --reps 1000 --out "$work/run-1000" --force --quiet --threads 2)
 echo "run --reps 100: ${wall100} s, ${rss100} MB; --reps 1000: ${wall1000} s, ${rss1000} MB;" \
