@@ -99,7 +99,11 @@ public final class Experiment {
         run(model, seed, first, count, threads, trajectories, sessionDetail, true, sink, progress);
     }
 
-    private static void run(ModelParameters model, long seed, int first, int count, int threads,
+    /**
+     * As above, choosing whether families.csv rows are formatted: a use case that writes no
+     * families.csv (validate) passes {@code familyRows} false and spends nothing on them.
+     */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads,
             boolean trajectories, boolean sessionDetail, boolean familyRows, Sink sink, Progress progress)
             throws Exception {
         if (threads < 1) {
