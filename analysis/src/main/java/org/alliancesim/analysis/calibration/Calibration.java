@@ -192,7 +192,7 @@ public final class Calibration {
             double d;
             try {
                 Scenario s = scenario(x);
-                ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), threads, false);
+                ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), threads);
                 d = distance(spec, r.summaries());
             } catch (ScenarioException e) {
                 d = PENALTY;

@@ -152,7 +152,7 @@ public record Identifiability(List<String> paths, double[] point, double[][] jac
             throws ScenarioException {
         var s = c.scenario(x);
         try {
-            return Experiment.run(s.model(), c.spec().seed(), c.spec().replications(), threads, false).summaries();
+            return Experiment.metrics(s.model(), c.spec().seed(), c.spec().replications(), threads).summaries();
         } catch (ScenarioException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

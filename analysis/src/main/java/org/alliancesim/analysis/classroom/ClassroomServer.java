@@ -50,6 +50,8 @@ public final class ClassroomServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Threads a request's replications run on (results are the same for any number). */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html", "/app.js", "app.js", "/style.css", "style.css");
 
@@ -178,12 +180,12 @@ public final class ClassroomServer implements AutoCloseable {
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
         long start = System.nanoTime();
         Scenario preset = ScenarioLoader.load(now.preset);
-        ExperimentResult r = Experiment.run(now.apply(preset.model()), preset.seed(), now.reps, 1);
+        ExperimentResult r = Experiment.run(now.apply(preset.model()), preset.seed(), now.reps, CORES);
         ExperimentResult g = null;
         if (before != null) {
             Scenario ghostPreset = ScenarioLoader.load(before.preset);
             // Same seed: the previous setting is shown on the same simulated families.
-            g = Experiment.run(before.apply(ghostPreset.model()), preset.seed(), before.reps, 1);
+            g = Experiment.run(before.apply(ghostPreset.model()), preset.seed(), before.reps, CORES);
         }
         String subtitle = now.preset + ": " + now.reps + " replications x " + now.families + " families";
         List<Charts.Curve> curves = g == null ? List.of(new Charts.Curve("this setting", r.retention()))

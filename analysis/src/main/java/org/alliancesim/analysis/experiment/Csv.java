@@ -11,6 +11,7 @@ public final class Csv {
      * that reads back exactly.
      */
     private static final double LARGE = 0x1p33;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000};
 
     private Csv() {}
 
@@ -50,13 +51,18 @@ public final class Csv {
         sb.append(scaled / 1_000_000);
         long frac = scaled % 1_000_000;
         if (frac != 0) {
+            // The six decimals without trailing zeros, written without allocating: drop the
+            // trailing zeros, then pad with the leading zeros the shorter number lost.
             sb.append('.');
-            String digits = Long.toString(frac + 1_000_000).substring(1);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            int decimals = 6;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                decimals--;
             }
-            sb.append(digits, 0, end);
+            for (long p = POWERS_OF_TEN[decimals - 1]; p > frac; p /= 10) {
+                sb.append('0');
+            }
+            sb.append(frac);
         }
         return sb;
     }

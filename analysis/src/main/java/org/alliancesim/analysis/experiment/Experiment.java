@@ -20,7 +20,11 @@ import org.alliancesim.model.SessionRecord;
  * <p>Replication {@code r} draws only from streams keyed (seed, r, ...), and its data are consumed
  * strictly in order of {@code r}, so every output is identical for any thread count. At most
  * {@code 2 * threads} finished-but-unconsumed replications are held at once, so memory does not grow
- * with the number of replications.
+ * with the number of replications. Each replication's per-family work (metrics arrays, CSV rows,
+ * retention counts, tallies) is done on its worker thread; the calling thread only merges and writes.
+ * With one thread, or one replication, nothing is handed over: the replication runs on the calling
+ * thread, and its rows can be written while it runs ({@link Sink#rows}), so one replication of a
+ * million families does not hold a million rows.
  */
 public final class Experiment {
 
@@ -28,7 +32,18 @@ public final class Experiment {
     @FunctionalInterface
     public interface Sink {
         void accept(ReplicationData data) throws Exception;
+
+        /**
+         * Receives a replication's rows so far while it runs, when it runs on the calling thread and
+         * its rows reach {@link #ROWS_CHUNK} characters; an implementation writes them out (the
+         * {@code write*} methods of {@link ReplicationData} forget what they wrote). By default
+         * nothing: the rows stay until {@link #accept}.
+         */
+        default void rows(ReplicationData data) throws Exception {}
     }
+
+    /** Characters of CSV rows a replication running on the calling thread holds before {@link Sink#rows}. */
+    public static final int ROWS_CHUNK = 1 << 20;
 
     /** Told after each replication is consumed. */
     @FunctionalInterface
@@ -55,7 +70,19 @@ public final class Experiment {
     public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads,
             boolean sessionDetail) throws Exception {
         ExperimentResult result = new ExperimentResult(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, sessionDetail, result::add, null);
+        run(model, seed, 0, replications, threads, false, sessionDetail, false, result::add, null);
+        return result;
+    }
+
+    /**
+     * Runs replications 0 to {@code replications - 1} for their metrics only
+     * ({@link ExperimentResult#metricsOnly}): no session detail, no rows, no curves. What a sweep
+     * point or a calibration evaluation needs, and nothing more.
+     */
+    public static ExperimentResult metrics(ModelParameters model, long seed, int replications, int threads)
+            throws Exception {
+        ExperimentResult result = ExperimentResult.metricsOnly(model.run().sessionLimit());
+        run(model, seed, 0, replications, threads, false, false, false, result::add, null);
         return result;
     }
 
@@ -73,7 +100,7 @@ public final class Experiment {
     /** As above, choosing whether the model emits session detail (needed for the per-session charts). */
     public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
             boolean sessionDetail, Sink sink, Progress progress) throws Exception {
-        run(model, seed, first, count, threads, trajectories, sessionDetail, null, sink, progress);
+        run(model, seed, first, count, threads, trajectories, sessionDetail, true, sink, progress);
     }
 
     /**
@@ -84,17 +111,46 @@ public final class Experiment {
     public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
             boolean sessionDetail, IntFunction<? extends CourseListener> alongside, Sink sink, Progress progress)
             throws Exception {
+        run(model, seed, first, count, threads, trajectories, sessionDetail, true, alongside, sink, progress);
+    }
+
+    /**
+     * As above, choosing whether families.csv rows are formatted: a use case that writes no
+     * families.csv (validate) passes {@code familyRows} false and spends nothing on them.
+     */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads,
+            boolean trajectories, boolean sessionDetail, boolean familyRows, Sink sink, Progress progress)
+            throws Exception {
+        run(model, seed, first, count, threads, trajectories, sessionDetail, familyRows, null, sink, progress);
+    }
+
+    /** The general form of the above: every choice, and a listener beside each replication (null for none). */
+    public static void run(ModelParameters model, long seed, int first, int count, int threads,
+            boolean trajectories, boolean sessionDetail, boolean familyRows,
+            IntFunction<? extends CourseListener> alongside, Sink sink, Progress progress) throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
         RandomStreams streams = RandomStreams.of(seed);
         int limit = model.run().sessionLimit();
-        if (threads == 1) {
-            // One thread: no pool, no hand-over; the same replications in the same order.
+        if (threads == 1 || count <= 1) {
+            // One thread (or one replication): no pool, no hand-over; the same replications in the
+            // same order, each written as it runs.
             for (int r = first; r < first + count; r++) {
-                ReplicationData d = new ReplicationData(r, limit, trajectories);
-                Replication.run(model, streams, r, listen(d, alongside, r),
-                        sessionDetail || trajectories || alongside != null);
+                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
+                d.drainRowsEvery(ROWS_CHUNK, () -> {
+                    try {
+                        sink.rows(d);
+                    } catch (Exception e) {
+                        throw new RowsNotWritten(e);
+                    }
+                });
+                try {
+                    Replication.run(model, streams, r, listen(d, alongside, r),
+                            sessionDetail || trajectories || alongside != null);
+                } catch (RowsNotWritten e) {
+                    throw e.reason;
+                }
                 sink.accept(d);
                 if (progress != null) {
                     progress.done(r);
@@ -112,8 +168,8 @@ public final class Experiment {
             int next = first;
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
-                window.add(submit(pool, model, streams, next++, limit, trajectories, sessionDetail || trajectories,
-                        alongside));
+                window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
+                        sessionDetail || trajectories, alongside));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -126,7 +182,7 @@ public final class Experiment {
                     throw e;
                 }
                 if (next < end) {
-                    window.add(submit(pool, model, streams, next++, limit, trajectories,
+                    window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
                             sessionDetail || trajectories, alongside));
                 }
                 sink.accept(d);
@@ -140,9 +196,10 @@ public final class Experiment {
     }
 
     private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
-            int r, int limit, boolean trajectories, boolean detail, IntFunction<? extends CourseListener> alongside) {
+            int r, int limit, boolean familyRows, boolean trajectories, boolean detail,
+            IntFunction<? extends CourseListener> alongside) {
         return pool.submit(() -> {
-            ReplicationData d = new ReplicationData(r, limit, trajectories);
+            ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
             Replication.run(model, streams, r, listen(d, alongside, r), detail || alongside != null);
             return d;
         });
@@ -167,5 +224,15 @@ public final class Experiment {
                 other.sessionAttended(session);
             }
         };
+    }
+
+    /** Carries a failure of {@link Sink#rows} out of the model's listener calls, which throw nothing checked. */
+    private static final class RowsNotWritten extends RuntimeException {
+        final Exception reason;
+
+        RowsNotWritten(Exception reason) {
+            super(reason);
+            this.reason = reason;
+        }
     }
 }

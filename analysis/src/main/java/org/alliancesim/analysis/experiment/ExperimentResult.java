@@ -36,6 +36,7 @@ public final class ExperimentResult {
     public record Series(String name, int[] sessions, double[] mean, double[] lower, double[] upper) {}
 
     final int sessionLimit;
+    private final boolean metricsOnly;
     final List<double[]> metrics = new ArrayList<>();
     final KaplanMeier retention = new KaplanMeier();
     final KaplanMeier retentionVoluntary = new KaplanMeier();
@@ -59,20 +60,41 @@ public final class ExperimentResult {
     long families;
 
     public ExperimentResult(int sessionLimit) {
+        this(sessionLimit, false);
+    }
+
+    private ExperimentResult(int sessionLimit, boolean metricsOnly) {
         this.sessionLimit = sessionLimit;
+        this.metricsOnly = metricsOnly;
         this.dropoutsAtSession = new long[sessionLimit + 2];
+    }
+
+    /**
+     * A result that keeps only each replication's metrics ({@link #values}, {@link #summaries},
+     * {@link #replications}): for sweeps and calibration, whose outputs need nothing else. Its
+     * curves, series, histograms and moments stay empty, and {@link #families()} is 0.
+     */
+    public static ExperimentResult metricsOnly(int sessionLimit) {
+        return new ExperimentResult(sessionLimit, true);
     }
 
     /** Adds one replication (call in replication order). */
     public void add(ReplicationData d) {
         metrics.add(d.metrics());
+        if (metricsOnly) {
+            return;
+        }
+        // Retention: counted per replication on its worker thread, merged here in order.
+        KaplanMeier[] curves = {retention, retentionVoluntary, retentionInvoluntary};
+        for (int k = 0; k < curves.length; k++) {
+            long[][] counts = d.retentionCounts[k];
+            for (int t = 1; t < counts.length; t++) {
+                curves[k].add(t, true, counts[t][0]);
+                curves[k].add(t, false, counts[t][1]);
+            }
+        }
         for (int i = 0; i < d.n; i++) {
             EndReason r = d.endReason[i];
-            if (d.attended[i] >= 1) {
-                boolean event = r == EndReason.DROPOUT;
-                retention.add(d.attended[i], event);
-                (d.involuntary[i] ? retentionInvoluntary : retentionVoluntary).add(d.attended[i], event);
-            }
             if (r == EndReason.DROPOUT && d.endSession[i] < dropoutsAtSession.length) {
                 dropoutsAtSession[d.endSession[i]]++;
             }

@@ -12,8 +12,11 @@ import org.alliancesim.model.SessionRecord;
 
 /**
  * What one replication produced, as compact arrays (one entry per family) and per-session sums,
- * plus its rows of families.csv (and sessions.csv when asked). Filled by the model through
- * {@link CourseListener}; read once the replication is over. Not thread-safe: one per replication.
+ * the retention counts (events and censored courses by sessions attended), plus its rows of
+ * families.csv (when asked) and sessions.csv (when asked). Filled by the model through
+ * {@link CourseListener} on the replication's worker thread, so the per-family work (rows,
+ * counts, tallies) is spread over the workers; read once the replication is over, or, for rows,
+ * drained while it runs ({@link #drainRowsEvery}). Not thread-safe: one per replication.
  */
 public final class ReplicationData implements CourseListener {
 
@@ -31,6 +34,7 @@ public final class ReplicationData implements CourseListener {
     final int replication;
     final int sessionLimit;
     private final boolean trajectories;
+    private final boolean familyRows;
 
     int n;
     EndReason[] endReason = new EndReason[64];
@@ -55,16 +59,35 @@ public final class ReplicationData implements CourseListener {
     final double[] gapSum;
     final long[] gapCount;
 
-    final StringBuilder familiesCsv = new StringBuilder(1 << 16);
+    /** [curve: all, voluntary, involuntary][sessions attended][0 event, 1 censored]: Kaplan-Meier counts. */
+    final long[][][] retentionCounts;
+
+    final StringBuilder familiesCsv;
     private final TherapistTally therapists = new TherapistTally();
     private final PatternTally patterns = new PatternTally();
     final StringBuilder sessionsCsv;
 
+    private int drainAt = Integer.MAX_VALUE;
+    private Runnable drain;
+
+    /** A replication's data with its families.csv rows (and sessions.csv rows if {@code trajectories}). */
     public ReplicationData(int replication, int sessionLimit, boolean trajectories) {
+        this(replication, sessionLimit, true, trajectories);
+    }
+
+    /**
+     * As above, choosing whether to format families.csv rows: without them ({@code familyRows} false;
+     * for sweeps, calibration and the classroom, which write no families.csv) the rows are not
+     * formatted at all and {@link #writeFamilies} writes nothing.
+     */
+    public ReplicationData(int replication, int sessionLimit, boolean familyRows, boolean trajectories) {
         this.replication = replication;
         this.sessionLimit = sessionLimit;
         this.trajectories = trajectories;
+        this.familyRows = familyRows;
+        this.familiesCsv = familyRows ? new StringBuilder(1 << 16) : new StringBuilder(0);
         this.sessionsCsv = trajectories ? new StringBuilder(1 << 18) : null;
+        this.retentionCounts = new long[3][sessionLimit + 1][2];
         int roles = Role.values().length;
         roleAllianceSum = new double[sessionLimit + 1][roles];
         roleAllianceCount = new long[sessionLimit + 1][roles];
@@ -94,6 +117,26 @@ public final class ReplicationData implements CourseListener {
         repairs += c.repairs();
         therapists.add(c);
         patterns.courseEnded(c);
+        int attendedSessions = c.sessionsAttended();
+        if (attendedSessions >= 1) {
+            int kind = c.endReason() == EndReason.DROPOUT ? 0 : 1;
+            long[][] curve = retentionCounts[c.referral() == Referral.INVOLUNTARY ? 2 : 1];
+            if (attendedSessions >= curve.length) {
+                growRetention(attendedSessions + 1);
+                curve = retentionCounts[c.referral() == Referral.INVOLUNTARY ? 2 : 1];
+            }
+            retentionCounts[0][attendedSessions][kind]++;
+            curve[attendedSessions][kind]++;
+        }
+        if (familyRows) {
+            appendFamilyRow(c);
+            if (familiesCsv.length() >= drainAt) {
+                drain.run();
+            }
+        }
+    }
+
+    private void appendFamilyRow(CourseRecord c) {
         StringBuilder sb = familiesCsv;
         sb.append(c.replication()).append(',').append(c.familyId()).append(',').append(Csv.text(c.familyType()))
                 .append(',').append(c.size()).append(',').append(lower(c.referral())).append(',');
@@ -146,15 +189,34 @@ public final class ReplicationData implements CourseListener {
                 Csv.append(sb, m.capacity()).append(',').append(m.rupture()).append(',').append(m.repaired()).append(',');
                 Csv.append(sb, s.split()).append('\n');
             }
+            if (sessionsCsv.length() >= drainAt) {
+                drain.run();
+            }
         }
     }
 
-    /** Appends this replication's families.csv rows (no header). */
-    public void writeFamilies(java.io.Writer w) throws java.io.IOException {
-        w.append(familiesCsv);
+    /**
+     * Has {@code drain} called, on the thread filling this replication, whenever its families.csv or
+     * sessions.csv rows reach {@code chars} characters; {@code drain} writes them out with
+     * {@link #writeFamilies(java.io.Writer)} and {@link #writeSessions(java.io.Writer)}, which empty
+     * them. So a replication that is written as it runs (the only one running) holds at most about
+     * {@code chars} characters of rows, however many families it has.
+     */
+    public void drainRowsEvery(int chars, Runnable drain) {
+        this.drainAt = chars;
+        this.drain = drain;
     }
 
-    /** Appends this replication's families.csv rows, each prefixed with {@code first} and a comma. */
+    /** Appends this replication's families.csv rows not written yet (no header), and forgets them. */
+    public void writeFamilies(java.io.Writer w) throws java.io.IOException {
+        w.append(familiesCsv);
+        familiesCsv.setLength(0);
+    }
+
+    /**
+     * Appends this replication's families.csv rows not written yet, each prefixed with {@code first}
+     * and a comma, and forgets them.
+     */
     public void writeFamilies(java.io.Writer w, String first) throws java.io.IOException {
         int start = 0;
         for (int i = 0; i < familiesCsv.length(); i++) {
@@ -163,6 +225,7 @@ public final class ReplicationData implements CourseListener {
                 start = i + 1;
             }
         }
+        familiesCsv.setLength(0);
     }
 
     /** Appends this replication's therapists.csv rows (no header; {@link TherapistTally#HEADER}). */
@@ -170,10 +233,14 @@ public final class ReplicationData implements CourseListener {
         therapists.write(w, replication);
     }
 
-    /** Appends this replication's sessions.csv rows (no header); nothing unless trajectories were asked for. */
+    /**
+     * Appends this replication's sessions.csv rows not written yet (no header), and forgets them;
+     * nothing unless trajectories were asked for.
+     */
     public void writeSessions(java.io.Writer w) throws java.io.IOException {
         if (sessionsCsv != null) {
             w.append(sessionsCsv);
+            sessionsCsv.setLength(0);
         }
     }
 
@@ -289,7 +356,30 @@ public final class ReplicationData implements CourseListener {
     }
 
     private static String lower(Enum<?> e) {
-        return e == null ? "" : e.name().toLowerCase(Locale.ROOT);
+        return e == null ? "" : LOWER_NAMES.get(e.getDeclaringClass())[e.ordinal()];
+    }
+
+    /** Each enum's constant names in lower case, made once per enum instead of once per row. */
+    private static final ClassValue<String[]> LOWER_NAMES = new ClassValue<>() {
+        @Override
+        protected String[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            String[] names = new String[constants.length];
+            for (int i = 0; i < constants.length; i++) {
+                names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+            }
+            return names;
+        }
+    };
+
+    private void growRetention(int sessions) {
+        for (int k = 0; k < retentionCounts.length; k++) {
+            long[][] grown = Arrays.copyOf(retentionCounts[k], sessions);
+            for (int t = retentionCounts[k].length; t < sessions; t++) {
+                grown[t] = new long[2];
+            }
+            retentionCounts[k] = grown;
+        }
     }
 
     private void grow() {

@@ -37,13 +37,21 @@ public final class RunReport {
 
     /** Writes summary.json, the charts (PNG and SVG) and report.html into the folder. */
     public static void write(ResultsFolder folder, Scenario s, ExperimentResult r, Provenance p) throws IOException {
+        write(folder, s, r, p, 1);
+    }
+
+    /** As above, rendering the charts on up to {@code threads} threads (the files are the same). */
+    public static void write(ResultsFolder folder, Scenario s, ExperimentResult r, Provenance p, int threads)
+            throws IOException {
         String subtitle = s.name() + ": " + r.replications() + " replications x " + s.model().run().families()
                 + " families, seed " + s.seed();
         List<Named> charts = charts(s, r, subtitle);
         List<HtmlReport.Figure> figures = new ArrayList<>();
+        Figures.Batch batch = new Figures.Batch(threads);
         for (Named c : charts) {
-            Figures.add(folder, figures, c.file(), c.title(), c.caption(), c.chart(), c.data());
+            batch.add(folder::write, c.file(), c.title(), c.caption(), c.chart(), c.data());
         }
+        batch.writeInto(figures);
         Map<Metric, MetricSummary> summaries = r.summaries();
         folder.write("summary.json", JSON.writeValueAsString(summary(s, r, summaries, p)) + "\n");
         folder.write("report.html", HtmlReport.page("alliancesim: " + s.name(),

@@ -54,6 +54,13 @@ public final class SweepReport {
      */
     public static void write(Path dir, SweepSpec spec, String command, Instant started, WholeFiles files)
             throws IOException {
+        write(dir, spec, command, started, files, 1);
+    }
+
+    /** As above, rendering the charts on up to {@code threads} threads (the files are the same). */
+    public static void write(Path dir, SweepSpec spec, String command, Instant started, WholeFiles files, int threads)
+            throws IOException {
+        Figures.Batch batch = new Figures.Batch(threads);
         int d = spec.parameters().size();
         int nm = spec.metrics().size();
         List<Ran> ran = new ArrayList<>();
@@ -102,7 +109,7 @@ public final class SweepReport {
                 String metric = spec.metrics().get(m);
                 String param = spec.parameters().get(k).path();
                 ChartTable data = ChartData.scatter(param, metric, pts);
-                add(dir, files, figures, metric + "-vs-" + param, metric + " against " + param,
+                add(dir, files, batch, metric + "-vs-" + param, metric + " against " + param,
                         "Each point's mean over replications with its 95% interval.",
                         Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
             }
@@ -114,7 +121,7 @@ public final class SweepReport {
             }
             ChartTable data = ChartData.heatMap(spec.parameters().get(0).path(), spec.parameters().get(1).path(),
                     spec.metrics().get(0), cells);
-            add(dir, files, figures, "heatmap", "Heat map of " + spec.metrics().get(0),
+            add(dir, files, batch, "heatmap", "Heat map of " + spec.metrics().get(0),
                     "The first metric's mean at each grid point.",
                     Charts.heatMap("Heat map: " + spec.metrics().get(0), subtitle, spec.parameters().get(0).path(),
                             spec.parameters().get(1).path(), spec.metrics().get(0), data), data);
@@ -146,7 +153,7 @@ public final class SweepReport {
                 o.put("total_ci95_high", si.totalHigh());
             }
             ChartTable sobolData = ChartData.sobol(spec.metrics().get(0), sobol);
-            add(dir, files, figures, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
+            add(dir, files, batch, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
                     "First-order and total Sobol indices (Saltelli 2010 / Jansen estimators) with 95% bootstrap"
                             + " intervals (" + SobolIndices.RESAMPLES + " resamples of the base rows).",
                     Charts.sobol("Sensitivity of " + spec.metrics().get(0), subtitle, sobolData), sobolData);
@@ -157,6 +164,7 @@ public final class SweepReport {
         prov.put("finished", Instant.now().toString());
         prov.set("sweep", JSON.valueToTree(spec));
         files.write(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
+        batch.writeInto(figures);
         List<List<String>> table = new ArrayList<>();
         for (SobolIndex si : sobol) {
             table.add(List.of(si.parameter(), HtmlReport.ci(si.first(), si.firstLow(), si.firstHigh()),
@@ -180,7 +188,7 @@ public final class SweepReport {
     }
 
     /** Renders {@code chart} into charts/FILE.png and .svg (FILE made safe as a file name) and adds it to the page. */
-    private static void add(Path dir, WholeFiles files, List<HtmlReport.Figure> figures, String file, String title,
+    private static void add(Path dir, WholeFiles files, Figures.Batch batch, String file, String title,
             String caption, JFreeChart chart, ChartTable data) throws IOException {
         Path charts = dir.resolve("charts");
         try {
@@ -190,7 +198,7 @@ public final class SweepReport {
             named.initCause(e);
             throw named;
         }
-        Figures.add((name, bytes) -> files.write(dir.resolve(name), bytes), figures,
+        batch.add((name, bytes) -> files.write(dir.resolve(name), bytes),
                 file.replaceAll("[^A-Za-z0-9_.-]", "_"), title, caption, chart, data);
     }
 

@@ -35,11 +35,26 @@ public final class KaplanMeier {
 
     /** Adds one subject observed until {@code time}, with an event there or censored. */
     public void add(double time, boolean event) {
+        add(time, event, 1);
+    }
+
+    /**
+     * Adds {@code subjects} subjects observed until {@code time}, all with an event there or all
+     * censored: the same estimator as adding each one (for counts made elsewhere, e.g. per
+     * replication on a worker thread). Adding 0 subjects changes nothing.
+     */
+    public void add(double time, boolean event, long subjects) {
         if (!(time >= 0) || Double.isInfinite(time)) {
             throw new IllegalArgumentException("time must be finite and >= 0, was " + time);
         }
-        counts.computeIfAbsent(time, t -> new long[2])[event ? 0 : 1]++;
-        subjects++;
+        if (subjects < 0) {
+            throw new IllegalArgumentException("subjects must be >= 0, was " + subjects);
+        }
+        if (subjects == 0) {
+            return;
+        }
+        counts.computeIfAbsent(time, t -> new long[2])[event ? 0 : 1] += subjects;
+        this.subjects += subjects;
     }
 
     /** Adds every subject of {@code other}. */

@@ -130,7 +130,7 @@ public final class SweepRunner {
         Checkpoint c = Checkpoint.read(dir, rows, shard, label, true);
         files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
         files.replace(runsCsv, c.runsText(rows.runsHeader()));
-        SweepReport.write(dir, spec, command, started, files);
+        SweepReport.write(dir, spec, command, started, files, threads);
         new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
         return new Outcome(mine.size(), c.failed(), ran, (System.nanoTime() - start) / 1e9);
     }
@@ -207,7 +207,7 @@ public final class SweepRunner {
         StringBuilder runs = new StringBuilder();
         try {
             Scenario s = sweep.scenario(index);
-            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), 1, false);
+            ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), 1);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
             Map<Metric, MetricSummary> summaries = r.summaries();
             for (Metric m : ms) {
@@ -216,10 +216,14 @@ public final class SweepRunner {
                         .append(Csv.num(v.lower())).append(',').append(Csv.num(v.upper())).append(',').append(v.n());
             }
             point.append(",\n");
+            double[][] values = new double[ms.size()][];
+            for (int k = 0; k < ms.size(); k++) {
+                values[k] = r.values(ms.get(k));
+            }
             for (int rep = 0; rep < r.replications(); rep++) {
                 runs.append(index).append(',').append(rep).append(params);
-                for (Metric m : ms) {
-                    runs.append(',').append(Csv.num(r.values(m)[rep]));
+                for (double[] v : values) {
+                    Csv.append(runs.append(','), v[rep]);
                 }
                 runs.append('\n');
             }

@@ -76,14 +76,22 @@ public final class RunUseCase {
             if (measures != null) {
                 measures.write(MeasuresCsv.HEADER);
             }
-            Scenario ran = replicate(request, result, d -> {
-                d.writeFamilies(families);
-                d.writeTherapists(therapists);
-                if (sessions != null) {
-                    d.writeSessions(sessions);
+            Scenario ran = replicate(request, result, new Experiment.Sink() {
+                @Override
+                public void accept(ReplicationData d) throws IOException {
+                    rows(d);
+                    d.writeTherapists(therapists);
+                    if (measures != null) {
+                        table.write(d, measures);
+                    }
                 }
-                if (measures != null) {
-                    table.write(d, measures);
+
+                @Override
+                public void rows(ReplicationData d) throws IOException {
+                    d.writeFamilies(families);
+                    if (sessions != null) {
+                        d.writeSessions(sessions);
+                    }
                 }
             }, table == null ? null : table::listener);
             families.close();
@@ -94,7 +102,7 @@ public final class RunUseCase {
             if (measures != null) {
                 measures.close();
             }
-            RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started));
+            RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started), request.threads());
             folder.commit();
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, output.dir());
         }
@@ -112,9 +120,17 @@ public final class RunUseCase {
     private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write,
             IntFunction<? extends CourseListener> alongside) throws IOException {
         Scenario s = q.scenario();
-        Experiment.Sink sink = d -> {
-            result.add(d);
-            write.accept(d);
+        Experiment.Sink sink = new Experiment.Sink() {
+            @Override
+            public void accept(ReplicationData d) throws Exception {
+                result.add(d);
+                write.accept(d);
+            }
+
+            @Override
+            public void rows(ReplicationData d) throws Exception {
+                write.rows(d);
+            }
         };
         if (q.ciWidth() == null) {
             Requests.run(() -> {

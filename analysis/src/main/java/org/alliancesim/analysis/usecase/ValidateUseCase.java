@@ -34,8 +34,9 @@ public final class ValidateUseCase {
         ValidationSet patterns = new ValidationSet();
         ExperimentResult r = Requests.run(() -> {
             ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
-            // Session detail is on: the V-shaped trajectories of the validation set need it.
-            Experiment.run(s.model(), s.seed(), 0, s.replications(), request.threads(), false, d -> {
+            // Session detail is on: the V-shaped trajectories of the validation set need it; no
+            // families.csv is written, so no family rows are formatted.
+            Experiment.run(s.model(), s.seed(), 0, s.replications(), request.threads(), false, true, false, d -> {
                 result.add(d);
                 patterns.add(d);
             }, k -> request.progress().update(k + 1, s.replications(), ""));

@@ -56,6 +56,26 @@ class KaplanMeierTest {
     }
 
     /** The life table has every observed time, censoring-only times included, with the censored counts. */
+    /** Counts made elsewhere (per replication, on a worker) give the curve of adding each subject. */
+    @Test
+    void addingCountsEqualsAddingEachSubject() {
+        KaplanMeier counted = new KaplanMeier();
+        KaplanMeier each = new KaplanMeier();
+        long[][] counts = {{0, 0}, {3, 1}, {0, 2}, {4, 0}, {0, 0}, {1, 5}};
+        for (int t = 0; t < counts.length; t++) {
+            counted.add(t, true, counts[t][0]);
+            counted.add(t, false, counts[t][1]);
+            for (int k = 0; k < counts[t][0]; k++) {
+                each.add(t, true);
+            }
+            for (int k = 0; k < counts[t][1]; k++) {
+                each.add(t, false);
+            }
+        }
+        assertEquals(each.rows(), counted.rows());
+        assertEquals(each.subjects(), counted.subjects());
+    }
+
     @Test
     void rowsCountCensoringsAtEveryObservedTime() {
         KaplanMeier km = gehanSixMp();

@@ -1,0 +1,75 @@
+package org.alliancesim.analysis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancesim.model.EndReason;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/** How replications reach their consumer: rows written as they come, only what an output needs. */
+class ExperimentTest {
+
+    /**
+     * A lone replication hands its rows over while it runs, in chunks of about
+     * {@link Experiment#ROWS_CHUNK} characters, so a replication of a million families does not hold
+     * a million rows; the chunks and the rest written at the end are exactly the rows of the same
+     * replication run among others on two threads (where nothing is drained).
+     */
+    @Test
+    void aLoneReplicationWritesItsRowsWhileItRuns() throws Exception {
+        Scenario s = ScenarioLoader.load("default", List.of("run.families=12000"));
+        StringWriter streamed = new StringWriter();
+        List<Integer> drained = new ArrayList<>();
+        Experiment.run(s.model(), 5, 1, 1, 2, false, new Experiment.Sink() {
+            @Override
+            public void accept(ReplicationData d) throws Exception {
+                d.writeFamilies(streamed);
+            }
+
+            @Override
+            public void rows(ReplicationData d) throws Exception {
+                drained.add(d.familiesCsv.length());
+                d.writeFamilies(streamed);
+            }
+        }, null);
+        StringWriter whole = new StringWriter();
+        Experiment.run(s.model(), 5, 0, 2, 2, false, d -> {
+            if (d.replication == 1) {
+                d.writeFamilies(whole);
+            }
+        }, null);
+        assertTrue(drained.size() >= 1, "12000 rows of about 150 characters exceed one chunk: " + drained);
+        for (int chars : drained) {
+            assertTrue(chars >= Experiment.ROWS_CHUNK && chars < Experiment.ROWS_CHUNK + 1000, "chunk " + chars);
+        }
+        assertEquals(whole.toString(), streamed.toString());
+    }
+
+    /**
+     * A metrics-only run (sweeps, calibration) gives the same metrics as a full one, formats no
+     * families.csv rows, and keeps no curves.
+     */
+    @Test
+    void metricsOnlyKeepsTheMetricsAndNothingElse() throws Exception {
+        Scenario s = ScenarioLoader.load("default", List.of("run.families=200"));
+        ExperimentResult full = Experiment.run(s.model(), 9, 4, 2, false);
+        ExperimentResult lean = Experiment.metrics(s.model(), 9, 4, 2);
+        for (Metric m : Metric.values()) {
+            assertEquals(java.util.Arrays.toString(full.values(m)), java.util.Arrays.toString(lean.values(m)), m.key());
+        }
+        assertEquals(full.summaries(), lean.summaries());
+        assertEquals(0, lean.retention().subjects());
+        assertTrue(full.retention().subjects() > 0);
+        ReplicationData noRows = new ReplicationData(0, 20, false, false);
+        noRows.courseEnded(Courses.course(0, 0, EndReason.DROPOUT, 3, 0.5, 1, 0));
+        assertEquals(1, noRows.families());
+        StringWriter w = new StringWriter();
+        noRows.writeFamilies(w);
+        assertEquals("", w.toString());
+    }
+}
