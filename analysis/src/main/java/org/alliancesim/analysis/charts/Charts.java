@@ -267,16 +267,17 @@ public final class Charts {
      * column; the legend shows a file value's underscores as spaces ({@code other_adult} as "other adult").
      */
     public static JFreeChart series(String title, String subtitle, String yLabel, ChartTable table, double[] yRange) {
-        return bands(title, subtitle, table, new String[] {"session", "mean"}, "session", yLabel, yRange, false);
+        return bands(title, subtitle, table, new String[] {"session", "mean"}, "session", yLabel, yRange, false, 0.2f);
     }
 
     /**
      * A power curve drawn from its table (columns effect, families, power, lower, upper; power.csv's
-     * rows): one line with markers per effect, its Clopper-Pearson band shaded, a dashed line at 0.8.
+     * rows): one line with markers per effect, its Clopper-Pearson band lightly shaded (many effects
+     * overlap), a dashed line at 0.8.
      */
     public static JFreeChart power(String title, String subtitle, ChartTable table) {
         JFreeChart c = bands(title, subtitle, table, new String[] {"families", "power"}, "families in the sample",
-                "power (share of samples that detect the effect)", new double[] {0, 1.02}, true);
+                "power (share of samples that detect the effect)", new double[] {0, 1.02}, true, 0.1f);
         org.jfree.chart.plot.ValueMarker target = new org.jfree.chart.plot.ValueMarker(0.8, Color.GRAY,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 6f}, 0f));
         c.getXYPlot().addRangeMarker(target);
@@ -288,7 +289,7 @@ public final class Charts {
      * columns (the band is the lower and upper columns).
      */
     private static JFreeChart bands(String title, String subtitle, ChartTable table, String[] xy, String xLabel,
-            String yLabel, double[] yRange, boolean shapes) {
+            String yLabel, double[] yRange, boolean shapes, float bandAlpha) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         String group = table.columns().get(0);
         for (String name : table.groups(group)) {
@@ -302,7 +303,7 @@ public final class Charts {
             data.addSeries(ys);
         }
         DeviationRenderer r = new DeviationRenderer(true, shapes);
-        r.setAlpha(0.2f);
+        r.setAlpha(bandAlpha);
         style(r, data.getSeriesCount());
         for (int i = 0; shapes && i < data.getSeriesCount(); i++) {
             r.setSeriesShapesVisible(i, true);
