@@ -115,12 +115,13 @@ public final class StudyReport {
         return sb.toString();
     }
 
+    /** results.csv: numbers to six decimals, except the p-value, written with every digit (small ones stay nonzero). */
     static String resultsCsv(List<StudyStatistic> statistics) {
         StringBuilder sb = new StringBuilder(RESULTS_HEADER);
         for (StudyStatistic t : statistics) {
             sb.append(t.name()).append(',').append(Csv.text(t.label())).append(',').append(Csv.num(t.observed().value()))
                     .append(',').append(Csv.num(t.observed().lower())).append(',').append(Csv.num(t.observed().upper()))
-                    .append(',').append(Csv.num(t.pValue())).append(',').append(Csv.num(t.latent())).append(',')
+                    .append(',').append(Csv.exact(t.pValue())).append(',').append(Csv.num(t.latent())).append(',')
                     .append(t.n()).append('\n');
         }
         return sb.toString();
@@ -185,7 +186,8 @@ public final class StudyReport {
         List<List<String>> rows = new ArrayList<>();
         for (StudyStatistic t : s.statistics()) {
             rows.add(List.of(t.name(), t.label(), HtmlReport.ci(t.observed().value(), t.observed().lower(),
-                    t.observed().upper()), HtmlReport.fmt(t.pValue()), HtmlReport.fmt(t.latent()),
+                    t.observed().upper()), t.pValue() < 0.001 ? "< 0.001" : HtmlReport.fmt(t.pValue()),
+                    HtmlReport.fmt(t.latent()),
                     Integer.toString(t.n())));
         }
         List<HtmlReport.Table> tables = new ArrayList<>();
