@@ -45,7 +45,7 @@ final class StudyCommand implements Callable<Integer> {
             + " families, 20 therapists, early alliance at session 1, alpha .05, seed 20261125).")
     Path design;
 
-    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", description = "Sample sizes of the power analysis,"
+    @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", hideParamSyntax = true, description = "Sample sizes of the power analysis,"
             + " each from 20 (default: the design's families when --replications is given).")
     List<Integer> sizes = new ArrayList<>();
 
