@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 + "ruptures end courses.",
             ""},
         subcommands = {RunCommand.class, CompareCommand.class, StoryCommand.class, CalibrateCommand.class,
-            ValidateCommand.class, CompeteCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ClassroomCommand.class,
+            ValidateCommand.class, CompeteCommand.class, StudyCommand.class, SweepCommand.class, MergeCommand.class, SlurmCommand.class, ClassroomCommand.class,
             ScenariosCommand.class, VerifyCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 internal or I/O error, 2 bad input, 3 ran but some checks failed.",
             "Documentation: README.md and docs/ in the source tree."})

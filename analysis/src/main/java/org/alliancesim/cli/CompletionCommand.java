@@ -40,6 +40,7 @@ final class CompletionCommand implements Callable<Integer> {
             List.of("compare", "0"), List.of("compare", "1"),
             List.of("story", "0"),
             List.of("validate", "0"),
+            List.of("study", "0"),
             List.of("calibrate", "--base"),
             List.of("scenarios", "show", "0"),
             List.of("scenarios", "check", "0"));

@@ -35,6 +35,8 @@ class CompletionCommandTest {
         assertEquals(List.of("involuntary-referral"), complete(script, "run", "inv"));
         assertEquals(List.of("involuntary-referral"), complete(script, "story", "inv"));
         assertEquals(List.of("involuntary-referral"), complete(script, "validate", "inv"));
+        assertEquals(List.of("involuntary-referral"), complete(script, "study", "inv"));
+        assertEquals(List.of("--design"), complete(script, "study", "--des"));
         assertEquals(List.of("involuntary-referral"), complete(script, "compare", "default", "inv"));
         assertEquals(List.of("involuntary-referral"), complete(script, "calibrate", "--base", "inv"));
         assertEquals(List.of("involuntary-referral"), complete(script, "scenarios", "show", "inv"));

@@ -267,22 +267,48 @@ public final class Charts {
      * column; the legend shows a file value's underscores as spaces ({@code other_adult} as "other adult").
      */
     public static JFreeChart series(String title, String subtitle, String yLabel, ChartTable table, double[] yRange) {
+        return bands(title, subtitle, table, new String[] {"session", "mean"}, "session", yLabel, yRange, false, 0.2f);
+    }
+
+    /**
+     * A power curve drawn from its table (columns effect, families, power, lower, upper; power.csv's
+     * rows): one line with markers per effect, its Clopper-Pearson band lightly shaded (many effects
+     * overlap), a dashed line at 0.8.
+     */
+    public static JFreeChart power(String title, String subtitle, ChartTable table) {
+        JFreeChart c = bands(title, subtitle, table, new String[] {"families", "power"}, "families in the sample",
+                "power (share of samples that detect the effect)", new double[] {0, 1.02}, true, 0.1f);
+        org.jfree.chart.plot.ValueMarker target = new org.jfree.chart.plot.ValueMarker(0.8, Color.GRAY,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 6f}, 0f));
+        c.getXYPlot().addRangeMarker(target);
+        return c;
+    }
+
+    /**
+     * Lines with 95% bands, one per value of the table's first column; {@code xy} names the x and y
+     * columns (the band is the lower and upper columns).
+     */
+    private static JFreeChart bands(String title, String subtitle, ChartTable table, String[] xy, String xLabel,
+            String yLabel, double[] yRange, boolean shapes, float bandAlpha) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         String group = table.columns().get(0);
         for (String name : table.groups(group)) {
             YIntervalSeries ys = new YIntervalSeries(name.replace('_', ' '));
             for (int i = 0; i < table.rows().size(); i++) {
                 if (table.text(i, group).equals(name)) {
-                    ys.add(table.number(i, "session"), table.number(i, "mean"), table.number(i, "lower"),
+                    ys.add(table.number(i, xy[0]), table.number(i, xy[1]), table.number(i, "lower"),
                             table.number(i, "upper"));
                 }
             }
             data.addSeries(ys);
         }
-        DeviationRenderer r = new DeviationRenderer(true, false);
-        r.setAlpha(0.2f);
+        DeviationRenderer r = new DeviationRenderer(true, shapes);
+        r.setAlpha(bandAlpha);
         style(r, data.getSeriesCount());
-        NumberAxis x = axis("session");
+        for (int i = 0; shapes && i < data.getSeriesCount(); i++) {
+            r.setSeriesShapesVisible(i, true);
+        }
+        NumberAxis x = axis(xLabel);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         NumberAxis y = axis(yLabel);
         if (yRange != null) {

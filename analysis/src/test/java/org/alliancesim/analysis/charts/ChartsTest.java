@@ -84,6 +84,25 @@ class ChartsTest {
         assertFalse(texts.contains("other_adult"), texts.toString());
     }
 
+    /** The power curve: one line per effect over families, its band from lower to upper, the 0.8 line. */
+    @Test
+    void powerCurveHasALinePerEffectOverFamilies() {
+        ChartTable t = new ChartTable(List.of("effect", "families", "power", "lower", "upper"), List.of(
+                List.of("d_dropout", 40L, 0.4, 0.3, 0.5), List.of("d_dropout", 80L, 0.7, 0.6, 0.8),
+                List.of("or_dropout", 40L, 0.3, 0.2, 0.4), List.of("or_dropout", 80L, 0.6, 0.5, 0.7)));
+        JFreeChart c = Charts.power("Power", "test", t);
+        org.jfree.data.xy.YIntervalSeriesCollection data =
+                (org.jfree.data.xy.YIntervalSeriesCollection) c.getXYPlot().getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals("d dropout", data.getSeriesKey(0));
+        assertEquals(80, data.getXValue(0, 1));
+        assertEquals(0.6, data.getStartYValue(0, 1));
+        assertEquals(0.8, data.getEndYValue(0, 1));
+        assertEquals(0.8, ((org.jfree.chart.plot.ValueMarker) c.getXYPlot().getRangeMarkers(
+                org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue());
+        assertEquals("families in the sample", c.getXYPlot().getDomainAxis().getLabel());
+    }
+
     @Test
     void tickLabelsShowTheDecimalsTheTickSizeNeeds() {
         assertEquals(0, TickFormat.decimals(5));

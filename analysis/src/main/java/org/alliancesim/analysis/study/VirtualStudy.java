@@ -1,0 +1,192 @@
+package org.alliancesim.analysis.study;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.alliancesim.engine.RandomStreams;
+import org.alliancesim.measurement.FamilyTruth;
+import org.alliancesim.measurement.Instrument;
+import org.alliancesim.measurement.Measure;
+import org.alliancesim.measurement.Measurement;
+import org.alliancesim.measurement.MeasurementSpec;
+import org.alliancesim.measurement.Recorder;
+import org.alliancesim.measurement.Schedule;
+import org.alliancesim.model.CourseListener;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.MemberSession;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Replication;
+import org.alliancesim.model.SessionRecord;
+import org.alliancesim.scenario.ParameterPath;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
+import org.alliancesim.scenario.StudySpec;
+
+/**
+ * Draws the sample of a virtual study from a scenario (docs/studies.md): a cohort of N families
+ * (the scenario's population, therapists and dynamics) run as one replication with session detail
+ * and measured with the scenario's {@code measurement:} section, the design's early session added to
+ * the SOFTA-o schedule. The families are spread over the design's therapists: every therapist type's
+ * caseload is set to {@link StudySpec#familiesPerTherapist}, so the cohort has that many therapists
+ * at most, each family assigned to one at random (the model's cohort rule).
+ *
+ * <p>Random numbers: the model's and the instruments' keyed streams of the given seed and replication;
+ * a sample depends on nothing else (not on threads, nor on other samples). {@link #powerSeed} keys a
+ * seed per sample size, so the samples of different sizes are independent. Immutable, thread-safe.
+ */
+public final class VirtualStudy {
+
+    private static final long POWER = RandomStreams.purposeCode("study-power-sample-size");
+
+    /** One sample: a row per family that started (in the order their courses ended) and its measures. */
+    public record Sample(List<StudyFamily> families, List<Measure> measures) {
+
+        /** Copies the lists. */
+        public Sample {
+            families = List.copyOf(families);
+            measures = List.copyOf(measures);
+        }
+    }
+
+    private final Scenario scenario;
+    private final StudySpec design;
+    private final MeasurementSpec measurement;
+
+    private VirtualStudy(Scenario scenario, StudySpec design, MeasurementSpec measurement) {
+        this.scenario = scenario;
+        this.design = design;
+        this.measurement = measurement;
+    }
+
+    /** The virtual study of {@code design} on {@code scenario}. */
+    public static VirtualStudy of(Scenario scenario, StudySpec design) {
+        MeasurementSpec m = scenario.measurement();
+        Schedule s = m.schedule();
+        List<Integer> rated = new ArrayList<>(s.softaOSessions());
+        rated.add(design.earlySession());
+        Schedule schedule = new Schedule(rated, s.softaSSessions(), s.outcomeEvery());
+        return new VirtualStudy(scenario, design, new MeasurementSpec(true, m.softaO(), m.softaS(), m.outcome(),
+                schedule, m.nonresponse(), m.followUp()));
+    }
+
+    /** The design. */
+    public StudySpec design() {
+        return design;
+    }
+
+    /** The measurement in use: the scenario's, with the early session rated. */
+    public MeasurementSpec measurement() {
+        return measurement;
+    }
+
+    /**
+     * The model of a sample of {@code families}: cohort mode, that many families, every therapist
+     * type's caseload {@link StudySpec#familiesPerTherapist}.
+     *
+     * @throws ScenarioException if the scenario refuses the edits (not for sizes a request accepts)
+     */
+    public ModelParameters model(int families) throws ScenarioException {
+        Map<ParameterPath, Object> edits = new LinkedHashMap<>();
+        edits.put(ParameterPath.parse("run.mode"), "cohort");
+        edits.put(ParameterPath.parse("run.families"), families);
+        int caseload = StudySpec.familiesPerTherapist(families, design.therapists());
+        for (int i = 0; i < scenario.model().therapists().size(); i++) {
+            edits.put(ParameterPath.parse("therapists[" + i + "].caseload"), caseload);
+        }
+        return scenario.with(edits, "study design").model();
+    }
+
+    /** The seed of the power analysis' samples of {@code families} families, keyed by the size. */
+    public long powerSeed(int families) {
+        return RandomStreams.of(design.seed()).stream(families, 0, POWER).nextLong();
+    }
+
+    /** Draws replication {@code replication} of {@code model} from {@code seed} and measures it. */
+    public Sample draw(ModelParameters model, long seed, int replication) {
+        Measurement m = Measurement.of(measurement, seed);
+        int early = design.earlySession();
+        Map<Integer, SessionRecord> earlySessions = new HashMap<>();
+        List<StudyFamily> rows = new ArrayList<>();
+        List<Measure> measures = new ArrayList<>();
+        Recorder recorder = m.recorder(replication, (truth, observed) -> {
+            if (truth.started()) {
+                rows.add(row(truth, observed, earlySessions.remove(truth.familyId()), early));
+                measures.addAll(observed);
+            }
+        });
+        Replication.run(model, RandomStreams.of(seed), replication, new CourseListener() {
+            @Override
+            public void sessionAttended(SessionRecord s) {
+                if (s.session() == early) {
+                    earlySessions.put(s.familyId(), s);
+                }
+                recorder.sessionAttended(s);
+            }
+
+            @Override
+            public void courseEnded(CourseRecord c) {
+                recorder.courseEnded(c);
+            }
+        }, true);
+        return new Sample(rows, measures);
+    }
+
+    /** A family's row: its observed early composite and split from the consensus ratings, its truths. */
+    static StudyFamily row(FamilyTruth t, List<Measure> observed, SessionRecord early, int earlySession) {
+        Map<Integer, double[]> members = new LinkedHashMap<>(); // member -> {sum of dimensions, dimensions}
+        double baseline = Double.NaN;
+        double end = Double.NaN;
+        double rci = Double.NaN;
+        for (Measure x : observed) {
+            if (x.instrument() == Instrument.SOFTA_O && x.session() == earlySession && x.rater() == Measure.NONE
+                    && x.memberId() != Measure.NONE) {
+                double[] acc = members.computeIfAbsent(x.memberId(), k -> new double[2]);
+                acc[0] += x.score();
+                acc[1]++;
+            } else if (x.instrument() == Instrument.OUTCOME) {
+                switch (x.scale()) {
+                    case "baseline" -> baseline = x.score();
+                    case "end" -> end = x.score();
+                    case "rci" -> rci = x.score();
+                    default -> { }
+                }
+            }
+        }
+        double[] composites = members.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
+        double allianceLatent = Double.NaN;
+        double splitLatent = Double.NaN;
+        if (early != null) {
+            allianceLatent = early.members().stream().mapToDouble(MemberSession::alliance).average().orElse(Double.NaN);
+            splitLatent = early.split();
+        }
+        return new StudyFamily(t.replication(), t.familyId(), t.therapistId(), t.endReason(), t.sessionsAttended(),
+                mean(composites), allianceLatent, spread(composites), splitLatent, baseline, end, rci,
+                t.functioningBaseline(), t.functioningEnd());
+    }
+
+    private static double mean(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private static double spread(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return hi - lo;
+    }
+}

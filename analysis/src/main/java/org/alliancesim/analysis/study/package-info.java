@@ -1,0 +1,7 @@
+/**
+ * Virtual studies (docs/studies.md): a sample of simulated families measured as a study would
+ * ({@link org.alliancesim.analysis.study.VirtualStudy}), analysed as the papers do on the observed
+ * data beside the latent truth ({@link org.alliancesim.analysis.study.StudyAnalysis}), and power by
+ * simulation ({@link org.alliancesim.analysis.study.StudyPower}).
+ */
+package org.alliancesim.analysis.study;

@@ -1,0 +1,87 @@
+package org.alliancesim.analysis.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.alliancesim.measurement.FamilyTruth;
+import org.alliancesim.measurement.Instrument;
+import org.alliancesim.measurement.Measure;
+import org.alliancesim.model.EndReason;
+import org.alliancesim.model.MemberSession;
+import org.alliancesim.model.Role;
+import org.alliancesim.model.SessionRecord;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.alliancesim.scenario.StudySpec;
+import org.junit.jupiter.api.Test;
+
+/** A family's study row from its measures and truth; the sample's design edits and keyed seeds. */
+class VirtualStudyTest {
+
+    private static Measure softaO(int member, int session, String scale, int rater, double score) {
+        return new Measure(0, 7, 2, member, Role.PARENT, session, Instrument.SOFTA_O, scale, rater, score);
+    }
+
+    private static Measure outcome(String scale, double score) {
+        return new Measure(0, 7, 2, Measure.NONE, null, 0, Instrument.OUTCOME, scale, Measure.NONE, score);
+    }
+
+    private static MemberSession member(int id, double alliance) {
+        return new MemberSession(id, Role.PARENT, false, alliance, alliance, alliance, alliance, alliance, 0, 1, false,
+                false);
+    }
+
+    /**
+     * Observed early alliance is the mean over members of each member's consensus composite
+     * (engagement, connection, safety) at the early session; split is the largest minus the smallest;
+     * rater rows, other sessions and shared purpose do not enter. Latent values come from the early
+     * session's record.
+     */
+    @Test
+    void aRowAveragesTheConsensusCompositesOfTheEarlySession() {
+        List<Measure> m = new ArrayList<>();
+        double[][] consensus = {{1, 2, 0}, {3, 3, 3}};
+        String[] dims = {"engagement", "connection", "safety"};
+        for (int member = 0; member < 2; member++) {
+            for (int d = 0; d < 3; d++) {
+                m.add(softaO(member, 3, dims[d], 1, -3)); // a rater's own rating: not the consensus
+                m.add(softaO(member, 3, dims[d], Measure.NONE, consensus[member][d]));
+                m.add(softaO(member, 1, dims[d], Measure.NONE, -2)); // another session
+            }
+        }
+        m.add(softaO(Measure.NONE, 3, "shared_purpose", Measure.NONE, -3));
+        m.add(outcome("baseline", 3.5));
+        m.add(outcome("end", 2.5));
+        m.add(outcome("rci", -1.2));
+        FamilyTruth t = new FamilyTruth(0, 7, 2, EndReason.GOALS_MET, 8, 0.1, 0.2, 1.1, 3.4, 2.6);
+        SessionRecord early = new SessionRecord(0, 7, 3, 14, 0.5, 0, 0.5, 0.3, 0.4, 1.25, 0, 0.3,
+                List.of(member(0, 0.5), member(1, 1.5)));
+        StudyFamily f = VirtualStudy.row(t, m, early, 3);
+        assertEquals(2.0, f.allianceObserved(), 1e-15);
+        assertEquals(2.0, f.splitObserved(), 1e-15);
+        assertEquals(1.0, f.allianceLatent(), 1e-15);
+        assertEquals(1.25, f.splitLatent());
+        assertEquals(3.5, f.outcomeBaseline());
+        assertEquals(2.5, f.outcomeEnd());
+        assertEquals(-1.2, f.rci());
+        assertEquals(3.4, f.outcomeBaselineLatent());
+        assertEquals(2.6, f.outcomeEndLatent());
+        assertTrue(f.completed() && f.inDropoutAnalyses());
+        StudyFamily notReached = VirtualStudy.row(t, m, null, 5);
+        assertTrue(Double.isNaN(notReached.allianceObserved()) && Double.isNaN(notReached.allianceLatent()));
+    }
+
+    /** The design spreads the families over its therapists and rates the early session; seeds are keyed by size. */
+    @Test
+    void theDesignSetsCaseloadsAndSchedule() throws Exception {
+        VirtualStudy s = VirtualStudy.of(ScenarioLoader.load("default"), new StudySpec(200, 20, 5, 0.05, 1));
+        s.model(200).therapists().forEach(t -> assertEquals(10, t.caseload()));
+        assertEquals(List.of(1, 3, 5), s.measurement().schedule().softaOSessions());
+        assertTrue(s.measurement().enabled());
+        assertNotEquals(s.powerSeed(40), s.powerSeed(80));
+        assertEquals(s.powerSeed(40), VirtualStudy.of(ScenarioLoader.load("default"), new StudySpec(80, 20, 1, 0.05, 1))
+                .powerSeed(40));
+    }
+}
