@@ -42,14 +42,15 @@ class RecorderTest {
     private static final double TO_CONFIGURED = 0.04;
     private static final double TO_PREDICTED = 0.015;
 
+    private static final Measurement MEASUREMENT = Measurement.of(MeasuredData.with(RATERS, SELF, 0, FollowUp.defaults()),
+            MeasuredData.SEED);
     private static List<Measure> measures;
     private static final Map<String, double[]> latent = new HashMap<>();
 
     @BeforeAll
     static void measure() {
-        MeasurementSpec spec = MeasuredData.with(RATERS, SELF, 0, FollowUp.defaults());
         List<Measure> out = new ArrayList<>();
-        Recorder recorder = Measurement.of(spec, MeasuredData.SEED).recorder(0, (t, m) -> out.addAll(m));
+        Recorder recorder = MEASUREMENT.recorder(0, (t, m) -> out.addAll(m));
         Replication.run(MeasuredData.model(1500), RandomStreams.of(MeasuredData.SEED), 0, new CourseListener() {
             @Override
             public void courseEnded(CourseRecord c) {
@@ -72,8 +73,8 @@ class RecorderTest {
         measures = out;
     }
 
-    /** The sample variance of dimension {@code d}'s latent values over the keys SOFTA-o (or SOFTA-s) scored. */
-    private static double latentVariance(Dimension d, boolean selfReport) {
+    /** The histogram of dimension {@code d}'s latent values over the keys SOFTA-o (or SOFTA-s) scored. */
+    private static int[] latentCounts(Dimension d, boolean selfReport) {
         List<Double> v = new ArrayList<>();
         latent.forEach((k, x) -> {
             boolean family = k.contains("/-1/");
@@ -82,7 +83,9 @@ class RecorderTest {
                 v.add(x[d.ordinal()]);
             }
         });
-        return MeasuredData.variance(v.stream().mapToDouble(Double::doubleValue).toArray());
+        int[] counts = new int[ReferenceDistribution.BINS];
+        v.forEach(x -> counts[ReferenceDistribution.bin(x)]++);
+        return counts;
     }
 
     @Test
@@ -90,11 +93,11 @@ class RecorderTest {
         for (Dimension d : Dimension.values()) {
             double r = MeasuredData.pearson(MeasuredData.scores(measures, Instrument.SOFTA_O, d.scale(), 1),
                     MeasuredData.scores(measures, Instrument.SOFTA_O, d.scale(), 2))[0];
-            double v = latentVariance(d, false);
-            double error = Math.pow(ReferenceVariance.errorSd(ReferenceVariance.of(d), RATERS.reliability(d)), 2);
-            double predicted = v / (v + error + ReferenceVariance.ROUNDING);
+            int[] sample = latentCounts(d, false);
+            double predicted = WholePointReliability.reliability(sample, WholePointReliability.SOFTA_O,
+                    MEASUREMENT.raterErrorSd(d));
             assertEquals(RATERS.reliability(d), r, TO_CONFIGURED, d + " against the configured reliability");
-            assertEquals(predicted, r, TO_PREDICTED, d + " against the sample's latent variance " + v);
+            assertEquals(predicted, r, TO_PREDICTED, d + " against the sample's latent distribution");
         }
     }
 
@@ -102,10 +105,8 @@ class RecorderTest {
     void cronbachsAlphaRecoversTheConfiguredValue() {
         for (Dimension d : Dimension.values()) {
             double alpha = MeasuredData.alpha(MeasuredData.items(measures, d));
-            double v = latentVariance(d, true) * 4 / 9;
-            double rho0 = SelfReport.itemReliability(SELF.alpha(d), SelfReport.ITEMS_PER_SCALE);
-            double error = Math.pow(ReferenceVariance.errorSd(ReferenceVariance.of(d) * 4 / 9, rho0), 2);
-            double rho = v / (v + error + ReferenceVariance.ROUNDING);
+            double rho = WholePointReliability.reliability(latentCounts(d, true), WholePointReliability.SOFTA_S_ITEM,
+                    MEASUREMENT.itemErrorSd(d));
             double predicted = 4 * rho / (1 + 3 * rho);
             assertEquals(SELF.alpha(d), alpha, TO_CONFIGURED, d + " against the configured alpha");
             assertEquals(predicted, alpha, TO_PREDICTED, d + " against the sample's latent variance");
