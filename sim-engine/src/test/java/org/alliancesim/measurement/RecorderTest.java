@@ -25,15 +25,13 @@ import org.junit.jupiter.api.Test;
  * 7,000 member-sessions, 2,600 family-sessions).
  *
  * <p>Error budget. Sampling: the sd of r at this n is about .003 (.01 for shared purpose). Against
- * the configured value: one replication's latent variance differs from the reference variance
- * (20 replications) by up to about 10%, worth up to .03 of reliability; rounding errors of two
- * raters are slightly correlated (+.005); tolerance .04. Against the reliability predicted from the
- * sample's own latent variance
- * ({@code V / (V + error variance + 1/12)}): tolerance .015, which an error sd mistaken for a
- * variance, or rounding error left uncorrected, exceeds several times. Shared purpose is configured
- * at .70, well below its whole-point ceiling (.86): near the ceiling the rater error is smaller than
- * a point, two raters' rounding errors coincide, and their agreement overstates the reliability
- * (docs/measurement.md).
+ * the configured value: one replication's latent distribution differs from the reference (20
+ * replications), its variance by up to about 10%, worth up to .03 of reliability; tolerance .04.
+ * Against the reliability the exact formula ({@link WholePointReliability}) gives for the sample's
+ * own latent values at the solved error sd: tolerance .015, which an error sd mistaken for a
+ * variance, or rounding left out of the solve, exceeds several times. These values differ from the
+ * defaults (shared purpose .70, alphas .7 to .9); {@code ReliabilityRecoveryTest} (analysis) checks
+ * the defaults on the default scenario within their confidence intervals.
  */
 class RecorderTest {
 
