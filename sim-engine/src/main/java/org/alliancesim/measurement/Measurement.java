@@ -24,6 +24,9 @@ import org.alliancesim.model.Replication;
  * "measure-softa-s"), its outcome from (replication, k, "measure-outcome"), and rater {@code j}'s
  * leniency from (replication, j, "measure-rater-leniency"). Each family's draws are taken in a fixed
  * order when its course ends, so measured values do not depend on threads or on other families.
+ *
+ * <p>The error sds that give the configured reliabilities are solved once, when the measurement is
+ * made ({@link #of}, {@link WholePointReliability}), and shared by its recorders.
  * Immutable and thread-safe; each recorder belongs to one replication's thread.
  */
 public final class Measurement {
@@ -55,10 +58,19 @@ public final class Measurement {
 
     private final MeasurementSpec spec;
     private final RandomStreams streams;
+    private final double[] raterErrorSd = new double[Dimension.values().length];
+    private final double[] itemErrorSd = new double[Dimension.values().length];
 
     private Measurement(MeasurementSpec spec, RandomStreams streams) {
         this.spec = spec;
         this.streams = streams;
+        for (Dimension d : Dimension.values()) {
+            raterErrorSd[d.ordinal()] = WholePointReliability.errorSd(ReferenceDistribution.counts(d, false),
+                    WholePointReliability.SOFTA_O, spec.softaO().reliability(d));
+            double item = SelfReport.itemReliability(spec.softaS().alpha(d), SelfReport.ITEMS_PER_SCALE);
+            itemErrorSd[d.ordinal()] = WholePointReliability.errorSd(ReferenceDistribution.counts(d, true),
+                    WholePointReliability.SOFTA_S_ITEM, item);
+        }
     }
 
     /**
@@ -80,12 +92,22 @@ public final class Measurement {
         return streams.masterSeed();
     }
 
+    /** The sd of one rater's error on {@code d} before rounding (SOFTA points). */
+    double raterErrorSd(Dimension d) {
+        return raterErrorSd[d.ordinal()];
+    }
+
+    /** The sd of one SOFTA-s item's error on {@code d}'s subscale before rounding (item points). */
+    double itemErrorSd(Dimension d) {
+        return itemErrorSd[d.ordinal()];
+    }
+
     /**
      * A listener for replication {@code replication} that hands each family's truth and scores to
      * {@code sink} when its course ends. Not thread-safe: one per replication.
      */
     public Recorder recorder(int replication, Sink sink) {
-        return new Recorder(spec, streams, replication, Objects.requireNonNull(sink, "sink"));
+        return new Recorder(this, streams, replication, Objects.requireNonNull(sink, "sink"));
     }
 
     /**

@@ -10,11 +10,10 @@ import org.alliancesim.model.Doc;
  *
  * <p>A rating is the latent value plus the rater's leniency (a constant per rater and replication)
  * plus independent error, clamped to -3..+3 and rounded to a whole point. Each dimension's
- * reliability is the single rater's inter-rater ICC (leniency aside); docs/measurement.md says how
- * it maps to error variance. Defaults: the inter-judge ICCs of the SOFTA-o manual (about .89
- * engagement, .88 connection, .74 safety, .95 shared purpose). Whole-point ratings of shared
- * purpose cannot reach .95 at its reference variance (ceiling about .86): its raters then have no
- * error of their own and differ only by leniency.
+ * reliability is the single rater's inter-rater ICC (leniency aside) at the reference distribution
+ * of the latent values: the error sd is solved so that whole-point ratings have exactly that
+ * correlation ({@link WholePointReliability}, docs/measurement.md). Defaults: the inter-judge ICCs
+ * of the SOFTA-o manual (about .89 engagement, .88 connection, .74 safety, .95 shared purpose).
  *
  * @param raters raters who rate each scheduled session independently, 1 to {@link #MAX_RATERS}
  * @param engagement reliability of one rater's engagement rating, in (0, 1]
@@ -29,7 +28,7 @@ public record ObserverRatings(
         @Doc(value = "reliability (inter-rater ICC of one rater) of engagement ratings; default .89, the SOFTA-o manual's inter-judge ICC", min = 0, exclusiveMin = true, max = 1) double engagement,
         @Doc(value = "reliability of emotional connection ratings; default .88 (SOFTA-o manual)", min = 0, exclusiveMin = true, max = 1) double connection,
         @Doc(value = "reliability of safety ratings; default .74 (SOFTA-o manual)", min = 0, exclusiveMin = true, max = 1) double safety,
-        @Doc(value = "reliability of shared purpose ratings; default .95 (SOFTA-o manual); whole-point ratings cannot exceed about .86 at the reference variance (docs/measurement.md)", min = 0, exclusiveMin = true, max = 1) double sharedPurpose,
+        @Doc(value = "reliability of shared purpose ratings; default .95 (SOFTA-o manual)", min = 0, exclusiveMin = true, max = 1) double sharedPurpose,
         @Doc(value = "sd of each rater's leniency in SOFTA points, a constant per rater and replication; it lowers agreement below the configured reliabilities (default 0: the defaults reproduce the manual's ICCs)", min = 0, max = 3) double leniencySd) {
 
     /** Most raters a session can have. */

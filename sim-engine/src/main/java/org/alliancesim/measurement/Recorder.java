@@ -37,8 +37,8 @@ public final class Recorder implements CourseListener {
     static final int ITEMS_NEEDED = SelfReport.ITEMS_PER_SCALE - 1;
     private static final Dimension[] DIMENSIONS = Dimension.values();
     /** SOFTA -3..+3 onto the SOFTA-s's 1..5: 3 + (2/3) x. */
-    private static final double ITEM_SLOPE = 2.0 / 3;
-    private static final double ITEM_MIDDLE = 3;
+    private static final double ITEM_SLOPE = WholePointReliability.SOFTA_S_ITEM.slope();
+    private static final double ITEM_MIDDLE = WholePointReliability.SOFTA_S_ITEM.offset();
 
     private final MeasurementSpec spec;
     private final RandomStreams streams;
@@ -50,8 +50,8 @@ public final class Recorder implements CourseListener {
     private final Map<Integer, List<SessionRecord>> pending = new HashMap<>();
     private final int keepUpTo;
 
-    Recorder(MeasurementSpec spec, RandomStreams streams, int replication, Measurement.Sink sink) {
-        this.spec = spec;
+    Recorder(Measurement measurement, RandomStreams streams, int replication, Measurement.Sink sink) {
+        this.spec = measurement.spec();
         this.streams = streams;
         this.replication = replication;
         this.sink = sink;
@@ -60,10 +60,8 @@ public final class Recorder implements CourseListener {
                     * ZigguratSampler.NormalizedGaussian.of(streams.stream(replication, j, LENIENCY)).sample();
         }
         for (Dimension d : DIMENSIONS) {
-            double v = ReferenceVariance.of(d);
-            raterErrorSd[d.ordinal()] = ReferenceVariance.errorSd(v, spec.softaO().reliability(d));
-            double item = SelfReport.itemReliability(spec.softaS().alpha(d), SelfReport.ITEMS_PER_SCALE);
-            itemErrorSd[d.ordinal()] = ReferenceVariance.errorSd(ITEM_SLOPE * ITEM_SLOPE * v, item);
+            raterErrorSd[d.ordinal()] = measurement.raterErrorSd(d);
+            itemErrorSd[d.ordinal()] = measurement.itemErrorSd(d);
         }
         Schedule s = spec.schedule();
         int last = Math.max(s.softaOSessions().isEmpty() ? 0 : s.softaOSessions().get(s.softaOSessions().size() - 1),

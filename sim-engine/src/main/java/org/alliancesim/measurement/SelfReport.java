@@ -8,8 +8,10 @@ import org.alliancesim.model.Doc;
  * {@link org.alliancesim.model.Role#CHILD}) answers {@link #ITEMS_PER_SCALE} items per dimension
  * on a 5-point scale (1 to 5), as the SOFTA-s's 16 items do. The items of a subscale are parallel:
  * each is {@code 3 + (2/3) x} (the latent -3..+3 value mapped onto 1..5) plus independent error,
- * clamped to 1..5 and rounded. The error variance is chosen so that the subscale's Cronbach's alpha
- * equals the configured value at the reference variance (docs/measurement.md).
+ * clamped to 1..5 and rounded. The error sd is solved so that the rounded items' correlation is the
+ * item reliability {@link #itemReliability} and so the subscale's Cronbach's alpha equals the
+ * configured value at the reference distribution of the respondents' latent values
+ * ({@link WholePointReliability}, docs/measurement.md).
  *
  * @param engagement Cronbach's alpha of the engagement subscale, in (0, 1]
  * @param connection alpha of the emotional connection subscale, in (0, 1]
