@@ -98,19 +98,19 @@ final class StudyCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "study %s (%s): %d families that started, %d therapists, early alliance at session %d,"
                 + " seed %d%n", q.scenario().name(), q.designSource(), r.sample().families().size(), r.therapists(),
                 q.design().earlySession(), q.design().seed());
-        w.printf(Locale.ROOT, "%-24s %-28s %8s %8s%n", "statistic", "observed [95% CI]", "latent", "n");
+        w.printf(Locale.ROOT, "%-26s %-28s %8s %8s%n", "statistic", "observed [95% CI]", "latent", "n");
         for (StudyStatistic t : r.statistics()) {
             String observed = Double.isNaN(t.observed().value()) ? "n/a"
                     : String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", t.observed().value(), t.observed().lower(),
                             t.observed().upper());
-            w.printf(Locale.ROOT, "%-24s %-28s %8.3f %8d%n", t.name(), observed, t.latent(), t.n());
+            w.printf(Locale.ROOT, "%-26s %-28s %8.3f %8d%n", t.name(), observed, t.latent(), t.n());
         }
         w.println("latent: the same statistic on the model's true values of the same families; for icc_raters_* and"
                 + " alpha_*, the configured reliability");
         if (!r.power().isEmpty()) {
             w.printf(Locale.ROOT, "power at alpha %s, %d simulated studies per size (%.1f s on %d thread%s):%n",
                     q.design().alpha(), q.replications(), r.seconds(), q.threads(), q.threads() == 1 ? "" : "s");
-            w.printf(Locale.ROOT, "%-24s", "effect");
+            w.printf(Locale.ROOT, "%-26s", "effect");
             for (int n : q.sizes()) {
                 w.printf(Locale.ROOT, " %9s", "n=" + n);
             }
@@ -122,7 +122,7 @@ final class StudyCommand implements Callable<Integer> {
                         w.println();
                     }
                     effect = p.effect();
-                    w.printf(Locale.ROOT, "%-24s", effect);
+                    w.printf(Locale.ROOT, "%-26s", effect);
                 }
                 w.printf(Locale.ROOT, " %9.2f", p.power().value());
             }

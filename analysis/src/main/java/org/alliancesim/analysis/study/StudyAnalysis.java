@@ -33,8 +33,8 @@ import org.alliancesim.measurement.SelfReport;
  *   <li>{@code icc_therapist_dropout}, {@code icc_therapist_outcome}: the therapists' share of the
  *       variance of dropout (0/1, on the observed scale) and of outcome change (end minus baseline,
  *       completers), one-way ANOVA ICC(1) with its F interval ({@link OneWayIcc});
- *   <li>{@code icc_raters_*}: SOFTA-o inter-rater ICC(2,1) per member dimension at the early session,
- *       beside the configured reliability (two raters or more);
+ *   <li>{@code icc_raters_*}: SOFTA-o inter-rater ICC(2,1) per dimension at the early session (shared
+ *       purpose: family-sessions as targets), beside the configured reliability (two raters or more);
  *   <li>{@code alpha_*}: SOFTA-s Cronbach's alpha per subscale at the early session (or the first
  *       SOFTA-s session), beside the configured alpha.
  * </ul>
@@ -137,7 +137,10 @@ public final class StudyAnalysis {
         return new StudyStatistic(name, label, o, Double.NaN, l, n, StudyStatistic.Test.INTERVAL);
     }
 
-    /** SOFTA-o ICC(2,1) per member dimension at the early session: targets are member-sessions. */
+    /**
+     * SOFTA-o ICC(2,1) per dimension at the early session: targets are member-sessions (shared
+     * purpose: family-sessions).
+     */
     private static List<StudyStatistic> raterIccs(List<Measure> measures, MeasurementSpec m, int earlySession) {
         int raters = m.softaO().raters();
         List<StudyStatistic> out = new ArrayList<>();
@@ -145,9 +148,6 @@ public final class StudyAnalysis {
             return out;
         }
         for (Dimension d : Dimension.values()) {
-            if (!d.perMember()) {
-                continue; // shared purpose: rounding caps it below the default .95, raters agree exactly
-            }
             Map<Long, double[]> targets = new TreeMap<>();
             for (Measure x : measures) {
                 if (x.instrument() == Instrument.SOFTA_O && x.session() == earlySession && x.rater() >= 1
@@ -204,7 +204,7 @@ public final class StudyAnalysis {
 
     /** A member's key, ordered by family then member. */
     private static long key(Measure x) {
-        return ((long) x.familyId() << 16) | x.memberId();
+        return ((long) x.familyId() << 16) | (x.memberId() & 0xFFFF); // a family-level score: NONE -> 0xFFFF
     }
 
     private static double[] values(List<StudyFamily> set, Predicate<StudyFamily> which, ToDoubleFunction<StudyFamily> f) {

@@ -101,13 +101,16 @@ class StudyUseCaseTest {
         for (StudyStatistic t : r.statistics()) {
             if (t.name().startsWith("icc_raters_") || t.name().startsWith("alpha_")) {
                 checked++;
-                // Budget: a 95% interval, each widened by .03 for the rounding and reference-variance
-                // departures docs/measurement.md measures (engagement .900 for .89 over 24,168 pairs).
+                // Budget: a 95% interval, each widened by .03: the intervals treat members as independent,
+                // but they are nested in families, and reliability belongs to a sample: these 200 families'
+                // true spread differs from the reference population the error sds are solved for
+                // (docs/measurement.md; ReliabilityRecoveryTest checks the reference itself, unwidened
+                // but Bonferroni-adjusted). Measured: alpha_connection .837 [.811, .861] for .80.
                 assertTrue(t.observed().lower() - 0.03 <= t.latent() && t.latent() <= t.observed().upper() + 0.03,
                         t.toString());
             }
         }
-        assertEquals(7, checked);
+        assertEquals(8, checked, "three member dimensions and shared purpose rated, four subscales");
     }
 
     @Test
