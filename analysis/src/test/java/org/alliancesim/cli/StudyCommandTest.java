@@ -25,10 +25,10 @@ class StudyCommandTest {
                 "--replications", "2", "--threads", "2", "--out", out.toString(), "--quiet");
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("study default (" + design + "): 60 families that started, 6 therapists,"), o.out());
-        assertTrue(o.out().contains("statistic                observed [95% CI]              latent        n"), o.out());
+        assertTrue(o.out().contains("statistic                  observed [95% CI]              latent        n"), o.out());
         assertTrue(o.out().contains("\nd_dropout "), o.out());
         assertTrue(o.out().contains("power at alpha 0.05, 2 simulated studies per size"), o.out());
-        assertTrue(o.out().contains("effect                        n=20      n=40"), o.out());
+        assertTrue(o.out().contains("effect                          n=20      n=40"), o.out());
         for (String f : new String[] {"measures.csv", "study.csv", "results.csv", "power.csv", "summary.json",
             "report.html", "charts/power-curve.png", "charts/power-curve.svg", "charts/power-curve.csv"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
