@@ -72,6 +72,8 @@ public final class Replication {
     private final Event referral = (s, k) -> refer();
     private final Event leaveWaitlist = (s, k) -> leaveWaitlist(families.get(k));
     private UniformRandomProvider referralRng;
+    /** Clinic mode: the therapists with capacity, least loaded first (null in cohort mode). */
+    private final TherapistQueue freeTherapists;
 
     private Replication(ModelParameters p, RandomStreams streams, int replication, CourseListener listener,
             boolean detail) {
@@ -86,6 +88,7 @@ public final class Replication {
         this.sim = new Simulation(p.run().mode() == RunMode.COHORT ? 4 : Math.min(p.run().families(), 1 << 16));
         this.familyShareCdf = cdf(p.families().stream().mapToDouble(FamilyType::share).toArray());
         this.therapists = buildTherapists();
+        this.freeTherapists = p.run().mode() == RunMode.CLINIC ? new TherapistQueue(therapists) : null;
     }
 
     /**
@@ -333,6 +336,7 @@ public final class Replication {
         if (th != null && reason != EndReason.CENSORED) {
             th.load--;
             if (p.run().mode() == RunMode.CLINIC) {
+                freeTherapists.loadChanged(th);
                 admitFromWaitlist(th);
             }
         }
@@ -365,24 +369,18 @@ public final class Replication {
         }
     }
 
+    /**
+     * The therapist with capacity and the lowest {@code load / caseload}, ties to the lowest index
+     * (a {@link TherapistQueue}, kept up to date on every assignment and release), or null.
+     */
     private Therapist freeTherapist() {
-        Therapist best = null;
-        double bestLoad = Double.POSITIVE_INFINITY;
-        for (Therapist th : therapists) {
-            if (th.hasCapacity()) {
-                double load = (double) th.load / th.type.caseload();
-                if (load < bestLoad) {
-                    best = th;
-                    bestLoad = load;
-                }
-            }
-        }
-        return best;
+        return freeTherapists.leastLoaded();
     }
 
     private void assign(Family f, Therapist th) {
         f.therapist = th;
         th.load++;
+        freeTherapists.loadChanged(th);
         // First appointment within the coming week.
         startCourse(f, MIN_GAP_DAYS + f.attendanceRng.nextDouble() * (att.intervalDays() - MIN_GAP_DAYS));
     }

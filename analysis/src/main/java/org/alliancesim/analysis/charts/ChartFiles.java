@@ -16,11 +16,25 @@ public final class ChartFiles {
 
     private ChartFiles() {}
 
-    /** A chart rendered for a results folder: PNG bytes, a standalone SVG and an inline SVG element. */
+    /**
+     * A chart rendered for a results folder: PNG bytes, a standalone SVG and an inline SVG element
+     * (both SVG forms null when the chart was rendered as PNG only).
+     */
     public record Rendered(byte[] png, String svgDocument, String svgElement) {}
 
     /** Renders once to SVG (both forms come from the same drawing) and once to PNG. */
     public static Rendered render(JFreeChart chart, String id) throws IOException {
+        return render(chart, id, true);
+    }
+
+    /**
+     * As {@link #render(JFreeChart, String)} when {@code svg}; otherwise renders the PNG only (a
+     * chart too large for SVG: a scatter plot of 10,000 points is about 21 MB of it).
+     */
+    public static Rendered render(JFreeChart chart, String id, boolean svg) throws IOException {
+        if (!svg) {
+            return new Rendered(png(chart), null, null);
+        }
         SVGGraphics2D g2 = draw(chart, id);
         return new Rendered(png(chart), g2.getSVGDocument(), element(g2, id));
     }

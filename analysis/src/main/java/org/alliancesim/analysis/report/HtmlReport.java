@@ -6,7 +6,12 @@ import java.util.Locale;
 /** A self-contained HTML page: inline SVG charts, tables, provenance; no external assets. */
 public final class HtmlReport {
 
-    /** A chart for the page. */
+    /**
+     * A chart for the page.
+     *
+     * @param svg the chart's markup: an inline {@code <svg>} element, or an {@code <img>} of its PNG
+     *     for a chart too large for SVG (see {@code Figures.SVG_MAX_ROWS})
+     */
     public record Figure(String title, String caption, String svg) {}
 
     /** A table: header cells and rows of cells (already formatted text). */

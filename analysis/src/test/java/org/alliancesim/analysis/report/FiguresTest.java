@@ -124,4 +124,69 @@ class FiguresTest {
         assertEquals(3, checkCharts("sweep", sweep), "two scatter plots and the heat map");
         assertFalse(Files.readString(sweep.resolve("charts/heatmap.csv")).contains("E-"), "no exponents");
     }
+
+    /** A scatter chart of {@code n} points (deterministic values) and its data. */
+    private static Map.Entry<org.jfree.chart.JFreeChart, org.alliancesim.analysis.charts.ChartTable> scatter(int n) {
+        List<double[]> pts = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double y = (i * 37 % 101) / 101.0;
+            pts.add(new double[] {i / (double) n, y, y - 0.01, y + 0.01});
+        }
+        org.alliancesim.analysis.charts.ChartTable data =
+                org.alliancesim.analysis.charts.ChartData.scatter("x", "dropout_rate", pts);
+        return Map.entry(org.alliancesim.analysis.charts.Charts.scatter("t", "s", "x", "dropout_rate", data), data);
+    }
+
+    @Test
+    void aChartOfMoreRowsThanDrawnAsSvgIsWrittenAndShownAsPng() throws Exception {
+        // A chart of up to SVG_MAX_ROWS rows of data is written as .svg and inlined as SVG (every
+        // ordinary report, unchanged); a larger one is written as .png only and the page shows that
+        // PNG, so a 10,000-point sweep's report memory and page stay bounded. .png and .csv always.
+        int limit = Figures.SVG_MAX_ROWS;
+        for (int n : new int[] {limit, limit + 1}) {
+            Map<String, byte[]> written = new HashMap<>();
+            List<HtmlReport.Figure> figures = new java.util.ArrayList<>();
+            var chart = scatter(n);
+            Figures.add(written::put, figures, "c", "A <title>", "caption", chart.getKey(), chart.getValue());
+            assertTrue(written.containsKey("charts/c.png"), "charts/c.png of " + n + " points");
+            assertEquals(n <= limit, written.containsKey("charts/c.svg"), "charts/c.svg of " + n + " points");
+            assertEquals(n + 1, new String(written.get("charts/c.csv"), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\n").length);
+            String markup = figures.get(0).svg();
+            if (n <= limit) {
+                assertTrue(markup.startsWith("<svg"), "inline SVG at " + n + " points");
+            } else {
+                String prefix = "<img src=\"data:image/png;base64,";
+                assertTrue(markup.startsWith(prefix), "PNG above " + limit + " points: " + markup.substring(0, 40));
+                String b64 = markup.substring(prefix.length(), markup.indexOf('"', prefix.length()));
+                assertTrue(java.util.Arrays.equals(written.get("charts/c.png"), java.util.Base64.getDecoder().decode(b64)),
+                        "the page shows the PNG written beside it");
+                assertTrue(markup.contains("alt=\"A &lt;title&gt;\""), markup.substring(markup.indexOf("alt=")));
+            }
+        }
+    }
+
+    @Test
+    void aBatchOnSeveralThreadsWritesWhatAddingOneByOneWrites() throws Exception {
+        // Charts on both sides of the inlining limit, more charts than threads (renderings are kept
+        // only a few ahead of the one being written): the same files and page markup as Figures.add.
+        int[] sizes = {10, Figures.SVG_MAX_ROWS + 5, 3, 50, Figures.SVG_MAX_ROWS + 1};
+        Map<String, byte[]> oneByOne = new java.util.TreeMap<>();
+        List<HtmlReport.Figure> expected = new java.util.ArrayList<>();
+        Map<String, byte[]> batched = new java.util.TreeMap<>();
+        List<HtmlReport.Figure> actual = new java.util.ArrayList<>();
+        Figures.Batch batch = new Figures.Batch(2);
+        for (int i = 0; i < sizes.length; i++) {
+            var chart = scatter(sizes[i]);
+            Figures.add(oneByOne::put, expected, "c" + i, "t" + i, "caption", chart.getKey(), chart.getValue());
+            var again = scatter(sizes[i]);
+            batch.add(batched::put, "c" + i, "t" + i, "caption", again.getKey(), again.getValue());
+        }
+        batch.writeInto(actual);
+        assertEquals(oneByOne.keySet(), batched.keySet());
+        for (String name : oneByOne.keySet()) {
+            assertTrue(java.util.Arrays.equals(oneByOne.get(name), batched.get(name)), name);
+        }
+        assertEquals(expected, actual);
+    }
 }
