@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The jobs run bin/alliancesim (which builds the jar if it is missing or stale).
  */
 @Tag("slurm")
-class SlurmTest {
+public class SlurmTest {
 
     static Path root() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -53,17 +53,7 @@ class SlurmTest {
                 + "  - {path: families.0.conflict, min: 0.1, max: 0.9}\n");
         Path cluster = work.resolve("cluster $(touch PWNED) it's");
         SlurmUseCase.execute(SlurmRequest.of(sweep, 4, Output.to(cluster)));
-        Process submit = new ProcessBuilder("bash", cluster.resolve("submit.sh").toString()).directory(work.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String mergeJob = new String(submit.getInputStream().readAllBytes()).strip();
-        assertTrue(submit.waitFor(1, TimeUnit.MINUTES));
-        assertEquals(0, submit.exitValue(), "submit.sh");
-        mergeJob = mergeJob.substring(mergeJob.lastIndexOf('\n') + 1).split(";")[0];
-        assertTrue(mergeJob.matches("\\d+"), "merge job id: " + mergeJob);
-        // Wait for the merge job, however it ends (an afterok dependency would wait forever on a failure).
-        Process wait = new ProcessBuilder("sbatch", "--wait", "--dependency=afterany:" + mergeJob, "--output=/dev/null",
-                "--wrap=true").directory(work.toFile()).inheritIO().start();
-        assertTrue(wait.waitFor(15, TimeUnit.MINUTES), "the array and the merge finished");
+        submitAndAwaitMerge(work, cluster);
         Path merged = cluster.resolve("merged");
         assertTrue(Files.readString(merged.resolve("manifest.json")).contains("\"complete\" : true"),
                 "the merge job completed; job logs: " + cluster);
@@ -85,5 +75,22 @@ class SlurmTest {
             assertEquals(List.of(), s.filter(p -> p.getFileName().toString().equals("PWNED")).toList());
         }
         System.out.println("slurm array of 4 merged equals the local sweep; root " + root + ", folder " + cluster);
+    }
+
+    /**
+     * Runs {@code cluster}/submit.sh from {@code work} on the real cluster and waits until its merge
+     * job has ended, however it ended (an afterok dependency would wait forever on a failure).
+     */
+    public static void submitAndAwaitMerge(Path work, Path cluster) throws Exception {
+        Process submit = new ProcessBuilder("bash", cluster.resolve("submit.sh").toString()).directory(work.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String mergeJob = new String(submit.getInputStream().readAllBytes()).strip();
+        assertTrue(submit.waitFor(1, TimeUnit.MINUTES));
+        assertEquals(0, submit.exitValue(), "submit.sh");
+        mergeJob = mergeJob.substring(mergeJob.lastIndexOf('\n') + 1).split(";")[0];
+        assertTrue(mergeJob.matches("\\d+"), "merge job id: " + mergeJob);
+        Process wait = new ProcessBuilder("sbatch", "--wait", "--dependency=afterany:" + mergeJob, "--output=/dev/null",
+                "--wrap=true").directory(work.toFile()).inheritIO().start();
+        assertTrue(wait.waitFor(15, TimeUnit.MINUTES), "the array and the merge finished");
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.alliancesim.analysis.sweep.SlurmTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -46,17 +46,7 @@ class CompeteSlurmTest {
                 + "  - name: bayesian-fixed\n    edits: {rules.trust_update.rule: bayesian}\n");
         Path cluster = work.resolve("cluster $(touch PWNED) it's");
         SlurmUseCase.execute(SlurmRequest.compete(hypotheses, 2, Output.to(cluster)));
-        Process submit = new ProcessBuilder("bash", cluster.resolve("submit.sh").toString()).directory(work.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String mergeJob = new String(submit.getInputStream().readAllBytes()).strip();
-        assertTrue(submit.waitFor(1, TimeUnit.MINUTES));
-        assertEquals(0, submit.exitValue(), "submit.sh");
-        mergeJob = mergeJob.substring(mergeJob.lastIndexOf('\n') + 1).split(";")[0];
-        assertTrue(mergeJob.matches("\\d+"), "merge job id: " + mergeJob);
-        // Wait for the merge job, however it ends (an afterok dependency would wait forever on a failure).
-        Process wait = new ProcessBuilder("sbatch", "--wait", "--dependency=afterany:" + mergeJob, "--output=/dev/null",
-                "--wrap=true").directory(work.toFile()).inheritIO().start();
-        assertTrue(wait.waitFor(15, TimeUnit.MINUTES), "the array and the merge finished");
+        SlurmTest.submitAndAwaitMerge(work, cluster);
         Path merged = cluster.resolve("merged");
         assertTrue(Files.isRegularFile(merged.resolve("ranking.csv")), "the merge job completed; job logs: " + cluster);
 
