@@ -45,7 +45,8 @@ class ModelDocTest {
         }
     }
 
-    private static Path docPath() {
+    /** docs/model.md, found above the working directory (the module or the repository root). */
+    static Path docPath() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path doc = p.resolve("docs/model.md");
             if (Files.exists(doc)) {

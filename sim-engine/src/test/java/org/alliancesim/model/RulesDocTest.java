@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ class RulesDocTest {
     @Test
     void theRulesTableMatchesTheDefaultsAndBounds() throws Exception {
         Map<String, String[]> documented = new LinkedHashMap<>();
-        Matcher m = ROW.matcher(Files.readString(docPath()));
+        Matcher m = ROW.matcher(Files.readString(ModelDocTest.docPath()));
         while (m.find()) {
             String[] before = documented.put(m.group(1), new String[] {m.group(2).strip(), m.group(3).strip()});
             assertTrue(before == null, m.group(1) + " has more than one row in docs/model.md");
@@ -61,15 +60,5 @@ class RulesDocTest {
 
     private static String snake(String camel) {
         return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
-    }
-
-    private static Path docPath() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path doc = p.resolve("docs/model.md");
-            if (Files.exists(doc)) {
-                return doc;
-            }
-        }
-        throw new AssertionError("docs/model.md not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -100,7 +100,7 @@ public final class Competition {
         if (c == null) {
             // Nothing to fit: the distance at the edited base, one evaluation on the fit's seed.
             Scenario s = edited.get(index);
-            ExperimentResult r = Experiment.run(s.model(), spec.seed(), spec.replications(), threads, false);
+            ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), threads);
             double d = Calibration.distance(fitSpec, r.summaries());
             Calibration.Evaluation e = new Calibration.Evaluation(1, new double[0], d, d);
             if (progress != null) {
@@ -115,8 +115,9 @@ public final class Competition {
         Scenario scored = fitted.withSeed(spec.validationSeed()).withReplications(spec.validationReplications());
         ExperimentResult run = new ExperimentResult(scored.model().run().sessionLimit());
         ValidationSet patterns = new ValidationSet();
-        // Session detail is on: the V-shaped trajectories of the validation set need it.
-        Experiment.run(scored.model(), scored.seed(), 0, scored.replications(), threads, false, d -> {
+        // Session detail is on: the V-shaped trajectories of the validation set need it; compete writes
+        // no families.csv, so no family rows are formatted (as validate).
+        Experiment.run(scored.model(), scored.seed(), 0, scored.replications(), threads, false, true, false, d -> {
             run.add(d);
             patterns.add(d);
         }, null);
