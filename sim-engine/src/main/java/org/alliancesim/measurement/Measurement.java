@@ -58,12 +58,18 @@ public final class Measurement {
 
     private final MeasurementSpec spec;
     private final RandomStreams streams;
-    private final double[] raterErrorSd = new double[Dimension.values().length];
-    private final double[] itemErrorSd = new double[Dimension.values().length];
+    private final double[] raterErrorSd;
+    private final double[] itemErrorSd;
 
-    private Measurement(MeasurementSpec spec, RandomStreams streams) {
+    private Measurement(MeasurementSpec spec, RandomStreams streams, double[] raterErrorSd, double[] itemErrorSd) {
         this.spec = spec;
         this.streams = streams;
+        this.raterErrorSd = raterErrorSd;
+        this.itemErrorSd = itemErrorSd;
+    }
+
+    private Measurement(MeasurementSpec spec, RandomStreams streams) {
+        this(spec, streams, new double[Dimension.values().length], new double[Dimension.values().length]);
         for (Dimension d : Dimension.values()) {
             raterErrorSd[d.ordinal()] = WholePointReliability.errorSd(ReferenceDistribution.counts(d, false),
                     WholePointReliability.SOFTA_O, spec.softaO().reliability(d));
@@ -80,6 +86,14 @@ public final class Measurement {
      */
     public static Measurement of(MeasurementSpec spec, long seed) {
         return new Measurement(Objects.requireNonNull(spec, "spec"), RandomStreams.of(seed));
+    }
+
+    /**
+     * The same measurement drawing from streams of {@code seed}: the error sds, which depend on the
+     * spec only, are shared rather than solved again (a power analysis measures hundreds of samples).
+     */
+    public Measurement withSeed(long seed) {
+        return new Measurement(spec, RandomStreams.of(seed), raterErrorSd, itemErrorSd);
     }
 
     /** The instruments, schedule and missingness in use. */

@@ -53,11 +53,14 @@ public final class VirtualStudy {
     private final Scenario scenario;
     private final StudySpec design;
     private final MeasurementSpec measurement;
+    /** The instruments with their error sds solved once; each sample draws from its own seed's streams. */
+    private final Measurement instruments;
 
     private VirtualStudy(Scenario scenario, StudySpec design, MeasurementSpec measurement) {
         this.scenario = scenario;
         this.design = design;
         this.measurement = measurement;
+        this.instruments = Measurement.of(measurement, design.seed());
     }
 
     /** The virtual study of {@code design} on {@code scenario}. */
@@ -105,7 +108,7 @@ public final class VirtualStudy {
 
     /** Draws replication {@code replication} of {@code model} from {@code seed} and measures it. */
     public Sample draw(ModelParameters model, long seed, int replication) {
-        Measurement m = Measurement.of(measurement, seed);
+        Measurement m = instruments.withSeed(seed);
         int early = design.earlySession();
         Map<Integer, SessionRecord> earlySessions = new HashMap<>();
         List<StudyFamily> rows = new ArrayList<>();
