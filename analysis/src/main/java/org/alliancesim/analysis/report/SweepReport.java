@@ -192,7 +192,7 @@ public final class SweepReport {
             String caption, JFreeChart chart, ChartTable data) throws IOException {
         Path charts = dir.resolve("charts");
         try {
-            Files.createDirectories(charts);
+            ResultsFolder.createBelow(dir, charts);
         } catch (IOException e) {
             FileSystemException named = new FileSystemException(charts.toString(), null, AtomicFile.reason(e));
             named.initCause(e);

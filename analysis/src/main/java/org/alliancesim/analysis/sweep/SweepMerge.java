@@ -46,7 +46,8 @@ public final class SweepMerge {
         Map<Integer, Path> byShard = new TreeMap<>();
         List<SweepManifest> manifests = new ArrayList<>();
         for (Path d : shards) {
-            if (d.toAbsolutePath().normalize().equals(target)) {
+            if (d.toAbsolutePath().normalize().equals(target)
+                    || Files.exists(out) && Files.exists(d) && Files.isSameFile(out, d)) {
                 throw new SweepFolderException(out, "is also given as a shard folder; merge into a new folder");
             }
             SweepManifest m = SweepManifest.read(d);

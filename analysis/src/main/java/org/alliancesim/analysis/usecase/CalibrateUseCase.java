@@ -43,7 +43,15 @@ public final class CalibrateUseCase {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
         }
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(CalibrationReport.CALIBRATE_FILES)) {
+            return calibrate(request, spec, calibration, folder, started);
+        }
+    }
+
+    private static CalibrateResult calibrate(CalibrateRequest request, CalibrationSpec spec, Calibration calibration,
+            ResultsFolder folder, Instant started) throws IOException, ScenarioException {
+        Output output = request.output();
         Calibration.Fit fit = calibration.fit(request.threads(), e -> request.progress().update(e.index(),
                 spec.maxEvaluations(), String.format(Locale.ROOT, "best distance %.4f", e.best())));
         Scenario fitted = calibration.scenario(fit.best()).withSeed(spec.seed() + 1)
@@ -51,13 +59,10 @@ public final class CalibrateUseCase {
         ExperimentResult check = Requests.run(() -> Experiment.run(fitted.model(), fitted.seed(),
                 fitted.replications(), request.threads()));
         var rows = CalibrationReport.rows(spec, check);
-        if (output != null) {
-            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(),
-                    CalibrationReport.CALIBRATE_FILES)) {
-                CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.startEdits(),
-                        fit, fitted, check, Provenance.of(request.arguments(), started));
-                folder.commit();
-            }
+        if (folder != null) {
+            CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.startEdits(),
+                    fit, fitted, check, Provenance.of(request.arguments(), started));
+            folder.commit();
         }
         return new CalibrateResult(spec, request.targetsName(), request.base(), fit, fitted, check, rows,
                 output == null ? null : output.dir());
@@ -82,15 +87,15 @@ public final class CalibrateUseCase {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
         }
-        Output output = request.output() == null ? null : request.output().check();
-        Identifiability a = Identifiability.at(calibration, calibration.start(), request.threads());
-        if (output != null) {
-            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), IdentifiabilityReport.FILES)) {
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(IdentifiabilityReport.FILES)) {
+            Identifiability a = Identifiability.at(calibration, calibration.start(), request.threads());
+            if (folder != null) {
                 IdentifiabilityReport.write(folder, a, request.targets(), request.targetsName(),
                         calibration.scenario(calibration.start()), Provenance.of(request.arguments(), started));
                 folder.commit();
             }
+            return a;
         }
-        return a;
     }
 }

@@ -28,11 +28,11 @@ public final class CompareUseCase {
      */
     public static CompareResult execute(CompareRequest request) throws IOException {
         Instant started = Instant.now();
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
         if (output == null) {
             return new CompareResult(compare(request, null), null);
         }
-        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CompareReport.FILES);
+        try (ResultsFolder folder = output.open(CompareReport.FILES);
                 Writer families = folder.writer("families.csv")) {
             families.write("scenario," + ReplicationData.FAMILIES_HEADER);
             CompareReport.Result result = compare(request, families);

@@ -47,7 +47,19 @@ public final class CompeteUseCase {
         HypothesesSpec spec = request.hypotheses();
         Competition competition = Competition.of(spec, Calibration.targets(spec.targets()),
                 ValidationSet.spec(spec.validation()));
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
+        List<String> files = new ArrayList<>(CompeteReport.FILES);
+        files.add(CompeteReport.SHARD);
+        files.addAll(CompeteReport.variantFiles(spec));
+        try (ResultsFolder folder = output == null ? null : output.open(files)) {
+            return compete(request, competition, folder, started);
+        }
+    }
+
+    private static CompeteResult compete(CompeteRequest request, Competition competition, ResultsFolder folder,
+            Instant started) throws IOException {
+        HypothesesSpec spec = request.hypotheses();
+        Output output = request.output();
         SweepRequest.Shard shard = request.shard();
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < competition.size(); i++) {
@@ -60,23 +72,17 @@ public final class CompeteUseCase {
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<VariantScore> scores = runs.stream().map(Competition.VariantRun::score).toList();
         List<Ranking.Place> ranking = Ranking.of(scores);
-        if (output != null) {
-            boolean whole = shard.n() == 1;
-            List<String> files = new ArrayList<>(CompeteReport.FILES);
-            files.add(CompeteReport.SHARD);
-            files.addAll(CompeteReport.variantFiles(spec));
-            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), files)) {
-                for (Competition.VariantRun run : runs) {
-                    CompeteReport.writeVariant(folder, run);
-                }
-                if (whole) {
-                    CompeteReport.writeRanking(folder, spec, request.source(), scores,
-                            Provenance.of(request.arguments(), started));
-                } else {
-                    CompeteReport.writeShard(folder, spec, request.source(), shard.k(), shard.n(), mine, scores);
-                }
-                folder.commit();
+        if (folder != null) {
+            for (Competition.VariantRun run : runs) {
+                CompeteReport.writeVariant(folder, run);
             }
+            if (shard.n() == 1) {
+                CompeteReport.writeRanking(folder, spec, request.source(), scores,
+                        Provenance.of(request.arguments(), started));
+            } else {
+                CompeteReport.writeShard(folder, spec, request.source(), shard.k(), shard.n(), mine, scores);
+            }
+            folder.commit();
         }
         return new CompeteResult(runs, ranking, shard, output == null ? null : output.dir(), seconds);
     }
@@ -143,16 +149,11 @@ public final class CompeteUseCase {
      */
     static MergeResult merge(MergeRequest r) throws IOException {
         Instant started = Instant.now();
-        Path target = r.output().dir().toAbsolutePath().normalize();
         Map<Integer, CompeteReport.Shard> byK = new TreeMap<>();
         Map<Integer, Path> dirs = new TreeMap<>();
         CompeteReport.Shard head = null;
         Path first = r.shards().get(0);
         for (Path d : r.shards()) {
-            if (d.toAbsolutePath().normalize().equals(target)) {
-                throw new BadRequestException(r.output().dir() + ": is also given as a shard folder; merge into a new"
-                        + " folder");
-            }
             if (!isShard(d)) {
                 throw new BadRequestException(d + ": not a compete shard folder (no " + CompeteReport.SHARD + "; run"
                         + " compete --shard K/N into it)");
@@ -213,10 +214,9 @@ public final class CompeteUseCase {
                 }
             }
         }
-        r.output().check();
         List<String> files = new ArrayList<>(CompeteReport.FILES);
         files.addAll(CompeteReport.variantFiles(spec));
-        try (ResultsFolder folder = ResultsFolder.open(r.output().dir(), r.output().force(), files)) {
+        try (ResultsFolder folder = r.output().open(files)) {
             for (int i = 0; i < scores.length; i++) {
                 for (String f : CompeteReport.VARIANT_FILES) {
                     String name = CompeteReport.variantFile(scores[i].name(), f);

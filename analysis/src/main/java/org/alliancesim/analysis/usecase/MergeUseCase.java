@@ -1,6 +1,9 @@
 package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.sweep.SweepFolderException;
 import org.alliancesim.analysis.sweep.SweepMerge;
 import org.alliancesim.scenario.ScenarioException;
@@ -24,11 +27,38 @@ public final class MergeUseCase {
      * @throws IOException when a file cannot be written (a full disk): the merged folder is not complete
      */
     public static MergeResult execute(MergeRequest r) throws SweepFolderException, ScenarioException, IOException {
+        refuseShardAsOutput(r);
         if (CompeteUseCase.isShard(r.shards().get(0))) {
             return CompeteUseCase.merge(r);
         }
-        r.output().check();
-        int failed = SweepMerge.merge(r.shards(), r.output().dir(), SweepUseCase.command("merge", r.arguments()));
-        return new MergeResult(r.output().dir(), r.shards().size(), failed);
+        try (ResultsFolder folder = r.output().open(SweepUseCase.WRITES)) {
+            int failed = SweepMerge.merge(r.shards(), folder.dir(), SweepUseCase.command("merge", r.arguments()));
+            return new MergeResult(r.output().dir(), r.shards().size(), failed);
+        }
+    }
+
+    /**
+     * Refuses an output folder that is one of the shards, by where it really is (a link to a shard,
+     * {@code ./s1} for {@code s1}, are the same folder), before anything is written.
+     */
+    static void refuseShardAsOutput(MergeRequest r) throws IOException {
+        Path out = real(r.output().dir());
+        for (Path d : r.shards()) {
+            Path shard = real(d);
+            if (out.equals(shard)) {
+                throw new BadRequestException("--out " + r.output().dir() + " is the shard folder " + d
+                        + (r.output().dir().equals(d) ? "" : " (" + shard + ")") + "; merge into a new folder");
+            }
+        }
+    }
+
+    /** Where {@code p} really is: its existing part with links resolved, the rest appended. */
+    private static Path real(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.alliancesim.analysis.report.ResultsFolder;
 
 /**
@@ -47,5 +48,20 @@ public record Output(Path dir, boolean force) {
             throw new BadRequestException(e.getMessage());
         }
         return this;
+    }
+
+    /**
+     * Claims the folder for a use case, before anything runs ({@link ResultsFolder#open}): checked,
+     * created, locked against a second process, no symbolic link below it on the way to
+     * {@code resultFiles}, and (with {@code force}) cleared of an interrupted run's temporary files.
+     *
+     * @throws BadRequestException naming the folder and the problem; nothing is left behind
+     */
+    public ResultsFolder open(List<String> resultFiles) {
+        try {
+            return ResultsFolder.open(dir, force, resultFiles);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 }

@@ -53,13 +53,13 @@ public final class RunUseCase {
      */
     public static RunResult execute(RunRequest request) throws IOException {
         Instant started = Instant.now();
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
         ExperimentResult result = new ExperimentResult(request.scenario().model().run().sessionLimit());
         if (output == null) {
             Scenario ran = replicate(request, result, d -> { }, null);
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
         }
-        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), FILES);
+        try (ResultsFolder folder = output.open(FILES);
                 Writer families = folder.writer("families.csv", request.compressFamilies());
                 Writer therapists = folder.writer("therapists.csv");
                 Writer sessions = request.trajectories() ? folder.writer("sessions.csv", request.compressSessions())

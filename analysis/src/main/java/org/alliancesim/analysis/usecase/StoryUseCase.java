@@ -23,7 +23,14 @@ public final class StoryUseCase {
      * @throws IOException if writing fails (no file is left half-written)
      */
     public static StoryResult execute(StoryRequest request) throws IOException {
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(FILES)) {
+            return tell(request, folder);
+        }
+    }
+
+    private static StoryResult tell(StoryRequest request, ResultsFolder folder) throws IOException {
+        Output output = request.output();
         Scenario s = request.scenario();
         Story story;
         try {
@@ -35,12 +42,10 @@ public final class StoryUseCase {
         if (output == null) {
             return new StoryResult(story, text, List.of());
         }
-        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), FILES)) {
-            folder.write("story.txt", text);
-            folder.write("alliance.png", ChartFiles.png(story.chart()));
-            folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
-            folder.commit();
-        }
+        folder.write("story.txt", text);
+        folder.write("alliance.png", ChartFiles.png(story.chart()));
+        folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
+        folder.commit();
         return new StoryResult(story, text, FILES.stream().map(output.dir()::resolve).toList());
     }
 }

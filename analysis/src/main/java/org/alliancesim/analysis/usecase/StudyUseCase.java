@@ -33,7 +33,15 @@ public final class StudyUseCase {
      */
     public static StudyResult execute(StudyRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(StudyReport.FILES)) {
+            return study(request, folder, started);
+        }
+    }
+
+    private static StudyResult study(StudyRequest request, ResultsFolder folder, Instant started)
+            throws IOException, ScenarioException {
+        Output output = request.output();
         StudySpec design = request.design();
         VirtualStudy study = VirtualStudy.of(request.scenario(), design);
         long t0 = System.nanoTime();
@@ -44,13 +52,11 @@ public final class StudyUseCase {
                 : StudyPower.run(study, request.sizes(), request.replications(), request.threads(),
                         (done, total) -> request.progress().update(done, total, ""));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        if (output != null) {
-            try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), StudyReport.FILES)) {
-                StudyReport.write(folder, new StudyReport.Study(request.scenario(), study, request.designSource(),
-                        sample, statistics, therapists, request.replications(), power),
-                        Provenance.of(request.arguments(), started));
-                folder.commit();
-            }
+        if (folder != null) {
+            StudyReport.write(folder, new StudyReport.Study(request.scenario(), study, request.designSource(),
+                    sample, statistics, therapists, request.replications(), power),
+                    Provenance.of(request.arguments(), started));
+            folder.commit();
         }
         return new StudyResult(sample, statistics, therapists, power, output == null ? null : output.dir(), seconds);
     }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
+import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.sweep.Sweep;
 import org.alliancesim.analysis.sweep.SweepFolderException;
 import org.alliancesim.analysis.sweep.SweepRunner;
@@ -20,8 +20,12 @@ import org.alliancesim.scenario.ScenarioException;
 public final class SweepUseCase {
 
     /** The files of a sweep folder that starting afresh ({@code force}) removes first. */
-    private static final List<String> SWEEP_FILES = List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS,
+    static final List<String> SWEEP_FILES = List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS,
             "summary.json", "report.html");
+
+    /** What a sweep folder's writers may write: {@link #SWEEP_FILES} and the charts folder. */
+    static final List<String> WRITES = java.util.stream.Stream.concat(SWEEP_FILES.stream(), java.util.stream.Stream.of(
+            "charts/")).toList();
 
     private SweepUseCase() {}
 
@@ -44,7 +48,22 @@ public final class SweepUseCase {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(r.source() + ": " + e.getMessage());
         }
-        boolean resuming = prepare(r);
+        try (ResultsFolder folder = claim(r.out())) {
+            return run(r, sweep, prepare(r, folder));
+        }
+    }
+
+    /** Claims a sweep's folder for this process ({@link ResultsFolder#claim}), as bad input when it cannot. */
+    static ResultsFolder claim(Path out) {
+        try {
+            return ResultsFolder.claim(out, WRITES);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    private static SweepResult run(SweepRequest r, Sweep sweep, boolean resuming)
+            throws ScenarioException, SweepFolderException, IOException, InterruptedException {
         int total = SweepRunner.shard(sweep.size(), r.shard().k(), r.shard().n()).size();
         int reps = r.sweep().replications();
         long start = System.nanoTime();
@@ -61,21 +80,25 @@ public final class SweepUseCase {
     }
 
     /** Checks the folder and, when starting afresh in it with {@code force}, removes an earlier sweep's files. */
-    private static boolean prepare(SweepRequest r) throws IOException {
+    private static boolean prepare(SweepRequest r, ResultsFolder folder) throws IOException {
         Path out = r.out();
         boolean resuming = r.resume() && Files.exists(out.resolve(SweepRunner.MANIFEST));
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadRequestException("--out " + out + " is a file; give a folder");
-        }
-        if (!resuming && Files.isDirectory(out) && !r.force() && !isEmpty(out)) {
+        if (!resuming && !r.force() && !folder.isEmpty()) {
             throw new BadRequestException("--out " + out + " exists and is not empty" + (r.resume()
                     ? ", but holds no " + SweepRunner.MANIFEST + ", so there is no sweep in it to resume; use --force to"
                             + " start afresh in it, or another folder"
                     : "; use --resume to finish the sweep in it, --force to start afresh, or another folder"));
         }
-        if (!resuming && r.force() && Files.isDirectory(out)) {
+        if (!resuming && r.force()) {
             for (String f : SWEEP_FILES) {
                 Files.deleteIfExists(out.resolve(f));
+            }
+        }
+        if (resuming || r.force()) {
+            try {
+                folder.removeLeftovers();
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
             }
         }
         return resuming;
@@ -87,9 +110,4 @@ public final class SweepUseCase {
                 : "alliancesim " + String.join(" ", arguments);
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> l = Files.list(dir)) {
-            return l.findAny().isEmpty();
-        }
-    }
 }

@@ -29,7 +29,15 @@ public final class ValidateUseCase {
      */
     public static ValidateResult execute(ValidateRequest request) throws IOException {
         Instant started = Instant.now();
-        Output output = request.output() == null ? null : request.output().check();
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(CalibrationReport.VALIDATE_FILES)) {
+            return validate(request, folder, started);
+        }
+    }
+
+    private static ValidateResult validate(ValidateRequest request, ResultsFolder folder, Instant started)
+            throws IOException {
+        Output output = request.output();
         Scenario s = request.scenario();
         ValidationSet patterns = new ValidationSet();
         ExperimentResult r = Requests.run(() -> {
@@ -47,11 +55,9 @@ public final class ValidateUseCase {
         if (output == null) {
             return new ValidateResult(s, request.targetsName(), r, rows, validation, null);
         }
-        try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CalibrationReport.VALIDATE_FILES)) {
-            CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), validation, s, r,
-                    Provenance.of(request.arguments(), started));
-            folder.commit();
-        }
+        CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), validation, s, r,
+                Provenance.of(request.arguments(), started));
+        folder.commit();
         return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir());
     }
 }

@@ -123,13 +123,83 @@ class ResultsFolderTest {
         assertEquals("precious", Files.readString(victim));
         assertEquals("new a", Files.readString(out.resolve("a.csv")));
         assertFalse(Files.isSymbolicLink(out.resolve("b.csv")));
-        // A subfolder that is a link is refused rather than written through.
+        // A subfolder that is a link is refused when the folder is opened, before anything is written.
         Files.createSymbolicLink(out.resolve("charts"), elsewhere);
-        try (ResultsFolder f = ResultsFolder.open(out, true, List.of("charts/c.svg"))) {
-            FileSystemException e = assertThrows(FileSystemException.class, () -> f.write("charts/c.svg", "<svg/>"));
-            assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertEquals("--out " + out + ": " + out.resolve("charts") + " is a symbolic link; results are written only into"
+                + " real folders below --out (remove the link, or choose another folder)", assertThrows(
+                        IllegalArgumentException.class, () -> ResultsFolder.open(out, true, List.of("charts/c.svg")))
+                        .getMessage());
+        assertEquals(List.of(), List.of(elsewhere.toFile().list()));
+        assertFalse(Files.exists(out.resolve(org.alliancesim.analysis.io.FolderLock.NAME)), "the lock is let go");
+    }
+
+    /** Before, only a link at the first level was noticed, and only when a file was written through it. */
+    @Test
+    void aLinkAtAnyFolderBelowTheResultsIsRefusedBeforeAnythingRuns() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("o/variants"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(out.resolve("a"), elsewhere);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsFolder.open(
+                dir.resolve("o"), true, List.of("ranking.csv", "variants/a/fitted.csv")));
+        assertTrue(e.getMessage().contains(out.resolve("a") + " is a symbolic link"), e.getMessage());
+        // A folder made a link after the check is not written through either.
+        Files.delete(out.resolve("a"));
+        try (ResultsFolder f = ResultsFolder.open(dir.resolve("o"), true, List.of("variants/a/fitted.csv"))) {
+            Files.createSymbolicLink(out.resolve("a"), elsewhere);
+            FileSystemException fse = assertThrows(FileSystemException.class,
+                    () -> f.write("variants/a/fitted.csv", "x"));
+            assertTrue(fse.getMessage().contains("symbolic link"), fse.getMessage());
         }
         assertEquals(List.of(), List.of(elsewhere.toFile().list()));
+        // A result file that is a link, or --out itself being one, is fine: the link is replaced, not followed.
+        Path linked = Files.createSymbolicLink(dir.resolve("link-to-elsewhere"), elsewhere);
+        try (ResultsFolder f = ResultsFolder.open(linked, false, List.of("charts/x.csv"))) {
+            f.write("charts/x.csv", "x");
+            f.commit();
+        }
+        assertEquals("x", Files.readString(elsewhere.resolve("charts/x.csv")));
+    }
+
+    @Test
+    void aSecondClaimOfTheSameFolderIsRefusedAtOnce() throws Exception {
+        Path out = dir.resolve("busy");
+        try (ResultsFolder first = ResultsFolder.open(out, false, List.of("a.csv"))) {
+            assertTrue(Files.exists(out.resolve(org.alliancesim.analysis.io.FolderLock.NAME)));
+            assertEquals("--out " + out + " is in use by another alliancesim process (it holds "
+                    + out.resolve(org.alliancesim.analysis.io.FolderLock.NAME) + "); wait for it to finish, or choose"
+                    + " another folder", assertThrows(IllegalArgumentException.class,
+                            () -> ResultsFolder.open(out, true, List.of("a.csv"))).getMessage());
+            first.write("a.csv", "1");
+            first.commit();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("a.csv")), files.toList(), "the lock file is gone with the lock");
+        }
+        try (ResultsFolder again = ResultsFolder.open(out, true, List.of("a.csv"))) {
+            again.commit();
+        }
+    }
+
+    /** kill -9 leaves .NAME.RANDOM.partial files; before, a later --force run left them there. */
+    @Test
+    void forceRemovesTheTemporaryFilesOfAnInterruptedRunAndNothingElse() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("killed/charts"));
+        Path top = dir.resolve("killed");
+        Path victim = Files.writeString(dir.resolve("victim"), "keep");
+        Files.writeString(top.resolve(".families.csv.0123456789abcdef.partial"), "half");
+        Files.writeString(out.resolve(".b.svg.fedcba9876543210.partial"), "half");
+        Files.createSymbolicLink(top.resolve(".c.csv.0000000000000000.partial"), victim);
+        Files.writeString(top.resolve("notes.partial"), "mine");
+        assertThrows(IllegalArgumentException.class, () -> ResultsFolder.open(top, false, List.of("a.csv")));
+        assertTrue(Files.exists(top.resolve(".families.csv.0123456789abcdef.partial")), "without --force: untouched");
+        try (ResultsFolder f = ResultsFolder.open(top, true, List.of("a.csv", "charts/b.svg"))) {
+            f.commit();
+        }
+        try (Stream<Path> files = Files.walk(top)) {
+            assertEquals(List.of(top, top.resolve(".c.csv.0000000000000000.partial"), out, top.resolve("notes.partial")),
+                    files.sorted().toList());
+        }
+        assertEquals("keep", Files.readString(victim));
     }
 
     @Test
