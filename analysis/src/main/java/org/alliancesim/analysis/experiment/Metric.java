@@ -65,6 +65,21 @@ public enum Metric {
         this.definition = definition;
     }
 
+    /**
+     * The smallest value one replication's statistic can take: 0 for shares, sessions, improvement
+     * (which only accumulates), ruptures and spreads; no bound for the alliance means.
+     */
+    public double min() {
+        return this == ALLIANCE_SESSION_1 || this == ALLIANCE_SESSION_3 || this == ALLIANCE_FINAL
+                ? Double.NEGATIVE_INFINITY : 0;
+    }
+
+    /** The largest value one replication's statistic can take: 1 for shares, else no bound. */
+    public double max() {
+        return key.endsWith("_share") || key.startsWith("dropout_share") || this == IMPROVED_BY_SESSION_8 ? 1
+                : Double.POSITIVE_INFINITY;
+    }
+
     /** snake_case name used in summary.json and CSV. */
     public String key() {
         return key;

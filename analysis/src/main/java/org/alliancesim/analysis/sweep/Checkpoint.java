@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.alliancesim.analysis.experiment.Csv;
+import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.io.ReadBack;
 
 /**
  * The rows of a sweep folder's points.csv and runs.csv, each checked against the sweep before any
@@ -46,14 +48,16 @@ final class Checkpoint {
 
     private static final Pattern INDEX = Pattern.compile("\\d{1,9}");
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|-?Inf");
+    /** A plain decimal as {@link Csv#num} writes one (the exact form is then checked by writing it again). */
+    private static final Pattern PLAIN = Pattern.compile("-?\\d{1,10}(\\.\\d{1,6})?");
 
     private static final CsvMapper CSV = new CsvMapper();
 
     /** A record of a CSV file: its fields and the (1-based) line it starts on. */
     private record Row(int line, String[] fields) {}
 
-    /** points.csv's row of a point, as written back, and whether the point ran (its error is empty). */
-    private record Point(String row, boolean ran) {}
+    /** points.csv's row of a point, as written back, its fields, and whether the point ran (its error is empty). */
+    private record Point(String row, String[] fields, int line, boolean ran) {}
 
     private final TreeMap<Integer, Point> points = new TreeMap<>();
     private final TreeMap<Integer, String[]> runs = new TreeMap<>();
@@ -116,7 +120,17 @@ final class Checkpoint {
         int m = layout.spec().metrics().size();
         int reps = layout.spec().replications();
         Path pf = dir.resolve(SweepRunner.POINTS);
-        List<Row> pl = rows(pf, layout.pointsColumns(), complete);
+        long params = 0;
+        for (int p : shard) {
+            params += layout.parameterColumns(p).length();
+        }
+        // The most the runner writes for this shard: a row per point (index, parameters, five numbers
+        // per metric, an error of at most ERROR_MAX characters, quoted, in UTF-8), a row per replication.
+        long points = layout.pointsHeader().length() + params + shard.size()
+                * (12L + 5L * m * (SweepRows.NUMBER_MAX + 1) + 6L * SweepRows.ERROR_MAX + 8);
+        long runsBound = layout.runsHeader().length() + (long) reps * (params + shard.size()
+                * (24L + (long) m * (SweepRows.NUMBER_MAX + 1)));
+        List<Row> pl = rows(dir, SweepRunner.POINTS, layout.pointsColumns(), complete, points);
         Map<Integer, Integer> lineOf = new HashMap<>();
         int fields = 1 + d + 5 * m + 1;
         for (Row row : pl) {
@@ -143,14 +157,19 @@ final class Checkpoint {
                                     : "a number or nothing"));
                 }
             }
+            if (error.length() > SweepRows.ERROR_MAX) {
+                throw new SweepFolderException(pf, line, "the error is " + error.length() + " characters; the sweep"
+                        + " writes at most " + SweepRows.ERROR_MAX);
+            }
             if (!ran) {
                 c.failed++;
             }
             String written = String.join(",", Arrays.asList(f).subList(0, fields - 1)) + "," + Csv.text(error);
-            c.points.put(p, new Point(written, ran));
+            c.points.put(p, new Point(written, f, line, ran));
         }
         Path rf = dir.resolve(SweepRunner.RUNS);
-        List<Row> rl = rows(rf, layout.runsColumns(), complete);
+        List<Row> rl = rows(dir, SweepRunner.RUNS, layout.runsColumns(), complete, runsBound);
+        List<Metric> metrics = layout.spec().metrics().stream().map(Metric::byKey).toList();
         Map<Integer, int[]> runLines = new HashMap<>(); // point -> line of each replication (0: none)
         int orphan = -1;
         int orphanLine = 0;
@@ -176,10 +195,7 @@ final class Checkpoint {
             at[rep] = line;
             checkParameters(rf, line, p, f, 2, layout);
             for (int j = 2 + d; j < runFields; j++) {
-                if (!f[j].isEmpty() && !NUMBER.matcher(f[j]).matches()) {
-                    throw new SweepFolderException(rf, line, "field " + (j + 1) + " is '" + shown(f[j])
-                            + "'; expected a number or nothing");
-                }
+                checkValue(rf, line, j, f[j], metrics.get(j - 2 - d));
             }
             Point own = c.points.get(p);
             if (own != null) {
@@ -217,6 +233,11 @@ final class Checkpoint {
                 }
             }
         }
+        for (Map.Entry<Integer, Point> e : c.points.entrySet()) {
+            if (e.getValue().ran()) {
+                checkSummary(pf, e.getValue(), c.runs.get(e.getKey()), layout);
+            }
+        }
         if (complete && c.points.size() != shard.size()) {
             List<Integer> missing = new ArrayList<>();
             for (int p : new TreeSet<>(shard)) {
@@ -232,19 +253,71 @@ final class Checkpoint {
     }
 
     /**
-     * The records of {@code file} after its header, which must have {@code columns}. The file must
-     * be UTF-8 text; an incomplete last line (no line end) is dropped unless {@code complete}.
+     * A metric's value in runs.csv: nothing, or a finite number in the one form the runner writes
+     * ({@link Csv#num}: plain decimal, no exponent, no leading or trailing zeros, at most 6
+     * decimals), within the metric's range.
      */
-    private static List<Row> rows(Path file, List<String> columns, boolean complete)
+    private static void checkValue(Path file, int line, int j, String s, Metric metric) throws SweepFolderException {
+        if (s.isEmpty()) {
+            return;
+        }
+        if (s.length() > SweepRows.NUMBER_MAX || !PLAIN.matcher(s).matches() || !Csv.num(Double.parseDouble(s)).equals(s)) {
+            throw new SweepFolderException(file, line, "field " + (j + 1) + " (" + metric.key() + ") is '" + shown(s)
+                    + "'; expected nothing or a number as the sweep writes it (plain decimal, like 0.25 or 12,"
+                    + " at most 6 decimals)");
+        }
+        double x = Double.parseDouble(s);
+        if (x < metric.min() || x > metric.max()) {
+            throw new SweepFolderException(file, line, "field " + (j + 1) + " (" + metric.key() + ") is " + s
+                    + "; a replication's " + metric.key() + " lies in " + range(metric));
+        }
+    }
+
+    private static String range(Metric m) {
+        return "[" + (Double.isInfinite(m.min()) ? "-inf" : Csv.num(m.min())) + ", "
+                + (Double.isInfinite(m.max()) ? "inf" : Csv.num(m.max())) + "]";
+    }
+
+    /** A ran point's summary columns must be exactly those its runs give ({@link SweepRows#summaryColumns}). */
+    private static void checkSummary(Path pf, Point point, String[] runs, SweepRows layout) throws SweepFolderException {
+        int d = layout.spec().parameters().size();
+        List<String> metrics = layout.spec().metrics();
+        for (int k = 0; k < metrics.size(); k++) {
+            List<String> values = new ArrayList<>();
+            for (String r : runs) {
+                values.add(r.split(",", -1)[2 + d + k]);
+            }
+            String[] want = SweepRows.summaryColumns(values).substring(1).split(",", -1);
+            String[] names = {"_mean", "_sd", "_ci95_low", "_ci95_high", "_n"};
+            for (int i = 0; i < 5; i++) {
+                int j = 1 + d + 5 * k + i;
+                if (!point.fields()[j].equals(want[i])) {
+                    throw new SweepFolderException(pf, point.line(), "field " + (j + 1) + " (" + metrics.get(k)
+                            + names[i] + ") is '" + shown(point.fields()[j]) + "', but the point's rows in runs.csv give '"
+                            + want[i] + "': points.csv and runs.csv disagree (edited?); start afresh with --force");
+                }
+            }
+        }
+    }
+
+    /**
+     * The records of {@code dir}/{@code name} after its header, which must have {@code columns}. The
+     * file must be UTF-8 text of at most {@code maxBytes}, read never through a link; an incomplete
+     * last line (no line end) is dropped unless {@code complete}.
+     */
+    private static List<Row> rows(Path dir, String name, List<String> columns, boolean complete, long maxBytes)
             throws SweepFolderException, IOException {
+        Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new SweepFolderException(file, "missing; a sweep folder holds manifest.json, points.csv and runs.csv");
         }
         String text;
         try {
+            byte[] bytes = ReadBack.bytes(dir, name, maxBytes, "a sweep of this design and shard writes there");
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (ReadBack.Refused e) {
+            throw new SweepFolderException(e.file(), e.problem());
         } catch (CharacterCodingException e) {
             throw new SweepFolderException(file, "not UTF-8 text (damaged?)");
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.alliancesim.analysis.io.ReadBack;
 import org.alliancesim.scenario.SweepSpec;
 
 /**
@@ -33,6 +34,11 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
 
     private static final Pattern SHARD = Pattern.compile("(\\d{1,7})/(\\d{1,7})");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * The most bytes a manifest is read up to: it holds the sweep file and the resolved base
+     * scenario, each loaded only when under 1 MiB (docs/security.md), as indented JSON.
+     */
+    static final long MAX_BYTES = 16L << 20;
 
     /** {@code K/N}. */
     public String shard() {
@@ -53,7 +59,10 @@ public record SweepManifest(SweepSpec spec, SweepIdentity identity, int pointsTo
         }
         JsonNode root;
         try {
-            root = SweepRunner.JSON.readTree(file.toFile());
+            root = SweepRunner.JSON.readTree(ReadBack.bytes(dir, SweepRunner.MANIFEST, MAX_BYTES,
+                    "a sweep's manifest can hold"));
+        } catch (ReadBack.Refused e) {
+            throw new SweepFolderException(e.file(), e.problem());
         } catch (JsonProcessingException e) {
             // The location only: the file's content is not echoed.
             throw new SweepFolderException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),

@@ -3,6 +3,8 @@ package org.alliancesim.analysis.sweep;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancesim.analysis.experiment.Csv;
+import org.alliancesim.analysis.stats.ConfidenceInterval;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
 
@@ -17,6 +19,14 @@ import org.alliancesim.scenario.SweepSpec;
  * {@code 1.0E-7}).
  */
 final class SweepRows {
+
+    /** The most characters of a failed point's error that points.csv keeps. */
+    static final int ERROR_MAX = 1000;
+    /**
+     * The widest number a sweep writes for a metric: {@link Csv#num} of a value below 2^33 in
+     * magnitude (sign, 10 digits, point, 6 decimals); every metric is far below that.
+     */
+    static final int NUMBER_MAX = 18;
 
     private final SweepSpec spec;
     private final List<double[]> points;
@@ -68,6 +78,24 @@ final class SweepRows {
 
     String runsHeader() {
         return String.join(",", runsColumns()) + "\n";
+    }
+
+    /**
+     * The five summary columns of one metric, each preceded by a comma ({@code ,mean,sd,low,high,n}),
+     * computed from its replications' values <em>as runs.csv holds them</em> ({@code ""} for none),
+     * so that points.csv can be recomputed exactly from runs.csv (and is, when read back).
+     */
+    static String summaryColumns(List<String> written) {
+        double[] v = written.stream().filter(s -> !s.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+        StringBuilder sb = new StringBuilder();
+        if (v.length == 0) {
+            return sb.append(",,,,,0").toString();
+        }
+        ConfidenceInterval ci = ConfidenceInterval.of(v, 0.95);
+        for (double x : new double[] {ci.mean(), ci.sd(), ci.lower(), ci.upper()}) {
+            Csv.append(sb.append(','), x);
+        }
+        return sb.append(',').append(ci.n()).toString();
     }
 
     /** The value of parameter {@code k} at {@code point} as the scenario gets it: a Long or a Double. */

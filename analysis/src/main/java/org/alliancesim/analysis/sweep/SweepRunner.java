@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +19,6 @@ import java.util.function.IntConsumer;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
-import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.scenario.Scenario;
@@ -209,27 +208,26 @@ public final class SweepRunner {
             Scenario s = sweep.scenario(index);
             ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), 1);
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
-            Map<Metric, MetricSummary> summaries = r.summaries();
+            // Each value as runs.csv writes it; the point's summary is of these, so it can be checked exactly.
+            List<List<String>> written = new ArrayList<>();
             for (Metric m : ms) {
-                MetricSummary v = summaries.get(m);
-                point.append(',').append(Csv.num(v.mean())).append(',').append(Csv.num(v.sd())).append(',')
-                        .append(Csv.num(v.lower())).append(',').append(Csv.num(v.upper())).append(',').append(v.n());
+                written.add(Arrays.stream(r.values(m)).mapToObj(Csv::num).toList());
+                point.append(SweepRows.summaryColumns(written.get(written.size() - 1)));
             }
             point.append(",\n");
-            double[][] values = new double[ms.size()][];
-            for (int k = 0; k < ms.size(); k++) {
-                values[k] = r.values(ms.get(k));
-            }
             for (int rep = 0; rep < r.replications(); rep++) {
                 runs.append(index).append(',').append(rep).append(params);
-                for (double[] v : values) {
-                    Csv.append(runs.append(','), v[rep]);
+                for (List<String> v : written) {
+                    runs.append(',').append(v.get(rep));
                 }
                 runs.append('\n');
             }
         } catch (ScenarioException | IllegalArgumentException e) {
             // The model refuses this combination: record the error, keep sweeping.
             String why = String.valueOf(e.getMessage()).replace("\r\n", ";").replace('\n', ';').replace('\r', ';');
+            if (why.length() > SweepRows.ERROR_MAX) {
+                why = why.substring(0, SweepRows.ERROR_MAX - 3) + "...";
+            }
             point.append(",".repeat(5 * spec.metrics().size())).append(',').append(Csv.text(why)).append('\n');
             runs.setLength(0);
         } catch (Exception e) {

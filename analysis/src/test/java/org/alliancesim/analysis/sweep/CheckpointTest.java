@@ -237,4 +237,89 @@ class CheckpointTest {
         assertTrue(e.getMessage().endsWith("belongs to another shard, not to this folder's 2/2"), e.getMessage());
         assertFalse(Files.exists(out));
     }
+
+    /** Field {@code j} (0-based) of line {@code line} (0-based, the header is 0) set to {@code value}. */
+    static UnaryOperator<List<String>> field(int line, int j, String value) {
+        return l -> {
+            String[] f = l.get(line).split(",", -1);
+            f[j] = value;
+            l.set(line, String.join(",", f));
+            return l;
+        };
+    }
+
+    /**
+     * Issue 22, item 3: a replication's value is read back only in the one form the runner writes
+     * it, finite and within its metric's range (before: 1e999, -Inf, -5, 000.336667 were kept).
+     * runs.csv: point, replication, repair_skill, session_limit, dropout_share, mean_improvement.
+     */
+    @Test
+    void aValueTheRunnerCouldNotHaveWrittenIsRefused() throws Exception {
+        String form = "'; expected nothing or a number as the sweep writes it (plain decimal, like 0.25 or 12, at most"
+                + " 6 decimals)";
+        for (String bad : List.of("1e999", "-Inf", "Inf", "NaN", "000.336667", "0.50", "1e-3", ".5", "0x1p-2", " 0.5",
+                "0.5d", "0.1234567", "+0.5", "-0")) {
+            refused(damaged("runs.csv", field(2, 4, bad)), "runs.csv:3: field 5 (dropout_share) is '" + bad + form);
+        }
+        refused(damaged("runs.csv", field(2, 4, "-5")), "runs.csv:3: field 5 (dropout_share) is -5; a replication's"
+                + " dropout_share lies in [0, 1]");
+        refused(damaged("runs.csv", field(2, 4, "1.000001")), "runs.csv:3: field 5 (dropout_share) is 1.000001;");
+        refused(damaged("runs.csv", field(2, 5, "-7.5")), "runs.csv:3: field 6 (mean_improvement) is -7.5; a"
+                + " replication's mean_improvement lies in [0, inf]");
+    }
+
+    /** Before: a points.csv mean of 0.001 was kept though its runs gave 0.368. */
+    @Test
+    void aSummaryThatIsNotThatOfItsRunsIsRefused() throws Exception {
+        List<String> points = Files.readAllLines(finished.resolve("points.csv"));
+        String[] row = points.get(1).split(",", -1);
+        refused(damaged("points.csv", field(1, 3, "0.001")), "points.csv:2: field 4 (dropout_share_mean) is '0.001',"
+                + " but the point's rows in runs.csv give '" + row[3] + "': points.csv and runs.csv disagree");
+        refused(damaged("points.csv", field(1, 4, "1e999")), "points.csv:2: field 5 (dropout_share_sd) is '1e999',");
+        // A run's value edited within its range: the point's summary no longer matches.
+        List<String> runs = Files.readAllLines(finished.resolve("runs.csv"));
+        String v = runs.get(1).split(",", -1)[4];
+        refused(damaged("runs.csv", field(1, 4, v.equals("0.5") ? "0.25" : "0.5")),
+                "points.csv:2: field 4 (dropout_share_mean) is '" + row[3] + "', but the point's rows in runs.csv give");
+    }
+
+    /** The summary columns are the t-interval of the values as runs.csv holds them (worked by hand). */
+    @Test
+    void summaryColumnsAreThoseOfTheWrittenValues() {
+        // mean 0.5; sd = sqrt(2 * 0.25^2 / 1) = 0.353553; t(0.975, 1) = 12.706205; half-width
+        // 12.706205 * 0.353553 / sqrt(2) = 3.176551.
+        assertEquals(",0.5,0.353553,-2.676551,3.676551,2", SweepRows.summaryColumns(List.of("0.25", "0.75", "")));
+        assertEquals(",0.3,,,,1", SweepRows.summaryColumns(List.of("", "0.3")));
+        assertEquals(",,,,,0", SweepRows.summaryColumns(List.of("", "")));
+    }
+
+    /**
+     * Item 2/9 (read side): files are size-bounded before reading (before: 2.2 GB ended in an
+     * OutOfMemoryError), and never read through a link.
+     */
+    @Test
+    void anOversizedOrLinkedFileIsRefusedUnread() throws Exception {
+        Path big = damaged("points.csv", l -> l);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.resolve("points.csv").toFile(), "rw")) {
+            f.setLength(2_200_000_000L); // sparse: nothing is written, but it is 2.2 GB long
+        }
+        SweepFolderException e = assertThrows(SweepFolderException.class,
+                () -> SweepRunner.run(Sweep.of(spec), big, 1, true, 1, 1, "test", null));
+        assertTrue(e.getMessage().startsWith(big.resolve("points.csv") + ": holds 2200000000 bytes, more than the "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith(" bytes a sweep of this design and shard writes there; refused unread"
+                + " (edited, or not written by alliancesim)"), e.getMessage());
+        Path bigRuns = damaged("runs.csv", l -> l);
+        Files.writeString(bigRuns.resolve("runs.csv"), "x".repeat(300_000), java.nio.file.StandardOpenOption.APPEND);
+        refused(bigRuns, "runs.csv: holds ");
+        for (String f : List.of("points.csv", "runs.csv", "manifest.json")) {
+            Path linked = damaged(f, l -> l);
+            Path real = Files.move(linked.resolve(f), dir.resolve(linked.getFileName() + "-" + f));
+            Files.createSymbolicLink(linked.resolve(f), real);
+            SweepFolderException l = assertThrows(SweepFolderException.class,
+                    () -> SweepRunner.run(Sweep.of(spec), linked, 1, true, 1, 1, "test", null));
+            assertEquals(linked.resolve(f) + ": a symbolic link; a folder's files are read back only when they are its"
+                    + " own, never through a link", l.getMessage());
+        }
+    }
 }
