@@ -53,9 +53,18 @@ public final class CompeteReport {
 
     private CompeteReport() {}
 
-    /** A shard as recorded: the hypotheses, which part it is, and its variants' scores in variant order. */
-    public record Shard(HypothesesSpec spec, JsonNode hypotheses, String source, int k, int n, List<Integer> variants,
-            List<VariantScore> scores) {}
+    /**
+     * A shard as recorded: the hypotheses, the hash of the base scenario's resolved content it ran
+     * from, which part it is, and its variants' scores in variant order.
+     */
+    public record Shard(HypothesesSpec spec, JsonNode hypotheses, String baseSha256, String source, int k, int n,
+            List<Integer> variants, List<VariantScore> scores) {}
+
+    /**
+     * The most bytes shard.json is read up to: it holds the hypotheses file (loaded only under
+     * 1 MiB, docs/security.md) as indented JSON, and one score per variant.
+     */
+    public static final long SHARD_MAX_BYTES = 16L << 20;
 
     /** The hypotheses as a tree, every field written out (the shard identity and the provenance). */
     public static JsonNode tree(HypothesesSpec spec) {
@@ -100,10 +109,11 @@ public final class CompeteReport {
     }
 
     /** Writes shard.json: the hypotheses, the shard, and its variants' scores. */
-    public static void writeShard(ResultsFolder folder, HypothesesSpec spec, String source, int k, int n,
-            List<Integer> variants, List<VariantScore> scores) throws IOException {
+    public static void writeShard(ResultsFolder folder, HypothesesSpec spec, String baseSha256, String source, int k,
+            int n, List<Integer> variants, List<VariantScore> scores) throws IOException {
         ObjectNode o = JSON.createObjectNode();
         o.put("kind", "alliancesim compete shard");
+        o.put("base_scenario_sha256", baseSha256);
         o.put("source", source);
         o.put("shard", k + "/" + n);
         o.set("hypotheses", tree(spec));
@@ -114,13 +124,15 @@ public final class CompeteReport {
     }
 
     /**
-     * Reads a shard.json.
+     * Reads {@code dir}/shard.json, never through a link and at most {@link #SHARD_MAX_BYTES}.
      *
      * @throws IllegalArgumentException (bad input) naming the file when it is not a compete shard record
      */
-    public static Shard readShard(java.nio.file.Path file) throws IOException {
+    public static Shard readShard(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path file = dir.resolve(SHARD);
         try {
-            JsonNode o = JSON.readTree(file.toFile());
+            JsonNode o = JSON.readTree(org.alliancesim.analysis.io.ReadBack.bytes(dir, SHARD, SHARD_MAX_BYTES,
+                    "a compete shard record holds"));
             if (!"alliancesim compete shard".equals(o.path("kind").asText())) {
                 throw new IllegalArgumentException(file + ": not a compete shard record");
             }
@@ -132,9 +144,12 @@ public final class CompeteReport {
             for (JsonNode s : o.path("scores")) {
                 scores.add(JSON.treeToValue(s, VariantScore.class));
             }
-            return new Shard(JSON.treeToValue(h, HypothesesSpec.class), h, o.path("source").asText(),
+            return new Shard(JSON.treeToValue(h, HypothesesSpec.class), h, o.path("base_scenario_sha256").asText(),
+                    o.path("source").asText(),
                     Integer.parseInt(kn[0]),
                     Integer.parseInt(kn[1]), List.copyOf(variants), List.copyOf(scores));
+        } catch (org.alliancesim.analysis.io.ReadBack.Refused e) {
+            throw new IllegalArgumentException(e.getMessage());
         } catch (com.fasterxml.jackson.core.JacksonException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
                     && iae.getMessage().startsWith(file.toString())) {

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.alliancesim.scenario.SweepSpec;
@@ -42,6 +43,14 @@ public record SweepIdentity(ObjectNode sweep, ObjectNode baseScenario) {
         both.set("sweep", settings);
         both.set("base_scenario", baseScenario);
         return sha256(both);
+    }
+
+    /**
+     * SHA-256 (hex) of a scenario's resolved content, as {@link #baseSha256()} hashes a sweep's base
+     * (compete records its base's so that a merge notices shards run from an edited base).
+     */
+    public static String contentSha256(Scenario s) {
+        return sha256(ScenarioLoader.toTree(s));
     }
 
     /** SHA-256 (hex) of the resolved base scenario alone. */

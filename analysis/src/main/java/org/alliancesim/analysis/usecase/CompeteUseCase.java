@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +18,11 @@ import org.alliancesim.analysis.compete.VariantScore;
 import org.alliancesim.analysis.report.CompeteReport;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.sweep.SweepIdentity;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.HypothesesSpec;
 import org.alliancesim.scenario.ScenarioException;
+import org.alliancesim.scenario.ScenarioLoader;
 
 /**
  * Fits competing variants of one base scenario to the calibration set with the same budget on common
@@ -52,12 +53,14 @@ public final class CompeteUseCase {
         files.add(CompeteReport.SHARD);
         files.addAll(CompeteReport.variantFiles(spec));
         try (ResultsFolder folder = output == null ? null : output.open(files)) {
-            return compete(request, competition, folder, started);
+            // The base's content, as a sweep's identity hashes it: a merge refuses shards of an edited base.
+            String baseSha256 = SweepIdentity.contentSha256(ScenarioLoader.load(spec.base()));
+            return compete(request, competition, folder, started, baseSha256);
         }
     }
 
     private static CompeteResult compete(CompeteRequest request, Competition competition, ResultsFolder folder,
-            Instant started) throws IOException {
+            Instant started, String baseSha256) throws IOException {
         HypothesesSpec spec = request.hypotheses();
         Output output = request.output();
         SweepRequest.Shard shard = request.shard();
@@ -80,7 +83,8 @@ public final class CompeteUseCase {
                 CompeteReport.writeRanking(folder, spec, request.source(), scores,
                         Provenance.of(request.arguments(), started));
             } else {
-                CompeteReport.writeShard(folder, spec, request.source(), shard.k(), shard.n(), mine, scores);
+                CompeteReport.writeShard(folder, spec, baseSha256, request.source(), shard.k(), shard.n(), mine,
+                        scores);
             }
             folder.commit();
         }
@@ -140,90 +144,25 @@ public final class CompeteUseCase {
     }
 
     /**
-     * Combines compete shard folders into what one process writes: checks first that every shard is
-     * of the same hypotheses and split, each once, none missing, with its variants' files; then copies
-     * the variants' files and writes the ranking, chart, summary.json and report.html.
+     * Combines compete shard folders into what one process writes: reads and checks them first
+     * ({@link CompeteShards}: one competition, each shard once, none missing, every score and file
+     * one compete could have written); then copies the variants' files and writes the ranking,
+     * chart, summary.json and report.html.
      *
      * @throws BadRequestException naming the shard and what is wrong; nothing written
      * @throws IOException when a file cannot be read or written
      */
     static MergeResult merge(MergeRequest r) throws IOException {
         Instant started = Instant.now();
-        Map<Integer, CompeteReport.Shard> byK = new TreeMap<>();
-        Map<Integer, Path> dirs = new TreeMap<>();
-        CompeteReport.Shard head = null;
-        Path first = r.shards().get(0);
-        for (Path d : r.shards()) {
-            if (!isShard(d)) {
-                throw new BadRequestException(d + ": not a compete shard folder (no " + CompeteReport.SHARD + "; run"
-                        + " compete --shard K/N into it)");
-            }
-            CompeteReport.Shard s;
-            try {
-                s = CompeteReport.readShard(d.resolve(CompeteReport.SHARD));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
-            if (head == null) {
-                head = s;
-            } else if (!s.hypotheses().equals(head.hypotheses()) || !s.source().equals(head.source())) {
-                throw new BadRequestException(d + ": shard of different hypotheses than " + first);
-            } else if (s.n() != head.n()) {
-                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " of a split into " + s.n()
-                        + " parts, but " + first + " is of a split into " + head.n());
-            }
-            if (byK.put(s.k(), s) != null) {
-                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " given twice (also "
-                        + dirs.get(s.k()) + ")");
-            }
-            dirs.put(s.k(), d);
-        }
-        List<Integer> missing = new ArrayList<>();
-        for (int k = 1; k <= head.n(); k++) {
-            if (!byK.containsKey(k)) {
-                missing.add(k);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new BadRequestException(first + ": incomplete: shards " + missing + " of " + head.n() + " are missing");
-        }
-        HypothesesSpec spec = head.spec();
-        VariantScore[] scores = new VariantScore[spec.variants().size()];
-        Path[] from = new Path[scores.length];
-        for (Map.Entry<Integer, CompeteReport.Shard> e : byK.entrySet()) {
-            CompeteReport.Shard s = e.getValue();
-            if (s.scores().size() != s.variants().size()) {
-                throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists "
-                        + s.variants().size() + " variants but " + s.scores().size() + " scores");
-            }
-            for (int j = 0; j < s.variants().size(); j++) {
-                int i = s.variants().get(j);
-                // The name comes from the file and names a folder to read: it must be the variant's own.
-                if (i < 0 || i >= scores.length || scores[i] != null || i % s.n() != s.k() - 1
-                        || !s.scores().get(j).name().equals(spec.variants().get(i).name())) {
-                    throw new BadRequestException(dirs.get(e.getKey()) + ": " + CompeteReport.SHARD + " lists variant "
-                            + i + " as one of its own, or under another name than the hypotheses give it");
-                }
-                scores[i] = s.scores().get(j);
-                from[i] = dirs.get(e.getKey());
-                for (String f : CompeteReport.VARIANT_FILES) {
-                    if (!Files.isRegularFile(from[i].resolve(CompeteReport.variantFile(scores[i].name(), f)))) {
-                        throw new BadRequestException(from[i] + ": missing " + CompeteReport.variantFile(
-                                scores[i].name(), f));
-                    }
-                }
-            }
-        }
+        CompeteShards shards = CompeteShards.read(r.shards());
+        HypothesesSpec spec = shards.spec();
         List<String> files = new ArrayList<>(CompeteReport.FILES);
         files.addAll(CompeteReport.variantFiles(spec));
         try (ResultsFolder folder = r.output().open(files)) {
-            for (int i = 0; i < scores.length; i++) {
-                for (String f : CompeteReport.VARIANT_FILES) {
-                    String name = CompeteReport.variantFile(scores[i].name(), f);
-                    folder.write(name, Files.readAllBytes(from[i].resolve(name)));
-                }
+            for (Map.Entry<String, byte[]> f : shards.files().entrySet()) {
+                folder.write(f.getKey(), f.getValue());
             }
-            CompeteReport.writeRanking(folder, spec, head.source(), List.of(scores),
+            CompeteReport.writeRanking(folder, spec, shards.source(), shards.scores(),
                     Provenance.of(r.arguments(), started));
             folder.commit();
         }
