@@ -3,6 +3,7 @@ package org.alliancesim.analysis.io;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -27,6 +28,9 @@ import java.util.Set;
  * process that locked a file its holder had just removed sees another identity, lets go and tries
  * again. (Defeating that would take two whole runs to finish, and the file system to reuse the
  * inode number, between two consecutive system calls.)
+ *
+ * <p>On a file system that has no locks (an NFS mount with {@code nolock}: {@code tryLock} fails with
+ * an I/O error) the folder is used unlocked, as before there was a lock, rather than refused.
  *
  * <p>POSIX locks belong to the process, and closing <em>any</em> descriptor of the file drops them,
  * so the file is never opened a second time while held: within this process, held folders are
@@ -97,9 +101,13 @@ public final class FolderLock implements AutoCloseable {
                 FileLock lock;
                 try {
                     lock = ch.tryLock();
-                } catch (IOException | RuntimeException e) {
+                } catch (OverlappingFileLockException e) {
                     ch.close();
-                    throw e;
+                    throw new BusyException(file);
+                } catch (IOException e) {
+                    // A file system without locks (an NFS mount with nolock): the folder is used unlocked.
+                    HELD.add(before);
+                    return new FolderLock(file, before, ch, null);
                 }
                 if (lock == null) {
                     ch.close();
@@ -149,7 +157,9 @@ public final class FolderLock implements AutoCloseable {
                 Files.deleteIfExists(file);
             } finally {
                 try {
-                    lock.release();
+                    if (lock != null) {
+                        lock.release();
+                    }
                 } finally {
                     channel.close();
                     HELD.remove(key);
