@@ -49,11 +49,16 @@ public final class CalibrationReport {
         }
     }
 
-    public static List<Row> rows(CalibrationSpec spec, ExperimentResult r) {
-        Map<Metric, MetricSummary> m = r.summaries();
+    /**
+     * The rows of the calibration set: each target beside the model's estimate.
+     *
+     * @param estimates one per target, in the spec's order ({@link Calibration#estimates},
+     *     {@link org.alliancesim.analysis.calibration.TargetEstimates})
+     */
+    public static List<Row> rows(CalibrationSpec spec, List<MetricSummary> estimates) {
         List<Row> rows = new ArrayList<>();
-        for (CalibrationSpec.Target t : spec.targets()) {
-            rows.add(new Row(t, m.get(Metric.byKey(t.statistic()))));
+        for (int i = 0; i < spec.targets().size(); i++) {
+            rows.add(new Row(spec.targets().get(i), estimates.get(i)));
         }
         return rows;
     }
@@ -129,10 +134,9 @@ public final class CalibrationReport {
 
     /** Writes fitted.yaml, fit.csv, trace.csv, the charts, summary.json and report.html of a calibration. */
     public static void writeCalibration(ResultsFolder folder, Calibration calibration, String targetsName,
-            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
-            throws IOException {
+            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, List<Row> rows,
+            Provenance p) throws IOException {
         CalibrationSpec spec = calibration.spec();
-        List<Row> rows = rows(spec, check);
         folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), startEdits));
         folder.write("fit.csv", csv(rows));
         folder.write("trace.csv", traceCsv(spec, fit));
@@ -192,8 +196,8 @@ public final class CalibrationReport {
      * tables apart, and the retention chart beside the anchors.
      */
     public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName,
-            List<ValidationSet.Row> validation, Scenario s, ExperimentResult r, Provenance p) throws IOException {
-        List<Row> rows = rows(spec, r);
+            List<Row> rows, List<ValidationSet.Row> validation, Scenario s, ExperimentResult r, Provenance p)
+            throws IOException {
         folder.write("calibration.csv", csv(rows));
         folder.write("validation.csv", validationCsv(validation));
         String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "

@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
 import java.time.Instant;
+import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
@@ -42,13 +43,14 @@ public final class ValidateUseCase {
             }, k -> request.progress().update(k + 1, s.replications(), ""));
             return result;
         });
-        var rows = CalibrationReport.rows(request.targets(), r);
+        var rows = CalibrationReport.rows(request.targets(), Requests.run(() -> TargetEstimates.of(
+                request.targets().targets(), s, s.seed(), s.replications(), request.threads(), r)));
         var validation = patterns.rows(request.validation());
         if (output == null) {
             return new ValidateResult(s, request.targetsName(), r, rows, validation, null);
         }
         try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CalibrationReport.VALIDATE_FILES)) {
-            CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), validation, s, r,
+            CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), rows, validation, s, r,
                     Provenance.of(request.arguments(), started));
             folder.commit();
         }

@@ -59,9 +59,10 @@ class CalibrationTest {
     }
 
     /** Summaries with the given means (sd, interval and n do not enter the distance). */
-    private static Map<Metric, MetricSummary> means(double dropout, double medianSessions) {
-        return Map.of(Metric.DROPOUT_SHARE, new MetricSummary(dropout, 0.01, dropout - 0.01, dropout + 0.01, 5),
-                Metric.MEDIAN_SESSIONS, new MetricSummary(medianSessions, 0.5, medianSessions - 1, medianSessions + 1, 5));
+    /** Estimates of the two targets of {@code two}, in its order: dropout_share, median_sessions. */
+    private static List<MetricSummary> means(double dropout, double medianSessions) {
+        return List.of(new MetricSummary(dropout, 0.01, dropout - 0.01, dropout + 0.01, 5),
+                new MetricSummary(medianSessions, 0.5, medianSessions - 1, medianSessions + 1, 5));
     }
 
     static CalibrationSpec.Parameter parameter(CalibrationSpec spec, String path) {
