@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
 import java.time.Instant;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -30,8 +31,9 @@ public final class ValidateUseCase {
      */
     public static ValidateResult execute(ValidateRequest request) throws IOException {
         Instant started = Instant.now();
-        Output output = request.output() == null ? null : request.output().check();
         Scenario s = request.scenario();
+        Requests.posterior(request.posterior(), s);
+        Output output = request.output() == null ? null : request.output().check();
         ValidationSet patterns = new ValidationSet();
         ExperimentResult r = Requests.run(() -> {
             ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
@@ -46,14 +48,18 @@ public final class ValidateUseCase {
         var rows = CalibrationReport.rows(request.targets(), Requests.run(() -> TargetEstimates.of(
                 request.targets().targets(), s, s.seed(), s.replications(), request.threads(), r)));
         var validation = patterns.rows(request.validation());
+        PosteriorPredictive.Patterns predictive = request.posterior() == null ? null : Requests.run(() ->
+                PosteriorPredictive.validate(request.posterior(), s, request.validation(), validation, request.draws(),
+                        request.threads(), j -> request.progress().update(s.replications() + (long) j * s.replications(),
+                                (1L + request.draws()) * s.replications(), "posterior draw " + j)));
         if (output == null) {
-            return new ValidateResult(s, request.targetsName(), r, rows, validation, null);
+            return new ValidateResult(s, request.targetsName(), r, rows, validation, null, predictive);
         }
         try (ResultsFolder folder = ResultsFolder.open(output.dir(), output.force(), CalibrationReport.VALIDATE_FILES)) {
             CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), rows, validation, s, r,
-                    Provenance.of(request.arguments(), started));
+                    predictive, Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir());
+        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir(), predictive);
     }
 }
