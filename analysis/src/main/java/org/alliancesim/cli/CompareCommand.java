@@ -60,14 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set-b", paramLabel = "PATH=VALUE", description = "Override a field in B only (repeatable).")
     List<String> setsB = new ArrayList<>();
 
-    @Option(names = "--posterior", paramLabel = "DIR", description = "A posterior folder (posterior.csv;"
-            + " calibrate --method abc-smc): each draw applies a particle's values to A and B and runs both on the"
-            + " same families; the effect's posterior predictive interval beside the Monte Carlo one.")
-    Path posterior;
-
-    @Option(names = "--draws", paramLabel = "M", description = "Posterior draws, 1 to 10000 (default: ${DEFAULT-VALUE});"
-            + " each runs --reps paired replications.")
-    int draws = PosteriorPredictive.DEFAULT_DRAWS;
+    @Mixin
+    PosteriorOption posteriorOption;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/A-vs-B-TIMESTAMP).")
     Path out;
@@ -80,17 +74,17 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Posterior post = posterior == null ? null : Posterior.read(posterior);
+        Posterior post = posteriorOption.read();
         Scenario a = ScenarioLoader.load(scenarioA, concat(sets, setsA));
         a = reps == null ? a : a.withReplications(reps);
         Scenario b = ScenarioLoader.load(scenarioB, concat(sets, setsB));
-        CompareRequest request = CompareRequest.of(seed == null ? a : a.withSeed(seed), b).withPosterior(post).withDraws(draws)
+        CompareRequest request = CompareRequest.of(seed == null ? a : a.withSeed(seed), b).withPosterior(post).withDraws(posteriorOption.draws)
                 .withThreads(threadsOption.get())
                 .withOutput(Output.orDefault(out, a.name() + "-vs-" + b.name(), Instant.now(), force))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         CompareResult result;
         try (ProgressBar bar = ProgressBars.open("replications",
-                2L * request.a().replications() * (post == null ? 1 : 1L + draws), quiet)) {
+                2L * request.a().replications() * (post == null ? 1 : 1L + posteriorOption.draws), quiet)) {
             result = CompareUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         print(spec.commandLine().getOut(), result);

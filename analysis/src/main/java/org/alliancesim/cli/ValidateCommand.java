@@ -62,14 +62,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--posterior", paramLabel = "DIR", description = "A posterior folder (posterior.csv, fitted.yaml;"
-            + " calibrate --method abc-smc): each validation pattern's posterior predictive distribution beside the"
-            + " Monte Carlo interval; the scenario defaults to its fitted.yaml.")
-    Path posterior;
-
-    @Option(names = "--draws", paramLabel = "M", description = "Posterior draws, 1 to 10000 (default: ${DEFAULT-VALUE});"
-            + " each runs --reps replications.")
-    int draws = PosteriorPredictive.DEFAULT_DRAWS;
+    @Mixin
+    PosteriorOption posteriorOption;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
     Path out;
@@ -83,10 +77,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
-        Posterior post = posterior == null ? null : Posterior.read(posterior);
-        String name = scenario != null ? scenario : post != null ? posterior.resolve("fitted.yaml").toString() : goals.base();
+        Posterior post = posteriorOption.read();
+        String name = scenario != null ? scenario : post != null ? posteriorOption.dir.resolve("fitted.yaml").toString() : goals.base();
         Scenario s = ScenarioLoader.load(name, sets).withReplications(reps);
-        ValidateRequest request = ValidateRequest.of(goals, targets, s).withPosterior(post).withDraws(draws)
+        ValidateRequest request = ValidateRequest.of(goals, targets, s).withPosterior(post).withDraws(posteriorOption.draws)
                 .withValidation(ValidationSet.spec(validation))
                 .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
@@ -104,7 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (r.predictive() != null) {
             PosteriorPredictive.Patterns pp = r.predictive();
             o.printf(Locale.ROOT, "%nPosterior predictive (%d draws from %s, %d replications each; Monte Carlo:"
-                    + " the run above)%n", pp.draws(), posterior, pp.replications());
+                    + " the run above)%n", pp.draws(), posteriorOption.dir, pp.replications());
             o.printf(Locale.ROOT, "%-36s %-20s %-24s %-26s %s%n", "statistic", "range", "Monte Carlo 95% CI",
                     "posterior median [95%]", "P(in range)");
             for (PosteriorPredictive.PatternRow q : pp.rows()) {
