@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.alliancesim.analysis.calibration.Posterior;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.usecase.CompareRequest;
 import org.alliancesim.analysis.usecase.CompareResult;
@@ -58,6 +60,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--set-b", paramLabel = "PATH=VALUE", description = "Override a field in B only (repeatable).")
     List<String> setsB = new ArrayList<>();
 
+    @Mixin
+    PosteriorOption posteriorOption;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/A-vs-B-TIMESTAMP).")
     Path out;
 
@@ -69,14 +74,17 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Posterior post = posteriorOption.read();
         Scenario a = ScenarioLoader.load(scenarioA, concat(sets, setsA));
         a = reps == null ? a : a.withReplications(reps);
         Scenario b = ScenarioLoader.load(scenarioB, concat(sets, setsB));
-        CompareRequest request = CompareRequest.of(seed == null ? a : a.withSeed(seed), b).withThreads(threadsOption.get())
+        CompareRequest request = CompareRequest.of(seed == null ? a : a.withSeed(seed), b).withPosterior(post).withDraws(posteriorOption.draws)
+                .withThreads(threadsOption.get())
                 .withOutput(Output.orDefault(out, a.name() + "-vs-" + b.name(), Instant.now(), force))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         CompareResult result;
-        try (ProgressBar bar = ProgressBars.open("replications", 2L * request.a().replications(), quiet)) {
+        try (ProgressBar bar = ProgressBars.open("replications",
+                2L * request.a().replications() * (post == null ? 1 : 1L + posteriorOption.draws), quiet)) {
             result = CompareUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         print(spec.commandLine().getOut(), result);
@@ -102,6 +110,18 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "dropout risk ratio B/A %.3f [%.3f, %.3f]%n", k.ratio(), k.ratioLower(), k.ratioUpper());
         for (Comparison.EffectSize e : r.effects()) {
             out.printf(Locale.ROOT, "Cohen's d, %-12s %.3f%n", e.outcome(), e.d());
+        }
+        if (r.predictive() != null) {
+            PosteriorPredictive.Effects pp = r.predictive();
+            out.printf(Locale.ROOT, "posterior predictive B - A (%d draws from %s, %d paired replications each):%n",
+                    pp.draws(), pp.posterior(), pp.replications());
+            out.printf(Locale.ROOT, "%-22s %-26s %s%n", "metric", "Monte Carlo [95% CI]", "posterior median [95%]");
+            for (Comparison.Difference d : r.headline()) {
+                PosteriorPredictive.Interval i = pp.of(d.metric()).predictive();
+                out.printf(Locale.ROOT, "%-22s %-26s %.3f [%.3f, %.3f]%n", d.metric().label(),
+                        String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", d.difference(), d.lower(), d.upper()),
+                        i.median(), i.lower(), i.upper());
+            }
         }
         out.println("results: " + r.folder());
         out.flush();

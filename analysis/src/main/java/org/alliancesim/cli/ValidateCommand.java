@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.Posterior;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.analysis.usecase.ValidateRequest;
@@ -60,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Mixin
+    PosteriorOption posteriorOption;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
     Path out;
 
@@ -72,8 +77,10 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
-        Scenario s = ScenarioLoader.load(scenario != null ? scenario : goals.base(), sets).withReplications(reps);
-        ValidateRequest request = ValidateRequest.of(goals, targets, s)
+        Posterior post = posteriorOption.read();
+        String name = scenario != null ? scenario : post != null ? posteriorOption.dir.resolve("fitted.yaml").toString() : goals.base();
+        Scenario s = ScenarioLoader.load(name, sets).withReplications(reps);
+        ValidateRequest request = ValidateRequest.of(goals, targets, s).withPosterior(post).withDraws(posteriorOption.draws)
                 .withValidation(ValidationSet.spec(validation))
                 .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
@@ -87,8 +94,22 @@ final class ValidateCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%d of %d targets in range%n", r.inRange(), r.rows().size());
         o.printf(Locale.ROOT, "%nValidation set (%s: never fitted)%n", validation);
         TargetsTable.printValidation(o, r.validation());
-        o.printf(Locale.ROOT, "%d of %d patterns in range%nresults: %s%n", r.validationInRange(),
-                r.validation().size(), r.folder());
+        o.printf(Locale.ROOT, "%d of %d patterns in range%n", r.validationInRange(), r.validation().size());
+        if (r.predictive() != null) {
+            PosteriorPredictive.Patterns pp = r.predictive();
+            o.printf(Locale.ROOT, "%nPosterior predictive (%d draws from %s, %d replications each; Monte Carlo:"
+                    + " the run above)%n", pp.draws(), posteriorOption.dir, pp.replications());
+            o.printf(Locale.ROOT, "%-36s %-20s %-24s %-26s %s%n", "statistic", "range", "Monte Carlo 95% CI",
+                    "posterior median [95%]", "P(in range)");
+            for (PosteriorPredictive.PatternRow q : pp.rows()) {
+                o.printf(Locale.ROOT, "%-36s %-20s %-24s %-26s %.2f%n", q.pattern().statistic(),
+                        String.format(Locale.ROOT, "[%.2f, %.2f]", q.pattern().min(), q.pattern().max()),
+                        String.format(Locale.ROOT, "[%.3f, %.3f]", q.monteCarlo().lower(), q.monteCarlo().upper()),
+                        String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", q.predictive().median(), q.predictive().lower(),
+                                q.predictive().upper()), q.inRange());
+            }
+        }
+        o.printf(Locale.ROOT, "results: %s%n", r.folder());
         o.flush();
         return AllianceSim.OK;
     }

@@ -22,10 +22,10 @@ class CalibrationCommandsTest {
         Path out = dir.resolve("v");
         Outcome o = AllianceSimTest.run("validate", "--reps", "3", "--set", "run.families=200", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains(" of 6 targets in range"), o.out());
+        assertTrue(o.out().contains(" of 7 targets in range"), o.out());
         List<String> csv = Files.readAllLines(out.resolve("calibration.csv"));
         assertEquals("statistic,min,max,target,estimate,ci95_low,ci95_high,n,in_range,source", csv.get(0));
-        assertEquals(7, csv.size());
+        assertEquals(8, csv.size());
         List<String> validation = Files.readAllLines(out.resolve("validation.csv"));
         assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source", validation.get(0));
         assertEquals(10, validation.size());
@@ -77,5 +77,60 @@ class CalibrationCommandsTest {
         assertEquals(11, csv.size());
         assertEquals(11, Files.readAllLines(out.resolve("identifiability-directions.csv")).size());
         assertTrue(o.out().contains("LOOSE"), "ten parameters against six targets leave some loose: " + o.out());
+    }
+
+    /** A copy of the loose fixture posterior (PosteriorTest) in the temporary folder. */
+    private Path posterior(String name) throws Exception {
+        Path from = Path.of(getClass().getResource("/org/alliancesim/analysis/calibration/posterior-loose/posterior.csv")
+                .toURI()).getParent();
+        Path to = Files.createDirectories(dir.resolve(name));
+        for (String f : List.of("posterior.csv", "fitted.yaml")) {
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+        return to;
+    }
+
+    @Test
+    void validateAndCompareWithAPosteriorPrintAndWriteTheIntervals() throws Exception {
+        Path post = posterior("post");
+        Path out = dir.resolve("vp");
+        Outcome o = AllianceSimTest.run("validate", "--posterior", post.toString(), "--reps", "2", "--draws", "3",
+                "--set", "run.families=100", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("default-calibrated against literature"), "the scenario is fitted.yaml: " + o.out());
+        assertTrue(o.out().contains("Posterior predictive (3 draws from " + post), o.out());
+        List<String> csv = Files.readAllLines(out.resolve("posterior-predictive.csv"));
+        assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,posterior_median,posterior_ci95_low,"
+                + "posterior_ci95_high,probability_in_range,draws,source", csv.get(0));
+        assertEquals(10, csv.size());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"posterior_predictive\""));
+        Path cmp = dir.resolve("cp");
+        Outcome c = AllianceSimTest.run("compare", "default", "involuntary-referral", "--posterior", post.toString(),
+                "--reps", "2", "--draws", "2", "--set", "run.families=100", "--out", cmp.toString(), "--quiet");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("posterior predictive B - A (2 draws"), c.out());
+        assertTrue(Files.readAllLines(cmp.resolve("posterior-predictive.csv")).get(0).startsWith("metric,difference,"));
+    }
+
+    @Test
+    void aDamagedPosteriorIsLocatedExitCode2AndNothingWritten() throws Exception {
+        Path post = posterior("bad");
+        Path csv = post.resolve("posterior.csv");
+        List<String> lines = Files.readAllLines(csv);
+        lines.set(2, lines.get(2).replace(",0.15,", ",-0.15,"));
+        Files.write(csv, lines);
+        Outcome o = AllianceSimTest.run("validate", "--posterior", post.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(csv + ":3:5: weight: must be 0 or more, was -0.15"), o.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+        Outcome c = AllianceSimTest.run("compare", "default", "default", "--posterior", post.toString(), "--out",
+                dir.resolve("y").toString());
+        assertEquals(2, c.code(), c.err());
+        assertTrue(c.err().contains(csv + ":3:5:"), c.err());
+        assertFalse(Files.exists(dir.resolve("y")));
+        Files.delete(csv);
+        Outcome m = AllianceSimTest.run("validate", "--posterior", post.toString(), "--out", dir.resolve("z").toString());
+        assertEquals(2, m.code(), m.err());
+        assertTrue(m.err().contains("posterior.csv") && m.err().contains("missing"), m.err());
     }
 }

@@ -52,14 +52,23 @@ public record CalibrationSpec(
      * @param max highest value in range
      * @param target the value the fit aims at (defaults to the middle of the range)
      * @param source where the range comes from
+     * @param n the source's sample size: the model's statistic is computed on a virtual sample of this
+     *     many families, so simulated and published figures carry the same sampling noise; 0 when the
+     *     file does not state it (the statistic is then computed on the file's {@code families})
      */
     public record Target(
             @Doc("a metric of summary.json, for example dropout_share") String statistic,
             @Doc("lowest value in range") double min,
             @Doc("highest value in range") double max,
             @Doc("the value the fit aims at; defaults to the middle of the range") double target,
-            @Doc("where the range comes from") String source) {
-        /** Validates the range. */
+            @Doc("where the range comes from") String source,
+            @Doc(value = "the source's sample size (families or clients): the model's statistic is computed on a"
+                    + " virtual sample of this size; not stated: the file's families", min = 0, max = MAX_N) int n) {
+
+        /** The largest sample size a target may state (the most families of one replication). */
+        public static final int MAX_N = 1_000_000;
+
+        /** Validates the range and the sample size. */
         public Target {
             if (!(min < max)) {
                 throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
@@ -67,6 +76,19 @@ public record CalibrationSpec(
             if (!(target >= min && target <= max)) {
                 throw new ParameterException("target", String.valueOf(target), "in [min, max] = [" + min + ", " + max + "]");
             }
+            if (n != 0 && !(n >= 2 && n <= MAX_N)) {
+                throw new ParameterException("n", String.valueOf(n), N_ALLOWED);
+            }
+        }
+
+        /** A target whose source states no sample size. */
+        public Target(String statistic, double min, double max, double target, String source) {
+            this(statistic, min, max, target, source, 0);
+        }
+
+        /** Whether the source's sample size is stated. */
+        public boolean sized() {
+            return n != 0;
         }
 
         /** Whether {@code value} lies in the range. */
@@ -74,6 +96,9 @@ public record CalibrationSpec(
             return value >= min && value <= max;
         }
     }
+
+    /** What a target's {@code n} may be: the one statement of its bound. */
+    public static final String N_ALLOWED = "a sample size from 2 to " + Target.MAX_N + " (the source's n), or absent";
 
     /**
      * A parameter to fit.

@@ -47,6 +47,21 @@ public final class CalibrationSpecs {
      * @throws ScenarioException listing every problem, located
      */
     public static CalibrationSpec load(String nameOrPath, Set<String> statistics) throws ScenarioException {
+        return load(nameOrPath, statistics, Set.of());
+    }
+
+    /**
+     * Loads a built-in targets file by name or a file by path, where some statistics are computed on a
+     * virtual sample and so need the source's sample size.
+     *
+     * @param statistics the statistics a target may name
+     * @param sampled statistics (a subset of {@code statistics}) computed on a virtual study, which a
+     *     target may name only with {@code n:} stated, from {@link StudySpec#MIN_FAMILIES} to
+     *     {@link StudySpec#MAX_FAMILIES}
+     * @throws ScenarioException listing every problem, located
+     */
+    public static CalibrationSpec load(String nameOrPath, Set<String> statistics, Set<String> sampled)
+            throws ScenarioException {
         String label;
         String text;
         if (BUILTINS.contains(nameOrPath)) {
@@ -61,11 +76,17 @@ public final class CalibrationSpecs {
             label = nameOrPath;
             text = SourceText.read(p, nameOrPath);
         }
-        return parse(label, text, statistics);
+        return parse(label, text, statistics, sampled);
     }
 
     /** Parses targets text (for tests and tools). */
     public static CalibrationSpec parse(String label, String text, Set<String> statistics) throws ScenarioException {
+        return parse(label, text, statistics, Set.of());
+    }
+
+    /** Parses targets text (for tests and tools); {@code sampled} as for {@link #load(String, Set, Set)}. */
+    public static CalibrationSpec parse(String label, String text, Set<String> statistics, Set<String> sampled)
+            throws ScenarioException {
         SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "base", NODES.textNode("default"));
@@ -75,9 +96,20 @@ public final class CalibrationSpecs {
         SourceTree.defaultField(root, "families", NODES.numberNode(1000));
         SourceTree.defaultField(root, "seed", NODES.numberNode(Scenario.DEFAULT_SEED));
         SourceTree.defaultField(root, "max_evaluations", NODES.numberNode(150));
+        Binder b = new Binder(tree.origins, Map.of());
         if (root.get("targets") instanceof ArrayNode targets) {
-            for (JsonNode t : targets) {
-                if (t instanceof ObjectNode o) {
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i) instanceof ObjectNode o) {
+                    // n: the source's sample size. Absent means not stated (0); a stated n below 2 is
+                    // refused here, where "stated" is still visible, at the value's place in the file.
+                    JsonNode n = o.get("n");
+                    if (n == null) {
+                        o.put("n", 0);
+                    } else if (n.isNumber() && n.doubleValue() < 2) {
+                        b.problem("targets[" + i + "].n", Binder.shown(new org.alliancesim.model.ParameterException(
+                                "n", n.asText(), CalibrationSpec.N_ALLOWED)));
+                        o.put("n", 0);
+                    }
                     // A point estimate with a tolerance or a standard error becomes a range:
                     // target +- tolerance, or target +- 1.96 standard errors (a 95% interval).
                     JsonNode tol = o.remove("tolerance");
@@ -107,15 +139,20 @@ public final class CalibrationSpecs {
                 }
             }
         }
-        Binder b = new Binder(tree.origins, Map.of());
         CalibrationSpec spec = (CalibrationSpec) b.record(CalibrationSpec.class, root, "", List.of());
         if (spec != null) {
             Set<String> known = new TreeSet<>(statistics); // messages list them in one order, whatever the set
             for (int i = 0; i < spec.targets().size(); i++) {
-                String s = spec.targets().get(i).statistic();
+                CalibrationSpec.Target t = spec.targets().get(i);
+                String s = t.statistic();
                 if (!known.contains(s)) {
                     b.problem("targets[" + i + "].statistic", "unknown statistic '" + Problem.excerpt(s) + "'"
                             + Names.didYouMean(s, known) + "; allowed: " + String.join(", ", known));
+                } else if (sampled.contains(s) && !(t.n() >= StudySpec.MIN_FAMILIES && t.n() <= StudySpec.MAX_FAMILIES)) {
+                    String allowed = "from " + StudySpec.MIN_FAMILIES + " to " + StudySpec.MAX_FAMILIES;
+                    b.problem("targets[" + i + "]" + (t.sized() ? ".n" : ".statistic"), s
+                            + " is computed on a virtual study of the source's size: "
+                            + (t.sized() ? "n must be " + allowed + ", was " + t.n() : "state it with n: (" + allowed + ")"));
                 }
             }
         }

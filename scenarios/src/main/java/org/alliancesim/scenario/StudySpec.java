@@ -18,7 +18,7 @@ import org.alliancesim.model.ParameterException;
  * @param seed master seed of the virtual study (and, keyed by sample size, of the power analysis)
  */
 public record StudySpec(
-        @Doc(value = "families in the study's sample (default 200)", min = StudySpec.MIN_FAMILIES, max = 100_000) int families,
+        @Doc(value = "families in the study's sample (default 200)", min = StudySpec.MIN_FAMILIES, max = StudySpec.MAX_FAMILIES) int families,
         @Doc(value = "therapists the families are spread over (default 20); at most " + StudySpec.MAX_CASELOAD
                 + " families per therapist", min = 1, max = 10_000) int therapists,
         @Doc(value = "the session whose SOFTA-o ratings are the early alliance (default 1: every family that started has it)", min = 1, max = 200) int earlySession,
@@ -27,6 +27,8 @@ public record StudySpec(
 
     /** The smallest sample: below it the statistics have too few dropouts and completers to compute. */
     public static final int MIN_FAMILIES = 20;
+    /** The largest sample. */
+    public static final int MAX_FAMILIES = 100_000;
     /** Most families per therapist: the bound of a therapist type's caseload. */
     public static final int MAX_CASELOAD = 100;
 

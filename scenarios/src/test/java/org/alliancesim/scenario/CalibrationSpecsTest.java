@@ -14,9 +14,16 @@ class CalibrationSpecsTest {
     @Test
     void literatureTargetsLoadWithTheirSources() throws ScenarioException {
         CalibrationSpec s = CalibrationSpecs.load("literature", Set.of("dropout_share", "early_dropout_share",
-                "median_sessions", "improved_by_session_8", "dropout_share_involuntary", "dropout_share_voluntary"));
+                "median_sessions", "improved_by_session_8", "dropout_share_involuntary", "dropout_share_voluntary",
+                "d_dropout"), Set.of("d_dropout"));
         assertEquals("default", s.base());
-        assertEquals(6, s.targets().size());
+        assertEquals(7, s.targets().size());
+        CalibrationSpec.Target sharf = s.targets().get(6);
+        assertEquals("d_dropout", sharf.statistic());
+        assertEquals(1301, sharf.n(), "Sharf et al. 2010: 1,301 clients");
+        assertEquals(0.55, sharf.target(), 1e-12);
+        assertTrue(sharf.source().contains("individual therapy"), sharf.source());
+        assertTrue(s.targets().subList(0, 6).stream().noneMatch(CalibrationSpec.Target::sized), "the others state no n");
         assertTrue(s.targets().stream().allMatch(t -> !t.source().isBlank()), "every target cites a source");
         assertTrue(s.parameters().size() >= 8, "the fit covers at least 8 parameters (issue 13): " + s.parameters().size());
         assertEquals(1, s.anchors().size());
@@ -45,5 +52,45 @@ class CalibrationSpecsTest {
         ScenarioException u = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
                 "targets:\n  - {statistic: dropuot_share, min: 0.3, max: 0.4}\n", STATS));
         assertTrue(u.getMessage().contains("did you mean 'dropout_share'?"), u.getMessage());
+    }
+
+    @Test
+    void aStatedSampleSizeIsKeptAndAbsentIsZero() throws ScenarioException {
+        CalibrationSpec s = CalibrationSpecs.parse("t.yaml", "targets:\n"
+                + "  - {statistic: dropout_share, min: 0.3, max: 0.4, n: 250}\n"
+                + "  - {statistic: median_sessions, min: 4, max: 6}\n"
+                + "  - {statistic: dropout_share, target: 0.4, standard_error: 0.03, n: 2}\n", STATS);
+        assertEquals(250, s.targets().get(0).n());
+        assertTrue(s.targets().get(0).sized());
+        assertEquals(0, s.targets().get(1).n());
+        assertEquals(2, s.targets().get(2).n(), "2 is the smallest n allowed");
+    }
+
+    @Test
+    void aSampleSizeBelowTwoIsALocatedError() {
+        for (String n : new String[] {"0", "1", "-3", "1.5"}) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
+                    "targets:\n  - {statistic: dropout_share, min: 0.3, max: 0.4, n: " + n + "}\n", STATS), n);
+            assertEquals(1, e.problems().size(), e.getMessage());
+            // column 55: where the value of n starts on line 2
+            assertTrue(e.getMessage().contains("t.yaml:2:55: targets[0].n: must be a sample size from 2 to 1000000"),
+                    e.getMessage());
+        }
+        ScenarioException t = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
+                "targets:\n  - {statistic: dropout_share, min: 0.3, max: 0.4, n: many}\n", STATS));
+        assertTrue(t.getMessage().contains("t.yaml:2:55: targets[0].n: expected a whole number"), t.getMessage());
+    }
+
+    @Test
+    void aStudyStatisticNeedsTheSourcesSize() {
+        Set<String> stats = Set.of("dropout_share", "d_dropout");
+        ScenarioException none = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
+                "targets:\n  - {statistic: d_dropout, min: 0.4, max: 0.7}\n", stats, Set.of("d_dropout")));
+        assertTrue(none.getMessage().contains("t.yaml:2:17: targets[0].statistic: d_dropout is computed on a virtual"
+                + " study of the source's size: state it with n: (from 20 to 100000)"), none.getMessage());
+        ScenarioException small = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
+                "targets:\n  - {statistic: d_dropout, min: 0.4, max: 0.7, n: 19}\n", stats, Set.of("d_dropout")));
+        assertTrue(small.getMessage().contains("t.yaml:2:51: targets[0].n: d_dropout is computed on a virtual study"
+                + " of the source's size: n must be from 20 to 100000, was 19"), small.getMessage());
     }
 }

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.alliancesim.analysis.experiment.Experiment;
-import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
-import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.ParameterPath;
@@ -42,8 +39,11 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  */
 public final class Calibration {
 
-    /** The statistics a targets or sweep file may name: every metric key of summary.json. */
-    public static final Set<String> STATISTICS = Metric.KEYS;
+    /**
+     * The statistics a targets file may name: every metric key of summary.json, and the study
+     * statistics computed on a virtual study of the source's size ({@link TargetEstimates#SAMPLED}).
+     */
+    public static final Set<String> STATISTICS = TargetEstimates.STATISTICS;
 
     /**
      * A targets file, or a built-in targets name such as {@code literature}, loaded and checked
@@ -52,7 +52,7 @@ public final class Calibration {
      * @throws ScenarioException naming the file, line, field, what was found and what is allowed
      */
     public static CalibrationSpec targets(String nameOrPath) throws ScenarioException {
-        return CalibrationSpecs.load(nameOrPath, STATISTICS);
+        return CalibrationSpecs.load(nameOrPath, STATISTICS, TargetEstimates.SAMPLED);
     }
 
     /** Penalty for a point the model refuses or where a statistic is undefined. */
@@ -161,11 +161,24 @@ public final class Calibration {
         return new Fit(start.clone(), search.bestX.clone(), search.bestD, List.copyOf(search.trace));
     }
 
-    /** The objective's value for statistics {@code summaries}. */
-    public static double distance(CalibrationSpec spec, Map<Metric, MetricSummary> summaries) {
+    /**
+     * The model's estimate of each target of {@code spec} at {@code scenario}, on the spec's seed and
+     * replications ({@link TargetEstimates}: a target with {@code n:} on samples of its source's size).
+     *
+     * @param scenario the scenario; its run.families is the size of the targets without {@code n:}
+     * @throws Exception whatever a replication throws; a {@link ScenarioException} if the model refuses
+     *     a sample size
+     */
+    public static List<MetricSummary> estimates(CalibrationSpec spec, Scenario scenario, int threads) throws Exception {
+        return TargetEstimates.of(spec.targets(), scenario, spec.seed(), spec.replications(), threads, null);
+    }
+
+    /** The objective's value for the targets' estimates {@code estimates}, in the spec's order. */
+    public static double distance(CalibrationSpec spec, List<MetricSummary> estimates) {
         double d = 0;
-        for (CalibrationSpec.Target t : spec.targets()) {
-            double m = summaries.get(Metric.byKey(t.statistic())).mean();
+        for (int i = 0; i < spec.targets().size(); i++) {
+            CalibrationSpec.Target t = spec.targets().get(i);
+            double m = estimates.get(i).mean();
             if (Double.isNaN(m)) {
                 return PENALTY;
             }
@@ -191,9 +204,7 @@ public final class Calibration {
         private double evaluate(double[] x) {
             double d;
             try {
-                Scenario s = scenario(x);
-                ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), threads);
-                d = distance(spec, r.summaries());
+                d = distance(spec, estimates(spec, scenario(x), threads));
             } catch (ScenarioException e) {
                 d = PENALTY;
             } catch (Exception e) {

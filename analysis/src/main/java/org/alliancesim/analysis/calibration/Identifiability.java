@@ -2,9 +2,7 @@ package org.alliancesim.analysis.calibration;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
-import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ScenarioException;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -139,20 +137,19 @@ public record Identifiability(List<String> paths, double[] point, double[][] jac
 
     private static double[] z(Calibration c, double[] x, int threads) throws ScenarioException {
         CalibrationSpec spec = c.spec();
-        var summaries = run(c, x, threads);
+        var estimates = run(c, x, threads);
         double[] z = new double[spec.targets().size()];
         for (int i = 0; i < z.length; i++) {
             CalibrationSpec.Target t = spec.targets().get(i);
-            z[i] = (summaries.get(Metric.byKey(t.statistic())).mean() - t.target()) / ((t.max() - t.min()) / 2);
+            z[i] = (estimates.get(i).mean() - t.target()) / ((t.max() - t.min()) / 2);
         }
         return z;
     }
 
-    private static java.util.Map<Metric, MetricSummary> run(Calibration c, double[] x, int threads)
-            throws ScenarioException {
+    private static List<MetricSummary> run(Calibration c, double[] x, int threads) throws ScenarioException {
         var s = c.scenario(x);
         try {
-            return Experiment.metrics(s.model(), c.spec().seed(), c.spec().replications(), threads).summaries();
+            return Calibration.estimates(c.spec(), s, threads);
         } catch (ScenarioException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

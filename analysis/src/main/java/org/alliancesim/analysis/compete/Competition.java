@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.HypothesesSpec;
@@ -27,9 +29,14 @@ import org.alliancesim.scenario.ValidationSpec;
  */
 public final class Competition {
 
-    /** One variant fitted and scored. */
+    /**
+     * One variant fitted and scored.
+     *
+     * @param targetEstimates the model's estimate of each calibration target on the validation run's
+     *     seed and replications, in the targets' order ({@link TargetEstimates})
+     */
     public record VariantRun(VariantScore score, CalibrationSpec fitSpec, Calibration.Fit fit, Scenario fitted,
-            ExperimentResult validationRun, List<ValidationSet.Row> validation) {}
+            ExperimentResult validationRun, List<MetricSummary> targetEstimates, List<ValidationSet.Row> validation) {}
 
     private final HypothesesSpec spec;
     private final CalibrationSpec targets;
@@ -100,8 +107,7 @@ public final class Competition {
         if (c == null) {
             // Nothing to fit: the distance at the edited base, one evaluation on the fit's seed.
             Scenario s = edited.get(index);
-            ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), threads);
-            double d = Calibration.distance(fitSpec, r.summaries());
+            double d = Calibration.distance(fitSpec, Calibration.estimates(fitSpec, s, threads));
             Calibration.Evaluation e = new Calibration.Evaluation(1, new double[0], d, d);
             if (progress != null) {
                 progress.accept(e);
@@ -129,7 +135,9 @@ public final class Competition {
         }
         VariantScore score = new VariantScore(v.name(), v.fit().stream().map(CalibrationSpec.Parameter::path).toList(),
                 values, fit.distance(), fit.trace().size(), met, rows.size(), validationDistance(rows));
-        return new VariantRun(score, fitSpec, fit, scored, run, rows);
+        List<MetricSummary> estimates = TargetEstimates.of(fitSpec.targets(), scored, scored.seed(),
+                scored.replications(), threads, run);
+        return new VariantRun(score, fitSpec, fit, scored, run, estimates, rows);
     }
 
     /**

@@ -22,7 +22,8 @@ public final class ExperimentResult {
 
     /** A metric's summary over replications. */
     public record MetricSummary(double mean, double sd, double lower, double upper, long n) {
-        static MetricSummary of(double[] perReplication) {
+        /** The summary of per-replication values (NaN values left out): mean, sd, t-interval, count. */
+        public static MetricSummary of(double[] perReplication) {
             double[] v = java.util.Arrays.stream(perReplication).filter(x -> !Double.isNaN(x)).toArray();
             if (v.length == 0) {
                 return new MetricSummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.charts.ChartData;
 import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
@@ -29,10 +30,13 @@ import org.alliancesim.scenario.ValidationSpec;
 /** Files of {@code calibrate} and {@code validate}. */
 public final class CalibrationReport {
 
+    /** The posterior predictive table of validate --posterior and compare --posterior. */
+    public static final String PREDICTIVE_CSV = "posterior-predictive.csv";
+
     public static final List<String> CALIBRATE_FILES = Figures.withCharts(List.of("fitted.yaml", "fit.csv", "trace.csv",
             "summary.json", "report.html"), "trace", "retention-vs-literature");
     public static final List<String> VALIDATE_FILES = Figures.withCharts(List.of("calibration.csv", "validation.csv", "summary.json",
-            "report.html"), "retention-vs-literature");
+            "report.html", PREDICTIVE_CSV), "retention-vs-literature");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -49,11 +53,16 @@ public final class CalibrationReport {
         }
     }
 
-    public static List<Row> rows(CalibrationSpec spec, ExperimentResult r) {
-        Map<Metric, MetricSummary> m = r.summaries();
+    /**
+     * The rows of the calibration set: each target beside the model's estimate.
+     *
+     * @param estimates one per target, in the spec's order ({@link Calibration#estimates},
+     *     {@link org.alliancesim.analysis.calibration.TargetEstimates})
+     */
+    public static List<Row> rows(CalibrationSpec spec, List<MetricSummary> estimates) {
         List<Row> rows = new ArrayList<>();
-        for (CalibrationSpec.Target t : spec.targets()) {
-            rows.add(new Row(t, m.get(Metric.byKey(t.statistic()))));
+        for (int i = 0; i < spec.targets().size(); i++) {
+            rows.add(new Row(spec.targets().get(i), estimates.get(i)));
         }
         return rows;
     }
@@ -129,10 +138,9 @@ public final class CalibrationReport {
 
     /** Writes fitted.yaml, fit.csv, trace.csv, the charts, summary.json and report.html of a calibration. */
     public static void writeCalibration(ResultsFolder folder, Calibration calibration, String targetsName,
-            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, Provenance p)
-            throws IOException {
+            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, List<Row> rows,
+            Provenance p) throws IOException {
         CalibrationSpec spec = calibration.spec();
-        List<Row> rows = rows(spec, check);
         folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), startEdits));
         folder.write("fit.csv", csv(rows));
         folder.write("trace.csv", traceCsv(spec, fit));
@@ -192,8 +200,19 @@ public final class CalibrationReport {
      * tables apart, and the retention chart beside the anchors.
      */
     public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName,
-            List<ValidationSet.Row> validation, Scenario s, ExperimentResult r, Provenance p) throws IOException {
-        List<Row> rows = rows(spec, r);
+            List<Row> rows, List<ValidationSet.Row> validation, Scenario s, ExperimentResult r, Provenance p)
+            throws IOException {
+        writeValidation(folder, spec, targetsName, rows, validation, s, r, null, p);
+    }
+
+    /**
+     * As above, with the validation set's posterior predictive distributions (validate --posterior):
+     * posterior-predictive.csv, a {@code posterior_predictive} object in summary.json and a table in
+     * report.html; {@code predictive} null for none.
+     */
+    public static void writeValidation(ResultsFolder folder, CalibrationSpec spec, String targetsName,
+            List<Row> rows, List<ValidationSet.Row> validation, Scenario s, ExperimentResult r,
+            PosteriorPredictive.Patterns predictive, Provenance p) throws IOException {
         folder.write("calibration.csv", csv(rows));
         folder.write("validation.csv", validationCsv(validation));
         String subtitle = s.name() + " against " + targetsName + ": " + r.replications() + " replications x "
@@ -212,17 +231,76 @@ public final class CalibrationReport {
         summary.put("seed", s.seed());
         summary.set("calibration", tableNode(rows));
         summary.set("validation", validationNode(validation));
+        List<HtmlReport.Table> tables = new ArrayList<>(List.of(table(rows), validationTable(validation)));
+        if (predictive != null) {
+            folder.write(PREDICTIVE_CSV, predictiveCsv(predictive.rows()));
+            ObjectNode pp = summary.putObject("posterior_predictive");
+            predictiveHeader(pp, predictive.posterior(), predictive.draws(), predictive.replications());
+            ObjectNode byPattern = pp.putObject("patterns");
+            for (PosteriorPredictive.PatternRow q : predictive.rows()) {
+                ObjectNode o = byPattern.putObject(q.pattern().statistic());
+                o.put("min", q.pattern().min());
+                o.put("max", q.pattern().max());
+                o.put("published", q.pattern().published());
+                RunReport.put(o, "monte_carlo_estimate", q.monteCarlo().mean());
+                RunReport.put(o, "monte_carlo_ci95_low", q.monteCarlo().lower());
+                RunReport.put(o, "monte_carlo_ci95_high", q.monteCarlo().upper());
+                RunReport.put(o, "posterior_median", q.predictive().median());
+                RunReport.put(o, "posterior_ci95_low", q.predictive().lower());
+                RunReport.put(o, "posterior_ci95_high", q.predictive().upper());
+                RunReport.put(o, "probability_in_range", q.inRange());
+                o.put("draws", q.predictive().draws());
+            }
+            List<List<String>> pr = new ArrayList<>();
+            for (PosteriorPredictive.PatternRow q : predictive.rows()) {
+                pr.add(List.of(q.pattern().statistic(), "[" + HtmlReport.fmt(q.pattern().min()) + ", "
+                        + HtmlReport.fmt(q.pattern().max()) + "]", HtmlReport.ci(q.monteCarlo().mean(),
+                        q.monteCarlo().lower(), q.monteCarlo().upper()), HtmlReport.ci(q.predictive().median(),
+                        q.predictive().lower(), q.predictive().upper()), HtmlReport.fmt(q.inRange())));
+            }
+            tables.add(new HtmlReport.Table("Posterior predictive (" + predictive.draws() + " draws from "
+                    + predictive.posterior() + ", " + predictive.replications() + " replications each)",
+                    List.of("pattern", "published range", "Monte Carlo [95% CI]", "posterior median [95% interval]",
+                            "P(in range)"), pr));
+        }
         summary.set("provenance", RunReport.provenanceNode(s, p));
         folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
         folder.write("report.html", HtmlReport.page("alliancesim validate: " + s.name(),
                 "The calibration set (" + targetsName + ", what the fit aims at) and the validation set (never"
                         + " fitted), each statistic estimated by the model with its 95% CI over replications and"
-                        + " whether it falls in the published range.",
-                List.of(table(rows), validationTable(validation)), figures, RunReport.provenanceRows(s, r, p),
-                ScenarioLoader.toYaml(s)));
+                        + " whether it falls in the published range"
+                        + (predictive == null ? "." : "; the validation set's posterior predictive distributions"
+                                + " carry the parameters' uncertainty as well."),
+                tables, figures, RunReport.provenanceRows(s, r, p), ScenarioLoader.toYaml(s)));
     }
 
     /** The validation set's rows as CSV: set, statistic, min, max, published, estimate, CI, n, in range, source. */
+    /** posterior-predictive.csv of validate --posterior: a row per pattern. */
+    public static String predictiveCsv(List<PosteriorPredictive.PatternRow> rows) {
+        StringBuilder sb = new StringBuilder("statistic,min,max,published,estimate,ci95_low,ci95_high,posterior_median,"
+                + "posterior_ci95_low,posterior_ci95_high,probability_in_range,draws,source\n");
+        for (PosteriorPredictive.PatternRow q : rows) {
+            var t = q.pattern();
+            sb.append(t.statistic()).append(',').append(Csv.num(t.min())).append(',').append(Csv.num(t.max()))
+                    .append(',').append(Csv.text(t.published())).append(',').append(Csv.num(q.monteCarlo().mean()))
+                    .append(',').append(Csv.num(q.monteCarlo().lower())).append(',')
+                    .append(Csv.num(q.monteCarlo().upper())).append(',').append(Csv.num(q.predictive().median()))
+                    .append(',').append(Csv.num(q.predictive().lower())).append(',')
+                    .append(Csv.num(q.predictive().upper())).append(',').append(Csv.num(q.inRange())).append(',')
+                    .append(q.predictive().draws()).append(',').append(Csv.text(t.source())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** The provenance of a posterior predictive object in summary.json. */
+    static void predictiveHeader(ObjectNode o, String posterior, int draws, int replications) {
+        o.put("posterior", posterior);
+        o.put("draws", draws);
+        o.put("replications_per_draw", replications);
+        o.put("method", "each draw: a particle drawn by weight (keyed stream), its values applied to the scenario,"
+                + " replications (j+1)R..(j+2)R-1 of the seed; interval: 2.5% and 97.5% quantiles of the draws (type 7)");
+    }
+
     public static String validationCsv(List<ValidationSet.Row> rows) {
         StringBuilder sb = new StringBuilder(
                 "statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source\n");

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.charts.ChartData;
 import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Comparison;
+import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -18,7 +20,8 @@ import org.alliancesim.scenario.ScenarioLoader;
 /** The summary, charts and report of a {@code compare}. */
 public final class CompareReport {
 
-    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv", "report.html"),
+    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv", "report.html",
+            CalibrationReport.PREDICTIVE_CSV),
             "retention", "alliance");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,15 +33,25 @@ public final class CompareReport {
     private CompareReport() {}
 
     /** Everything compared, ready to write. */
+    /**
+     * A comparison: both runs, the paired differences, dropout as a risk, effect sizes, and, with
+     * --posterior, each difference's posterior predictive distribution (null without).
+     */
     public record Result(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb,
-            List<Comparison.Difference> differences, Comparison.Risk dropout, List<Comparison.EffectSize> effects) {
+            List<Comparison.Difference> differences, Comparison.Risk dropout, List<Comparison.EffectSize> effects,
+            PosteriorPredictive.Effects predictive) {
 
         public static Result of(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb) {
             List<Comparison.EffectSize> effects = new ArrayList<>();
             for (String o : EFFECT_OUTCOMES) {
                 effects.add(Comparison.cohensD(o, ra.moments(o), rb.moments(o)));
             }
-            return new Result(a, b, ra, rb, Comparison.paired(ra, rb), Comparison.dropout(ra, rb), effects);
+            return new Result(a, b, ra, rb, Comparison.paired(ra, rb), Comparison.dropout(ra, rb), effects, null);
+        }
+
+        /** A copy with the differences' posterior predictive distributions. */
+        public Result withPredictive(PosteriorPredictive.Effects p) {
+            return new Result(a, b, ra, rb, differences, dropout, effects, p);
         }
     }
 
@@ -75,13 +88,30 @@ public final class CompareReport {
         for (Comparison.EffectSize e : r.effects()) {
             effects.add(List.of("Cohen's d, " + e.outcome(), HtmlReport.fmt(e.d())));
         }
+        List<HtmlReport.Table> tables = new ArrayList<>(List.of(new HtmlReport.Table("Paired differences",
+                List.of("metric", "A", "B", "B - A [95% CI]", "p", "n"), rows),
+                new HtmlReport.Table("Effect sizes", List.of("effect", "value [95% CI]"), effects)));
+        PosteriorPredictive.Effects pp = r.predictive();
+        if (pp != null) {
+            folder.write(CalibrationReport.PREDICTIVE_CSV, predictiveCsv(pp));
+            List<List<String>> pr = new ArrayList<>();
+            for (PosteriorPredictive.EffectRow e : pp.rows()) {
+                Comparison.Difference d = e.monteCarlo();
+                if (d.n() == 0) {
+                    continue;
+                }
+                pr.add(List.of(d.metric().label(), HtmlReport.ci(d.difference(), d.lower(), d.upper()),
+                        HtmlReport.ci(e.predictive().median(), e.predictive().lower(), e.predictive().upper())));
+            }
+            tables.add(new HtmlReport.Table("Posterior predictive B - A (" + pp.draws() + " draws from " + pp.posterior()
+                    + ", " + pp.replications() + " paired replications each)", List.of("metric",
+                    "Monte Carlo B - A [95% CI]", "posterior median [95% interval]"), pr));
+        }
         folder.write("report.html", HtmlReport.page("alliancesim: " + r.a().name() + " vs " + r.b().name(),
                 "A: " + r.a().description() + " B: " + r.b().description() + " Both run on the same simulated"
                         + " families (common random numbers); differences are B - A with 95% intervals over paired"
                         + " replications.",
-                List.of(new HtmlReport.Table("Paired differences", List.of("metric", "A", "B", "B - A [95% CI]", "p",
-                        "n"), rows), new HtmlReport.Table("Effect sizes", List.of("effect", "value [95% CI]"), effects)),
-                figures, provenance(r, p), "# A\n" + ScenarioLoader.toYaml(r.a()) + "\n# B\n" + ScenarioLoader.toYaml(r.b())));
+                tables, figures, provenance(r, p), "# A\n" + ScenarioLoader.toYaml(r.a()) + "\n# B\n" + ScenarioLoader.toYaml(r.b())));
     }
 
     static ObjectNode summary(Result r, Provenance p) {
@@ -118,12 +148,43 @@ public final class CompareReport {
         for (Comparison.EffectSize e : r.effects()) {
             RunReport.put(eff, e.outcome(), e.d());
         }
+        if (r.predictive() != null) {
+            ObjectNode pp = root.putObject("posterior_predictive");
+            CalibrationReport.predictiveHeader(pp, r.predictive().posterior(), r.predictive().draws(),
+                    r.predictive().replications());
+            ObjectNode by = pp.putObject("differences");
+            for (PosteriorPredictive.EffectRow e : r.predictive().rows()) {
+                ObjectNode o = by.putObject(e.monteCarlo().metric().key());
+                RunReport.put(o, "monte_carlo_difference", e.monteCarlo().difference());
+                RunReport.put(o, "monte_carlo_ci95_low", e.monteCarlo().lower());
+                RunReport.put(o, "monte_carlo_ci95_high", e.monteCarlo().upper());
+                RunReport.put(o, "posterior_median", e.predictive().median());
+                RunReport.put(o, "posterior_ci95_low", e.predictive().lower());
+                RunReport.put(o, "posterior_ci95_high", e.predictive().upper());
+                o.put("draws", e.predictive().draws());
+            }
+        }
         ObjectNode prov = RunReport.provenanceNode(r.a(), p);
         prov.remove("scenario");
         prov.set("scenario_a", ScenarioLoader.toTree(r.a()));
         prov.set("scenario_b", ScenarioLoader.toTree(r.b()));
         root.set("provenance", prov);
         return root;
+    }
+
+    /** posterior-predictive.csv of compare --posterior: a row per metric. */
+    public static String predictiveCsv(PosteriorPredictive.Effects pp) {
+        StringBuilder sb = new StringBuilder("metric,difference,ci95_low,ci95_high,posterior_median,posterior_ci95_low,"
+                + "posterior_ci95_high,draws\n");
+        for (PosteriorPredictive.EffectRow e : pp.rows()) {
+            Comparison.Difference d = e.monteCarlo();
+            sb.append(d.metric().key()).append(',').append(Csv.num(d.difference())).append(',')
+                    .append(Csv.num(d.lower())).append(',').append(Csv.num(d.upper())).append(',')
+                    .append(Csv.num(e.predictive().median())).append(',').append(Csv.num(e.predictive().lower()))
+                    .append(',').append(Csv.num(e.predictive().upper())).append(',').append(e.predictive().draws())
+                    .append('\n');
+        }
+        return sb.toString();
     }
 
     static List<String[]> provenance(Result r, Provenance p) {

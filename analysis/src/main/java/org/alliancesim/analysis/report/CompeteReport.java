@@ -104,7 +104,7 @@ public final class CompeteReport {
         folder.write(variantFile(name, "fitted.csv"), fitted.toString());
         folder.write(variantFile(name, "trace.csv"), CalibrationReport.traceCsv(spec, run.fit()));
         folder.write(variantFile(name, "calibration.csv"),
-                CalibrationReport.csv(CalibrationReport.rows(spec, run.validationRun())));
+                CalibrationReport.csv(CalibrationReport.rows(spec, run.targetEstimates())));
         folder.write(variantFile(name, "validation.csv"), CalibrationReport.validationCsv(run.validation()));
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.calibration.Identifiability;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -58,10 +59,11 @@ public final class CalibrateUseCase {
                 .withReplications(request.checkReplications());
         ExperimentResult check = Requests.run(() -> Experiment.run(fitted.model(), fitted.seed(),
                 fitted.replications(), request.threads()));
-        var rows = CalibrationReport.rows(spec, check);
+        var rows = CalibrationReport.rows(spec, Requests.run(() -> TargetEstimates.of(spec.targets(), fitted,
+                fitted.seed(), fitted.replications(), request.threads(), check)));
         if (folder != null) {
             CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.startEdits(),
-                    fit, fitted, check, Provenance.of(request.arguments(), started));
+                    fit, fitted, check, rows, Provenance.of(request.arguments(), started));
             folder.commit();
         }
         return new CalibrateResult(spec, request.targetsName(), request.base(), fit, fitted, check, rows,

@@ -1,6 +1,8 @@
 package org.alliancesim.analysis.usecase;
 
 import java.util.List;
+import org.alliancesim.analysis.calibration.Posterior;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.Scenario;
 
@@ -17,9 +19,11 @@ import org.alliancesim.scenario.Scenario;
  * @param output the results folder, or null to write no files
  * @param progress told after each replication of A and then of B ({@code total} = both together)
  * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param posterior a posterior whose parameter uncertainty the effects carry (compare --posterior), or null
+ * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  */
 public record CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress,
-        List<String> arguments) {
+        List<String> arguments, Posterior posterior, int draws) {
 
     /** Most replications a comparison runs of each scenario. */
     public static final int MAX_REPLICATIONS = 100_000;
@@ -45,6 +49,14 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
         Requests.threads(threads);
         progress = Requests.progress(progress);
         arguments = Requests.arguments(arguments);
+        if (draws < 1 || draws > PosteriorPredictive.MAX_DRAWS) {
+            throw new ParameterException("draws", String.valueOf(draws), "from 1 to " + PosteriorPredictive.MAX_DRAWS);
+        }
+    }
+
+    /** A request without a posterior. */
+    public CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress, List<String> arguments) {
+        this(a, b, threads, output, progress, arguments, null, PosteriorPredictive.DEFAULT_DRAWS);
     }
 
     /** A and B with A's seed and replications, on every core, no files. */
@@ -55,27 +67,40 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
 
     /** A copy where both run with {@code seed}. */
     public CompareRequest withSeed(long seed) {
-        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), threads, output, progress, arguments);
+        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), threads, output, progress, arguments, posterior, draws);
     }
 
     /** A copy where both run {@code n} replications (2 to 100,000). */
     public CompareRequest withReplications(int n) {
-        return new CompareRequest(a.withReplications(n), b.withReplications(n), threads, output, progress, arguments);
+        return new CompareRequest(a.withReplications(n), b.withReplications(n), threads, output, progress, arguments, posterior, draws);
     }
 
     public CompareRequest withThreads(int n) {
-        return new CompareRequest(a, b, n, output, progress, arguments);
+        return new CompareRequest(a, b, n, output, progress, arguments, posterior, draws);
     }
 
     public CompareRequest withOutput(Output folder) {
-        return new CompareRequest(a, b, threads, folder, progress, arguments);
+        return new CompareRequest(a, b, threads, folder, progress, arguments, posterior, draws);
     }
 
     public CompareRequest withProgress(Progress callback) {
-        return new CompareRequest(a, b, threads, output, callback, arguments);
+        return new CompareRequest(a, b, threads, output, callback, arguments, posterior, draws);
     }
 
     public CompareRequest withArguments(List<String> invocation) {
-        return new CompareRequest(a, b, threads, output, progress, invocation);
+        return new CompareRequest(a, b, threads, output, progress, invocation, posterior, draws);
+    }
+
+    /**
+     * A copy whose effects also carry {@code p}'s parameter uncertainty: each difference's posterior
+     * predictive distribution ({@link PosteriorPredictive#compare}); null for none.
+     */
+    public CompareRequest withPosterior(Posterior p) {
+        return new CompareRequest(a, b, threads, output, progress, arguments, p, draws);
+    }
+
+    /** A copy drawing {@code m} particles for the posterior predictive distributions (1 to 10,000). */
+    public CompareRequest withDraws(int m) {
+        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, m);
     }
 }

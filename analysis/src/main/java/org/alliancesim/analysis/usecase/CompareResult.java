@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
@@ -44,6 +45,11 @@ public record CompareResult(CompareReport.Result comparison, Path folder) {
     /** Cohen's d of improvement, sessions and final alliance. */
     public List<Comparison.EffectSize> effects() {
         return comparison.effects();
+    }
+
+    /** Each difference's posterior predictive distribution (compare --posterior), or null. */
+    public PosteriorPredictive.Effects predictive() {
+        return comparison.predictive();
     }
 
     /** A's run. */

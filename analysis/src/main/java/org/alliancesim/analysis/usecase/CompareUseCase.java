@@ -3,6 +3,7 @@ package org.alliancesim.analysis.usecase;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ReplicationData;
@@ -28,6 +29,7 @@ public final class CompareUseCase {
      */
     public static CompareResult execute(CompareRequest request) throws IOException {
         Instant started = Instant.now();
+        Requests.posterior(request.posterior(), request.a(), request.b());
         Output output = request.output();
         if (output == null) {
             return new CompareResult(compare(request, null), null);
@@ -47,7 +49,15 @@ public final class CompareUseCase {
     private static CompareReport.Result compare(CompareRequest q, Writer families) throws IOException {
         ExperimentResult ra = run(q, q.a(), "A", 0, families);
         ExperimentResult rb = run(q, q.b(), "B", q.a().replications(), families);
-        return CompareReport.Result.of(q.a(), q.b(), ra, rb);
+        CompareReport.Result result = CompareReport.Result.of(q.a(), q.b(), ra, rb);
+        if (q.posterior() == null) {
+            return result;
+        }
+        long reps = q.a().replications();
+        long total = 2 * reps * (1L + q.draws());
+        return result.withPredictive(Requests.run(() -> PosteriorPredictive.compare(q.posterior(), q.a(), q.b(),
+                result.differences(), q.draws(), q.threads(),
+                j -> q.progress().update(2 * reps * (1L + j), total, "posterior draw " + j))));
     }
 
     private static ExperimentResult run(CompareRequest q, Scenario s, String label, int before, Writer families)

@@ -38,6 +38,25 @@ final class Requests {
         return progress == null ? Progress.NONE : progress;
     }
 
+    /**
+     * Checks, before anything runs, that every scenario accepts every particle of {@code posterior}.
+     *
+     * @throws BadRequestException naming the posterior, the particle and the refused value
+     */
+    static void posterior(org.alliancesim.analysis.calibration.Posterior posterior,
+            org.alliancesim.scenario.Scenario... scenarios) {
+        if (posterior == null) {
+            return;
+        }
+        for (org.alliancesim.scenario.Scenario s : scenarios) {
+            try {
+                posterior.check(s);
+            } catch (org.alliancesim.scenario.ScenarioException e) {
+                throw new BadRequestException(s.name() + " refuses a posterior particle: " + e.getMessage());
+            }
+        }
+    }
+
     /** Work that may throw any exception (the experiment runner's sinks do). */
     @FunctionalInterface
     interface Work<T> {

@@ -1,6 +1,8 @@
 package org.alliancesim.analysis.usecase;
 
 import java.util.List;
+import org.alliancesim.analysis.calibration.Posterior;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.CalibrationSpec;
@@ -22,10 +24,12 @@ import org.alliancesim.scenario.ValidationSpec;
  * @param output the results folder, or null to write no files
  * @param progress told after each replication
  * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param posterior a posterior to carry into the validation set (validate --posterior), or null
+ * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  */
 public record ValidateRequest(CalibrationSpec targets, String targetsName, ValidationSpec validation,
         Scenario scenario, int threads,
-        Output output, Progress progress, List<String> arguments) {
+        Output output, Progress progress, List<String> arguments, Posterior posterior, int draws) {
 
     /**
      * Validates the request.
@@ -45,6 +49,16 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
         Requests.threads(threads);
         progress = Requests.progress(progress);
         arguments = Requests.arguments(arguments);
+        if (draws < 1 || draws > PosteriorPredictive.MAX_DRAWS) {
+            throw new ParameterException("draws", String.valueOf(draws), "from 1 to " + PosteriorPredictive.MAX_DRAWS);
+        }
+    }
+
+    /** A request without a posterior. */
+    public ValidateRequest(CalibrationSpec targets, String targetsName, ValidationSpec validation, Scenario scenario,
+            int threads, Output output, Progress progress, List<String> arguments) {
+        this(targets, targetsName, validation, scenario, threads, output, progress, arguments, null,
+                PosteriorPredictive.DEFAULT_DRAWS);
     }
 
     /**
@@ -71,34 +85,49 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
 
     /** A copy holding the scenario against another validation set. */
     public ValidateRequest withValidation(ValidationSpec set) {
-        return new ValidateRequest(targets, targetsName, set, scenario, threads, output, progress, arguments);
+        return new ValidateRequest(targets, targetsName, set, scenario, threads, output, progress, arguments, posterior, draws);
     }
 
     /** A copy running {@code n} replications (2 to 100,000). */
     public ValidateRequest withReplications(int n) {
         return new ValidateRequest(targets, targetsName, validation, scenario.withReplications(n), threads, output,
-                progress, arguments);
+                progress, arguments, posterior, draws);
     }
 
     /** A copy on master seed {@code seed}. */
     public ValidateRequest withSeed(long seed) {
         return new ValidateRequest(targets, targetsName, validation, scenario.withSeed(seed), threads, output,
-                progress, arguments);
+                progress, arguments, posterior, draws);
     }
 
     public ValidateRequest withThreads(int n) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, n, output, progress, arguments);
+        return new ValidateRequest(targets, targetsName, validation, scenario, n, output, progress, arguments, posterior, draws);
     }
 
     public ValidateRequest withOutput(Output folder) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, folder, progress, arguments);
+        return new ValidateRequest(targets, targetsName, validation, scenario, threads, folder, progress, arguments, posterior, draws);
     }
 
     public ValidateRequest withProgress(Progress callback) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, callback, arguments);
+        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, callback, arguments, posterior, draws);
     }
 
     public ValidateRequest withArguments(List<String> invocation) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, invocation);
+        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, invocation, posterior, draws);
+    }
+
+    /**
+     * A copy that also carries {@code p}'s parameter uncertainty into the validation set: each
+     * pattern's posterior predictive distribution ({@link PosteriorPredictive#validate}); null for none.
+     */
+    public ValidateRequest withPosterior(Posterior p) {
+        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, arguments, p,
+                draws);
+    }
+
+    /** A copy drawing {@code m} particles for the posterior predictive distributions (1 to 10,000). */
+    public ValidateRequest withDraws(int m) {
+        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, arguments,
+                posterior, m);
     }
 }

@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -17,9 +18,11 @@ import org.alliancesim.scenario.Scenario;
  *     95% CI, in range or not
  * @param validation the validation set, one row per pattern, likewise
  * @param folder the results folder written, or null when none was asked for
+ * @param predictive the validation set's posterior predictive distributions, or null without --posterior
  */
 public record ValidateResult(Scenario scenario, String targetsName, ExperimentResult experiment,
-        List<CalibrationReport.Row> rows, List<ValidationSet.Row> validation, Path folder) {
+        List<CalibrationReport.Row> rows, List<ValidationSet.Row> validation, Path folder,
+        PosteriorPredictive.Patterns predictive) {
 
     /** Copies the rows. */
     public ValidateResult {

@@ -2,6 +2,8 @@ package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
 import java.time.Instant;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
+import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
@@ -29,6 +31,7 @@ public final class ValidateUseCase {
      */
     public static ValidateResult execute(ValidateRequest request) throws IOException {
         Instant started = Instant.now();
+        Requests.posterior(request.posterior(), request.scenario());
         Output output = request.output();
         try (ResultsFolder folder = output == null ? null : output.open(CalibrationReport.VALIDATE_FILES)) {
             return validate(request, folder, started);
@@ -50,14 +53,19 @@ public final class ValidateUseCase {
             }, k -> request.progress().update(k + 1, s.replications(), ""));
             return result;
         });
-        var rows = CalibrationReport.rows(request.targets(), r);
+        var rows = CalibrationReport.rows(request.targets(), Requests.run(() -> TargetEstimates.of(
+                request.targets().targets(), s, s.seed(), s.replications(), request.threads(), r)));
         var validation = patterns.rows(request.validation());
+        PosteriorPredictive.Patterns predictive = request.posterior() == null ? null : Requests.run(() ->
+                PosteriorPredictive.validate(request.posterior(), s, request.validation(), validation, request.draws(),
+                        request.threads(), j -> request.progress().update(s.replications() + (long) j * s.replications(),
+                                (1L + request.draws()) * s.replications(), "posterior draw " + j)));
         if (output == null) {
-            return new ValidateResult(s, request.targetsName(), r, rows, validation, null);
+            return new ValidateResult(s, request.targetsName(), r, rows, validation, null, predictive);
         }
-        CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), validation, s, r,
-                Provenance.of(request.arguments(), started));
+        CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), rows, validation, s, r,
+                predictive, Provenance.of(request.arguments(), started));
         folder.commit();
-        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir());
+        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir(), predictive);
     }
 }
