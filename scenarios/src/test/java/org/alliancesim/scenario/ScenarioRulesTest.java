@@ -59,7 +59,8 @@ class ScenarioRulesTest {
                 new Rules.TrustUpdate(Rules.TrustUpdate.Rule.BAYESIAN, d.trustUpdate().gain(), 4.0,
                         d.trustUpdate().forgetting(), d.trustUpdate().limit(), d.trustUpdate().collapse()),
                 new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 4, d.attendance().trendWeight()),
-                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0),
+                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0, d.repair().resilienceGain(),
+                        d.repair().workShare(), d.repair().selectionWeight()),
                 new Rules.Contagion(Rules.Contagion.Rule.DECISION_WEIGHT, d.contagion().weightExponent()));
         assertEquals(expected, s.model().rules());
         // Everything else is the default: the rules alone change the courses of the same families.

@@ -12,6 +12,8 @@ package org.alliancesim.model;
  * @param contagion members' influence on each other
  * @param attendance no-shows, cancellations and dropout
  * @param outcome therapeutic progress and completion
+ * @param skills what individual therapists differ in beyond their type's qualities: a retention
+ *     skill and an outcome skill
  */
 public record Dynamics(
         @Doc("how members and families begin") Start start,
@@ -20,7 +22,8 @@ public record Dynamics(
         @Doc("ruptures and their repair") Rupture rupture,
         @Doc("members' influence on each other") Contagion contagion,
         @Doc("no-shows, cancellations and dropout") Attendance attendance,
-        @Doc("therapeutic progress and completion") Outcome outcome) {
+        @Doc("therapeutic progress and completion") Outcome outcome,
+        @Doc("what individual therapists differ in: a retention skill and an outcome skill, and how the two go together") Skills skills) {
 
     /** Validates presence of every group (each group validates itself). */
     public Dynamics {
@@ -31,12 +34,13 @@ public record Dynamics(
         Check.present("contagion", contagion);
         Check.present("attendance", attendance);
         Check.present("outcome", outcome);
+        Check.present("skills", skills);
     }
 
     /** The calibrated defaults (docs/model.md, "Calibration"). */
     public static Dynamics defaults() {
         return new Dynamics(Start.defaults(), Climate.defaults(), Trust.defaults(), Rupture.defaults(),
-                Contagion.defaults(), Attendance.defaults(), Outcome.defaults());
+                Contagion.defaults(), Attendance.defaults(), Outcome.defaults(), Skills.defaults());
     }
 
     /**
@@ -508,6 +512,43 @@ public record Dynamics(
             Check.bounded(Outcome.class, "goalSd", goalSd);
             Check.bounded(Outcome.class, "goalMin", goalMin);
             Check.bounded(Outcome.class, "responsivenessSd", responsivenessSd);
+        }
+    }
+
+    /**
+     * What individual therapists differ in, beyond their type's qualities (docs/model.md, 3.0):
+     * two skills, each a standard normal per therapist, with a correlation between them.
+     * The <b>retention skill</b> z_R (warmth, consistency, repair: what keeps a family coming) moves
+     * the therapist's warmth, empathy, genuineness, consistency and repair skill together, by
+     * {@code retentionSd} z_R on each (in quality units, on the logit scale as the type's spread);
+     * the <b>outcome skill</b> z_O = correlation z_R + sqrt(1 - correlation^2) z' (productive
+     * challenge, focus: how much of the discomfort a family holds becomes change) multiplies the
+     * progress a unit of work makes by exp(outcomeSd z_O). Saxon, Barkham, Foster and Parry 2017
+     * found therapists' dropout and deterioration rates nearly independent (Spearman rho about 0.07):
+     * two distinct qualities, not one.
+     *
+     * @param retentionSd sd of the retention skill's shift of every retention quality (0: therapists
+     *     of a type differ only by their qualities' own spread)
+     * @param outcomeSd sd of the log of the outcome skill's multiplier on work's progress
+     * @param correlation correlation between a therapist's retention and outcome skills
+     */
+    public record Skills(
+            @Doc(value = "sd of a therapist's retention skill: shifts their warmth, empathy, genuineness, consistency and repair skill together by retentionSd * z_R (quality units, logit-normal like the type's spread; 0: no common retention skill)", min = 0, max = 0.5) double retentionSd,
+            @Doc(value = "sd of the log of a therapist's outcome skill, a multiplier exp(outcomeSd * z_O) on the progress each unit of held discomfort makes (0: every therapist of a type turns work into change alike)", min = 0, max = 2) double outcomeSd,
+            @Doc(value = "correlation of a therapist's retention and outcome skills: z_O = correlation * z_R + sqrt(1 - correlation^2) * z'", min = -1, max = 1) double correlation) {
+        /** Defaults. */
+        public static Skills defaults() {
+            return new Skills(
+                    /* retentionSd */ 0.0,
+                    /* outcomeSd */ 0.0,
+                    /* correlation */ 0.0);
+        }
+
+        /** Validates ranges. */
+        public Skills {
+            Check.bounded(Skills.class, "retentionSd", retentionSd);
+            Check.bounded(Skills.class, "outcomeSd", outcomeSd);
+            Check.bounded(Skills.class, "correlation", correlation);
         }
     }
 }

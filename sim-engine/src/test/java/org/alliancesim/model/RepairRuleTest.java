@@ -20,7 +20,9 @@ class RepairRuleTest {
     }
 
     private static RepairRule rule(Rules.Repair.Rule name, double connectionWeight) {
-        return RepairRule.of(new Rules.Repair(name, connectionWeight), Dynamics.defaults().rupture());
+        Rules.Repair d = Rules.Repair.defaults();
+        return RepairRule.of(new Rules.Repair(name, connectionWeight, d.resilienceGain(), d.workShare(),
+                d.selectionWeight()), Dynamics.defaults().rupture());
     }
 
     @Test
