@@ -518,28 +518,34 @@ public record Dynamics(
     /**
      * What individual therapists differ in, beyond their type's qualities (docs/model.md, 3.0):
      * two skills, each a standard normal per therapist, with a correlation between them.
-     * The <b>retention skill</b> z_R (warmth, consistency, repair: what keeps a family coming) moves
-     * the therapist's warmth, empathy, genuineness, consistency and repair skill together, by
-     * {@code retentionSd} z_R on each (in quality units, on the logit scale as the type's spread);
-     * the <b>outcome skill</b> z_O = correlation z_R + sqrt(1 - correlation^2) z' (productive
-     * challenge, focus: how much of the discomfort a family holds becomes change) multiplies the
-     * progress a unit of work makes by exp(outcomeSd z_O). Saxon, Barkham, Foster and Parry 2017
-     * found therapists' dropout and deterioration rates nearly independent (Spearman rho about 0.07):
-     * two distinct qualities, not one.
+     * The <b>retention skill</b> z_R is what keeps a family coming. It acts through two channels,
+     * each with its own parameter: the therapist's engagement work on the practical side of
+     * attending (flexible appointments, following up a missed session, drawing in the members who
+     * decide: Szapocznik et al. 1988; McKay et al. 1998) lowers the family's practical barriers by
+     * {@code engagementSd} z_R on the hazard's log-odds; and the relational qualities (warmth,
+     * empathy, genuineness, consistency, repair skill) move together by {@code retentionSd} z_R (in
+     * quality units, on the logit scale like the type's spread). The <b>outcome skill</b>
+     * z_O = correlation z_R + sqrt(1 - correlation^2) z' (productive challenge, focus: how much of
+     * the discomfort a family holds becomes change) multiplies the progress a unit of work makes by
+     * exp(outcomeSd z_O). Saxon, Barkham, Foster and Parry 2017 found therapists' dropout and
+     * deterioration rates nearly independent (Spearman rho about 0.07): two distinct skills.
      *
-     * @param retentionSd sd of the retention skill's shift of every retention quality (0: therapists
-     *     of a type differ only by their qualities' own spread)
+     * @param retentionSd sd of the retention skill's shift of every relational quality
+     * @param engagementSd sd among therapists of the log-odds their engagement work takes off a
+     *     family's practical barriers
      * @param outcomeSd sd of the log of the outcome skill's multiplier on work's progress
      * @param correlation correlation between a therapist's retention and outcome skills
      */
     public record Skills(
-            @Doc(value = "sd of a therapist's retention skill: shifts their warmth, empathy, genuineness, consistency and repair skill together by retentionSd * z_R (quality units, logit-normal like the type's spread; 0: no common retention skill)", min = 0, max = 0.5) double retentionSd,
-            @Doc(value = "sd of the log of a therapist's outcome skill, a multiplier exp(outcomeSd * z_O) on the progress each unit of held discomfort makes (0: every therapist of a type turns work into change alike)", min = 0, max = 2) double outcomeSd,
+            @Doc(value = "sd of the retention skill's shift of a therapist's warmth, empathy, genuineness, consistency and repair skill, together, by retentionSd * z_R (quality units, logit-normal like the type's spread; 0: no common shift)", min = 0, max = 0.5) double retentionSd,
+            @Doc(value = "sd among therapists of the log-odds the retention skill's engagement work takes off a family's practical barriers to attending, engagementSd * z_R (0: every therapist leaves the barriers as they are)", min = 0, max = 3) double engagementSd,
+            @Doc(value = "sd of the log of a therapist's outcome skill, a multiplier exp(outcomeSd * z_O) on the progress each unit of held discomfort makes (0: every therapist turns work into change alike)", min = 0, max = 2) double outcomeSd,
             @Doc(value = "correlation of a therapist's retention and outcome skills: z_O = correlation * z_R + sqrt(1 - correlation^2) * z'", min = -1, max = 1) double correlation) {
         /** Defaults. */
         public static Skills defaults() {
             return new Skills(
                     /* retentionSd */ 0.0,
+                    /* engagementSd */ 0.0,
                     /* outcomeSd */ 0.0,
                     /* correlation */ 0.0);
         }
@@ -547,6 +553,7 @@ public record Dynamics(
         /** Validates ranges. */
         public Skills {
             Check.bounded(Skills.class, "retentionSd", retentionSd);
+            Check.bounded(Skills.class, "engagementSd", engagementSd);
             Check.bounded(Skills.class, "outcomeSd", outcomeSd);
             Check.bounded(Skills.class, "correlation", correlation);
         }

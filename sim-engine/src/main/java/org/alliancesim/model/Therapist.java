@@ -13,8 +13,10 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * (0, 1); a type value of exactly 0 or 1 is kept.
  *
  * <p>Beyond their type, therapists differ in two skills ({@link Dynamics.Skills}; docs/model.md,
- * 3.0): a retention skill z_R, which shifts warmth, empathy, genuineness, consistency and repair
- * skill together, logit(q_j) = logit(q) + (spread z_q + retentionSd z_R) / (q (1 - q)); and an
+ * 3.0): a retention skill z_R, which lowers the practical barriers of the families they see by
+ * {@link #engagement} = engagementSd z_R (engagement work) and shifts warmth, empathy,
+ * genuineness, consistency and repair skill together, logit(q_j) = logit(q) + (spread z_q +
+ * retentionSd z_R) / (q (1 - q)); and an
  * outcome skill z_O = correlation z_R + sqrt(1 - correlation^2) z', which multiplies the progress
  * a unit of work makes by {@link #focus} = exp(outcomeSd z_O). Distinct qualities, so that a
  * therapist's dropout and deterioration rates can be nearly independent (Saxon, Barkham, Foster
@@ -39,6 +41,11 @@ final class Therapist {
     final double support;
     /** Repair skill, reduced for novices: the chance of repairing a rupture the alliance nearly held. */
     final double repairProbability;
+    /**
+     * The retention skill's engagement work: log-odds taken off the practical barriers of every
+     * family this therapist sees (0 without {@link Dynamics.Skills#engagementSd()}).
+     */
+    final double engagement;
     /** The outcome skill: multiplier (> 0, median 1) on the progress each unit of work makes. */
     final double focus;
     /** Families currently seen (clinic mode). */
@@ -73,6 +80,7 @@ final class Therapist {
         // The outcome skill, correlated with the retention skill by k.correlation().
         double zOutcome = k.correlation() * zRetention
                 + Math.sqrt(1 - k.correlation() * k.correlation()) * zOutcomeOwn;
+        this.engagement = k.engagementSd() * zRetention;
         this.focus = k.outcomeSd() == 0 ? 1 : Math.exp(k.outcomeSd() * zOutcome);
         Dynamics.Trust t = d.trust();
         double wsum = t.warmthWeight() + t.empathyWeight() + t.genuinenessWeight();
