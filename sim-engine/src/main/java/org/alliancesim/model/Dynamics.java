@@ -88,12 +88,12 @@ public record Dynamics(
         /** Defaults. */
         public static Start defaults() {
             return new Start(
-                    /* allianceMean */ 0.5179,
+                    /* allianceMean */ 0.5523,
                     /* allianceSd */ 0.6,
                     /* familyAllianceSd */ 0.8,
                     /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
                     /* identifiedPatientOffset */ -0.8,
-                    /* involuntaryOffset */ 0.7096,
+                    /* involuntaryOffset */ 0.6647,
                     /* involuntaryEngagementPenalty */ 0.5,
                     /* toleranceMean */ 1.5,
                     /* toleranceSd */ 0.3,
@@ -101,7 +101,7 @@ public record Dynamics(
                     /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
                     /* purposeMean */ 0.6,
                     /* purposeConflict */ 1.0,
-                    /* purposeInvoluntary */ 1.256,
+                    /* purposeInvoluntary */ 1.267,
                     /* purposeSd */ 0.5);
         }
 
@@ -430,10 +430,10 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -3.595,
-                    /* barrierSd */ 3.862,
-                    /* alliance */ 0.9491,
-                    /* purpose */ 0.4946,
+                    /* intercept */ -3.908,
+                    /* barrierSd */ 3.858,
+                    /* alliance */ 0.9449,
+                    /* purpose */ 0.4386,
                     /* split */ 0.3,
                     /* waitPerMonth */ 0.15,
                     /* noShowBase */ 0.05,
@@ -490,15 +490,15 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.1468,
+                    /* workEfficiency */ 0.1368,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.134,
+                    /* goalMean */ 1.190,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
-                    /* responsivenessSd */ 0.7929);
+                    /* responsivenessSd */ 0.5292);
         }
 
         /** Validates ranges. */
@@ -545,8 +545,8 @@ public record Dynamics(
         public static Skills defaults() {
             return new Skills(
                     /* retentionSd */ 0.0,
-                    /* engagementSd */ 0.0,
-                    /* outcomeSd */ 0.0,
+                    /* engagementSd */ 2.0,
+                    /* outcomeSd */ 0.3,
                     /* correlation */ 0.0);
         }
 
