@@ -88,12 +88,12 @@ public record Dynamics(
         /** Defaults. */
         public static Start defaults() {
             return new Start(
-                    /* allianceMean */ 0.5523,
+                    /* allianceMean */ 0.5528,
                     /* allianceSd */ 0.6,
                     /* familyAllianceSd */ 0.8,
                     /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
                     /* identifiedPatientOffset */ -0.8,
-                    /* involuntaryOffset */ 0.6647,
+                    /* involuntaryOffset */ 0.6870,
                     /* involuntaryEngagementPenalty */ 0.5,
                     /* toleranceMean */ 1.5,
                     /* toleranceSd */ 0.3,
@@ -101,7 +101,7 @@ public record Dynamics(
                     /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
                     /* purposeMean */ 0.6,
                     /* purposeConflict */ 1.0,
-                    /* purposeInvoluntary */ 1.267,
+                    /* purposeInvoluntary */ 1.237,
                     /* purposeSd */ 0.5);
         }
 
@@ -430,10 +430,10 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -3.908,
-                    /* barrierSd */ 3.858,
-                    /* alliance */ 0.9449,
-                    /* purpose */ 0.4386,
+                    /* intercept */ -3.911,
+                    /* barrierSd */ 3.857,
+                    /* alliance */ 0.8180,
+                    /* purpose */ 0.4539,
                     /* split */ 0.3,
                     /* waitPerMonth */ 0.15,
                     /* noShowBase */ 0.05,
@@ -490,15 +490,15 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.1368,
+                    /* workEfficiency */ 0.1371,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.190,
+                    /* goalMean */ 1.189,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
-                    /* responsivenessSd */ 0.5292);
+                    /* responsivenessSd */ 0.5196);
         }
 
         /** Validates ranges. */
@@ -545,7 +545,7 @@ public record Dynamics(
         public static Skills defaults() {
             return new Skills(
                     /* retentionSd */ 0.0,
-                    /* engagementSd */ 2.0,
+                    /* engagementSd */ 1.8,
                     /* outcomeSd */ 0.3,
                     /* correlation */ 0.0);
         }
