@@ -31,7 +31,8 @@ final class Member {
      */
     double challengeScale = 1;
     /**
-     * How much less safety this member pays for a session's discomfort, 0..1, grown by repaired
+     * How much less this member pays for a later uncomfortable session (safety for discomfort, trust
+     * for an unrepaired rupture), 0..1, grown by repaired
      * ruptures under the tested-trust repair rule ({@link RepairRule.TestedTrust}); 0 under every
      * other rule.
      */

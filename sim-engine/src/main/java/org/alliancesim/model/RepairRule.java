@@ -104,8 +104,9 @@ interface RepairRule {
 
     /**
      * Tested trust: the chance of skill and overshoot, and a repaired rupture makes the member's
-     * trust more resilient, r <- r + resilienceGain (1 - r), so that a later session's discomfort
-     * costs safety in proportion to 1 - r. A rupture survived and talked through shows the member
+     * trust more resilient, r <- r + resilienceGain (1 - r), so that what a later uncomfortable
+     * session costs falls in proportion to 1 - r: the safety a held session's discomfort costs, and
+     * the trust a later unrepaired rupture costs. A rupture survived and talked through shows the member
      * that the relationship can hold their anger (Safran and Muran 2000, Negotiating the
      * Therapeutic Alliance; Safran, Muran and Eubanks-Carter 2011: resolution strengthens the
      * alliance beyond where it was).

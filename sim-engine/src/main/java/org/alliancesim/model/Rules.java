@@ -165,7 +165,7 @@ public record Rules(
     public record Repair(
             @Doc("which account of repair: skill_and_overshoot (the calibrated model: repair restores), skill, member_state, tested_trust, work_counted or selection_only") Rule rule,
             @Doc(value = "member_state: the chance is multiplied by ((c + 3) / 6)^connectionWeight, c the member's emotional connection before the session (0 makes it skill_and_overshoot)", min = 0, max = 10) double connectionWeight,
-            @Doc(value = "tested_trust: a repaired rupture takes the member this share of the remaining way to full resilience r (0..1); later sessions cost safety discomfortSafetyCost * discomfort * (1 - r) (0 makes it skill_and_overshoot)", min = 0, max = 1) double resilienceGain,
+            @Doc(value = "tested_trust: a repaired rupture takes the member this share of the remaining way to full resilience r (0..1); later sessions cost safety discomfortSafetyCost * discomfort * (1 - r), and a later unrepaired rupture costs (1 - r) times its losses (0 makes it skill_and_overshoot)", min = 0, max = 1) double resilienceGain,
             @Doc(value = "work_counted: share of a repaired rupture's productive discomfort that counts as therapeutic work (0 makes it skill_and_overshoot)", min = 0, max = 1) double workShare,
             @Doc(value = "selection_only: the chance is s exp(-repairOvershoot d) 2 rho^w / (1 + rho^w), at most 1, rho the family's responsiveness and w this exponent; a repair then does nothing (the rupture costs as if unrepaired, the therapist learns nothing)", min = 0, max = 10) double selectionWeight) {
 

@@ -169,9 +169,11 @@ final class Session {
                     }
                 }
                 if (!restored) {
-                    engagement -= ruptureParams.lossEngagement();
-                    connection -= ruptureParams.lossConnection();
-                    safety -= ruptureParams.lossSafety();
+                    // A member whose trust has been tested and held (tested trust) loses less.
+                    double exposed = 1 - m.resilience;
+                    engagement -= ruptureParams.lossEngagement() * exposed;
+                    connection -= ruptureParams.lossConnection() * exposed;
+                    safety -= ruptureParams.lossSafety() * exposed;
                 }
                 m.engagement = Member.clamp(engagement);
                 m.connection = Member.clamp(connection);
