@@ -57,9 +57,9 @@ interface RepairRule {
     /**
      * s exp(-repairOvershoot d): the further a session went beyond what the member's alliance
      * could hold, the harder the repair (Safran, Muran and Eubanks-Carter 2011). The calibrated
-     * model's rule.
+     * model's rule; the tested-trust, work-counted and selection-only rules share its chance.
      */
-    final class SkillAndOvershoot implements RepairRule {
+    class SkillAndOvershoot implements RepairRule {
         private final double overshootRate;
 
         SkillAndOvershoot(double overshootRate) {
@@ -111,18 +111,12 @@ interface RepairRule {
      * Therapeutic Alliance; Safran, Muran and Eubanks-Carter 2011: resolution strengthens the
      * alliance beyond where it was).
      */
-    final class TestedTrust implements RepairRule {
-        private final double overshootRate;
+    final class TestedTrust extends SkillAndOvershoot {
         private final double resilienceGain;
 
         TestedTrust(double overshootRate, double resilienceGain) {
-            this.overshootRate = overshootRate;
+            super(overshootRate);
             this.resilienceGain = resilienceGain;
-        }
-
-        @Override
-        public double chance(Therapist th, Member m, double overshoot) {
-            return th.repairProbability * Math.exp(-overshootRate * overshoot);
         }
 
         @Override
@@ -138,18 +132,12 @@ interface RepairRule {
      * resolution a corrective emotional experience (Safran and Muran 2000; the high-low-high
      * alliance courses with the larger gains, Kivlighan and Shaughnessy 2000, Stiles et al. 2004).
      */
-    final class WorkCounted implements RepairRule {
-        private final double overshootRate;
+    final class WorkCounted extends SkillAndOvershoot {
         private final double workShare;
 
         WorkCounted(double overshootRate, double workShare) {
-            this.overshootRate = overshootRate;
+            super(overshootRate);
             this.workShare = workShare;
-        }
-
-        @Override
-        public double chance(Therapist th, Member m, double overshoot) {
-            return th.repairProbability * Math.exp(-overshootRate * overshoot);
         }
 
         @Override
@@ -167,24 +155,18 @@ interface RepairRule {
      * repair-outcome correlation (DeRubeis, Brotman and Gibbons 2005 on the alliance-outcome
      * correlation; Zilcha-Mano 2017, trait-like versus state-like alliance).
      */
-    final class SelectionOnly implements RepairRule {
-        private final double overshootRate;
+    final class SelectionOnly extends SkillAndOvershoot {
         private final double selectionWeight;
 
         SelectionOnly(double overshootRate, double selectionWeight) {
-            this.overshootRate = overshootRate;
+            super(overshootRate);
             this.selectionWeight = selectionWeight;
-        }
-
-        @Override
-        public double chance(Therapist th, Member m, double overshoot) {
-            return chance(th, m, overshoot, 1);
         }
 
         @Override
         public double chance(Therapist th, Member m, double overshoot, double responsiveness) {
             double lean = Math.pow(responsiveness, selectionWeight);
-            return Math.min(1, th.repairProbability * Math.exp(-overshootRate * overshoot) * 2 * lean / (1 + lean));
+            return Math.min(1, super.chance(th, m, overshoot) * 2 * lean / (1 + lean));
         }
 
         @Override
