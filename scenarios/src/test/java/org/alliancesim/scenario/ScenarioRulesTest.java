@@ -59,7 +59,8 @@ class ScenarioRulesTest {
                 new Rules.TrustUpdate(Rules.TrustUpdate.Rule.BAYESIAN, d.trustUpdate().gain(), 4.0,
                         d.trustUpdate().forgetting(), d.trustUpdate().limit(), d.trustUpdate().collapse()),
                 new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 4, d.attendance().trendWeight()),
-                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0),
+                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0, d.repair().resilienceGain(),
+                        d.repair().workShare(), d.repair().selectionWeight()),
                 new Rules.Contagion(Rules.Contagion.Rule.DECISION_WEIGHT, d.contagion().weightExponent()));
         assertEquals(expected, s.model().rules());
         // Everything else is the default: the rules alone change the courses of the same families.
@@ -102,7 +103,7 @@ class ScenarioRulesTest {
         ScenarioException set = assertThrows(ScenarioException.class,
                 () -> load("run: {families: 150}\n", List.of("rules.repair.rule=charm")));
         assertTrue(set.getMessage().contains("rules.repair.rule: found 'charm'; allowed: skill_and_overshoot, skill,"
-                + " member_state"), set.getMessage());
+                + " member_state, tested_trust, work_counted, selection_only"), set.getMessage());
     }
 
     @Test
@@ -120,5 +121,54 @@ class ScenarioRulesTest {
                 "rules.yaml:5:36: rules.attendance.trend_wieght: unknown field 'trend_wieght' (did you mean"
                         + " 'trend_weight'?); allowed here: rule, trend_sessions, trend_weight"),
                 e.problems().stream().map(Problem::toString).sorted().toList(), e.getMessage());
+    }
+
+    /**
+     * The competing repair accounts of issue 25 (docs/model.md 3.9) reach the model from a file,
+     * from --set and from a typed edit, each with its parameter, and change the courses of the same
+     * families; each parameter's bound is a located problem.
+     */
+    @Test
+    void theRepairAccountsReachTheModelFromAFileASetAndAnEdit() throws ScenarioException {
+        Scenario file = load("""
+                run: {families: 150}
+                rules:
+                  repair: {rule: tested_trust, resilience_gain: 0.6}
+                """, List.of());
+        assertEquals(Rules.Repair.Rule.TESTED_TRUST, file.model().rules().repair().rule());
+        assertEquals(0.6, file.model().rules().repair().resilienceGain());
+        Scenario set = load("run: {families: 150}\n", List.of("rules.repair.rule=work_counted",
+                "rules.repair.work_share=0.8"));
+        assertEquals(Rules.Repair.Rule.WORK_COUNTED, set.model().rules().repair().rule());
+        assertEquals(0.8, set.model().rules().repair().workShare());
+        Scenario base = load("run: {families: 150}\n", List.of());
+        Scenario edited = base.with(ParameterPath.parse("rules.repair.rule"), "selection_only")
+                .with("rules.repair.selection_weight", 3.0);
+        assertEquals(Rules.Repair.Rule.SELECTION_ONLY, edited.model().rules().repair().rule());
+        assertEquals(3.0, edited.model().rules().repair().selectionWeight());
+        List<CourseRecord> restoring = run(base.model());
+        for (Scenario s : List.of(file, set, edited)) {
+            assertNotEquals(restoring, run(s.model()), s.model().rules().repair().rule().toString());
+        }
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> load("rules:\n  repair: {rule: work_counted, work_share: 1.5}\n", List.of()));
+        assertEquals("rules.yaml:2:44: rules.repair.work_share: must be in [0.0, 1.0], was 1.5",
+                e.problems().get(0).toString());
+    }
+
+    /** Therapists' skills are ordinary dynamics fields: a file, --set and a typed edit reach them. */
+    @Test
+    void therapistSkillsReachTheModel() throws ScenarioException {
+        Scenario file = load("dynamics:\n  skills: {engagement_sd: 0.5, correlation: -0.2}\n", List.of());
+        assertEquals(0.5, file.model().dynamics().skills().engagementSd());
+        assertEquals(-0.2, file.model().dynamics().skills().correlation());
+        Scenario set = load("run: {families: 150}\n", List.of("dynamics.skills.outcome_sd=0.7"));
+        assertEquals(0.7, set.model().dynamics().skills().outcomeSd());
+        Scenario edited = set.with("dynamics.skills.retention_sd", 0.2);
+        assertEquals(0.2, edited.model().dynamics().skills().retentionSd());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> load("dynamics:\n  skills: {correlation: 1.5}\n", List.of()));
+        assertTrue(e.getMessage().contains("dynamics.skills.correlation: must be in [-1.0, 1.0], was 1.5"),
+                e.getMessage());
     }
 }

@@ -12,6 +12,8 @@ package org.alliancesim.model;
  * @param contagion members' influence on each other
  * @param attendance no-shows, cancellations and dropout
  * @param outcome therapeutic progress and completion
+ * @param skills what individual therapists differ in beyond their type's qualities: a retention
+ *     skill and an outcome skill
  */
 public record Dynamics(
         @Doc("how members and families begin") Start start,
@@ -20,7 +22,8 @@ public record Dynamics(
         @Doc("ruptures and their repair") Rupture rupture,
         @Doc("members' influence on each other") Contagion contagion,
         @Doc("no-shows, cancellations and dropout") Attendance attendance,
-        @Doc("therapeutic progress and completion") Outcome outcome) {
+        @Doc("therapeutic progress and completion") Outcome outcome,
+        @Doc("what individual therapists differ in: a retention skill and an outcome skill, and how the two go together") Skills skills) {
 
     /** Validates presence of every group (each group validates itself). */
     public Dynamics {
@@ -31,12 +34,13 @@ public record Dynamics(
         Check.present("contagion", contagion);
         Check.present("attendance", attendance);
         Check.present("outcome", outcome);
+        Check.present("skills", skills);
     }
 
     /** The calibrated defaults (docs/model.md, "Calibration"). */
     public static Dynamics defaults() {
         return new Dynamics(Start.defaults(), Climate.defaults(), Trust.defaults(), Rupture.defaults(),
-                Contagion.defaults(), Attendance.defaults(), Outcome.defaults());
+                Contagion.defaults(), Attendance.defaults(), Outcome.defaults(), Skills.defaults());
     }
 
     /**
@@ -84,12 +88,12 @@ public record Dynamics(
         /** Defaults. */
         public static Start defaults() {
             return new Start(
-                    /* allianceMean */ 0.5179,
+                    /* allianceMean */ 0.5528,
                     /* allianceSd */ 0.6,
                     /* familyAllianceSd */ 0.8,
                     /* roleOffset: parent, adolescent, child, other adult */ new RoleValues(0.2, -0.5, -0.1, 0.0),
                     /* identifiedPatientOffset */ -0.8,
-                    /* involuntaryOffset */ 0.7096,
+                    /* involuntaryOffset */ 0.6870,
                     /* involuntaryEngagementPenalty */ 0.5,
                     /* toleranceMean */ 1.5,
                     /* toleranceSd */ 0.3,
@@ -97,7 +101,7 @@ public record Dynamics(
                     /* decisionWeight */ new RoleValues(1.0, 0.3, 0.1, 1.0),
                     /* purposeMean */ 0.6,
                     /* purposeConflict */ 1.0,
-                    /* purposeInvoluntary */ 1.256,
+                    /* purposeInvoluntary */ 1.237,
                     /* purposeSd */ 0.5);
         }
 
@@ -426,10 +430,10 @@ public record Dynamics(
         /** Defaults. */
         public static Attendance defaults() {
             return new Attendance(
-                    /* intercept */ -3.595,
-                    /* barrierSd */ 3.862,
-                    /* alliance */ 0.9491,
-                    /* purpose */ 0.4946,
+                    /* intercept */ -3.911,
+                    /* barrierSd */ 3.857,
+                    /* alliance */ 0.8180,
+                    /* purpose */ 0.4539,
                     /* split */ 0.3,
                     /* waitPerMonth */ 0.15,
                     /* noShowBase */ 0.05,
@@ -486,15 +490,15 @@ public record Dynamics(
         /** Defaults. */
         public static Outcome defaults() {
             return new Outcome(
-                    /* workEfficiency */ 0.1468,
+                    /* workEfficiency */ 0.1371,
                     /* supportProgress */ 0.05,
                     /* purposeGain */ 0.3,
                     /* identifiedPatientWeight */ 1.0,
                     /* reliableChange */ 1.0,
-                    /* goalMean */ 1.134,
+                    /* goalMean */ 1.189,
                     /* goalSd */ 0.5,
                     /* goalMin */ 0.4,
-                    /* responsivenessSd */ 0.7929);
+                    /* responsivenessSd */ 0.5196);
         }
 
         /** Validates ranges. */
@@ -508,6 +512,50 @@ public record Dynamics(
             Check.bounded(Outcome.class, "goalSd", goalSd);
             Check.bounded(Outcome.class, "goalMin", goalMin);
             Check.bounded(Outcome.class, "responsivenessSd", responsivenessSd);
+        }
+    }
+
+    /**
+     * What individual therapists differ in, beyond their type's qualities (docs/model.md, 3.0):
+     * two skills, each a standard normal per therapist, with a correlation between them.
+     * The <b>retention skill</b> z_R is what keeps a family coming. It acts through two channels,
+     * each with its own parameter: the therapist's engagement work on the practical side of
+     * attending (flexible appointments, following up a missed session, drawing in the members who
+     * decide: Szapocznik et al. 1988; McKay et al. 1998) lowers the family's practical barriers by
+     * {@code engagementSd} z_R on the hazard's log-odds; and the relational qualities (warmth,
+     * empathy, genuineness, consistency, repair skill) move together by {@code retentionSd} z_R (in
+     * quality units, on the logit scale like the type's spread). The <b>outcome skill</b>
+     * z_O = correlation z_R + sqrt(1 - correlation^2) z' (productive challenge, focus: how much of
+     * the discomfort a family holds becomes change) multiplies the progress a unit of work makes by
+     * exp(outcomeSd z_O). Saxon, Barkham, Foster and Parry 2017 found therapists' dropout and
+     * deterioration rates nearly independent (Spearman rho about 0.07): two distinct skills.
+     *
+     * @param retentionSd sd of the retention skill's shift of every relational quality
+     * @param engagementSd sd among therapists of the log-odds their engagement work takes off a
+     *     family's practical barriers
+     * @param outcomeSd sd of the log of the outcome skill's multiplier on work's progress
+     * @param correlation correlation between a therapist's retention and outcome skills
+     */
+    public record Skills(
+            @Doc(value = "sd of the retention skill's shift of a therapist's warmth, empathy, genuineness, consistency and repair skill, together, by retentionSd * z_R (quality units, logit-normal like the type's spread; 0: no common shift)", min = 0, max = 0.5) double retentionSd,
+            @Doc(value = "sd among therapists of the log-odds the retention skill's engagement work takes off a family's practical barriers to attending, engagementSd * z_R (0: every therapist leaves the barriers as they are)", min = 0, max = 3) double engagementSd,
+            @Doc(value = "sd of the log of a therapist's outcome skill, a multiplier exp(outcomeSd * z_O) on the progress each unit of held discomfort makes (0: every therapist turns work into change alike)", min = 0, max = 2) double outcomeSd,
+            @Doc(value = "correlation of a therapist's retention and outcome skills: z_O = correlation * z_R + sqrt(1 - correlation^2) * z'", min = -1, max = 1) double correlation) {
+        /** Defaults. */
+        public static Skills defaults() {
+            return new Skills(
+                    /* retentionSd */ 0.0,
+                    /* engagementSd */ 1.8,
+                    /* outcomeSd */ 0.3,
+                    /* correlation */ 0.0);
+        }
+
+        /** Validates ranges. */
+        public Skills {
+            Check.bounded(Skills.class, "retentionSd", retentionSd);
+            Check.bounded(Skills.class, "engagementSd", engagementSd);
+            Check.bounded(Skills.class, "outcomeSd", outcomeSd);
+            Check.bounded(Skills.class, "correlation", correlation);
         }
     }
 }

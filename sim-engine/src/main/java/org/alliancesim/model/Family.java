@@ -27,6 +27,11 @@ final class Family {
     final double responsiveness;
     /** The family's practical barriers to attending, on the dropout hazard's log-odds (0 average). */
     final double barrier;
+    /**
+     * The practical barriers as they stand with this family's therapist: {@link #barrier} less
+     * the therapist's engagement work ({@link Therapist#engagement}); set by {@link #assign}.
+     */
+    double practicalBarrier;
     final double decisionWeightSum;
     /** Day of referral; in cohort mode the day of the first session (cohort families do not wait). */
     double referralDay;
@@ -83,6 +88,7 @@ final class Family {
         this.goal = goal;
         this.responsiveness = responsiveness;
         this.barrier = barrier;
+        this.practicalBarrier = barrier;
         this.referralDay = referralDay;
         this.sessionRng = sessionRng;
         this.sessionNormal = ZigguratSampler.NormalizedGaussian.of(sessionRng);
@@ -165,5 +171,11 @@ final class Family {
             return startDay - referralDay;
         }
         return Math.max(0, now - referralDay);
+    }
+
+    /** Assigns the family's therapist, whose engagement work lowers its practical barriers. */
+    void assign(Therapist th) {
+        therapist = th;
+        practicalBarrier = barrier - th.engagement;
     }
 }

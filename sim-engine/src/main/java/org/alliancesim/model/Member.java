@@ -31,6 +31,13 @@ final class Member {
      */
     double challengeScale = 1;
     /**
+     * How much less this member pays for a later uncomfortable session (safety for discomfort, trust
+     * for an unrepaired rupture), 0..1, grown by repaired
+     * ruptures under the tested-trust repair rule ({@link RepairRule.TestedTrust}); 0 under every
+     * other rule.
+     */
+    double resilience;
+    /**
      * The Bayesian trust rule's memory ({@link TrustRule.BetaReputation}): the weight left to the
      * starting alliance (1, discounted each session), and the sessions of evidence since (discounted).
      */

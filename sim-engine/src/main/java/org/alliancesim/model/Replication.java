@@ -120,7 +120,7 @@ public final class Replication {
             for (int k = 0; k < run.families(); k++) {
                 sim.reset();
                 Family f = newFamily(k, 0.0);
-                f.therapist = therapist((int) (f.attendanceRng.nextDouble() * therapists.length));
+                f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
                 f.therapist.load++;
                 // Cohort: everyone starts in the first week, without waiting.
                 double first = f.attendanceRng.nextDouble() * att.intervalDays();
@@ -260,14 +260,14 @@ public final class Replication {
     /**
      * The discrete-time dropout hazard before a session after the first: a logistic function of
      * the family's state only, the deciding members' alliance (Kazdin 1996: parents control
-     * attendance), shared purpose and split, and of practical barriers: the family's own, and the
-     * days waited. What it reads of the alliance is the attendance rule's ({@link AttendanceRule}:
+     * attendance), shared purpose and split, and of practical barriers: the family's own (less
+     * what its therapist's engagement work takes off them), and the days waited. What it reads of the alliance is the attendance rule's ({@link AttendanceRule}:
      * its level, by default). No
      * situation has a term here; referral, therapist, setting and ruptures reach it through the
      * state they changed.
      */
     double dropoutHazard(Family f, double deciding) {
-        double x = att.intercept() + f.barrier
+        double x = att.intercept() + f.practicalBarrier
                 - attendanceRule.allianceTerm(f, deciding)
                 - att.purpose() * f.purpose
                 + att.split() * f.split
@@ -378,7 +378,7 @@ public final class Replication {
     }
 
     private void assign(Family f, Therapist th) {
-        f.therapist = th;
+        f.assign(th);
         th.load++;
         freeTherapists.loadChanged(th);
         // First appointment within the coming week.

@@ -148,35 +148,59 @@ public record Rules(
 
     /**
      * The chance that a rupture is repaired, with s the therapist's repair skill (times the novice
-     * factor) and d = discomfort - capacity the rupture's overshoot.
+     * factor) and d = discomfort - capacity the rupture's overshoot, and what a repair does: the
+     * competing accounts of repair (docs/model.md 3.9).
      *
-     * @param rule which chance
+     * @param rule which account
      * @param connectionWeight the member-state rule's exponent on the member's connection,
      *     ((c + 3) / 6)^connectionWeight
+     * @param resilienceGain the tested-trust rule's share of the remaining way to full resilience
+     *     a repaired rupture takes the member (resilience r scales the safety a session's discomfort
+     *     costs by 1 - r)
+     * @param workShare the work-counted rule's share of a repaired rupture's productive discomfort
+     *     that counts as therapeutic work
+     * @param selectionWeight the selection-only rule's exponent on the family's responsiveness in
+     *     the chance of repair
      */
     public record Repair(
-            @Doc("which chance: skill_and_overshoot (the calibrated model), skill or member_state") Rule rule,
-            @Doc(value = "member_state: the chance is multiplied by ((c + 3) / 6)^connectionWeight, c the member's emotional connection before the session (0 makes it skill_and_overshoot)", min = 0, max = 10) double connectionWeight) {
+            @Doc("which account of repair: skill_and_overshoot (the calibrated model: repair restores), skill, member_state, tested_trust, work_counted or selection_only") Rule rule,
+            @Doc(value = "member_state: the chance is multiplied by ((c + 3) / 6)^connectionWeight, c the member's emotional connection before the session (0 makes it skill_and_overshoot)", min = 0, max = 10) double connectionWeight,
+            @Doc(value = "tested_trust: a repaired rupture takes the member this share of the remaining way to full resilience r (0..1); later sessions cost safety discomfortSafetyCost * discomfort * (1 - r), and a later unrepaired rupture costs (1 - r) times its losses (0 makes it skill_and_overshoot)", min = 0, max = 1) double resilienceGain,
+            @Doc(value = "work_counted: share of a repaired rupture's productive discomfort that counts as therapeutic work (0 makes it skill_and_overshoot)", min = 0, max = 1) double workShare,
+            @Doc(value = "selection_only: the chance is s exp(-repairOvershoot d) 2 rho^w / (1 + rho^w), at most 1, rho the family's responsiveness and w this exponent; a repair then does nothing (the rupture costs as if unrepaired, the therapist learns nothing)", min = 0, max = 10) double selectionWeight) {
 
-        /** The chances of repair. */
+        /** The accounts of repair. */
         public enum Rule {
-            /** s exp(-repairOvershoot d) (the calibrated model). */
+            /** s exp(-repairOvershoot d); a repair restores and the therapist learns (the calibrated model). */
             SKILL_AND_OVERSHOOT,
             /** s: a fixed chance by therapist skill, whatever the rupture. */
             SKILL,
             /** s exp(-repairOvershoot d) ((c + 3) / 6)^connectionWeight: the member must still feel connected to talk it through. */
-            MEMBER_STATE
+            MEMBER_STATE,
+            /** As skill_and_overshoot, and a repaired rupture makes the member's trust more resilient: later discomfort costs less safety. */
+            TESTED_TRUST,
+            /** As skill_and_overshoot, and the discomfort behind a repaired rupture counts (in part) as work. */
+            WORK_COUNTED,
+            /** Repair does nothing itself; families who repair differ beforehand (their responsiveness). */
+            SELECTION_ONLY
         }
 
-        /** Defaults: skill and overshoot; the member-state rule's parameter at its documented default. */
+        /** Defaults: skill and overshoot; the other rules' parameters at their documented defaults. */
         public static Repair defaults() {
-            return new Repair(Rule.SKILL_AND_OVERSHOOT, /* connectionWeight */ 1.0);
+            return new Repair(Rule.SKILL_AND_OVERSHOOT,
+                    /* connectionWeight */ 1.0,
+                    /* resilienceGain */ 0.3,
+                    /* workShare */ 0.5,
+                    /* selectionWeight */ 2.0);
         }
 
         /** Validates the rule's presence and every parameter's range. */
         public Repair {
             Check.present("rule", rule);
             Check.bounded(Repair.class, "connectionWeight", connectionWeight);
+            Check.bounded(Repair.class, "resilienceGain", resilienceGain);
+            Check.bounded(Repair.class, "workShare", workShare);
+            Check.bounded(Repair.class, "selectionWeight", selectionWeight);
         }
     }
 

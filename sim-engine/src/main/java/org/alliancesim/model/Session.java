@@ -119,7 +119,10 @@ final class Session {
             double memberSupport = clamp01(support * (1 + tilt * m.side));
             double bond = trust.bondPerSupport() * (memberSupport - NEUTRAL_SUPPORT);
             double heldConnection = trustRule.held(m, m.connection, bond, disc);
-            double heldSafety = trustRule.held(m, m.safety, bond - trust.discomfortSafetyCost() * disc, disc);
+            // A member whose trust has been tested and held (the tested-trust repair rule) pays less
+            // safety for the same discomfort; resilience is 0 under every other rule.
+            double heldSafety = trustRule.held(m, m.safety,
+                    bond - trust.discomfortSafetyCost() * disc * (1 - m.resilience), disc);
             // Involuntary clients: engagement does not catch up (Sotero et al.).
             double heldEngagement = trustRule.held(m, m.engagement, bond + trust.workEngagementGain() * productive
                     - trust.noveltyEngagementCost() * novelty
@@ -147,21 +150,30 @@ final class Session {
                 double engagement = Math.min(m.engagement, heldEngagement);
                 double connection = Math.min(m.connection, heldConnection);
                 double safety = Math.min(m.safety, heldSafety);
-                if (f.sessionRng.nextDouble() < repairRule.chance(th, m, overshoot)) {
+                boolean restored = false;
+                if (f.sessionRng.nextDouble() < repairRule.chance(th, m, overshoot, f.responsiveness)) {
                     repairedNow = true;
                     f.repairs++;
+                    // What a repair does is the repair rule's account (docs/model.md 3.9): by default
+                    // it restores and the therapist learns; under selection only it does nothing.
+                    restored = repairRule.restores();
+                    work = repairRule.workShare() * productive;
+                    repairRule.repaired(m);
                     // Resistance as information (LITERATURE.md situation 7): talking the rupture
                     // through tells the therapist how much challenge this member can hold, and the
                     // therapist scales it down toward that.
-                    if (memberChallenge > 0) {
+                    if (restored && memberChallenge > 0) {
                         double held = m.challengeScale * (1 - overshoot / memberChallenge);
                         m.challengeScale = Math.max(0,
                                 m.challengeScale + ruptureParams.learning() * (held - m.challengeScale));
                     }
-                } else {
-                    engagement -= ruptureParams.lossEngagement();
-                    connection -= ruptureParams.lossConnection();
-                    safety -= ruptureParams.lossSafety();
+                }
+                if (!restored) {
+                    // A member whose trust has been tested and held (tested trust) loses less.
+                    double exposed = 1 - m.resilience;
+                    engagement -= ruptureParams.lossEngagement() * exposed;
+                    connection -= ruptureParams.lossConnection() * exposed;
+                    safety -= ruptureParams.lossSafety() * exposed;
                 }
                 m.engagement = Member.clamp(engagement);
                 m.connection = Member.clamp(connection);
@@ -186,10 +198,10 @@ final class Session {
                 + contagion.purposeRate() * (f.alliance - contagion.purposeSplit() * f.split - f.purpose));
 
         // Progress: work and support, scaled by shared purpose and the family's responsiveness,
-        // less what novelty distracts. Improvement follows from the mechanism, not from alliance.
+        // less what novelty distracts; the therapist's outcome skill (focus) scales what work makes. Improvement follows from the mechanism, not from alliance.
         double familyWork = workSum / weightSum;
         double progress = f.responsiveness
-                * ((outcome.workEfficiency() * familyWork) * (1 + outcome.purposeGain() * f.purpose / Member.MAX_ALLIANCE)
+                * ((outcome.workEfficiency() * familyWork) * th.focus * (1 + outcome.purposeGain() * f.purpose / Member.MAX_ALLIANCE)
                         * (novelty == 0 ? 1 : Math.exp(-climate.distraction() * novelty))
                         + outcome.supportProgress() * support);
         f.improvement += Math.max(0, progress);

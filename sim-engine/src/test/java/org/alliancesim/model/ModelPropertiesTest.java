@@ -72,7 +72,10 @@ class ModelPropertiesTest {
         Gen<Rules.Attendance> attendance = arbitrary().enumValues(Rules.Attendance.Rule.class).zip(
                 integers().between(1, 10), doubles().between(0, 20), Rules.Attendance::new);
         Gen<Rules.Repair> repair = arbitrary().enumValues(Rules.Repair.Rule.class).zip(doubles().between(0, 10),
-                Rules.Repair::new);
+                doubles().between(0, 1), doubles().between(0, 1),
+                (rule, weight, resilience, work) -> new Rules.Repair(rule, weight, resilience, work, 0))
+                .zip(doubles().between(0, 10), (r, selection) -> new Rules.Repair(r.rule(), r.connectionWeight(),
+                        r.resilienceGain(), r.workShare(), selection));
         Gen<Rules.Contagion> contagion = arbitrary().enumValues(Rules.Contagion.Rule.class).zip(
                 doubles().between(0, 5), Rules.Contagion::new);
         return trust.zip(attendance, repair, contagion, Rules::new);
@@ -159,9 +162,18 @@ class ModelPropertiesTest {
                         member.connection = x;
                         trust.sessionEnded(member);
                     }
-                    double p = RepairRule.of(r.repair(), d.rupture()).chance(Therapist.typical(0, type, d), member,
-                            m.overshoot());
-                    assertTrue(p >= 0 && p <= 1, "repair chance " + p + " under " + r.repair());
+                    RepairRule repairRule = RepairRule.of(r.repair(), d.rupture());
+                    for (double responsiveness : new double[] {0.01, 1, 100}) {
+                        double p = repairRule.chance(Therapist.typical(0, type, d), member, m.overshoot(), responsiveness);
+                        assertTrue(p >= 0 && p <= 1, "repair chance " + p + " under " + r.repair());
+                    }
+                    double work = repairRule.workShare();
+                    assertTrue(work >= 0 && work <= 1, "work share " + work);
+                    Member tested = new Member(1, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
+                    for (int k = 0; k < sessions; k++) {
+                        repairRule.repaired(tested);
+                        assertTrue(tested.resilience >= 0 && tested.resilience <= 1, "resilience " + tested.resilience);
+                    }
                     RandomStreams streams = RandomStreams.of(1);
                     Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), new Member[] {member},
                             0.5, false, 0, 1, 1, 0, 0, streams.stream(0, 0, "session"), streams.stream(0, 0, "attendance"));

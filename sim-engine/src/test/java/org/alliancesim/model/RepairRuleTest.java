@@ -20,7 +20,9 @@ class RepairRuleTest {
     }
 
     private static RepairRule rule(Rules.Repair.Rule name, double connectionWeight) {
-        return RepairRule.of(new Rules.Repair(name, connectionWeight), Dynamics.defaults().rupture());
+        Rules.Repair d = Rules.Repair.defaults();
+        return RepairRule.of(new Rules.Repair(name, connectionWeight, d.resilienceGain(), d.workShare(),
+                d.selectionWeight()), Dynamics.defaults().rupture());
     }
 
     @Test
@@ -77,5 +79,106 @@ class RepairRuleTest {
         System.out.println("member state, share repaired: " + repaired + "; dropout: " + dropout);
         assertTrue(repaired.negative(), "fewer repaired: " + repaired);
         assertTrue(dropout.positive(), "unrepaired ruptures cost families: " + dropout);
+    }
+
+    private static RepairRule rule(Rules.Repair.Rule name, double resilienceGain, double workShare,
+            double selectionWeight) {
+        return RepairRule.of(new Rules.Repair(name, 1, resilienceGain, workShare, selectionWeight),
+                Dynamics.defaults().rupture());
+    }
+
+    /**
+     * The three competing accounts (docs/model.md 3.9), by hand: tested trust has the default chance
+     * and grows resilience 0 -> 0.3 -> 0.51 with gain 0.3; work counted has the default chance and
+     * counts its share of the discomfort; selection only has the default chance at responsiveness 1,
+     * 2 x 4/5 of it at responsiveness 2 with weight 2 (capped at 1), 2 x 1/5 at 0.5, and restores
+     * nothing. Fails if a rule reads the wrong quantity or restores when it should not.
+     */
+    @Test
+    void theCompetingAccountsDoWhatTheirRulesSay() {
+        Dynamics d = Dynamics.defaults();
+        Therapist th = Therapist.typical(0, Variants.experienced(), d);
+        double k = d.rupture().repairOvershoot();
+        double base = th.repairProbability * Math.exp(-k * 1.5);
+        Member m = new Member(0, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
+        RepairRule tested = rule(Rules.Repair.Rule.TESTED_TRUST, 0.3, 0.5, 2);
+        RepairRule work = rule(Rules.Repair.Rule.WORK_COUNTED, 0.3, 0.5, 2);
+        RepairRule selection = rule(Rules.Repair.Rule.SELECTION_ONLY, 0.3, 0.5, 2);
+        RepairRule restoring = rule(Rules.Repair.Rule.SKILL_AND_OVERSHOOT, 0.3, 0.5, 2);
+        assertEquals(base, tested.chance(th, m, 1.5, 3.0), 1e-15);
+        assertEquals(base, work.chance(th, m, 1.5, 3.0), 1e-15);
+        assertEquals(base, selection.chance(th, m, 1.5, 1.0), 1e-15);
+        assertEquals(Math.min(1, base * 2 * 4 / 5), selection.chance(th, m, 1.5, 2.0), 1e-15);
+        assertEquals(base * 2 * 0.25 / 1.25, selection.chance(th, m, 1.5, 0.5), 1e-15);
+        assertTrue(tested.restores() && work.restores() && restoring.restores());
+        assertTrue(!selection.restores(), "selection only: a repair does nothing");
+        assertEquals(0.5, work.workShare());
+        assertEquals(0.0, tested.workShare());
+        assertEquals(0.0, selection.workShare());
+        assertEquals(0.0, restoring.workShare());
+        tested.repaired(m);
+        assertEquals(0.3, m.resilience, 1e-15);
+        tested.repaired(m);
+        assertEquals(0.51, m.resilience, 1e-15);
+        Member other = new Member(1, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
+        work.repaired(other);
+        selection.repaired(other);
+        restoring.repaired(other);
+        assertEquals(0.0, other.resilience, "only tested trust leaves resilience");
+    }
+
+    private static double meanImprovement(CourseTally t) {
+        return t.courses.stream().mapToDouble(CourseRecord::improvement).average().orElseThrow();
+    }
+
+    private static double rupturesPerFamily(CourseTally t) {
+        return t.courses.stream().mapToInt(CourseRecord::ruptures).average().orElseThrow();
+    }
+
+    private static double finalAlliance(CourseTally t) {
+        return t.courses.stream().mapToDouble(CourseRecord::allianceLast).filter(x -> !Double.isNaN(x)).average()
+                .orElseThrow();
+    }
+
+    /**
+     * Tested trust on the same families, at full resilience gain (1: one repair makes later
+     * discomfort cost no safety): members whose trust was tested and held end with a stronger
+     * alliance and fewer families leave.
+     */
+    @Test
+    void testedTrustStrengthensTheAllianceAndKeepsFamilies() {
+        ModelParameters a = rupturing();
+        ModelParameters b = a.withRules(a.rules().withRepair(Variants.with(Variants.with(a.rules().repair(), "rule",
+                Rules.Repair.Rule.TESTED_TRUST), "resilienceGain", 1.0)));
+        Paired alliance = Paired.of(a, b, RepairRuleTest::finalAlliance, 8, SEED);
+        Paired dropout = Paired.of(a, b, CourseTally::dropoutShare, 8, SEED);
+        System.out.println("tested trust (gain 1), final alliance: " + alliance + "; dropout: " + dropout);
+        assertTrue(alliance.positive(), "stronger alliance: " + alliance);
+        assertTrue(dropout.negative(), "less dropout: " + dropout);
+    }
+
+    /** Work counted on the same families: a repaired rupture's discomfort adds to improvement. */
+    @Test
+    void workCountedRaisesImprovement() {
+        ModelParameters a = rupturing();
+        ModelParameters b = withRepair(a, Rules.Repair.Rule.WORK_COUNTED);
+        Paired improvement = Paired.of(a, b, RepairRuleTest::meanImprovement, 8, SEED);
+        System.out.println("work counted, mean improvement: " + improvement);
+        assertTrue(improvement.positive(), "more improvement: " + improvement);
+    }
+
+    /**
+     * Selection only on the same families: a repair no longer restores or teaches, so members rupture
+     * again and more families leave.
+     */
+    @Test
+    void selectionOnlyTakesTheRepairsEffectAway() {
+        ModelParameters a = rupturing();
+        ModelParameters b = withRepair(a, Rules.Repair.Rule.SELECTION_ONLY);
+        Paired ruptures = Paired.of(a, b, RepairRuleTest::rupturesPerFamily, 8, SEED);
+        Paired dropout = Paired.of(a, b, CourseTally::dropoutShare, 8, SEED);
+        System.out.println("selection only, ruptures per family: " + ruptures + "; dropout: " + dropout);
+        assertTrue(ruptures.positive(), "more ruptures: " + ruptures);
+        assertTrue(dropout.positive(), "more dropout: " + dropout);
     }
 }

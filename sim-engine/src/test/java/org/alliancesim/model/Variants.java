@@ -41,6 +41,16 @@ final class Variants {
         return therapist(Experience.EXPERIENCED, 0.7, 0.8, 0.6, 0.85, ChallengePolicy.RESPONSIVE, 0.6);
     }
 
+    /** {@code p} with therapists' skills {@code k} (docs/model.md 3.0). */
+    static ModelParameters withSkills(ModelParameters p, Dynamics.Skills k) {
+        Dynamics d = p.dynamics();
+        return p.withDynamics(new Dynamics(d.start(), d.climate(), d.trust(), d.rupture(), d.contagion(),
+                d.attendance(), d.outcome(), k));
+    }
+
+    /** No skills: therapists of a type differ only by their qualities' own spread. */
+    static final Dynamics.Skills NO_SKILLS = new Dynamics.Skills(0, 0, 0, 0);
+
     static ModelParameters onlyTherapist(ModelParameters p, TherapistType type) {
         return p.withTherapists(List.of(type));
     }

@@ -1,0 +1,289 @@
+package org.alliancesim.analysis.stats;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+
+/**
+ * The random-intercept logistic model {@code logit P(y_ij = 1) = b0 + u_i, u_i ~ N(0, var_u)}
+ * ({@code y ~ 1 + (1 | cluster)}), fitted by maximum likelihood, as R's
+ * {@code lme4::glmer(y ~ 1 + (1 | cluster), family = binomial, nAGQ = q)} fits it; with the therapist
+ * as cluster, the therapist share of the variance in dropout on the latent scale (Saxon, Barkham,
+ * Foster and Parry 2017; Snijders and Bosker 2012, section 17.3):
+ *
+ * <pre>
+ *   ICC = var_u / (var_u + pi^2 / 3)
+ * </pre>
+ *
+ * <p>The likelihood of a cluster with n observations and s successes, {@code L_i = integral of
+ * exp(s(b0 + u) - n log(1 + e^(b0 + u))) phi(u; 0, var_u) du}, is approximated by adaptive
+ * Gauss-Hermite quadrature with {@code q} nodes (Pinheiro and Bates 1995; nodes and weights from
+ * commons-math3 {@code GaussIntegratorFactory.hermite}), centred at the mode of the integrand (found
+ * by damped Newton steps) and scaled by its curvature there. {@code q = 1} is the Laplace
+ * approximation, glmer's default. The clusters enter only through their (n, s) pairs.
+ *
+ * <p>Fitting: for each sd_u the intercept is maximised by Brent's method (commons-math3
+ * {@code BrentOptimizer}); the profiled deviance in sd_u is minimised by a grid followed by Brent's
+ * method, and sd_u = 0 (no cluster variance, the boundary glmer allows) is taken when it is best. The
+ * intercept's standard error comes from the inverse of the numerical Hessian of the deviance in
+ * (sd_u, b0), as lme4's {@code vcov} does by default (at the boundary sd_u = 0, from b0 alone).
+ *
+ * <p>The 95% interval for the ICC is the profile-likelihood interval for sd_u (the sd_u whose profiled
+ * deviance exceeds the minimum by chi^2_1(.95) = 3.84; lme4's {@code confint(method = "profile")}),
+ * mapped through the ICC, which increases with sd_u. When the deviance at sd_u = 0 is within 3.84 of
+ * the minimum, the interval starts at 0.
+ *
+ * <p>Refused with {@link IllegalArgumentException}: fewer than 2 clusters, an outcome that is all 0
+ * or all 1, mismatched lengths, nAGQ outside 1..25 (glmer's range).
+ *
+ * <p>Thread-safe (stateless); a {@link Fit} is immutable.
+ */
+public final class RandomInterceptLogistic {
+
+    /** pi^2 / 3, the variance of the standard logistic distribution (the level-1 variance on the latent scale). */
+    public static final double LOGISTIC_VARIANCE = Math.PI * Math.PI / 3;
+
+    /** The largest number of quadrature nodes glmer accepts. */
+    public static final int MAX_NAGQ = 25;
+
+    private RandomInterceptLogistic() {}
+
+    /**
+     * The fit.
+     *
+     * @param intercept b0 on the logit scale
+     * @param interceptSe its standard error (inverse observed information, see the class comment)
+     * @param varU the random-intercept variance var_u (0 at the boundary)
+     * @param sdU sd_u with its 95% profile interval
+     * @param icc the latent-scale ICC var_u / (var_u + pi^2/3) with its 95% profile interval
+     * @param deviance -2 log-likelihood at the estimate, under the quadrature used (glmer's
+     *     {@code deviance} / {@code -2 logLik})
+     * @param clusters the number of clusters
+     * @param observations the number of observations
+     * @param nAGQ quadrature nodes per cluster (1 = Laplace)
+     */
+    public record Fit(double intercept, double interceptSe, double varU, Estimate sdU, Estimate icc, double deviance,
+            int clusters, int observations, int nAGQ) {}
+
+    /**
+     * Fits the model with the Laplace approximation (nAGQ = 1, glmer's default).
+     *
+     * @param cluster each observation's cluster label (any int, for example a therapist id)
+     * @param outcome each observation's 0/1 outcome
+     * @return the fit
+     * @throws IllegalArgumentException see the class comment
+     */
+    public static Fit fit(int[] cluster, boolean[] outcome) {
+        return fit(cluster, outcome, 1);
+    }
+
+    /**
+     * Fits the model with {@code nAGQ} adaptive Gauss-Hermite nodes per cluster.
+     *
+     * @param cluster each observation's cluster label
+     * @param outcome each observation's 0/1 outcome
+     * @param nAGQ 1 (Laplace) to {@value #MAX_NAGQ}
+     * @return the fit
+     * @throws IllegalArgumentException see the class comment
+     */
+    public static Fit fit(int[] cluster, boolean[] outcome, int nAGQ) {
+        if (cluster.length != outcome.length) {
+            throw new IllegalArgumentException("need one cluster per outcome, had " + cluster.length + " clusters and "
+                    + outcome.length + " outcomes");
+        }
+        if (nAGQ < 1 || nAGQ > MAX_NAGQ) {
+            throw new IllegalArgumentException("nAGQ must be 1 (Laplace) to " + MAX_NAGQ + ", was " + nAGQ);
+        }
+        TreeMap<Integer, int[]> byCluster = new TreeMap<>();
+        int successes = 0;
+        for (int i = 0; i < cluster.length; i++) {
+            int[] ns = byCluster.computeIfAbsent(cluster[i], key -> new int[2]);
+            ns[0]++;
+            if (outcome[i]) {
+                ns[1]++;
+                successes++;
+            }
+        }
+        if (byCluster.size() < 2) {
+            throw new IllegalArgumentException("a random-intercept model needs at least 2 clusters, had "
+                    + byCluster.size());
+        }
+        if (successes == 0 || successes == outcome.length) {
+            throw new IllegalArgumentException("the outcome needs both values to fit a logistic model, all "
+                    + outcome.length + " observations were " + (successes == 0 ? "0" : "1"));
+        }
+        // Clusters with the same (n, s) contribute the same likelihood: count them once.
+        TreeMap<Long, Integer> pairs = new TreeMap<>();
+        for (int[] ns : byCluster.values()) {
+            pairs.merge(((long) ns[0] << 32) | ns[1], 1, Integer::sum);
+        }
+        int[] n = new int[pairs.size()];
+        int[] s = new int[pairs.size()];
+        int[] count = new int[pairs.size()];
+        int k = 0;
+        for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
+            n[k] = (int) (e.getKey() >>> 32);
+            s[k] = (int) (e.getKey() & 0xffffffffL);
+            count[k++] = e.getValue();
+        }
+        Deviance deviance = new Deviance(n, s, count, GaussIntegratorFactoryHolder.hermite(nAGQ));
+        double pooled = Math.log((double) successes / (outcome.length - successes));
+        VarianceProfile profile = new VarianceProfile(sd -> deviance.at(intercept(deviance, pooled, sd), sd));
+        double sd = profile.minimise();
+        double b0 = intercept(deviance, pooled, sd);
+        double dev = deviance.at(b0, sd);
+        double[] sdBounds = profile.interval(sd, dev, ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
+        double se = interceptSe(deviance, b0, sd);
+        return new Fit(b0, se, sd * sd, new Estimate(sd, sdBounds[0], sdBounds[1]),
+                new Estimate(icc(sd), icc(sdBounds[0]), icc(sdBounds[1])), dev, byCluster.size(), outcome.length, nAGQ);
+    }
+
+    /** The latent-scale ICC of a random-intercept sd: var_u / (var_u + pi^2/3). */
+    public static double icc(double sdU) {
+        if (Double.isInfinite(sdU)) {
+            return 1;
+        }
+        double v = sdU * sdU;
+        return v / (v + LOGISTIC_VARIANCE);
+    }
+
+    /**
+     * The b0 that minimises the deviance at a given sd_u, by Brent's method around the pooled logit
+     * (the random intercept moves b0 from it by less than 10 + 3 sd_u).
+     */
+    private static double intercept(Deviance d, double pooled, double sd) {
+        if (sd == 0) {
+            return pooled;
+        }
+        double half = 10 + 3 * sd;
+        return new BrentOptimizer(1e-11, 1e-12).optimize(new MaxEval(500), GoalType.MINIMIZE,
+                new UnivariateObjectiveFunction(b -> d.at(b, sd)), new SearchInterval(pooled - half, pooled + half, pooled))
+                .getPoint();
+    }
+
+    /**
+     * The standard error of b0 from the inverse of the deviance's Hessian in (sd_u, b0) by central
+     * differences (cov = 2 H^-1); from b0 alone at the boundary sd_u = 0.
+     */
+    private static double interceptSe(Deviance d, double b0, double sd) {
+        double hb = 1e-4;
+        double dbb = (d.at(b0 + hb, sd) - 2 * d.at(b0, sd) + d.at(b0 - hb, sd)) / (hb * hb);
+        double hs = 1e-4 * Math.max(1, sd);
+        if (sd < 2 * hs) {
+            return Math.sqrt(2 / dbb);
+        }
+        double dss = (d.at(b0, sd + hs) - 2 * d.at(b0, sd) + d.at(b0, sd - hs)) / (hs * hs);
+        double dbs = (d.at(b0 + hb, sd + hs) - d.at(b0 + hb, sd - hs) - d.at(b0 - hb, sd + hs) + d.at(b0 - hb, sd - hs))
+                / (4 * hb * hs);
+        double det = dbb * dss - dbs * dbs;
+        return det > 0 ? Math.sqrt(2 * dss / det) : Math.sqrt(2 / dbb);
+    }
+
+    /** Holds the Hermite rules so that one rule per node count is built once. */
+    private static final class GaussIntegratorFactoryHolder {
+        private static final GaussIntegratorFactory FACTORY = new GaussIntegratorFactory();
+        private static final GaussIntegrator[] RULES = new GaussIntegrator[MAX_NAGQ + 1];
+
+        static synchronized GaussIntegrator hermite(int q) {
+            if (RULES[q] == null) {
+                RULES[q] = FACTORY.hermite(q);
+            }
+            return RULES[q];
+        }
+    }
+
+    /** -2 log-likelihood of the (n, s) pairs under adaptive Gauss-Hermite quadrature. */
+    private static final class Deviance {
+        private final int[] n;
+        private final int[] s;
+        private final int[] count;
+        private final double[] nodes;
+        private final double[] logWeights;
+
+        Deviance(int[] n, int[] s, int[] count, GaussIntegrator rule) {
+            this.n = n;
+            this.s = s;
+            this.count = count;
+            int q = rule.getNumberOfPoints();
+            nodes = new double[q];
+            logWeights = new double[q];
+            for (int k = 0; k < q; k++) {
+                nodes[k] = rule.getPoint(k);
+                // The rule integrates f(x) e^(-x^2); the integrand here is e^(h), so weight w e^(x^2).
+                logWeights[k] = Math.log(rule.getWeight(k)) + nodes[k] * nodes[k];
+            }
+        }
+
+        double at(double b0, double sd) {
+            double total = 0;
+            for (int i = 0; i < n.length; i++) {
+                total += count[i] * logLikelihood(n[i], s[i], b0, sd);
+            }
+            return -2 * total;
+        }
+
+        /** log L_i for one cluster: s (b0 + u) - n log(1 + e^(b0 + u)) integrated against N(0, sd^2). */
+        private double logLikelihood(int ni, int si, double b0, double sd) {
+            if (sd == 0) {
+                return si * b0 - ni * log1pExp(b0);
+            }
+            double var = sd * sd;
+            // Mode of h(u) = s (b0 + u) - n log(1 + e^(b0 + u)) - u^2 / (2 var): damped Newton steps
+            // (h is strictly concave, so the step is halved only until h rises).
+            double u = 0;
+            double hu = h(ni, si, b0, u, var);
+            for (int step = 0; step < 200; step++) {
+                double p = logistic(b0 + u);
+                double grad = si - ni * p - u / var;
+                double curvature = ni * p * (1 - p) + 1 / var;
+                double delta = grad / curvature;
+                double next = u + delta;
+                double hn = h(ni, si, b0, next, var);
+                for (int halving = 0; hn < hu && halving < 50; halving++) {
+                    delta /= 2;
+                    next = u + delta;
+                    hn = h(ni, si, b0, next, var);
+                }
+                u = next;
+                hu = hn;
+                if (Math.abs(delta) < 1e-12 * (1 + Math.abs(u))) {
+                    break;
+                }
+            }
+            double p = logistic(b0 + u);
+            double tau = 1 / Math.sqrt(ni * p * (1 - p) + 1 / var);
+            double scale = Math.sqrt(2) * tau;
+            // log of sqrt(2) tau sum_k w_k e^(x_k^2) e^(h(u + sqrt(2) tau x_k)), less the normal constant.
+            double max = Double.NEGATIVE_INFINITY;
+            double[] terms = new double[nodes.length];
+            for (int k = 0; k < nodes.length; k++) {
+                terms[k] = logWeights[k] + h(ni, si, b0, u + scale * nodes[k], var);
+                max = Math.max(max, terms[k]);
+            }
+            double sum = 0;
+            for (double t : terms) {
+                sum += Math.exp(t - max);
+            }
+            return max + Math.log(sum) + Math.log(scale) - 0.5 * Math.log(2 * Math.PI * var);
+        }
+
+        private static double h(int ni, int si, double b0, double u, double var) {
+            return si * (b0 + u) - ni * log1pExp(b0 + u) - u * u / (2 * var);
+        }
+
+        private static double log1pExp(double x) {
+            return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+        }
+
+        private static double logistic(double x) {
+            return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+        }
+    }
+}

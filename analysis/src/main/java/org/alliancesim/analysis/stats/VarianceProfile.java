@@ -1,0 +1,81 @@
+package org.alliancesim.analysis.stats;
+
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+
+/**
+ * A criterion (a deviance, everything else profiled out) of one scale parameter theta >= 0 of a
+ * random-intercept model (sd_u, or sd_u / sd_e): its minimum, boundary included, and the
+ * profile-likelihood interval {theta : criterion(theta) - min <= chi2}. Minimisation: a geometric grid
+ * from 0.005 to 500, then commons-math3's {@link BrentOptimizer} between the best grid point's
+ * neighbours; theta = 0 is taken when no interior point is lower. Bounds: commons-math3's
+ * {@link BrentSolver}.
+ */
+final class VarianceProfile {
+
+    private static final double[] GRID = grid();
+    private static final int MAX_EVAL = 500;
+
+    private final DoubleUnaryOperator criterion;
+
+    VarianceProfile(DoubleUnaryOperator criterion) {
+        this.criterion = criterion;
+    }
+
+    private static double[] grid() {
+        int k = 33;
+        double[] g = new double[k + 1];
+        for (int i = 1; i <= k; i++) {
+            g[i] = 0.005 * Math.pow(1.5, i - 1);
+        }
+        return g;
+    }
+
+    /** The theta >= 0 that minimises the criterion. */
+    double minimise() {
+        int best = 0;
+        double bestValue = criterion.applyAsDouble(0);
+        for (int i = 1; i < GRID.length; i++) {
+            double v = criterion.applyAsDouble(GRID[i]);
+            if (v < bestValue) {
+                best = i;
+                bestValue = v;
+            }
+        }
+        double lo = GRID[Math.max(0, best - 1)];
+        double hi = GRID[Math.min(GRID.length - 1, best + 1)];
+        var point = new BrentOptimizer(1e-11, 1e-12).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
+                new UnivariateObjectiveFunction(criterion::applyAsDouble), new SearchInterval(lo, hi, GRID[best]));
+        return point.getValue() < bestValue ? point.getPoint() : GRID[best];
+    }
+
+    /**
+     * The profile interval around the minimiser {@code theta}: [lower, upper] with criterion - min =
+     * chi2 at each bound; lower = 0 when the criterion at 0 is within chi2 of the minimum; upper =
+     * +infinity when the criterion stays within chi2 up to 1e4.
+     */
+    double[] interval(double theta, double min, double chi2) {
+        DoubleUnaryOperator excess = t -> criterion.applyAsDouble(t) - min - chi2;
+        BrentSolver solver = new BrentSolver(1e-10, 1e-12);
+        double lower = 0;
+        if (theta > 0 && excess.applyAsDouble(0) > 0) {
+            lower = solver.solve(MAX_EVAL, excess::applyAsDouble, 0, theta);
+        }
+        double hi = Math.max(2 * theta, 0.05);
+        double lo = theta;
+        while (excess.applyAsDouble(hi) <= 0) {
+            lo = hi;
+            hi *= 2;
+            if (hi > 1e4) {
+                return new double[] {lower, Double.POSITIVE_INFINITY};
+            }
+        }
+        double upper = solver.solve(MAX_EVAL, excess::applyAsDouble, lo, hi);
+        return new double[] {lower, upper};
+    }
+}
