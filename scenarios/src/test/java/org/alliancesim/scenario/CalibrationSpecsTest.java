@@ -14,9 +14,13 @@ class CalibrationSpecsTest {
     @Test
     void literatureTargetsLoadWithTheirSources() throws ScenarioException {
         CalibrationSpec s = CalibrationSpecs.load("literature", Set.of("dropout_share", "early_dropout_share",
-                "median_sessions", "improved_by_session_8", "dropout_share_involuntary", "dropout_share_voluntary"));
+                "median_sessions", "improved_by_session_8", "dropout_share_involuntary", "dropout_share_voluntary",
+                "therapist_dropout_icc"));
         assertEquals("default", s.base());
-        assertEquals(6, s.targets().size());
+        assertEquals(7, s.targets().size());
+        CalibrationSpec.Target icc = s.targets().get(6);
+        assertEquals("therapist_dropout_icc", icc.statistic());
+        assertTrue(icc.inRange(0.126) && !icc.inRange(0.016), "Saxon et al.'s 12.6% in, main's model's 1.6% out");
         assertTrue(s.targets().stream().allMatch(t -> !t.source().isBlank()), "every target cites a source");
         assertTrue(s.parameters().size() >= 8, "the fit covers at least 8 parameters (issue 13): " + s.parameters().size());
         assertEquals(1, s.anchors().size());

@@ -28,7 +28,11 @@ class CalibrationTest {
     @Test
     void recoversTheTargetsFromAPerturbedStart() throws Exception {
         CalibrationSpec lit = Calibration.targets("literature");
-        CalibrationSpec small = new CalibrationSpec(lit.base(), lit.targets(),
+        // The two parameters fitted here cannot move the therapist share of dropout (the therapists'
+        // spread does), so that target is left out of this recovery check.
+        List<CalibrationSpec.Target> targets = lit.targets().stream()
+                .filter(t -> !t.statistic().equals("therapist_dropout_icc")).toList();
+        CalibrationSpec small = new CalibrationSpec(lit.base(), targets,
                 List.of(parameter(lit, "dynamics.attendance.intercept"), parameter(lit, "dynamics.outcome.goal_mean")),
                 lit.anchors(), 2, 500, lit.seed(), 40);
         Scenario perturbed = ScenarioLoader.load(small.base()).with("dynamics.attendance.intercept", -2.4)
