@@ -111,8 +111,8 @@ class RandomInterceptLinearTest {
      * normal cluster effects and residuals with a true ICC of .2. Error budget: the binomial SD of a
      * coverage share of 400 is .011, so [.91, .99] fails a correct 95% interval with probability below
      * 1e-3; the fixed seed makes it deterministic. The profile and F bounds differ by less than .06 in
-     * every study (they are different intervals, close for equal clusters). An interval at
-     * chi^2_1(.80) = 1.64 instead of 3.84 covers about 80% and fails.
+     * every study (they are different intervals, close for equal clusters). Measured: 380 of 400
+     * covered (.950), largest difference from the F bounds .023.
      */
     @Test
     void profileIntervalCoversAndIsCloseToTheExactFInterval() {
@@ -137,6 +137,8 @@ class RandomInterceptLinearTest {
             widest = Math.max(widest, Math.abs(Math.max(0, f.lower()) - icc.lower()));
             widest = Math.max(widest, Math.abs(f.upper() - icc.upper()));
         }
+        System.out.printf("profile ICC interval covered %d of 400; largest difference from the F interval %.4f%n", covered,
+                widest);
         assertTrue(covered >= 364 && covered <= 396, "covered " + covered + " of 400");
         assertTrue(widest < 0.06, "largest difference from the F interval " + widest);
     }
