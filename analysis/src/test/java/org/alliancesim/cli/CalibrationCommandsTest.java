@@ -22,14 +22,14 @@ class CalibrationCommandsTest {
         Path out = dir.resolve("v");
         Outcome o = AllianceSimTest.run("validate", "--reps", "3", "--set", "run.families=200", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains(" of 6 targets in range"), o.out());
+        assertTrue(o.out().contains(" of 7 targets in range"), o.out());
         List<String> csv = Files.readAllLines(out.resolve("calibration.csv"));
         assertEquals("statistic,min,max,target,estimate,ci95_low,ci95_high,n,in_range,source", csv.get(0));
-        assertEquals(7, csv.size());
+        assertEquals(8, csv.size());
         List<String> validation = Files.readAllLines(out.resolve("validation.csv"));
         assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source", validation.get(0));
-        assertEquals(10, validation.size());
-        assertTrue(o.out().contains(" of 9 patterns in range"), o.out());
+        assertEquals(9, validation.size());
+        assertTrue(o.out().contains(" of 8 patterns in range"), o.out());
         assertTrue(Files.size(out.resolve("charts/retention-vs-literature.png")) > 1000);
         assertTrue(Files.readString(out.resolve("report.html")).contains("in range"));
     }

@@ -190,10 +190,6 @@ class RandomInterceptLinearTest {
                 + " vc[1] / sum(vc), ci[1], ci[2], jr[1], jr[2], jr[3], jr[4], jr[5], j$icc, j$lower, j$upper, nlevels(fam$cluster)))\n"
                 + "stopifnot(max(abs(r / jr - 1)) < 1e-6, abs(vc[1] / sum(vc) - j$icc) < 1e-6, abs(ci[1] - j$lower) < 1e-5,"
                 + " abs(ci[2] - j$upper) < 1e-5)\n";
-        Path file = dir.resolve("lmer-check.R");
-        Files.writeString(file, script);
-        ExternalProgram.Result r = ExternalProgram.run(dir, "Rscript", file.toString());
-        System.out.println("R lmer check (var_u times " + factor + "): " + r.output().trim());
-        return r;
+        return ExternalProgram.rscript(dir, "lmer-check.R", script, "R lmer check (var_u times " + factor + ")");
     }
 }

@@ -233,10 +233,6 @@ class RandomInterceptLogisticTest {
                 + "    stopifnot(abs(ci[1] - j$sd_lower[1]) < 1e-3, abs(ci[2] - j$sd_upper[1]) < 1e-3)\n"
                 + "  }\n"
                 + "}\n";
-        Path file = dir.resolve("glmer-check.R");
-        Files.writeString(file, script);
-        ExternalProgram.Result r = ExternalProgram.run(dir, "Rscript", file.toString());
-        System.out.println("R glmer check (sd_u shifted by " + shift + "): " + r.output().trim());
-        return r;
+        return ExternalProgram.rscript(dir, "glmer-check.R", script, "R glmer check (sd_u shifted by " + shift + ")");
     }
 }
