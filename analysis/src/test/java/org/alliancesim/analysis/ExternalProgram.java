@@ -1,6 +1,7 @@
 package org.alliancesim.analysis;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,5 +25,17 @@ public final class ExternalProgram {
         Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(p.waitFor(), out);
+    }
+
+    /**
+     * Writes {@code script} to {@code dir/name}, runs it with Rscript in {@code dir}, prints its output
+     * after {@code label} and returns what it did.
+     */
+    public static Result rscript(Path dir, String name, String script, String label) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, script);
+        Result r = run(dir, "Rscript", file.toString());
+        System.out.println(label + ": " + r.output().trim());
+        return r;
     }
 }

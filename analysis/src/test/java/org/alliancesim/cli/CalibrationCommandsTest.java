@@ -28,8 +28,8 @@ class CalibrationCommandsTest {
         assertEquals(8, csv.size());
         List<String> validation = Files.readAllLines(out.resolve("validation.csv"));
         assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source", validation.get(0));
-        assertEquals(10, validation.size());
-        assertTrue(o.out().contains(" of 9 patterns in range"), o.out());
+        assertEquals(9, validation.size());
+        assertTrue(o.out().contains(" of 8 patterns in range"), o.out());
         assertTrue(Files.size(out.resolve("charts/retention-vs-literature.png")) > 1000);
         assertTrue(Files.readString(out.resolve("report.html")).contains("in range"));
     }

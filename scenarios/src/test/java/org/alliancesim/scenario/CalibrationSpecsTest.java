@@ -15,15 +15,18 @@ class CalibrationSpecsTest {
     void literatureTargetsLoadWithTheirSources() throws ScenarioException {
         CalibrationSpec s = CalibrationSpecs.load("literature", Set.of("dropout_share", "early_dropout_share",
                 "median_sessions", "improved_by_session_8", "dropout_share_involuntary", "dropout_share_voluntary",
-                "d_dropout"), Set.of("d_dropout"));
+                "d_dropout", "therapist_dropout_icc"), Set.of("d_dropout"));
         assertEquals("default", s.base());
-        assertEquals(7, s.targets().size());
+        assertEquals(8, s.targets().size());
         CalibrationSpec.Target sharf = s.targets().get(6);
         assertEquals("d_dropout", sharf.statistic());
         assertEquals(1301, sharf.n(), "Sharf et al. 2010: 1,301 clients");
         assertEquals(0.55, sharf.target(), 1e-12);
         assertTrue(sharf.source().contains("individual therapy"), sharf.source());
         assertTrue(s.targets().subList(0, 6).stream().noneMatch(CalibrationSpec.Target::sized), "the others state no n");
+        CalibrationSpec.Target icc = s.targets().get(7);
+        assertEquals("therapist_dropout_icc", icc.statistic());
+        assertTrue(icc.inRange(0.126) && !icc.inRange(0.016), "Saxon et al.'s 12.6% in, main's model's 1.6% out");
         assertTrue(s.targets().stream().allMatch(t -> !t.source().isBlank()), "every target cites a source");
         assertTrue(s.parameters().size() >= 8, "the fit covers at least 8 parameters (issue 13): " + s.parameters().size());
         assertEquals(1, s.anchors().size());

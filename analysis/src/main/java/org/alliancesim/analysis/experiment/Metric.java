@@ -31,7 +31,10 @@ public enum Metric {
     DROPOUT_SHARE_INVOLUNTARY("dropout_share_involuntary", "dropout, involuntary",
             "dropout share among involuntarily referred families"),
     DROPOUT_SHARE_VOLUNTARY("dropout_share_voluntary", "dropout, voluntary",
-            "dropout share among voluntarily referred families");
+            "dropout share among voluntarily referred families"),
+    THERAPIST_DROPOUT_ICC("therapist_dropout_icc", "therapist dropout ICC",
+            "therapists' share of dropout variance on the latent scale, var_u / (var_u + pi^2/3), of a random-intercept "
+                    + "logistic model (Laplace, as lme4's glmer) with the replication's therapists as clusters");
 
     /**
      * The headline metrics, in the order the command line prints them (run's summary table,

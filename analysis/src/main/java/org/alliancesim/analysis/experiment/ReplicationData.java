@@ -2,6 +2,7 @@ package org.alliancesim.analysis.experiment;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.alliancesim.analysis.stats.RandomInterceptLogistic;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.EndReason;
@@ -339,7 +340,28 @@ public final class ReplicationData implements CourseListener {
         m[Metric.CENSORED_SHARE.ordinal()] = ratio(censored, n);
         m[Metric.DROPOUT_SHARE_INVOLUNTARY.ordinal()] = ratio(involuntaryDropouts, involuntaryFamilies);
         m[Metric.DROPOUT_SHARE_VOLUNTARY.ordinal()] = ratio(dropouts - involuntaryDropouts, n - involuntaryFamilies);
+        m[Metric.THERAPIST_DROPOUT_ICC.ordinal()] = therapistDropoutIcc(therapists);
         return m;
+    }
+
+    /**
+     * The latent-scale therapist share of dropout (Saxon, Barkham, Foster and Parry 2017): a
+     * random-intercept logistic model, Laplace approximation, the replication's therapists as clusters;
+     * NaN when it cannot be fitted (fewer than 2 therapists, no dropout or only dropouts).
+     */
+    static double therapistDropoutIcc(TherapistTally t) {
+        int k = t.therapists();
+        int[] families = new int[k];
+        int[] dropouts = new int[k];
+        for (int i = 0; i < k; i++) {
+            families[i] = t.families(i);
+            dropouts[i] = t.dropouts(i);
+        }
+        try {
+            return RandomInterceptLogistic.iccEstimate(families, dropouts, 1);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     private static double ratio(double a, double b) {

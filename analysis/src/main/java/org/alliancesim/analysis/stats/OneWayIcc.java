@@ -20,10 +20,11 @@ import org.apache.commons.statistics.distribution.FDistribution;
  * <p>{@link #estimate(int[], double[])} adds the 95% F interval of the one-way model (Searle 1971,
  * p. 474; Donner 1986, eq. 3.2): with F0 = MSB / MSW, FL = F0 / F_.975(k - 1, N - k),
  * FU = F0 F_.975(N - k, k - 1), the bounds are (F - 1) / (F + n0 - 1). It is exact for a normal
- * outcome and equal groups, approximate (through n0) for unequal ones. For the therapist share of
- * dropout (a 0/1 outcome) the same ANOVA ICC on the observed scale and the same interval are used:
- * that is what most therapist-effects papers on dropout report, and it is not converted to the latent
- * scale of a random-intercept logistic model. Measured coverage of the interval for a 0/1 outcome
+ * outcome and equal groups, approximate (through n0) for unequal ones. The therapist shares that
+ * validate, calibrate and study report use the mixed models their sources fitted instead
+ * ({@link RandomInterceptLogistic} on the latent scale for dropout, {@link RandomInterceptLinear} by
+ * REML for outcome); this ANOVA ICC stays as a simple reference (for equal groups REML gives the same
+ * estimate). Measured coverage of the interval for a 0/1 outcome
  * (dropout .3, logit-normal therapist effects with SD .5 and 1, 400 data sets each): .945 and .953
  * with 12 therapists x 10 families, where a cluster-bootstrap percentile interval covered only .845;
  * .93-.97 with unequal caseloads of 2 to 10. OneWayIccTest checks the 12 x 10 case.

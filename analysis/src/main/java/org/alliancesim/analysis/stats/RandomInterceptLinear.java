@@ -98,18 +98,71 @@ public final class RandomInterceptLinear {
             double d = y[i] - mean[of[i]];
             within += d * d;
         }
-        Criterion criterion = new Criterion(n, mean, within, y.length);
+        return fit(n, mean, within, y.length, y[0]);
+    }
+
+    /**
+     * Fits the model to per-cluster summaries (what a tally of therapists holds): the same fit as
+     * {@link #fit(int[], double[])} on observations with these sizes, sums and sums of squares (the
+     * within sum of squares is taken as squares - sum^2 / n, so it loses digits when the means are large
+     * beside the spread).
+     *
+     * @param n each cluster's size; clusters of size 0 are left out
+     * @param sum each cluster's sum of the outcome
+     * @param squares each cluster's sum of squares of the outcome
+     * @return the fit
+     * @throws IllegalArgumentException see the class comment
+     */
+    public static Fit fitSummaries(int[] n, double[] sum, double[] squares) {
+        if (n.length != sum.length || n.length != squares.length) {
+            throw new IllegalArgumentException("need a size, sum and sum of squares per cluster, had " + n.length + ", "
+                    + sum.length + " and " + squares.length);
+        }
+        int k = 0;
+        int total = 0;
+        for (int c = 0; c < n.length; c++) {
+            if (n[c] < 0 || !Double.isFinite(sum[c]) || !Double.isFinite(squares[c])) {
+                throw new IllegalArgumentException("cluster " + c + " has size " + n[c] + ", sum " + sum[c]
+                        + " and sum of squares " + squares[c] + "; need a size >= 0 and finite sums");
+            }
+            k += n[c] > 0 ? 1 : 0;
+            total += n[c];
+        }
+        int[] size = new int[k];
+        double[] mean = new double[k];
+        double within = 0;
+        int j = 0;
+        for (int c = 0; c < n.length; c++) {
+            if (n[c] > 0) {
+                size[j] = n[c];
+                mean[j] = sum[c] / n[c];
+                within += Math.max(0, squares[c] - sum[c] * mean[j]);
+                j++;
+            }
+        }
+        if (k < 2) {
+            throw new IllegalArgumentException("a random-intercept model needs at least 2 clusters, had " + k);
+        }
+        if (total <= k) {
+            throw new IllegalArgumentException("every one of the " + k + " clusters has a single observation: the "
+                    + "between and within variances cannot be told apart");
+        }
+        return fit(size, mean, within, total, mean[0]);
+    }
+
+    private static Fit fit(int[] n, double[] mean, double within, int total, double example) {
+        Criterion criterion = new Criterion(n, mean, within, total);
         if (!(criterion.at(0).q > 0)) {
-            throw new IllegalArgumentException("the outcome is constant (" + y[0] + "): no variance to share out");
+            throw new IllegalArgumentException("the outcome is constant (" + example + "): no variance to share out");
         }
         VarianceProfile profile = new VarianceProfile(t -> criterion.at(t).reml);
         double theta = profile.minimise();
         Point p = criterion.at(theta);
         double[] bounds = profile.interval(theta, p.reml,
                 ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
-        double varE = p.q / (y.length - 1);
+        double varE = p.q / (total - 1);
         return new Fit(p.b0, Math.sqrt(varE / p.sumW), theta * theta * varE, varE,
-                new Estimate(icc(theta), icc(bounds[0]), icc(bounds[1])), p.reml, k, y.length);
+                new Estimate(icc(theta), icc(bounds[0]), icc(bounds[1])), p.reml, n.length, total);
     }
 
     private static double icc(double theta) {

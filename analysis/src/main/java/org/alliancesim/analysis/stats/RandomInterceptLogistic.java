@@ -102,27 +102,103 @@ public final class RandomInterceptLogistic {
             throw new IllegalArgumentException("nAGQ must be 1 (Laplace) to " + MAX_NAGQ + ", was " + nAGQ);
         }
         TreeMap<Integer, int[]> byCluster = new TreeMap<>();
-        int successes = 0;
         for (int i = 0; i < cluster.length; i++) {
             int[] ns = byCluster.computeIfAbsent(cluster[i], key -> new int[2]);
             ns[0]++;
-            if (outcome[i]) {
-                ns[1]++;
-                successes++;
+            ns[1] += outcome[i] ? 1 : 0;
+        }
+        int[] trials = new int[byCluster.size()];
+        int[] successes = new int[trials.length];
+        int c = 0;
+        for (int[] ns : byCluster.values()) {
+            trials[c] = ns[0];
+            successes[c++] = ns[1];
+        }
+        return fitCounts(trials, successes, nAGQ);
+    }
+
+    /**
+     * Fits the model to per-cluster counts (what a tally of therapists holds): the same fit as
+     * {@link #fit(int[], boolean[], int)} on the observations the counts describe.
+     *
+     * @param trials each cluster's number of observations; clusters with 0 are left out
+     * @param successes each cluster's number of outcomes equal to 1, in 0..trials
+     * @param nAGQ 1 (Laplace) to {@value #MAX_NAGQ}
+     * @return the fit
+     * @throws IllegalArgumentException see the class comment, and for counts out of range
+     */
+    public static Fit fitCounts(int[] trials, int[] successes, int nAGQ) {
+        int[] totals = check(trials, successes, nAGQ);
+        int observations = totals[0];
+        int total = totals[1];
+        int clusters = totals[2];
+        Prepared p = prepare(trials, successes, nAGQ, total, observations);
+        double sd = p.profile.minimise();
+        double b0 = intercept(p.deviance, p.pooled, sd);
+        double dev = p.deviance.at(b0, sd);
+        double[] sdBounds = p.profile.interval(sd, dev,
+                ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
+        double se = interceptSe(p.deviance, b0, sd);
+        return new Fit(b0, se, sd * sd, new Estimate(sd, sdBounds[0], sdBounds[1]),
+                new Estimate(icc(sd), icc(sdBounds[0]), icc(sdBounds[1])), dev, clusters, observations, nAGQ);
+    }
+
+    /**
+     * The point estimate of the latent-scale ICC of {@link #fitCounts}, without its interval and the
+     * intercept's standard error (less than half the work; for a statistic computed once per replication).
+     *
+     * @return var_u / (var_u + pi^2/3) at the maximum-likelihood estimate
+     * @throws IllegalArgumentException as {@link #fitCounts}
+     */
+    public static double iccEstimate(int[] trials, int[] successes, int nAGQ) {
+        int[] totals = check(trials, successes, nAGQ);
+        Prepared p = prepare(trials, successes, nAGQ, totals[1], totals[0]);
+        return icc(p.profile.minimise());
+    }
+
+    /** The deviance of the counts and its profile in sd_u. */
+    private record Prepared(Deviance deviance, double pooled, VarianceProfile profile) {}
+
+    /** Checks the counts; returns {observations, successes}. */
+    private static int[] check(int[] trials, int[] successes, int nAGQ) {
+        if (trials.length != successes.length) {
+            throw new IllegalArgumentException("need one success count per cluster, had " + trials.length
+                    + " trial counts and " + successes.length + " success counts");
+        }
+        if (nAGQ < 1 || nAGQ > MAX_NAGQ) {
+            throw new IllegalArgumentException("nAGQ must be 1 (Laplace) to " + MAX_NAGQ + ", was " + nAGQ);
+        }
+        int clusters = 0;
+        int observations = 0;
+        int total = 0;
+        for (int i = 0; i < trials.length; i++) {
+            if (trials[i] < 0 || successes[i] < 0 || successes[i] > trials[i]) {
+                throw new IllegalArgumentException("cluster " + i + " has " + successes[i] + " successes in "
+                        + trials[i] + " trials; need 0 <= successes <= trials");
+            }
+            if (trials[i] > 0) {
+                clusters++;
+                observations += trials[i];
+                total += successes[i];
             }
         }
-        if (byCluster.size() < 2) {
-            throw new IllegalArgumentException("a random-intercept model needs at least 2 clusters, had "
-                    + byCluster.size());
+        if (clusters < 2) {
+            throw new IllegalArgumentException("a random-intercept model needs at least 2 clusters, had " + clusters);
         }
-        if (successes == 0 || successes == outcome.length) {
+        if (total == 0 || total == observations) {
             throw new IllegalArgumentException("the outcome needs both values to fit a logistic model, all "
-                    + outcome.length + " observations were " + (successes == 0 ? "0" : "1"));
+                    + observations + " observations were " + (total == 0 ? "0" : "1"));
         }
+        return new int[] {observations, total, clusters};
+    }
+
+    private static Prepared prepare(int[] trials, int[] successes, int nAGQ, int successesTotal, int observations) {
         // Clusters with the same (n, s) contribute the same likelihood: count them once.
         TreeMap<Long, Integer> pairs = new TreeMap<>();
-        for (int[] ns : byCluster.values()) {
-            pairs.merge(((long) ns[0] << 32) | ns[1], 1, Integer::sum);
+        for (int i = 0; i < trials.length; i++) {
+            if (trials[i] > 0) {
+                pairs.merge(((long) trials[i] << 32) | successes[i], 1, Integer::sum);
+            }
         }
         int[] n = new int[pairs.size()];
         int[] s = new int[pairs.size()];
@@ -134,15 +210,9 @@ public final class RandomInterceptLogistic {
             count[k++] = e.getValue();
         }
         Deviance deviance = new Deviance(n, s, count, GaussIntegratorFactoryHolder.hermite(nAGQ));
-        double pooled = Math.log((double) successes / (outcome.length - successes));
-        VarianceProfile profile = new VarianceProfile(sd -> deviance.at(intercept(deviance, pooled, sd), sd));
-        double sd = profile.minimise();
-        double b0 = intercept(deviance, pooled, sd);
-        double dev = deviance.at(b0, sd);
-        double[] sdBounds = profile.interval(sd, dev, ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
-        double se = interceptSe(deviance, b0, sd);
-        return new Fit(b0, se, sd * sd, new Estimate(sd, sdBounds[0], sdBounds[1]),
-                new Estimate(icc(sd), icc(sdBounds[0]), icc(sdBounds[1])), dev, byCluster.size(), outcome.length, nAGQ);
+        double pooled = Math.log((double) successesTotal / (observations - successesTotal));
+        return new Prepared(deviance, pooled,
+                new VarianceProfile(sd -> deviance.at(intercept(deviance, pooled, sd), sd)));
     }
 
     /** The latent-scale ICC of a random-intercept sd: var_u / (var_u + pi^2/3). */
@@ -163,7 +233,7 @@ public final class RandomInterceptLogistic {
             return pooled;
         }
         double half = 10 + 3 * sd;
-        return new BrentOptimizer(1e-11, 1e-12).optimize(new MaxEval(500), GoalType.MINIMIZE,
+        return new BrentOptimizer(1e-9, 1e-10).optimize(new MaxEval(500), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(b -> d.at(b, sd)), new SearchInterval(pooled - half, pooled + half, pooled))
                 .getPoint();
     }
@@ -199,13 +269,14 @@ public final class RandomInterceptLogistic {
         }
     }
 
-    /** -2 log-likelihood of the (n, s) pairs under adaptive Gauss-Hermite quadrature. */
+    /** -2 log-likelihood of the (n, s) pairs under adaptive Gauss-Hermite quadrature. Not thread-safe. */
     private static final class Deviance {
         private final int[] n;
         private final int[] s;
         private final int[] count;
         private final double[] nodes;
         private final double[] logWeights;
+        private final double[] terms;
 
         Deviance(int[] n, int[] s, int[] count, GaussIntegrator rule) {
             this.n = n;
@@ -214,6 +285,7 @@ public final class RandomInterceptLogistic {
             int q = rule.getNumberOfPoints();
             nodes = new double[q];
             logWeights = new double[q];
+            terms = new double[q];
             for (int k = 0; k < q; k++) {
                 nodes[k] = rule.getPoint(k);
                 // The rule integrates f(x) e^(-x^2); the integrand here is e^(h), so weight w e^(x^2).
@@ -236,7 +308,8 @@ public final class RandomInterceptLogistic {
             }
             double var = sd * sd;
             // Mode of h(u) = s (b0 + u) - n log(1 + e^(b0 + u)) - u^2 / (2 var): damped Newton steps
-            // (h is strictly concave, so the step is halved only until h rises).
+            // (h is strictly concave, so the step is halved only until h does not fall by more than
+            // rounding).
             double u = 0;
             double hu = h(ni, si, b0, u, var);
             for (int step = 0; step < 200; step++) {
@@ -246,7 +319,7 @@ public final class RandomInterceptLogistic {
                 double delta = grad / curvature;
                 double next = u + delta;
                 double hn = h(ni, si, b0, next, var);
-                for (int halving = 0; hn < hu && halving < 50; halving++) {
+                for (int halving = 0; hn < hu - 1e-12 * (1 + Math.abs(hu)) && halving < 50; halving++) {
                     delta /= 2;
                     next = u + delta;
                     hn = h(ni, si, b0, next, var);
@@ -262,7 +335,6 @@ public final class RandomInterceptLogistic {
             double scale = Math.sqrt(2) * tau;
             // log of sqrt(2) tau sum_k w_k e^(x_k^2) e^(h(u + sqrt(2) tau x_k)), less the normal constant.
             double max = Double.NEGATIVE_INFINITY;
-            double[] terms = new double[nodes.length];
             for (int k = 0; k < nodes.length; k++) {
                 terms[k] = logWeights[k] + h(ni, si, b0, u + scale * nodes[k], var);
                 max = Math.max(max, terms[k]);

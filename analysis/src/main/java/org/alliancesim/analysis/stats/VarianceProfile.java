@@ -11,9 +11,11 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 /**
  * A criterion (a deviance, everything else profiled out) of one scale parameter theta >= 0 of a
  * random-intercept model (sd_u, or sd_u / sd_e): its minimum, boundary included, and the
- * profile-likelihood interval {theta : criterion(theta) - min <= chi2}. Minimisation: a geometric grid
- * from 0.005 to 500, then commons-math3's {@link BrentOptimizer} between the best grid point's
- * neighbours; theta = 0 is taken when no interior point is lower. Bounds: commons-math3's
+ * profile-likelihood interval {theta : criterion(theta) - min <= chi2}. Minimisation: 0 and a
+ * geometric grid from 0.01 to 1311 (ratio 2), then commons-math3's {@link BrentOptimizer} between the
+ * best grid point's neighbours. The criterion depends on theta^2 and is flat at 0, so when the best
+ * grid point is 0 and Brent's method ends below 1e-3 with a criterion lower by less than 1e-7, theta =
+ * 0 is taken (the boundary estimate lme4 reports as a singular fit). Bounds: commons-math3's
  * {@link BrentSolver}.
  */
 final class VarianceProfile {
@@ -28,10 +30,10 @@ final class VarianceProfile {
     }
 
     private static double[] grid() {
-        int k = 33;
+        int k = 18;
         double[] g = new double[k + 1];
         for (int i = 1; i <= k; i++) {
-            g[i] = 0.005 * Math.pow(1.5, i - 1);
+            g[i] = 0.01 * Math.pow(2, i - 1);
         }
         return g;
     }
@@ -49,8 +51,11 @@ final class VarianceProfile {
         }
         double lo = GRID[Math.max(0, best - 1)];
         double hi = GRID[Math.min(GRID.length - 1, best + 1)];
-        var point = new BrentOptimizer(1e-11, 1e-12).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
+        var point = new BrentOptimizer(1e-9, 1e-10).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(criterion::applyAsDouble), new SearchInterval(lo, hi, GRID[best]));
+        if (best == 0 && point.getPoint() < 1e-3 && bestValue - point.getValue() < 1e-7) {
+            return 0;
+        }
         return point.getValue() < bestValue ? point.getPoint() : GRID[best];
     }
 
@@ -61,7 +66,7 @@ final class VarianceProfile {
      */
     double[] interval(double theta, double min, double chi2) {
         DoubleUnaryOperator excess = t -> criterion.applyAsDouble(t) - min - chi2;
-        BrentSolver solver = new BrentSolver(1e-10, 1e-12);
+        BrentSolver solver = new BrentSolver(1e-8, 1e-9);
         double lower = 0;
         if (theta > 0 && excess.applyAsDouble(0) > 0) {
             lower = solver.solve(MAX_EVAL, excess::applyAsDouble, 0, theta);

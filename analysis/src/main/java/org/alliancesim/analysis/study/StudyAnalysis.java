@@ -10,7 +10,8 @@ import org.alliancesim.analysis.stats.CohensD;
 import org.alliancesim.analysis.stats.CronbachAlpha;
 import org.alliancesim.analysis.stats.Estimate;
 import org.alliancesim.analysis.stats.LogisticRegression;
-import org.alliancesim.analysis.stats.OneWayIcc;
+import org.alliancesim.analysis.stats.RandomInterceptLinear;
+import org.alliancesim.analysis.stats.RandomInterceptLogistic;
 import org.alliancesim.analysis.stats.RaterIcc;
 import org.alliancesim.analysis.stats.ResidualisedGain;
 import org.alliancesim.measurement.Dimension;
@@ -30,9 +31,13 @@ import org.alliancesim.measurement.SelfReport;
  *       alliance, completers with both scores; the outcome scores difficulty, so a negative r means
  *       higher alliance, more improvement;
  *   <li>{@code or_split_dropout}, {@code r_split_outcome}: the same with early split alliance;
- *   <li>{@code icc_therapist_dropout}, {@code icc_therapist_outcome}: the therapists' share of the
- *       variance of dropout (0/1, on the observed scale) and of outcome change (end minus baseline,
- *       completers), one-way ANOVA ICC(1) with its F interval ({@link OneWayIcc});
+ *   <li>{@code icc_therapist_dropout}: the therapists' share of the variance of dropout on the latent
+ *       scale, var_u / (var_u + pi^2/3), of a random-intercept logistic model (Laplace, as lme4's glmer;
+ *       {@link RandomInterceptLogistic}) with its profile-likelihood interval, as Saxon, Barkham, Foster
+ *       and Parry 2017 computed it;
+ *   <li>{@code icc_therapist_outcome}: the therapists' share of the variance of outcome change (end
+ *       minus baseline, completers), var_u / (var_u + var_e) of a random-intercept linear model fitted by
+ *       REML ({@link RandomInterceptLinear}, as lme4's lmer) with its profile interval;
  *   <li>{@code icc_raters_*}: SOFTA-o inter-rater ICC(2,1) per dimension at the early session (shared
  *       purpose: family-sessions as targets), beside the configured reliability (two raters or more);
  *   <li>{@code alpha_*}: SOFTA-s Cronbach's alpha per subscale at the early session (or the first
@@ -68,10 +73,8 @@ public final class StudyAnalysis {
                 StudyFamily::splitObserved, StudyFamily::splitLatent));
         out.add(gain("r_split_outcome", "r of residualised outcome gain with early split alliance (completers)",
                 outcomeSet, StudyFamily::splitObserved, StudyFamily::splitLatent));
-        out.add(therapistShare("icc_therapist_dropout", "therapists' share of dropout variance (ICC(1))", dropoutSet,
-                f -> f.dropout() ? 1 : 0, f -> f.dropout() ? 1 : 0));
-        out.add(therapistShare("icc_therapist_outcome", "therapists' share of outcome change variance (ICC(1), completers)",
-                outcomeSet, f -> f.outcomeEnd() - f.outcomeBaseline(), f -> f.outcomeEndLatent() - f.outcomeBaselineLatent()));
+        out.add(therapistDropoutShare(dropoutSet));
+        out.add(therapistOutcomeShare(outcomeSet));
         if (reliabilities) {
             out.addAll(raterIccs(sample.measures(), measurement, earlySession));
             out.addAll(alphas(sample.measures(), measurement, earlySession));
@@ -127,14 +130,42 @@ public final class StudyAnalysis {
         }
     }
 
-    private static StudyStatistic therapistShare(String name, String label, List<StudyFamily> set,
-            ToDoubleFunction<StudyFamily> observed, ToDoubleFunction<StudyFamily> latent) {
+    /**
+     * The therapists' share of dropout: the latent-scale ICC of a random-intercept logistic model
+     * (Laplace) with its profile interval; dropout is not measured with error, so the latent column is
+     * the same fit.
+     */
+    private static StudyStatistic therapistDropoutShare(List<StudyFamily> set) {
+        String name = "icc_therapist_dropout";
+        String label = "therapists' share of dropout variance (latent-scale ICC, random-intercept logistic)";
         int[] group = set.stream().mapToInt(StudyFamily::therapistId).toArray();
-        double[] yo = values(set, f -> true, observed);
-        Estimate o = OneWayIcc.estimate(group, yo);
-        double l = latent(() -> OneWayIcc.estimate(group, values(set, f -> true, latent)).value());
-        int n = (int) java.util.Arrays.stream(yo).filter(v -> !Double.isNaN(v)).count();
-        return new StudyStatistic(name, label, o, Double.NaN, l, n, StudyStatistic.Test.INTERVAL);
+        boolean[] y = new boolean[set.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = set.get(i).dropout();
+        }
+        try {
+            Estimate icc = RandomInterceptLogistic.fit(group, y).icc();
+            return new StudyStatistic(name, label, icc, Double.NaN, icc.value(), y.length, StudyStatistic.Test.INTERVAL);
+        } catch (IllegalArgumentException e) {
+            return new StudyStatistic(name, label, NONE, Double.NaN, Double.NaN, y.length, StudyStatistic.Test.INTERVAL);
+        }
+    }
+
+    /** The therapists' share of outcome change: the ICC of a random-intercept linear model (REML), profile interval. */
+    private static StudyStatistic therapistOutcomeShare(List<StudyFamily> set) {
+        String name = "icc_therapist_outcome";
+        String label = "therapists' share of outcome change variance (REML ICC, completers)";
+        List<StudyFamily> scored = set.stream().filter(f -> !Double.isNaN(f.outcomeEnd() - f.outcomeBaseline())).toList();
+        int[] group = scored.stream().mapToInt(StudyFamily::therapistId).toArray();
+        double[] yo = values(scored, f -> true, f -> f.outcomeEnd() - f.outcomeBaseline());
+        try {
+            Estimate o = RandomInterceptLinear.fit(group, yo).icc();
+            double l = latent(() -> RandomInterceptLinear.fit(group,
+                    values(scored, f -> true, f -> f.outcomeEndLatent() - f.outcomeBaselineLatent())).icc().value());
+            return new StudyStatistic(name, label, o, Double.NaN, l, yo.length, StudyStatistic.Test.INTERVAL);
+        } catch (IllegalArgumentException e) {
+            return new StudyStatistic(name, label, NONE, Double.NaN, Double.NaN, yo.length, StudyStatistic.Test.INTERVAL);
+        }
     }
 
     /**

@@ -28,9 +28,12 @@ class CalibrationTest {
     @Test
     void recoversTheTargetsFromAPerturbedStart() throws Exception {
         CalibrationSpec lit = Calibration.targets("literature");
-        // The six aggregate targets (literature's targets without n:; Sharf et al.'s d, on a virtual
-        // study, is TargetEstimatesTest's), so this fit is the one docs/calibration.md describes.
-        CalibrationSpec small = new CalibrationSpec(lit.base(), lit.targets().stream().filter(t -> !t.sized()).toList(),
+        // The six aggregate targets: Sharf et al.'s d (on a virtual study; TargetEstimatesTest's) and the
+        // therapist share of dropout (which the two parameters fitted here cannot move; the therapists'
+        // spread does) are left out, so this fit is the one docs/calibration.md describes.
+        List<CalibrationSpec.Target> targets = lit.targets().stream()
+                .filter(t -> !t.sized() && !t.statistic().equals("therapist_dropout_icc")).toList();
+        CalibrationSpec small = new CalibrationSpec(lit.base(), targets,
                 List.of(parameter(lit, "dynamics.attendance.intercept"), parameter(lit, "dynamics.outcome.goal_mean")),
                 lit.anchors(), 2, 500, lit.seed(), 40);
         Scenario perturbed = ScenarioLoader.load(small.base()).with("dynamics.attendance.intercept", -2.4)

@@ -31,11 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * validation patterns (10 replications on seed 12, shared with no fit): the share of V-shaped
  * alliances (a breach collapses trust, relaxation then rebuilds it: about 0.59 in the truth, 0.07
  * to 0.22 under the relaxation and Bayesian rules on this caseload), the repair-improvement
- * correlation (about 0.13 against 0.22 to 0.24) and the lowest and highest therapist dropout
- * rates.
+ * correlation (about 0.13 against 0.22 to 0.24). (The lowest and highest therapist dropout rates
+ * were patterns here until issue 25; they now need caseloads of 41 or more, which this caseload does
+ * not give.)
  *
  * <p>Error budget: each range is the truth's mean +- a half-width of about three standard errors
- * of a 10-replication mean (per-replication sds about 0.03, 0.05, 0.07 and 0.045), so the right
+ * of a 10-replication mean (per-replication sds about 0.03 and 0.05), so the right
  * rule, on fresh seeds, misses a pattern only if its mean strays some two standard errors of a
  * difference of two means (under 5% per pattern). A wrong rule would need its V-shaped share to
  * move by 0.35 or more, some 30 standard errors, to meet that one pattern; as run, the wrong rules'
@@ -66,8 +67,6 @@ class CompeteTrustRulesTest {
         Map<ValidationStatistic, Double> patterns = new LinkedHashMap<>();
         patterns.put(ValidationStatistic.V_SHAPED_SHARE, 0.03);
         patterns.put(ValidationStatistic.REPAIR_IMPROVEMENT_R, 0.05);
-        patterns.put(ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST, 0.07);
-        patterns.put(ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST, 0.05);
         CompeteUseCaseTest.plant(truth, dir, List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE,
                 Metric.MEAN_IMPROVEMENT), patterns);
         Path hypotheses = dir.resolve("trust.yaml");

@@ -40,13 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Variant {@code strong-therapists} has that spread, {@code weak-therapists} the default's 0.1, and
  * {@code middle-fixed} 0.3 with nothing fitted; each fitted variant may move the attendance intercept
  * (the truth's is the default's; therapists' skills, docs/model.md 3.0, are off in the truth and in every variant) to meet the calibration targets. Dropout, its timing and
- * improvement can be met by all three (they share the intercept's lever), but the therapist effects
- * of the validation set cannot: with spread 0.1 the dropout ICC is about 0.015 and the improvement ICC
- * about 0.005, against 0.07 in the truth; each pattern's range is the truth's value +- 0.03, about
- * two standard errors of a 10-replication mean of the right variant and four of the difference from
- * the wrong one. The right variant ranking first is then not chance: the wrong one would have to
- * come within the ranges on four patterns at once, each a four-standard-error excursion. Fixed
- * seeds throughout; the test is deterministic.
+ * improvement can be met by all three (they share the intercept's lever), but the therapist effect
+ * of the validation set cannot: with spread 0.1 the improvement ICC (REML) is about 0.005, against
+ * 0.07 in the truth; each pattern's range (the improvement ICC and the V-shaped share) is the truth's
+ * value +- 0.03, about two standard errors of a 10-replication mean of the right variant and four of
+ * the difference from the wrong one. The right variant ranking first is then not chance: the wrong
+ * one would have to come within the improvement ICC's range, a four-standard-error excursion. (The
+ * therapist dropout ICC is a calibration metric since issue 25, and the lowest and highest rates
+ * need caseloads of 41 that 300 families do not give, so neither is a pattern here.) Fixed seeds
+ * throughout; the test is deterministic.
  */
 class CompeteUseCaseTest {
 
@@ -65,11 +67,10 @@ class CompeteUseCaseTest {
                 .with("therapists[1].spread", 0.5).with("run.families", 300)
                 .with("dynamics.skills.engagement_sd", 0.0).with("dynamics.skills.outcome_sd", 0.0);
         Map<ValidationStatistic, Double> patterns = new LinkedHashMap<>();
-        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_DROPOUT_ICC,
-                ValidationStatistic.THERAPIST_IMPROVEMENT_ICC, ValidationStatistic.V_SHAPED_SHARE)) {
+        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_IMPROVEMENT_ICC,
+                ValidationStatistic.V_SHAPED_SHARE)) {
             patterns.put(s, 0.03);
         }
-        patterns.put(ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST, 0.06);
         plant(truth, shared, List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEAN_IMPROVEMENT),
                 patterns);
         hypotheses = shared.resolve("hypotheses.yaml");

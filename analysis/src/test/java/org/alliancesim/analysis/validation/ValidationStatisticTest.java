@@ -19,25 +19,31 @@ import org.junit.jupiter.api.Test;
 
 class ValidationStatisticTest {
 
-    /** Therapist 0 loses all 10 families, therapist 1 none: all dropout variance is between therapists. */
+    /**
+     * Improvement 1, 2, 3 for therapist 0 and 5, 6, 7 for therapist 1 (equal caseloads): REML equals
+     * the ANOVA estimates, MSB = 24, MSW = 1, var_u = (24 - 1) / 3, ICC = (23/3) / (23/3 + 1) = 23/26.
+     */
     @Test
-    void dropoutIccIsOneWhenTherapistsAloneDecide() {
+    void improvementIccIsTheRemlShare() {
         TherapistTally t = new TherapistTally();
-        for (int i = 0; i < 20; i++) {
-            t.add(course(i, i % 2, i % 2 == 0 ? EndReason.DROPOUT : EndReason.GOALS_MET, 3, 1, 0, 0));
+        double[] improvement = {1, 2, 3, 5, 6, 7};
+        for (int i = 0; i < 6; i++) {
+            t.add(course(i, i / 3, EndReason.GOALS_MET, 3, improvement[i], 0, 0));
         }
-        assertEquals(1.0, ValidationStatistic.dropoutIcc(t), 1e-12);
+        assertEquals(23.0 / 26, ValidationStatistic.improvementIcc(t), 1e-7);
     }
 
     /**
-     * Rates count therapists with at least 10 families only (0.3, 0.6 and 0.1); a therapist
-     * with 2 families, both dropouts, is left out. The deterioration proxy rises with dropout: rho 1.
+     * Rates count therapists with caseloads like the source's, at least 41 families (here 0.3, 0.6 and
+     * 0.1 of 50, 50 and 41); a therapist with 40 families, all dropouts, is left out. Rho counts
+     * therapists with at least 10 families: the deterioration proxy rises with dropout over therapists
+     * 0, 1, 3 and the 40-family one, rho 1.
      */
     @Test
-    void ratesAndRhoUseTherapistsWithEnoughFamilies() {
+    void ratesUseTherapistsWithCaseloadsLikeTheSources() {
         ReplicationData d = new ReplicationData(0, 20, false);
         int f = 0;
-        int[][] spec = {{0, 10, 3, 1}, {1, 10, 6, 3}, {2, 2, 2, 0}, {3, 10, 1, 0}};
+        int[][] spec = {{0, 50, 15, 5}, {1, 50, 30, 12}, {2, 40, 38, 2}, {3, 41, 4, 1}, {4, 9, 0, 0}};
         for (int[] s : spec) {
             for (int i = 0; i < s[1]; i++) {
                 boolean dropout = i < s[2];
@@ -46,10 +52,21 @@ class ValidationStatisticTest {
                         unimproved ? 0.5 : 1.5, 0, 0));
             }
         }
-        assertEquals(0.1, ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST.of(d), 1e-12);
+        assertEquals(4.0 / 41, ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST.of(d), 1e-12);
         assertEquals(0.6, ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST.of(d), 1e-12);
         assertEquals(1.0, ValidationStatistic.THERAPIST_DROPOUT_DETERIORATION_RHO.of(d), 1e-12);
         assertTrue(ValidationStatistic.THERAPIST_IMPROVEMENT_ICC.of(d) > 0);
+    }
+
+    /** Smaller caseloads leave the rates undefined rather than comparing unlike extremes. */
+    @Test
+    void ratesAreUndefinedWithoutCaseloadsLikeTheSources() {
+        ReplicationData d = new ReplicationData(0, 20, false);
+        for (int i = 0; i < 80; i++) {
+            d.courseEnded(course(i, i % 2, i % 3 == 0 ? EndReason.DROPOUT : EndReason.SESSION_LIMIT, 20, 1, 0, 0));
+        }
+        assertTrue(Double.isNaN(ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST.of(d)));
+        assertTrue(Double.isNaN(ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST.of(d)));
     }
 
     /** The validation set can never be a calibration objective: no key is a metric a targets file may name. */
@@ -64,8 +81,8 @@ class ValidationStatisticTest {
     @Test
     void aTargetsFileNamingAValidationStatisticIsRefused() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
-                "targets:\n  - {statistic: therapist_dropout_icc, min: 0.05, max: 0.2}\n", Calibration.STATISTICS));
-        assertTrue(e.getMessage().contains("unknown statistic 'therapist_dropout_icc'"), e.getMessage());
+                "targets:\n  - {statistic: therapist_improvement_icc, min: 0.03, max: 0.09}\n", Calibration.STATISTICS));
+        assertTrue(e.getMessage().contains("unknown statistic 'therapist_improvement_icc'"), e.getMessage());
         assertThrows(ScenarioException.class, () -> Calibration.targets("validation"),
                 "the validation file is no targets file");
     }
