@@ -51,6 +51,14 @@ public final class Population {
         return new Population(p, w, distances.clone());
     }
 
+    /**
+     * A population whose weights are already normalised, kept bit for bit (a checkpoint read back).
+     */
+    static Population normalised(double[][] particles, double[] weights, double[] distances) {
+        Population checked = of(particles, weights, distances);
+        return new Population(checked.particles, weights.clone(), checked.distances);
+    }
+
     public int size() {
         return particles.length;
     }

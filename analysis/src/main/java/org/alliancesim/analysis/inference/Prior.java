@@ -139,6 +139,16 @@ public final class Prior {
             return distribution.density(x) / mass;
         }
 
+        /** The prior probability of [a, b] (clipped to the bounds). */
+        public double probability(double a, double b) {
+            double lo = Math.max(a, lower);
+            double hi = Math.min(b, upper);
+            if (!(hi > lo)) {
+                return 0;
+            }
+            return (distribution.cumulativeProbability(hi) - distribution.cumulativeProbability(lo)) / mass;
+        }
+
         @Override
         public String toString() {
             return label;
