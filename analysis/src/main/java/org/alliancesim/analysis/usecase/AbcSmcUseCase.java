@@ -46,12 +46,7 @@ public final class AbcSmcUseCase {
     public static AbcSmcResult execute(AbcSmcRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         CalibrationSpec spec = request.targets();
-        Calibration calibration;
-        try {
-            calibration = Calibration.of(spec, request.base());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
-        }
+        Calibration calibration = CalibrateUseCase.calibration(spec, request.base(), request.targetsName());
         Prior prior = Prior.of(spec);
         AbcSmc abc = AbcSmc.of(prior, ModelSimulator.observed(spec), ModelSimulator.of(calibration),
                 request.settings());

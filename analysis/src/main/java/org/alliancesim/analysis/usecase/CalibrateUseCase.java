@@ -37,12 +37,7 @@ public final class CalibrateUseCase {
     public static CalibrateResult execute(CalibrateRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         CalibrationSpec spec = request.targets();
-        Calibration calibration;
-        try {
-            calibration = Calibration.of(spec, request.base());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
-        }
+        Calibration calibration = calibration(spec, request.base(), request.targetsName());
         Output output = request.output() == null ? null : request.output().check();
         Calibration.Fit fit = calibration.fit(request.threads(), e -> request.progress().update(e.index(),
                 spec.maxEvaluations(), String.format(Locale.ROOT, "best distance %.4f", e.best())));
@@ -76,12 +71,7 @@ public final class CalibrateUseCase {
      */
     public static Identifiability identifiability(CalibrateRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
-        Calibration calibration;
-        try {
-            calibration = Calibration.of(request.targets(), request.base());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
-        }
+        Calibration calibration = calibration(request.targets(), request.base(), request.targetsName());
         Output output = request.output() == null ? null : request.output().check();
         Identifiability a = Identifiability.at(calibration, calibration.start(), request.threads());
         if (output != null) {
@@ -92,5 +82,17 @@ public final class CalibrateUseCase {
             }
         }
         return a;
+    }
+
+    /**
+     * {@link Calibration#of}, its refusals of the targets (no parameters, a path that is not a
+     * number) as bad requests naming {@code targetsName}.
+     */
+    static Calibration calibration(CalibrationSpec spec, Scenario base, String targetsName) throws ScenarioException {
+        try {
+            return Calibration.of(spec, base);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(targetsName + ": " + e.getMessage());
+        }
     }
 }
