@@ -174,11 +174,11 @@ public final class CornerPlot {
         g.drawString(title, 40, 42);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
         g.drawString(subtitle, 40, 70);
-        double left = 250;
+        double left = 300;
         double top = 140;
         double gap = 8;
         double cell = (SIZE - left - 30 - gap * (d - 1)) / d;
-        cell = Math.min(cell, (SIZE - top - 200 - gap * (d - 1)) / d);
+        cell = Math.min(cell, (SIZE - top - 250 - gap * (d - 1)) / d);
         for (int r = 0; r < t.rows().size(); r++) {
             int i = names.indexOf(t.text(r, "row_parameter"));
             int j = names.indexOf(t.text(r, "column_parameter"));
