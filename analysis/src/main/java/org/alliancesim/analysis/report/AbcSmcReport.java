@@ -148,7 +148,7 @@ public final class AbcSmcReport {
         root.put("generations", state.generations().size());
         root.put("simulations", state.simulations());
         root.put("stop_reason", state.stopReason());
-        root.put("final_tolerance", last.tolerance());
+        root.put("tolerance", last.tolerance());
         root.put("ess", pop.ess());
         ArrayNode observed = root.putArray("observed");
         for (CalibrationSpec.Target t : spec.targets()) {
