@@ -79,6 +79,11 @@ public final class CalibrationSpecs {
                 if (o.get("prior") instanceof ObjectNode prior) {
                     SourceTree.defaultField(prior, "distribution", NODES.textNode("uniform"));
                     for (String f : new String[] {"mean", "sd", "lower", "upper"}) {
+                        // Jackson writes a NaN double as the text "NaN": a spec written back (the
+                        // hypotheses file slurm --compete copies) says "not given" that way.
+                        if (prior.path(f).isTextual() && prior.get(f).asText().equals("NaN")) {
+                            prior.remove(f);
+                        }
                         SourceTree.defaultField(prior, f, NODES.numberNode(Double.NaN));
                     }
                 }

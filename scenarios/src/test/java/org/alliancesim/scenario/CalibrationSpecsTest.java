@@ -89,4 +89,12 @@ class CalibrationSpecsTest {
             assertTrue(m.contains(c[1]) && m.contains(c[2]), m);
         }
     }
+
+    /** A spec written back by Jackson (as slurm --compete copies a hypotheses file) reads as it was. */
+    @Test
+    void aPriorWrittenBackByJacksonReadsAgain() throws ScenarioException {
+        CalibrationSpec s = CalibrationSpecs.parse("t.yaml", HEAD + "  - {path: a.b, min: 0, max: 2, prior:"
+                + " {distribution: UNIFORM, mean: NaN, sd: NaN, lower: NaN, upper: NaN}}\n", STATS);
+        assertEquals(CalibrationSpec.Prior.UNIFORM, s.parameters().get(0).prior());
+    }
 }
