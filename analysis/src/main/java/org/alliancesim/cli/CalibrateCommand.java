@@ -11,6 +11,11 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.Identifiability;
+import org.alliancesim.analysis.inference.PosteriorSummary;
+import org.alliancesim.analysis.usecase.AbcSmcRequest;
+import org.alliancesim.analysis.usecase.AbcSmcResult;
+import org.alliancesim.analysis.usecase.AbcSmcUseCase;
+import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.CalibrateRequest;
 import org.alliancesim.analysis.usecase.CalibrateResult;
 import org.alliancesim.analysis.usecase.CalibrateUseCase;
@@ -28,10 +33,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        header = "Fit parameters to calibration targets (method of simulated moments).",
-        description = {"Minimises the weighted distance between simulated and target statistics with BOBYQA,"
-                + " every evaluation on the same simulated families. Writes the fitted scenario (extends the base),"
-                + " the fit table from a check run on a fresh seed, the optimiser's trace and a report."
+        header = "Fit parameters to calibration targets (simulated moments, or a posterior by ABC-SMC).",
+        description = {"--method optimise (default): minimises the weighted distance between simulated and target"
+                + " statistics with BOBYQA, every evaluation on the same simulated families. Writes the fitted scenario"
+                + " (extends the base), the fit table from a check run on a fresh seed, the optimiser's trace and a"
+                + " report. --method abc-smc: the posterior of the parameters under their priors by approximate"
+                + " Bayesian computation (sequential Monte Carlo); writes posterior.csv, posterior-summary.csv,"
+                + " generations.csv, a corner plot, fitted.yaml at the posterior medians and a report."
                 + " See docs/calibration.md.", ""},
         footer = {"", "Exit codes: 0 success, 2 bad input (nothing written), 1 internal or I/O error."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -70,8 +78,56 @@ final class CalibrateCommand implements Callable<Integer> {
             + " parameters at the start point (identifiability.csv; docs/calibration.md).")
     boolean identifiability;
 
+    @Option(names = "--method", paramLabel = "METHOD", description = "optimise (default: a point fit) or abc-smc"
+            + " (a posterior).")
+    String method = "optimise";
+
+    @Option(names = "--population", paramLabel = "N", description = "abc-smc: particles (default: ${DEFAULT-VALUE};"
+            + " at least 2 x the parameters).")
+    int population = AbcSmcRequest.POPULATION;
+
+    @Option(names = "--max-simulations", paramLabel = "N", description = "abc-smc: simulation budget (default:"
+            + " ${DEFAULT-VALUE}).")
+    long maxSimulations = AbcSmcRequest.MAX_SIMULATIONS;
+
+    @Option(names = "--min-acceptance", paramLabel = "RATE", description = "abc-smc: stop after a generation"
+            + " accepting fewer of its simulations (default: ${DEFAULT-VALUE}).")
+    double minAcceptance = AbcSmcRequest.MIN_ACCEPTANCE;
+
+    @Option(names = "--final-tolerance", paramLabel = "EPS", description = "abc-smc: stop after a generation whose"
+            + " tolerance is at most this (default: ${DEFAULT-VALUE}: no such stop before an exact match).")
+    double finalTolerance = 0;
+
+    @Option(names = "--max-generations", paramLabel = "N", description = "abc-smc: most generations, generation 0"
+            + " included (default: ${DEFAULT-VALUE}).")
+    int maxGenerations = 50;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications per evaluation or simulation"
+            + " (default: the targets file's).")
+    Integer replications;
+
+    @Option(names = "--families", paramLabel = "N", description = "Families per replication (default: the targets"
+            + " file's).")
+    Integer families;
+
+    @Option(names = "--resume", description = "abc-smc: continue the run whose checkpoint is in --out from its last"
+            + " finished generation (same command otherwise).")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
+        if (!List.of("optimise", "abc-smc").contains(method)) {
+            throw new BadRequestException("--method " + method + ": allowed: optimise, abc-smc");
+        }
+        if (method.equals("abc-smc")) {
+            if (identifiability) {
+                throw new BadRequestException("--identifiability analyses a point; give it without --method abc-smc");
+            }
+            return abcSmc();
+        }
+        if (resume) {
+            throw new BadRequestException("--resume continues an abc-smc run; give --method abc-smc");
+        }
         CalibrationSpec goals = Calibration.targets(targets);
         String from = base != null ? base : goals.base();
         CalibrateRequest request = CalibrateRequest.of(goals, targets, ScenarioLoader.load(from, sets))
@@ -80,6 +136,12 @@ final class CalibrateCommand implements Callable<Integer> {
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (maxEvaluations != null) {
             request = request.withMaxEvaluations(maxEvaluations);
+        }
+        if (replications != null || families != null) {
+            CalibrationSpec t = request.targets();
+            request = request.withTargets(new CalibrationSpec(t.base(), t.targets(), t.parameters(), t.anchors(),
+                    replications != null ? replications : t.replications(), families != null ? families : t.families(),
+                    t.seed(), t.maxEvaluations()));
         }
         if (identifiability) {
             return identifiability(request);
@@ -97,6 +159,37 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         TargetsTable.print(o, r.rows());
         o.println("results: " + r.folder() + " (fitted.yaml, fit.csv, trace.csv, report.html)");
+        o.flush();
+        return AllianceSim.OK;
+    }
+
+    private Integer abcSmc() throws Exception {
+        CalibrationSpec goals = Calibration.targets(targets);
+        String from = base != null ? base : goals.base();
+        AbcSmcRequest request = AbcSmcRequest.of(goals, targets, ScenarioLoader.load(from, sets)).withBaseName(from)
+                    .withStartEdits(sets).withPopulation(population)
+                    .withStopping(maxSimulations, minAcceptance, finalTolerance, maxGenerations)
+                    .withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
+                    .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        if (replications != null || families != null) {
+            request = request.withSimulationSize(replications != null ? replications : goals.replications(),
+                    families != null ? families : goals.families());
+        }
+        AbcSmcResult r;
+        try (ProgressBar bar = ProgressBars.open("particles", request.population(), quiet)) {
+            r = AbcSmcUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "posterior of %s on %s by ABC-SMC: %d particles, %d generations, %d simulations (%s)%n",
+                targets, r.targets().base(), request.population(), r.state().generations().size(),
+                r.state().simulations(), r.state().stopReason());
+        o.printf(Locale.ROOT, "  %-40s %10s %10s %23s%n", "parameter", "mean", "sd", "95% credible interval");
+        for (PosteriorSummary.Row row : r.summary().rows()) {
+            o.printf(Locale.ROOT, "  %-40s %10.4f %10.4f   [%9.4f, %9.4f]%n", row.parameter(), row.mean(), row.sd(),
+                    row.q025(), row.q975());
+        }
+        o.println("results: " + r.folder() + " (posterior.csv, posterior-summary.csv, generations.csv, fitted.yaml,"
+                + " charts/corner.png, report.html)");
         o.flush();
         return AllianceSim.OK;
     }

@@ -106,18 +106,127 @@ public record CalibrationSpec(
      * @param path dotted path, as for --set (for example dynamics.attendance.intercept)
      * @param min lower bound
      * @param max upper bound
+     * @param prior its prior for {@code calibrate --method abc-smc}, restricted to [min, max]
+     *     (uniform on the bounds unless the targets file states one)
      */
     public record Parameter(
             @Doc("dotted path, as for --set") String path,
             @Doc("lower bound") double min,
-            @Doc("upper bound") double max) {
-        /** Validates the bounds. */
+            @Doc("upper bound") double max,
+            @Doc("prior for ABC-SMC, restricted to [min, max]; uniform unless stated") Prior prior) {
+        /** Validates the bounds, and the prior against them. */
         public Parameter {
             if (path == null || path.isBlank()) {
                 throw new ParameterException("path", null, "the path of a parameter");
             }
             if (!(min < max)) {
                 throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
+            }
+            if (prior == null) {
+                prior = Prior.UNIFORM;
+            }
+            prior.check(min, max);
+        }
+
+        /** A parameter with a uniform prior on its bounds. */
+        public static Parameter of(String path, double min, double max) {
+            return new Parameter(path, min, max, Prior.UNIFORM);
+        }
+    }
+
+    /** The distributions a parameter's prior may have. */
+    public enum Distribution {
+        /** Uniform on the parameter's bounds (takes no other field). */
+        UNIFORM,
+        /** Normal(mean, sd), restricted to the bounds; mean inside them. */
+        NORMAL,
+        /** log x ~ normal(mean, sd), restricted to the bounds; min at least 0, exp(mean) inside them. */
+        LOGNORMAL,
+        /** Normal(mean, sd) truncated to [lower, upper], which lie inside the bounds. */
+        TRUNCATED_NORMAL
+    }
+
+    /**
+     * A parameter's prior. Fields a distribution does not take are NaN (not given).
+     *
+     * @param distribution uniform (default), normal, lognormal or truncated_normal
+     * @param mean the normal's mean (for lognormal: the mean of log x)
+     * @param sd the normal's standard deviation (for lognormal: of log x), above 0
+     * @param lower truncated_normal's lower truncation point, in [min, upper)
+     * @param upper truncated_normal's upper truncation point, in (lower, max]
+     */
+    public record Prior(
+            @Doc("uniform, normal, lognormal or truncated_normal") Distribution distribution,
+            @Doc("the normal's mean (lognormal: of log x)") double mean,
+            @Doc("the normal's standard deviation (lognormal: of log x)") double sd,
+            @Doc("truncated_normal's lower truncation point") double lower,
+            @Doc("truncated_normal's upper truncation point") double upper) {
+
+        /** Uniform on the parameter's bounds. */
+        public static final Prior UNIFORM = new Prior(Distribution.UNIFORM, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN);
+
+        /** Checks presence: the distribution is given. */
+        public Prior {
+            if (distribution == null) {
+                throw new ParameterException("distribution", null, "uniform, normal, lognormal or truncated_normal");
+            }
+        }
+
+        /**
+         * Checks the fields this distribution needs are given, the others not, and that the prior
+         * lies inside the parameter's bounds [min, max].
+         *
+         * @throws ParameterException naming the field ({@code prior.mean}, ...), found and allowed
+         */
+        void check(double min, double max) {
+            boolean normalFamily = distribution != Distribution.UNIFORM;
+            boolean truncated = distribution == Distribution.TRUNCATED_NORMAL;
+            String name = distribution.name().toLowerCase(java.util.Locale.ROOT);
+            given("mean", mean, normalFamily, name);
+            given("sd", sd, normalFamily, name);
+            given("lower", lower, truncated, name);
+            given("upper", upper, truncated, name);
+            if (normalFamily && !(sd > 0 && Double.isFinite(sd))) {
+                throw new ParameterException("prior.sd", String.valueOf(sd), "a number above 0");
+            }
+            switch (distribution) {
+                case NORMAL -> inside("mean", mean, min, max);
+                case LOGNORMAL -> {
+                    if (min < 0) {
+                        throw new ParameterException("prior.distribution", "lognormal with min " + min,
+                                "a lognormal prior only on a parameter whose min is at least 0");
+                    }
+                    inside("mean", Math.exp(mean), min, max);
+                }
+                case TRUNCATED_NORMAL -> {
+                    inside("lower", lower, min, max);
+                    inside("upper", upper, min, max);
+                    if (!(lower < upper)) {
+                        throw new ParameterException("prior.lower", String.valueOf(lower), "below upper (" + upper + ")");
+                    }
+                    if (!Double.isFinite(mean)) {
+                        throw new ParameterException("prior.mean", String.valueOf(mean), "a finite number");
+                    }
+                }
+                default -> { }
+            }
+        }
+
+        private static void given(String field, double v, boolean needed, String name) {
+            if (needed && Double.isNaN(v)) {
+                throw new ParameterException("prior." + field, null, "a number (a " + name + " prior needs it)");
+            }
+            if (!needed && !Double.isNaN(v)) {
+                throw new ParameterException("prior." + field, String.valueOf(v), "not given for a " + name + " prior");
+            }
+        }
+
+        private static void inside(String field, double v, double min, double max) {
+            if (!(v >= min && v <= max)) {
+                throw new ParameterException("prior." + field, String.valueOf(v),
+                        "inside the parameter's bounds [" + min + ", " + max + "]"
+                                + (field.equals("mean") && Double.isFinite(v) ? "" : ""));
             }
         }
     }

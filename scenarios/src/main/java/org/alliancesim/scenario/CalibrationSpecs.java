@@ -79,6 +79,33 @@ public final class CalibrationSpecs {
         return parse(label, text, statistics, sampled);
     }
 
+    /**
+     * Gives each parameter entry of {@code parameters} without a prior the uniform one, and each
+     * prior the fields its distribution does not take as NaN (not given), so the binder sees every
+     * field and the record says which are missing or extra ({@link CalibrationSpec.Prior}).
+     */
+    static void defaultPriors(JsonNode parameters) {
+        if (!(parameters instanceof ArrayNode list)) {
+            return;
+        }
+        for (JsonNode p : list) {
+            if (p instanceof ObjectNode o) {
+                SourceTree.defaultField(o, "prior", NODES.objectNode().put("distribution", "uniform"));
+                if (o.get("prior") instanceof ObjectNode prior) {
+                    SourceTree.defaultField(prior, "distribution", NODES.textNode("uniform"));
+                    for (String f : new String[] {"mean", "sd", "lower", "upper"}) {
+                        // Jackson writes a NaN double as the text "NaN": a spec written back (the
+                        // hypotheses file slurm --compete copies) says "not given" that way.
+                        if (prior.path(f).isTextual() && prior.get(f).asText().equals("NaN")) {
+                            prior.remove(f);
+                        }
+                        SourceTree.defaultField(prior, f, NODES.numberNode(Double.NaN));
+                    }
+                }
+            }
+        }
+    }
+
     /** Parses targets text (for tests and tools). */
     public static CalibrationSpec parse(String label, String text, Set<String> statistics) throws ScenarioException {
         return parse(label, text, statistics, Set.of());
@@ -132,6 +159,7 @@ public final class CalibrationSpecs {
                 }
             }
         }
+        defaultPriors(root.get("parameters"));
         if (root.get("anchors") instanceof ArrayNode anchors) {
             for (JsonNode a : anchors) {
                 if (a instanceof ObjectNode o) {

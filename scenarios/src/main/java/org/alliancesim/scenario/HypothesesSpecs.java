@@ -53,6 +53,7 @@ public final class HypothesesSpecs {
                 if (v instanceof ObjectNode o) {
                     SourceTree.defaultField(o, "edits", NODES.objectNode());
                     SourceTree.defaultField(o, "fit", NODES.arrayNode());
+                    CalibrationSpecs.defaultPriors(o.get("fit"));
                 }
             }
         }

@@ -96,4 +96,55 @@ class CalibrationSpecsTest {
         assertTrue(small.getMessage().contains("t.yaml:2:51: targets[0].n: d_dropout is computed on a virtual study"
                 + " of the source's size: n must be from 20 to 100000, was 19"), small.getMessage());
     }
+
+    static final String HEAD = "targets:\n  - {statistic: median_sessions, min: 4, max: 6}\nparameters:\n";
+
+    @Test
+    void priorsDefaultToUniformAndMayBeStated() throws ScenarioException {
+        CalibrationSpec s = CalibrationSpecs.parse("t.yaml", HEAD
+                + "  - {path: a.b, min: 0, max: 2}\n"
+                + "  - {path: a.c, min: 0, max: 2, prior: {distribution: normal, mean: 1, sd: 0.5}}\n"
+                + "  - {path: a.d, min: 0.1, max: 5, prior: {distribution: lognormal, mean: 0, sd: 1}}\n"
+                + "  - {path: a.e, min: -1, max: 1, prior: {distribution: truncated_normal, mean: 0, sd: 1,"
+                + " lower: -0.5, upper: 0.5}}\n", STATS);
+        assertEquals(CalibrationSpec.Distribution.UNIFORM, s.parameters().get(0).prior().distribution());
+        assertTrue(Double.isNaN(s.parameters().get(0).prior().mean()));
+        assertEquals(CalibrationSpec.Distribution.NORMAL, s.parameters().get(1).prior().distribution());
+        assertEquals(0.5, s.parameters().get(1).prior().sd(), 0);
+        assertEquals(CalibrationSpec.Distribution.LOGNORMAL, s.parameters().get(2).prior().distribution());
+        assertEquals(-0.5, s.parameters().get(3).prior().lower(), 0);
+    }
+
+    @Test
+    void badPriorsAreLocated() {
+        String[][] cases = {
+            {"  - {path: a.b, min: 0, max: 2, prior: {distribution: cauchy}}\n",
+                "t.yaml:4:", "parameters[0].prior.distribution: found 'cauchy' (text); allowed: uniform, normal, lognormal,"
+                        + " truncated_normal"},
+            {"  - {path: a.b, min: 0, max: 2, prior: {distribution: normal, mean: 3, sd: 1}}\n",
+                "t.yaml:4:", "parameters[0].prior.mean: must be inside the parameter's bounds [0.0, 2.0], was 3.0"},
+            {"  - {path: a.b, min: 0, max: 2, prior: {distribution: normal, mean: 1}}\n",
+                "t.yaml:4:", "parameters[0].prior.sd: must be a number (a normal prior needs it)"},
+            {"  - {path: a.b, min: 0, max: 2, prior: {distribution: uniform, sd: 1}}\n",
+                "t.yaml:4:", "parameters[0].prior.sd: must be not given for a uniform prior, was 1.0"},
+            {"  - {path: a.b, min: -1, max: 2, prior: {distribution: lognormal, mean: 0, sd: 1}}\n",
+                "t.yaml:4:", "a lognormal prior only on a parameter whose min is at least 0"},
+            {"  - {path: a.b, min: 0, max: 2, prior: {distribution: truncated_normal, mean: 1, sd: 1, lower: 0.5,"
+                    + " upper: 3}}\n", "t.yaml:4:", "parameters[0].prior.upper: must be inside the parameter's bounds"},
+        };
+        for (String[] c : cases) {
+            ScenarioException e = assertThrows(ScenarioException.class, () -> CalibrationSpecs.parse("t.yaml",
+                    HEAD + c[0], STATS), c[0]);
+            String m = e.getMessage();
+            assertTrue(m.contains(c[1]) && m.contains(c[2]), m);
+        }
+    }
+
+    /** A spec written back by Jackson (as slurm --compete copies a hypotheses file) reads as it was. */
+    @Test
+    void aPriorWrittenBackByJacksonReadsAgain() throws ScenarioException {
+        CalibrationSpec s = CalibrationSpecs.parse("t.yaml", HEAD + "  - {path: a.b, min: 0, max: 2, prior:"
+                + " {distribution: UNIFORM, mean: NaN, sd: NaN, lower: NaN, upper: NaN}}\n", STATS);
+        assertEquals(CalibrationSpec.Prior.UNIFORM, s.parameters().get(0).prior());
+    }
 }

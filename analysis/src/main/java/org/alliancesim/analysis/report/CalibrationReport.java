@@ -90,13 +90,23 @@ public final class CalibrationReport {
      */
     public static String fittedYaml(Calibration calibration, Scenario fitted, String targetsName, double distance,
             List<String> startEdits) throws IOException {
+        return fittedYaml(calibration, fitted, targetsName, "distance "
+                + String.format(java.util.Locale.ROOT, "%.4f", distance), "# See fit.csv for how each target is met,"
+                + " and docs/calibration.md.\n", startEdits);
+    }
+
+    /**
+     * As above, with the description's parenthesis ({@code note}) and the comment lines after the
+     * first ({@code comment}, each ending in a line feed) given: for a posterior's median, say.
+     */
+    static String fittedYaml(Calibration calibration, Scenario fitted, String targetsName, String note,
+            String comment, List<String> startEdits) throws IOException {
         CalibrationSpec spec = calibration.spec();
         ObjectNode tree = ScenarioLoader.toTree(fitted);
         ObjectNode out = NODES.objectNode();
         out.put("extends", spec.base());
         out.put("name", fitted.name() + "-calibrated");
-        out.put("description", "Calibrated to " + targetsName + " by alliancesim calibrate (distance "
-                + String.format(java.util.Locale.ROOT, "%.4f", distance) + ")");
+        out.put("description", "Calibrated to " + targetsName + " by alliancesim calibrate (" + note + ")");
         for (ParameterPath path : calibration.paths()) {
             List<Object> parts = path.segments();
             String top = (String) parts.get(0);
@@ -115,7 +125,7 @@ public final class CalibrationReport {
             node.set(last, source.get(last).deepCopy());
         }
         return "# Calibrated by `alliancesim calibrate " + targetsName + "`: the fitted parameters, on top of "
-                + spec.base() + ".\n# See fit.csv for how each target is met, and docs/calibration.md.\n"
+                + spec.base() + ".\n" + comment
                 + (startEdits.isEmpty() ? "" : "# The fit started from " + spec.base() + " with --set "
                         + String.join(" --set ", startEdits) + " (not carried into this file).\n")
                 + YAML.writeValueAsString(out);

@@ -20,7 +20,7 @@ public record Provenance(String version, List<String> arguments, Instant started
 
     /** Options whose values never change results, dropped from the recorded command line. */
     private static final List<String> NEUTRAL_WITH_VALUE = List.of("--threads", "--out");
-    private static final List<String> NEUTRAL_FLAGS = List.of("--quiet", "--force");
+    private static final List<String> NEUTRAL_FLAGS = List.of("--quiet", "--force", "--resume");
 
     /**
      * The provenance of a use case that started at {@code started} and finishes now.

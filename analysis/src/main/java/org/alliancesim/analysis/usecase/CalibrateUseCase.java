@@ -38,12 +38,7 @@ public final class CalibrateUseCase {
     public static CalibrateResult execute(CalibrateRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         CalibrationSpec spec = request.targets();
-        Calibration calibration;
-        try {
-            calibration = Calibration.of(spec, request.base());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
-        }
+        Calibration calibration = calibration(spec, request.base(), request.targetsName());
         Output output = request.output();
         try (ResultsFolder folder = output == null ? null : output.open(CalibrationReport.CALIBRATE_FILES)) {
             return calibrate(request, spec, calibration, folder, started);
@@ -83,12 +78,7 @@ public final class CalibrateUseCase {
      */
     public static Identifiability identifiability(CalibrateRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
-        Calibration calibration;
-        try {
-            calibration = Calibration.of(request.targets(), request.base());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(request.targetsName() + ": " + e.getMessage());
-        }
+        Calibration calibration = calibration(request.targets(), request.base(), request.targetsName());
         Output output = request.output();
         try (ResultsFolder folder = output == null ? null : output.open(IdentifiabilityReport.FILES)) {
             Identifiability a = Identifiability.at(calibration, calibration.start(), request.threads());
@@ -98,6 +88,18 @@ public final class CalibrateUseCase {
                 folder.commit();
             }
             return a;
+        }
+    }
+
+    /**
+     * {@link Calibration#of}, its refusals of the targets (no parameters, a path that is not a
+     * number) as bad requests naming {@code targetsName}.
+     */
+    static Calibration calibration(CalibrationSpec spec, Scenario base, String targetsName) throws ScenarioException {
+        try {
+            return Calibration.of(spec, base);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(targetsName + ": " + e.getMessage());
         }
     }
 }

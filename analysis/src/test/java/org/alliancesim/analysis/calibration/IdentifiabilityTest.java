@@ -14,7 +14,7 @@ class IdentifiabilityTest {
 
     private static CalibrationSpec spec(String... paths) {
         List<CalibrationSpec.Parameter> ps = java.util.Arrays.stream(paths)
-                .map(p -> new CalibrationSpec.Parameter(p, 0, 2)).toList();
+                .map(p -> CalibrationSpec.Parameter.of(p, 0, 2)).toList();
         return new CalibrationSpec("default", List.of(
                 new CalibrationSpec.Target("dropout_share", 0.33, 0.45, 0.39, ""),
                 new CalibrationSpec.Target("median_sessions", 4, 6, 5, "")), ps, List.of(), 2, 200, 7_300_417L, 10);
@@ -60,8 +60,8 @@ class IdentifiabilityTest {
     void onTheModelASettingParameterInAPlainRoomIsLoose() throws Exception {
         CalibrationSpec s = spec("dynamics.attendance.intercept", "dynamics.climate.distraction");
         CalibrationSpec wide = new CalibrationSpec(s.base(), s.targets(), List.of(
-                new CalibrationSpec.Parameter("dynamics.attendance.intercept", -6, -1),
-                new CalibrationSpec.Parameter("dynamics.climate.distraction", 0, 2)), List.of(), 2, 200, s.seed(), 10);
+                CalibrationSpec.Parameter.of("dynamics.attendance.intercept", -6, -1),
+                CalibrationSpec.Parameter.of("dynamics.climate.distraction", 0, 2)), List.of(), 2, 200, s.seed(), 10);
         Calibration c = Calibration.of(wide, ScenarioLoader.load("default"));
         Identifiability a = Identifiability.at(c, c.start(), 1);
         assertEquals(4, a.evaluations());

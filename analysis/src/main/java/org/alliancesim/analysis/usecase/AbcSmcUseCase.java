@@ -1,0 +1,119 @@
+package org.alliancesim.analysis.usecase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.inference.AbcSmc;
+import org.alliancesim.analysis.inference.Checkpoint;
+import org.alliancesim.analysis.inference.ModelSimulator;
+import org.alliancesim.analysis.inference.PosteriorSummary;
+import org.alliancesim.analysis.inference.Prior;
+import org.alliancesim.analysis.report.AbcSmcReport;
+import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
+import org.alliancesim.scenario.ScenarioLoader;
+
+/**
+ * Bayesian calibration by ABC-SMC ({@link AbcSmc}) of the targets' parameters, each simulation on
+ * the metrics-only path ({@link ModelSimulator}). With an output folder, the state after each
+ * generation is checkpointed there ({@link Checkpoint#FILE}, atomically), so a run killed at any
+ * point resumes ({@link AbcSmcRequest#resume()}) from its last finished generation and ends with
+ * the same files as an uninterrupted run (wall times and provenance times aside); the checkpoint
+ * is removed when the results are written (docs/calibration.md).
+ */
+public final class AbcSmcUseCase {
+
+    private AbcSmcUseCase() {}
+
+    /**
+     * Runs the request.
+     *
+     * @throws ScenarioException for an unknown path, or bounds the model refuses
+     * @throws BadRequestException for targets without parameters, an output folder that cannot take
+     *     results, or a checkpoint that is missing, damaged or of another run
+     * @throws IOException if writing fails (no result file is left half-written)
+     */
+    public static AbcSmcResult execute(AbcSmcRequest request) throws IOException, ScenarioException {
+        Instant started = Instant.now();
+        CalibrationSpec spec = request.targets();
+        Calibration calibration = CalibrateUseCase.calibration(spec, request.base(), request.targetsName());
+        Prior prior = Prior.of(spec);
+        AbcSmc abc = AbcSmc.of(prior, ModelSimulator.observed(spec), ModelSimulator.of(calibration),
+                request.settings());
+        String identity = identity(request);
+        // The folder is claimed before anything runs (links refused, locked against a second process);
+        // a resumed run finds its own checkpoint in it, so it may be non-empty.
+        Output output = request.output() == null ? null
+                : new Output(request.output().dir(), request.output().force() || request.resume());
+        try (ResultsFolder folder = output == null ? null : output.open(AbcSmcReport.FILES)) {
+            return run(request, spec, calibration, prior, abc, identity, folder, started);
+        }
+    }
+
+    private static AbcSmcResult run(AbcSmcRequest request, CalibrationSpec spec, Calibration calibration, Prior prior,
+            AbcSmc abc, String identity, ResultsFolder folder, Instant started) throws IOException, ScenarioException {
+        Path checkpoint = null;
+        AbcSmc.State resume = null;
+        if (folder != null) {
+            checkpoint = request.output().dir().resolve(Checkpoint.FILE);
+            if (request.resume()) {
+                try {
+                    resume = Checkpoint.read(checkpoint, identity);
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequestException("--resume: " + e.getMessage());
+                }
+            }
+        }
+        Path cp = checkpoint;
+        AbcSmc.State from = resume;
+        AbcSmc.State state = Requests.run(() -> abc.run(from, new AbcSmc.Listener() {
+            @Override
+            public void round(int generation, int accepted, int populationSize, long simulations) {
+                request.progress().update(accepted, populationSize, String.format(Locale.ROOT,
+                        "generation %d, %d simulations", generation, simulations));
+            }
+
+            @Override
+            public void generation(AbcSmc.State s) throws IOException {
+                if (cp != null) {
+                    Checkpoint.write(cp, identity, s);
+                }
+            }
+        }));
+        List<String> names = spec.parameters().stream().map(CalibrationSpec.Parameter::path).toList();
+        PosteriorSummary summary = PosteriorSummary.of(state.population(), names);
+        Scenario fitted = calibration.scenario(summary.medians());
+        if (folder != null) {
+            AbcSmcReport.write(folder, calibration, prior, request.targetsName(), request.startEdits(),
+                    request.settings(), state, summary, fitted, Provenance.of(request.arguments(), started));
+            folder.commit();
+            Files.deleteIfExists(cp);
+        }
+        return new AbcSmcResult(spec, request.targetsName(), state, summary, fitted,
+                request.output() == null ? null : request.output().dir());
+    }
+
+    /**
+     * What makes two runs the same run: the targets, the base scenario and the settings (the thread
+     * count aside), as a SHA-256 digest.
+     */
+    static String identity(AbcSmcRequest r) {
+        String text = r.targets() + "\n" + ScenarioLoader.toYaml(r.base()) + "\n" + r.settings().withThreads(1);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

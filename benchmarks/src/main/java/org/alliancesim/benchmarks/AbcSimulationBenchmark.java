@@ -1,0 +1,103 @@
+package org.alliancesim.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.inference.ModelSimulator;
+import org.alliancesim.scenario.CalibrationSpec;
+import org.alliancesim.scenario.ScenarioLoader;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Families per second through the simulation path ABC-SMC uses ({@link ModelSimulator}: the
+ * parameter vector as typed edits, then {@code Experiment.metrics}, one replication of
+ * {@code families} families, no rows, no session detail), for comparison with
+ * {@link CohortBenchmark} (the model alone) in the same JMH invocation. One invocation is 20
+ * simulations at the literature parameters' default values (the calibrated point), each on its own
+ * seed, spread over {@code threads} workers as ABC-SMC spreads particles (threads = 1 against 2 is
+ * the scaling). The auxiliary counter {@code families} is the rate to read.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+@State(Scope.Thread)
+public class AbcSimulationBenchmark {
+
+    static final int SIMULATIONS = 20;
+
+    /** Families simulated, reported by JMH as a rate. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counters {
+        public long families;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            families = 0;
+        }
+    }
+
+    /** Worker threads over the simulations. */
+    @Param({"1", "2"})
+    public int threads;
+
+    /** Families per simulation. */
+    @Param({"1000"})
+    public int families;
+
+    private ModelSimulator simulator;
+    private double[] point;
+    private ExecutorService pool;
+    private long seed;
+
+    @Setup
+    public void setUp() throws Exception {
+        CalibrationSpec lit = Calibration.targets("literature");
+        CalibrationSpec one = new CalibrationSpec(lit.base(), lit.targets(), lit.parameters(), lit.anchors(), 1, families,
+                lit.seed(), lit.maxEvaluations());
+        Calibration calibration = Calibration.of(one, ScenarioLoader.load(one.base()));
+        simulator = ModelSimulator.of(calibration);
+        point = calibration.start();
+        pool = Executors.newFixedThreadPool(threads);
+    }
+
+    @TearDown
+    public void tearDown() {
+        pool.shutdownNow();
+    }
+
+    @Benchmark
+    public void simulations(Counters counters, Blackhole bh) throws Exception {
+        List<Future<double[]>> out = new ArrayList<>(SIMULATIONS);
+        for (int i = 0; i < SIMULATIONS; i++) {
+            long s = seed++;
+            out.add(pool.submit(() -> simulator.simulate(point, s)));
+        }
+        for (Future<double[]> f : out) {
+            bh.consume(f.get());
+        }
+        counters.families += (long) SIMULATIONS * families;
+    }
+}
