@@ -41,4 +41,14 @@ class PowerTest {
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {Double.NaN}, 0.05));
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.1}, 1));
     }
+
+    @Test
+    void ofPValuesCountsOnlyThoseStrictlyBelowAlpha() {
+        // 1 of 4 below 0.05 (0.05 itself is not): power 0.25, not 0.75 (the complement) nor 0.5 (counting
+        // 0.05). Interval: R 4.2.2 binom.test(1, 4)$conf.int = 0.006309463, 0.805879550.
+        Estimate e = Power.ofPValues(new double[] {0.01, 0.2, 0.05, 0.5}, 0.05);
+        assertEquals(0.25, e.value(), 1e-15);
+        assertEquals(0.00630946320970987, e.lower(), 1e-9);
+        assertEquals(0.80587955031675662, e.upper(), 1e-9);
+    }
 }
