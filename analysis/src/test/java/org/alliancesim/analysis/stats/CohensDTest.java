@@ -61,4 +61,13 @@ class CohensDTest {
         // Hedges' approximation J = 1 - 3 / (4m - 1) = 0.914286 is within 5e-4 of the exact factor used.
         assertEquals(1 - 3.0 / (4 * 9 - 1), r.g().value() / r.d().value(), 5e-4);
     }
+
+    @Test
+    void twoValuesPerGroupAreEnough() {
+        // Wrong code: refusing n = 2 (`n < 2` turned into `n <= 2`). a = (1, 3), b = (0, 2): means 2 and 1, both
+        // variances 2, pooled sd sqrt(2): d = 1 / sqrt(2) by hand.
+        assertEquals(1 / Math.sqrt(2), CohensD.of(new double[] {1, 3}, new double[] {0, 2}).d().value(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> CohensD.of(new double[] {1}, new double[] {0, 2}));
+        assertThrows(IllegalArgumentException.class, () -> CohensD.of(new double[] {1, 3}, new double[] {0, Double.NaN}));
+    }
 }

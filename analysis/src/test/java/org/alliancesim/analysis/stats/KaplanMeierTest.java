@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,5 +147,25 @@ class KaplanMeierTest {
         assertEquals(0.25, km.survivalAt(4.0), 1e-15);
         assertEquals(0.25, km.survivalAt(100), 1e-15);
         assertEquals(6, km.subjects());
+    }
+
+    @Test
+    void whenTheLastSubjectHasTheEventTheErrorIsZeroNotNaN() {
+        // Events at 1 and 2 among two subjects: S = 1/2 then 0. At S = 0 Greenwood's sum is infinite; the
+        // standard error is 0 by convention (as R's survfit prints), so the bounds are 0 and 0.
+        KaplanMeier km = new KaplanMeier();
+        km.add(1, true);
+        km.add(2, true, 1);
+        km.add(3, false, 0); // no subjects: nothing added
+        List<KaplanMeier.Step> steps = km.steps();
+        assertEquals(2, steps.size());
+        assertEquals(0.0, steps.get(1).survival());
+        assertEquals(0.0, steps.get(1).standardError());
+        assertEquals(0.0, steps.get(1).lower());
+        assertEquals(0.0, steps.get(1).upper());
+        assertEquals(2, km.subjects());
+        assertThrows(IllegalArgumentException.class, () -> km.add(Double.POSITIVE_INFINITY, true));
+        assertThrows(IllegalArgumentException.class, () -> km.add(-1, true));
+        assertThrows(IllegalArgumentException.class, () -> km.add(1, true, -1));
     }
 }
