@@ -51,4 +51,19 @@ class PowerTest {
         assertEquals(0.00630946320970987, e.lower(), 1e-9);
         assertEquals(0.80587955031675662, e.upper(), 1e-9);
     }
+
+    @Test
+    void theEdgesOfTheAllowedRangesAreAllowed() {
+        // 0 of 1 and 1 of 1 (Clopper-Pearson: [0, 0.975] and [0.025, 1]); p-values 0 and 1 themselves.
+        assertEquals(0.975, Power.of(0, 1).upper(), 1e-12);
+        assertEquals(0.025, Power.of(1, 1).lower(), 1e-12);
+        assertEquals(0.5, Power.ofPValues(new double[] {0.0, 1.0}, 0.5).value(), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Power.of(-1, 5));
+        assertThrows(IllegalArgumentException.class, () -> Power.of(6, 5));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {-0.01}, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {1.01}, 0.05));
+    }
 }
