@@ -46,35 +46,36 @@ class HistogramTest {
     }
 
     /**
-     * Exact values by hand on unit bins (top 10, 10 bins): 0.5, -1 (counted as 0), 1.5, 1.5, 3.2, 5.5, 9.9 and
-     * 12 (over the top), NaN ignored. Bins 0..9 hold 2, 2, 0, 1, 0, 1, 0, 0, 0, 1; one overflow; n = 8.
+     * Exact values by hand on bins of width 2 (top 20, 10 bins; a width other than 1 tells x / width from
+     * x * width): 1, -1 (counted as 0), 3, 3, 6.4, 11, 19.8 and 24 (over the top), NaN ignored. Bins 0..9 hold
+     * 2, 2, 0, 1, 0, 1, 0, 0, 0, 1; one overflow; n = 8.
      */
     @Test
     void exactQuantilesBoundsAndBoxplotWhiskersByHand() {
-        Histogram h = new Histogram(10, 10);
-        for (double v : new double[] {0.5, -1, 1.5, 1.5, 3.2, 5.5, 9.9, 12, Double.NaN}) {
+        Histogram h = new Histogram(20, 10);
+        for (double v : new double[] {1, -1, 3, 3, 6.4, 11, 19.8, 24, Double.NaN}) {
             h.add(v);
         }
         assertEquals(8, h.count());
-        assertEquals((0.5 + 0 + 1.5 + 1.5 + 3.2 + 5.5 + 9.9 + 12) / 8, h.mean(), 1e-12);
+        assertEquals((1 + 0 + 3 + 3 + 6.4 + 11 + 19.8 + 24) / 8, h.mean(), 1e-12);
         assertEquals(0.0, h.min());
-        assertEquals(12.0, h.max());
-        // Rank 4 of 8 is the last value of bin 1: the top of bin 1, 2.0 (not the start of the next filled bin, 3).
-        assertEquals(2.0, h.quantile(0.5), 1e-12);
+        assertEquals(24.0, h.max());
+        // Rank 4 of 8 is the last value of bin 1: the top of bin 1, 4.0 (not the start of the next filled bin, 6).
+        assertEquals(4.0, h.quantile(0.5), 1e-12);
         // Rank 3: halfway through bin 1.
-        assertEquals(1.5, h.quantile(3.0 / 8), 1e-12);
+        assertEquals(3.0, h.quantile(3.0 / 8), 1e-12);
         // Past the counted bins (rank 7.2 > 7 in bins): the maximum.
-        assertEquals(12.0, h.quantile(0.9));
+        assertEquals(24.0, h.quantile(0.9));
         // smallestAtLeast: the lower edge of the first filled bin at or above x, never below the minimum.
-        assertEquals(3.0, h.smallestAtLeast(1.2), 1e-12);
-        assertEquals(3.0, h.smallestAtLeast(3.0), 1e-12);
+        assertEquals(6.0, h.smallestAtLeast(2.4), 1e-12);
+        assertEquals(6.0, h.smallestAtLeast(6.0), 1e-12);
         assertEquals(0.0, h.smallestAtLeast(-5), 1e-12);
-        assertEquals(12.0, h.smallestAtLeast(9.95), "only the overflow is above: the maximum");
+        assertEquals(24.0, h.smallestAtLeast(19.9), "only the overflow is above: the maximum");
         // largestAtMost: the upper edge of the last filled bin at or below x, never above the maximum.
-        assertEquals(12.0, h.largestAtMost(12.0));
-        assertEquals(10.0, h.largestAtMost(11.0), 1e-12);
-        assertEquals(4.0, h.largestAtMost(4.9), 1e-12);
-        assertEquals(1.0, h.largestAtMost(0.2), 1e-12);
+        assertEquals(24.0, h.largestAtMost(24.0));
+        assertEquals(20.0, h.largestAtMost(22.0), 1e-12);
+        assertEquals(8.0, h.largestAtMost(9.8), 1e-12);
+        assertEquals(2.0, h.largestAtMost(0.4), 1e-12);
         assertEquals(Double.NaN, h.largestAtMost(-1));
 
         // A value exactly at the top goes to the overflow, not past the last bin.

@@ -173,7 +173,9 @@ class LogisticRegressionTest {
     void stepsAreGlmsIterations() {
         // R 4.2.2: glm(y ~ x1 + x2, family = binomial, control = glm.control(epsilon = 1e-12))$iter = 7, the same
         // start (mu = (y + 0.5) / 2) and convergence test (|dev - dev_old| / (|dev| + 0.1) < epsilon).
-        assertEquals(7, LogisticRegression.fit(Y, X1, X2).steps());
+        LogisticRegression fit = LogisticRegression.fit(Y, X1, X2);
+        assertEquals(7, fit.steps());
+        assertEquals(3, fit.coefficients());
     }
 
     @Test

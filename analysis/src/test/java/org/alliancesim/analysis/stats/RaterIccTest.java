@@ -92,4 +92,19 @@ class RaterIccTest {
         assertEquals(2, two.targets());
         assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1}, {2}, {3}}));
     }
+
+    @Test
+    void eachRefusalSaysWhatIsMissing() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[0][]));
+        assertEquals("an inter-rater ICC needs at least 2 raters, had 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1}, {2}, {3}}));
+        assertEquals("an inter-rater ICC needs at least 2 raters, had 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {2, 3, 4}, {3, 5}}));
+        assertEquals("every target needs 2 ratings, one had 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {2, Double.NaN}}));
+        assertEquals("an inter-rater ICC needs at least 2 targets with every rating, had 1", e.getMessage());
+        // Rater 2 = rater 1 + 1 exactly: no residual variance (MSE = 0), so no F interval.
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}));
+        assertEquals("an inter-rater ICC is undefined without residual variance", e.getMessage());
+    }
 }
