@@ -30,7 +30,9 @@ class CronbachAlphaTest {
 
     @Test
     void tooFewItemsOrRespondentsIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}));
+        assertEquals("Cronbach's alpha needs at least 2 items, had 1",
+                assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3}}));
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3, 4}}));
     }
@@ -46,7 +48,9 @@ class CronbachAlphaTest {
         assertEquals(3, a.n());
         assertEquals(2, a.items());
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[0][]));
-        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}));
+        assertEquals("Cronbach's alpha needs at least 2 items, had 1",
+                assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3, 4}, {3, 4}}));
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3}}));
         // The sum score does not vary (1+3 = 2+2 = 3+1): undefined.

@@ -164,6 +164,15 @@ class KaplanMeierTest {
         assertEquals(0.0, steps.get(1).lower());
         assertEquals(0.0, steps.get(1).upper());
         assertEquals(2, km.subjects());
+        // Merging a fit with a time this one lacks adds that time's counts.
+        KaplanMeier other = new KaplanMeier();
+        other.add(0.5, false);
+        km.addAll(other);
+        assertEquals(3, km.subjects());
+        assertEquals(3, km.rows().size());
+        assertEquals(1, km.rows().get(0).censored());
+        assertEquals(3, km.rows().get(0).atRisk());
+        assertEquals(2, km.rows().get(1).atRisk(), "the subject censored at 0.5 has left");
         assertThrows(IllegalArgumentException.class, () -> km.add(Double.POSITIVE_INFINITY, true));
         assertThrows(IllegalArgumentException.class, () -> km.add(-1, true));
         assertThrows(IllegalArgumentException.class, () -> km.add(1, true, -1));

@@ -58,9 +58,13 @@ class PowerTest {
         assertEquals(0.975, Power.of(0, 1).upper(), 1e-12);
         assertEquals(0.025, Power.of(1, 1).lower(), 1e-12);
         assertEquals(0.5, Power.ofPValues(new double[] {0.0, 1.0}, 0.5).value(), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0));
-        assertThrows(IllegalArgumentException.class, () -> Power.of(-1, 5));
-        assertThrows(IllegalArgumentException.class, () -> Power.of(6, 5));
+        // Refused by Power itself (its message), not later by the Beta distribution.
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had 0 of 0",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0)).getMessage());
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had -1 of 5",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(-1, 5)).getMessage());
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had 6 of 5",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(6, 5)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 0.0));
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 1.0));
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {-0.01}, 0.05));
