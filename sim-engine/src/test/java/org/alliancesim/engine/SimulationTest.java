@@ -3,6 +3,7 @@ package org.alliancesim.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,5 +223,117 @@ class SimulationTest {
         long h = sim.schedule(1.0, log, 0);
         assertThrows(IllegalArgumentException.class, () -> sim.reschedule(h, 0.0));
         assertThrows(IllegalArgumentException.class, () -> new Simulation(-1));
+    }
+
+    // The tests below were written against surviving mutants (docs/testing.md); each names the wrong code it rejects.
+
+    @Test
+    void noHandleIsNoEventNotEvenTheFirstOne() {
+        // Wrong code: slot generations starting at 0 would make the very first handle 0 == NO_EVENT.
+        Simulation sim = new Simulation();
+        long first = sim.schedule(1.0, new Log(), 0);
+        assertNotEquals(Simulation.NO_EVENT, first);
+        assertFalse(sim.isPending(Simulation.NO_EVENT));
+        assertFalse(sim.cancel(Simulation.NO_EVENT));
+        assertTrue(sim.isPending(first));
+    }
+
+    @Test
+    void aHandleFromAnotherLargerSimulationIsNotPendingHere() {
+        // Wrong code: `slot > slotsUsed` instead of `>=` reads past the slot arrays (the 17th slot of a
+        // calendar that holds 16) instead of answering "not pending".
+        Simulation big = new Simulation(16);
+        long foreign = 0;
+        for (int i = 0; i < 17; i++) {
+            foreign = big.schedule(1.0 + i, new Log(), i); // the 17th event takes slot 16
+        }
+        Simulation small = new Simulation(16);
+        for (int i = 0; i < 16; i++) {
+            small.schedule(1.0 + i, new Log(), i); // slots 0-15: full, not grown
+        }
+        assertFalse(small.isPending(foreign));
+        assertFalse(small.cancel(foreign));
+        assertEquals(Double.NaN, small.timeOf(foreign));
+        assertEquals(16, small.pending());
+    }
+
+    @Test
+    void rescheduleEarlierComparesWithTheTrueParent() {
+        // The 4-ary heap is built so that slot 7's parent is index 1 (time 50) while index 2 holds time 10:
+        // moving the event at index 7 to time 20 must lift it above 50. Wrong code that compares with
+        // index (pos + 1) / 4 = 2 sees 20 > 10, leaves it under 50, and 50 fires before 20.
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        double[] times = {1, 50, 10, 60, 70, 55, 56, 57}; // each at least its parent: the array stays as inserted
+        long[] h = new long[times.length];
+        for (int i = 0; i < times.length; i++) {
+            h[i] = sim.scheduleAt(times[i], log, (int) times[i]);
+        }
+        assertTrue(sim.reschedule(h[7], 20.0));
+        sim.run();
+        assertArrayEquals(new int[] {1, 10, 57, 50, 55, 56, 60, 70}, log.args());
+        assertEquals(List.of(1.0, 10.0, 20.0, 50.0, 55.0, 56.0, 60.0, 70.0), log.times);
+    }
+
+    @Test
+    void resetAfterFiringFreesEachSlotOnce() {
+        // After one of three events fires, the heap array keeps a stale copy of a live slot just past its
+        // end. Wrong code that clears `i <= size` frees that slot twice, so two later events share it.
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 1);
+        sim.schedule(2.0, log, 2);
+        sim.schedule(3.0, log, 3);
+        sim.runUntil(() -> true);
+        sim.reset();
+        for (int i = 0; i < 4; i++) {
+            sim.schedule(10.0 + i, log, 10 + i);
+        }
+        assertEquals(4, sim.pending());
+        assertEquals(4, sim.run());
+        assertArrayEquals(new int[] {1, 10, 11, 12, 13}, log.args());
+    }
+
+    @Test
+    void aStopCountsOnlyThisRunsEvents() {
+        // Wrong code: the stop path returning `fired + start` counts earlier runs' events too.
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        sim.schedule(1.0, log, 1);
+        sim.schedule(2.0, log, 2);
+        sim.schedule(3.0, (s, arg) -> s.stop(), 3);
+        sim.schedule(4.0, log, 4);
+        assertEquals(2, sim.runUntil(2.5));
+        assertEquals(1, sim.run(), "the third event stops the second run");
+        assertEquals(3, sim.eventsFired());
+        assertEquals(1, sim.runUntil(() -> true));
+    }
+
+    @Test
+    void zeroExpectedPendingIsAllowedAndGrows() {
+        // Wrong code: rejecting 0 (`expectedPending <= 0`).
+        Simulation sim = new Simulation(0);
+        Log log = new Log();
+        for (int i = 0; i < 40; i++) {
+            sim.schedule(40 - i, log, 40 - i);
+        }
+        assertEquals(40, sim.run());
+        assertEquals(1, log.args()[0]);
+        assertEquals(40, log.args()[39]);
+    }
+
+    @Test
+    void infiniteTimesAreRejectedEverywhereButRunUntilNowIsAllowed() {
+        Simulation sim = new Simulation();
+        Log log = new Log();
+        long h = sim.schedule(1.0, log, 1);
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(Double.POSITIVE_INFINITY, log, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.reschedule(h, Double.POSITIVE_INFINITY));
+        assertEquals(1.0, sim.timeOf(h), "a rejected reschedule leaves the event where it was");
+        sim.run();
+        sim.schedule(0.0, log, 2);
+        // endTime == now is allowed (wrong code: `endTime > now`) and fires what is due now.
+        assertEquals(1, sim.runUntil(sim.now()));
+        assertArrayEquals(new int[] {1, 2}, log.args());
     }
 }

@@ -150,4 +150,17 @@ class SessionTest {
         }
         return out;
     }
+
+    @Test
+    void anOrientationVisitStartsHabituationOneSessionEarlier() {
+        // With the orientation visit, session 1 is the second exposure: N exp(-1/h), session 3 N exp(-3/h).
+        // Wrong code: the offset subtracted (exp(+1/h): more novelty after an orientation, not less).
+        ModelParameters p = Variants.observed(ModelParameters.defaults(), true);
+        Session s = new Session(p);
+        Family f = family(p, Variants.experienced(), 0);
+        Dynamics.Climate c = p.dynamics().climate();
+        double n = c.noveltyReflectingTeam() + c.noveltyMirror() + c.noveltyCameras();
+        assertEquals(n * Math.exp(-1 / c.habituationSessions()), s.novelty(f, 1), 1e-12);
+        assertEquals(n * Math.exp(-3 / c.habituationSessions()), s.novelty(f, 3), 1e-12);
+    }
 }

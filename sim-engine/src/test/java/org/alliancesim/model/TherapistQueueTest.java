@@ -18,12 +18,20 @@ class TherapistQueueTest {
      */
     private static final int[] CASELOADS = {1, 2, 3, 4, 6, 10, 12, 20, 100};
 
+    /**
+     * Free capacity written out here (load strictly below the caseload, docs/model.md), not through
+     * Therapist.hasCapacity: the oracle must not share the code under test.
+     */
+    private static boolean free(Therapist th) {
+        return th.load < th.type.caseload();
+    }
+
     /** The choice as Replication made it before the queue: the first strictly lowest load / caseload. */
     private static Therapist scan(Therapist[] therapists) {
         Therapist best = null;
         double bestLoad = Double.POSITIVE_INFINITY;
         for (Therapist th : therapists) {
-            if (th.hasCapacity()) {
+            if (free(th)) {
                 double load = (double) th.load / th.type.caseload();
                 if (load < bestLoad) {
                     best = th;
@@ -85,7 +93,7 @@ class TherapistQueueTest {
     private static boolean tied(Therapist[] therapists, Therapist chosen) {
         double load = (double) chosen.load / chosen.type.caseload();
         for (Therapist th : therapists) {
-            if (th != chosen && th.hasCapacity() && (double) th.load / th.type.caseload() == load) {
+            if (th != chosen && free(th) && (double) th.load / th.type.caseload() == load) {
                 return true;
             }
         }
@@ -103,5 +111,21 @@ class TherapistQueueTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new TherapistQueue(therapists));
         assertEquals("therapist at index " + wrong + " has id 9", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTherapistAtTheCaseloadLeavesTheQueueAndOneBelowItStays() {
+        // Wrong code: hasCapacity as `load <= caseload` keeps a full therapist in the queue.
+        Dynamics d = Dynamics.defaults();
+        Therapist th = Therapist.typical(0, Variants.with(Variants.experienced(), "caseload", 2), d);
+        TherapistQueue queue = new TherapistQueue(new Therapist[] {th});
+        th.load = 1;
+        queue.loadChanged(th);
+        assertTrue(th.hasCapacity());
+        assertSame(th, queue.leastLoaded());
+        th.load = 2;
+        queue.loadChanged(th);
+        assertEquals(false, th.hasCapacity());
+        assertEquals(null, queue.leastLoaded(), "a therapist with 2 of 2 families takes no more");
     }
 }

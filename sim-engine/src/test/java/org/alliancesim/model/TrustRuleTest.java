@@ -162,4 +162,18 @@ class TrustRuleTest {
         }
         return sum / n;
     }
+
+    @Test
+    void relaxationMovesTheGivenFractionOfTheDistanceEachWay() {
+        // T + g (E - T) by hand, and clamped to the scale [-3, 3]. Wrong code: E + T (the direction can still
+        // be right, the magnitude is not), or the up and down rates swapped.
+        Member m = new Member(0, Role.PARENT, false, 1.5, 1, 1, 0, 0, 0);
+        TrustRule sym = new TrustRule.SymmetricRelaxation(0.25);
+        assertEquals(1.5, sym.held(m, 1.0, 3.0, 0), 1e-12);
+        assertEquals(0.5, sym.held(m, 1.0, -1.0, 0), 1e-12);
+        assertEquals(3.0, new TrustRule.SymmetricRelaxation(2.0).held(m, 2.0, 3.0, 0), 1e-12, "clamped at 3");
+        TrustRule asym = new TrustRule.AsymmetricRelaxation(0.1, 0.4);
+        assertEquals(1.2, asym.held(m, 1.0, 3.0, 0), 1e-12); // up: 1 + 0.1 * 2
+        assertEquals(0.2, asym.held(m, 1.0, -1.0, 0), 1e-12); // down: 1 - 0.4 * 2
+    }
 }

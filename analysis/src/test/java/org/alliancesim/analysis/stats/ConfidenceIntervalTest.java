@@ -39,4 +39,18 @@ class ConfidenceIntervalTest {
         assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of(new double[0], 0.95));
         assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of(new double[] {1, 2}, 1.0));
     }
+
+    @Test
+    void theBoundsThemselvesAreInsideAndTheLevelMustBeOpen() {
+        // 1, 2, 3: mean 2, sd 1, t(0.975, 2) = 4.302653 (R qt): half-width 4.302653 / sqrt(3) = 2.484138.
+        ConfidenceInterval ci = ConfidenceInterval.of(new double[] {1, 2, 3}, 0.95);
+        assertEquals(2 - 2.484138, ci.lower(), 1e-6);
+        assertTrue(ci.contains(ci.lower()), "closed at the lower bound");
+        assertTrue(ci.contains(ci.upper()), "closed at the upper bound");
+        assertFalse(ci.contains(Math.nextUp(ci.upper())));
+        assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of(new double[] {1, 2}, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of(new double[] {1, 2}, 1.0));
+        var e = assertThrows(IllegalArgumentException.class, () -> ConfidenceInterval.of(new double[0], 0.95));
+        assertEquals("need at least one value for a confidence interval", e.getMessage());
+    }
 }

@@ -68,4 +68,43 @@ class CorrelationTest {
         assertTrue(Double.isNaN(c.estimate().lower()));
         assertTrue(c.pValue() > 0 && c.pValue() < 1);
     }
+
+    /**
+     * R 4.2.2 cor.test: x = 1..4, y = 2 1 4 3: r 0.6, 95% Fisher-z interval (-0.8529326, 0.9901277), p 0.4;
+     * x = 1..5, y = 2 1 4 3 5: r 0.8, interval (-0.2796400, 0.9861962), p 0.1040880. Missing pairs are dropped.
+     */
+    @Test
+    void smallSamplesMatchCorTest() {
+        Correlation c = new Correlation();
+        double[] x = {1, 2, 3, 4};
+        double[] y = {2, 1, 4, 3};
+        for (int i = 0; i < 4; i++) {
+            c.add(x[i], y[i]);
+        }
+        c.add(5, Double.NaN);
+        c.add(Double.NaN, 5);
+        assertEquals(4, c.n());
+        assertEquals(0.6, c.r(), 1e-12);
+        assertEquals(-0.852932564694718, c.estimate().lower(), 1e-9, "n = 4 has an interval (n - 3 = 1)");
+        assertEquals(0.990127710799694, c.estimate().upper(), 1e-9);
+        assertEquals(0.4, c.pValue(), 1e-9);
+        c.add(5, 5);
+        assertEquals(0.8, c.r(), 1e-12);
+        assertEquals(-0.279640041969355, c.estimate().lower(), 1e-9);
+        assertEquals(0.986196193301271, c.estimate().upper(), 1e-9);
+        assertEquals(0.104088038661828, c.pValue(), 1e-9);
+    }
+
+    @Test
+    void tooFewPairsGiveNaN() {
+        Correlation c = new Correlation();
+        c.add(1, 1);
+        c.add(2, 3);
+        assertEquals(Double.NaN, c.r());
+        assertEquals(Double.NaN, c.pValue());
+        c.add(3, 2);
+        assertEquals(0.5, c.r(), 1e-12); // by hand: sxy = 1, sxx = 2, syy = 2
+        assertEquals(Double.NaN, c.estimate().lower(), "n = 3 has no Fisher-z interval");
+        assertEquals(Double.NaN, c.estimate().upper());
+    }
 }

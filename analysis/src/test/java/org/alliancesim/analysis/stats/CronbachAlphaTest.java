@@ -30,8 +30,30 @@ class CronbachAlphaTest {
 
     @Test
     void tooFewItemsOrRespondentsIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}));
+        assertEquals("Cronbach's alpha needs at least 2 items, had 1",
+                assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3}}));
         assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3, 4}}));
+    }
+
+    /**
+     * Two items, three respondents (the smallest allowed): items (1, 2, 3) and (2, 2, 4), variances 1 and 4/3,
+     * sum scores (3, 4, 7) with variance 13/3; alpha = 2 (1 - (7/3) / (13/3)) = 12/13 by hand.
+     */
+    @Test
+    void twoItemsAndThreeRespondentsByHand() {
+        CronbachAlpha a = CronbachAlpha.of(new double[][] {{1, 2}, {2, 2}, {3, 4}, {Double.NaN, 1}});
+        assertEquals(12.0 / 13, a.alpha().value(), 1e-12);
+        assertEquals(3, a.n());
+        assertEquals(2, a.items());
+        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[0][]));
+        assertEquals("Cronbach's alpha needs at least 2 items, had 1",
+                assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1}, {2}, {3}}))
+                        .getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3, 4}, {3, 4}}));
+        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 2}, {2, 3}}));
+        // The sum score does not vary (1+3 = 2+2 = 3+1): undefined.
+        assertThrows(IllegalArgumentException.class, () -> CronbachAlpha.of(new double[][] {{1, 3}, {2, 2}, {3, 1}}));
     }
 }

@@ -30,4 +30,15 @@ class EstimateTest {
         assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 2, 0));
         assertEquals(1.959963984540054, Estimate.Z, 1e-15);
     }
+
+    @Test
+    void aPointIntervalIsAllowedAndItsBoundsAreNotExcluded() {
+        Estimate point = new Estimate(1, 1, 1); // wrong code: `lower >= upper` refused
+        assertTrue(point.contains(1));
+        Estimate e = new Estimate(0.5, 0, 1);
+        assertFalse(e.excludes(0), "a bound is inside: not excluded");
+        assertFalse(e.excludes(1));
+        assertTrue(e.excludes(Math.nextUp(1.0)));
+        assertTrue(e.excludes(Math.nextDown(0.0)));
+    }
 }

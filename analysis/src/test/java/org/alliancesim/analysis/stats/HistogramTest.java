@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -42,5 +43,64 @@ class HistogramTest {
         assertTrue(h.quantile(0.5) >= 0.5 && h.quantile(0.5) <= 0.6);
         h.add(Double.NaN);
         assertEquals(3, h.count(), "NaN ignored");
+    }
+
+    /**
+     * Exact values by hand on bins of width 2 (top 20, 10 bins; a width other than 1 tells x / width from
+     * x * width): 1, -1 (counted as 0), 3, 3, 6.4, 11, 19.8 and 24 (over the top), NaN ignored. Bins 0..9 hold
+     * 2, 2, 0, 1, 0, 1, 0, 0, 0, 1; one overflow; n = 8.
+     */
+    @Test
+    void exactQuantilesBoundsAndBoxplotWhiskersByHand() {
+        Histogram h = new Histogram(20, 10);
+        for (double v : new double[] {1, -1, 3, 3, 6.4, 11, 19.8, 24, Double.NaN}) {
+            h.add(v);
+        }
+        assertEquals(8, h.count());
+        assertEquals((1 + 0 + 3 + 3 + 6.4 + 11 + 19.8 + 24) / 8, h.mean(), 1e-12);
+        assertEquals(0.0, h.min());
+        assertEquals(24.0, h.max());
+        // Rank 4 of 8 is the last value of bin 1: the top of bin 1, 4.0 (not the start of the next filled bin, 6).
+        assertEquals(4.0, h.quantile(0.5), 1e-12);
+        // Rank 3: halfway through bin 1.
+        assertEquals(3.0, h.quantile(3.0 / 8), 1e-12);
+        // Past the counted bins (rank 7.2 > 7 in bins): the maximum.
+        assertEquals(24.0, h.quantile(0.9));
+        // smallestAtLeast: the lower edge of the first filled bin at or above x, never below the minimum.
+        assertEquals(6.0, h.smallestAtLeast(2.4), 1e-12);
+        assertEquals(6.0, h.smallestAtLeast(6.0), 1e-12);
+        assertEquals(0.0, h.smallestAtLeast(-5), 1e-12);
+        assertEquals(24.0, h.smallestAtLeast(19.9), "only the overflow is above: the maximum");
+        // largestAtMost: the upper edge of the last filled bin at or below x, never above the maximum.
+        assertEquals(24.0, h.largestAtMost(24.0));
+        assertEquals(20.0, h.largestAtMost(22.0), 1e-12);
+        assertEquals(8.0, h.largestAtMost(9.8), 1e-12);
+        assertEquals(2.0, h.largestAtMost(0.4), 1e-12);
+        assertEquals(Double.NaN, h.largestAtMost(-1));
+
+        // A value exactly at the top goes to the overflow, not past the last bin.
+        Histogram top = new Histogram(1, 1);
+        top.add(1.0);
+        assertEquals(1.0, top.smallestAtLeast(0.5));
+        // First bin empty: quantile 0 is the minimum, not 0/0.
+        Histogram h2 = new Histogram(10, 10);
+        h2.add(2.5);
+        h2.add(3.5);
+        assertEquals(2.5, h2.quantile(0), 1e-12);
+        assertEquals(2.5, h2.min());
+        assertEquals(3.5, h2.max());
+        assertEquals(Double.NaN, h2.smallestAtLeast(4.0), "nothing at or above 4");
+    }
+
+    @Test
+    void anEmptyHistogramAnswersNaNAndBadShapesAreRefused() {
+        Histogram h = new Histogram(1, 1);
+        assertEquals(Double.NaN, h.mean());
+        assertEquals(Double.NaN, h.min());
+        assertEquals(Double.NaN, h.max());
+        assertEquals(Double.NaN, h.quantile(0.5));
+        assertThrows(IllegalArgumentException.class, () -> new Histogram(0, 5));
+        assertThrows(IllegalArgumentException.class, () -> new Histogram(-1, 5));
+        assertThrows(IllegalArgumentException.class, () -> new Histogram(1, 0));
     }
 }

@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,76 @@ class KaplanMeierTest {
             km.add(times[i], event[i]);
         }
         return km;
+    }
+
+    /**
+     * Six subjects: events at 1, 2, 2 and 4, censored at 3 and 5. By hand (Greenwood): S = 5/6, 1/2, 1/4 after
+     * 1, 2, 4; the Greenwood sums 1/30, 1/6, 2/3; plain 95% bounds S -+ 1.96 SE clamped to [0, 1]. R 4.2.2
+     * {@code survfit(Surv(c(1,2,2,3,4,5), c(1,1,1,0,1,0)) ~ 1, conf.type = "plain")} prints the same to 1e-5
+     * (it uses qnorm(.975) = 1.959964 for 1.96): lower 0.5351343, 0.0999240, 0; upper 1, 0.9000760, 0.6500760.
+     */
+    @Test
+    void boundsAreTheClampedPlainIntervalAndSurvivalAtAnEventTimeIncludesIt() {
+        KaplanMeier km = new KaplanMeier();
+        double[] t = {1, 2, 2, 3, 4, 5};
+        boolean[] event = {true, true, true, false, true, false};
+        for (int i = 0; i < t.length; i++) {
+            km.add(t[i], event[i]);
+        }
+        List<KaplanMeier.Step> steps = km.steps();
+        assertEquals(3, steps.size());
+        double[] s = {5.0 / 6, 0.5, 0.25};
+        double[] se = {5.0 / 6 * Math.sqrt(1.0 / 30), 0.5 * Math.sqrt(1.0 / 6), 0.25 * Math.sqrt(2.0 / 3)};
+        double[] lower = {s[0] - 1.96 * se[0], s[1] - 1.96 * se[1], 0}; // 0.25 - 0.40 clamps to 0
+        double[] upper = {1, s[1] + 1.96 * se[1], s[2] + 1.96 * se[2]}; // 0.83 + 0.30 clamps to 1
+        double[] rLower = {0.5351343093804739, 0.0999240269703909, 0};
+        double[] rUpper = {1, 0.900075973029609, 0.650075973029609};
+        for (int i = 0; i < 3; i++) {
+            KaplanMeier.Step st = steps.get(i);
+            assertEquals(s[i], st.survival(), 1e-12);
+            assertEquals(se[i], st.standardError(), 1e-12);
+            assertEquals(lower[i], st.lower(), 1e-12, "lower " + i);
+            assertEquals(upper[i], st.upper(), 1e-12, "upper " + i);
+            assertEquals(rLower[i], st.lower(), 1e-5);
+            assertEquals(rUpper[i], st.upper(), 1e-5);
+        }
+        // The survival function is right-continuous: at an event time it already includes that event.
+        assertEquals(1.0, km.survivalAt(0.5), 0);
+        assertEquals(5.0 / 6, km.survivalAt(1.0), 1e-15);
+        assertEquals(5.0 / 6, km.survivalAt(1.999), 1e-15);
+        assertEquals(0.5, km.survivalAt(2.0), 1e-15);
+        assertEquals(0.5, km.survivalAt(3.0), 1e-15);
+        assertEquals(0.25, km.survivalAt(4.0), 1e-15);
+        assertEquals(0.25, km.survivalAt(100), 1e-15);
+        assertEquals(6, km.subjects());
+    }
+
+    @Test
+    void whenTheLastSubjectHasTheEventTheErrorIsZeroNotNaN() {
+        // Events at 1 and 2 among two subjects: S = 1/2 then 0. At S = 0 Greenwood's sum is infinite; the
+        // standard error is 0 by convention (as R's survfit prints), so the bounds are 0 and 0.
+        KaplanMeier km = new KaplanMeier();
+        km.add(1, true);
+        km.add(2, true, 1);
+        km.add(3, false, 0); // no subjects: nothing added
+        List<KaplanMeier.Step> steps = km.steps();
+        assertEquals(2, steps.size());
+        assertEquals(0.0, steps.get(1).survival());
+        assertEquals(0.0, steps.get(1).standardError());
+        assertEquals(0.0, steps.get(1).lower());
+        assertEquals(0.0, steps.get(1).upper());
+        assertEquals(2, km.subjects());
+        // Merging a fit with a time this one lacks adds that time's counts.
+        KaplanMeier other = new KaplanMeier();
+        other.add(0.5, false);
+        km.addAll(other);
+        assertEquals(3, km.subjects());
+        assertEquals(3, km.rows().size());
+        assertEquals(1, km.rows().get(0).censored());
+        assertEquals(3, km.rows().get(0).atRisk());
+        assertEquals(2, km.rows().get(1).atRisk(), "the subject censored at 0.5 has left");
+        assertThrows(IllegalArgumentException.class, () -> km.add(Double.POSITIVE_INFINITY, true));
+        assertThrows(IllegalArgumentException.class, () -> km.add(-1, true));
+        assertThrows(IllegalArgumentException.class, () -> km.add(1, true, -1));
     }
 }

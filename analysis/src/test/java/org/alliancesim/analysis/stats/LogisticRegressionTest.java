@@ -168,4 +168,52 @@ class LogisticRegressionTest {
         System.out.println("R glm check (intercept shifted by " + shift + "): " + r.output().trim());
         return r;
     }
+
+    @Test
+    void stepsAreGlmsIterations() {
+        // R 4.2.2: glm(y ~ x1 + x2, family = binomial, control = glm.control(epsilon = 1e-12))$iter = 7, the same
+        // start (mu = (y + 0.5) / 2) and convergence test (|dev - dev_old| / (|dev| + 0.1) < epsilon).
+        LogisticRegression fit = LogisticRegression.fit(Y, X1, X2);
+        assertEquals(7, fit.steps());
+        assertEquals(3, fit.coefficients());
+    }
+
+    @Test
+    void theSmallestDataSetAndTheRefusals() {
+        // n = p + 1 = 3 observations for 2 coefficients is allowed: R glm(c(1,0,1) ~ c(1,2,3)): intercept
+        // log 2 = 0.6931472, slope 0, deviance 3.819085.
+        LogisticRegression small = LogisticRegression.fit(bits(1, 0, 1), new double[] {1, 2, 3});
+        assertEquals(Math.log(2), small.coefficient(0), 1e-9);
+        assertEquals(0.0, small.coefficient(1), 1e-9);
+        assertEquals(3.819085009769, small.deviance(), 1e-9);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(bits(1, 0), new double[] {1, 2}));
+        assertTrue(e.getMessage().contains("need more than 2 observations"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(bits(1, 0, 1)));
+        assertTrue(e.getMessage().contains("at least one predictor"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(bits(1, 0, 1, 0), new double[] {1, 2, 3}));
+        assertEquals("predictor 0 has 3 values, the outcome 4", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(bits(1, 0, 1, 0), new double[] {1, 2, Double.NaN, 4}));
+        assertTrue(e.getMessage().startsWith("predictor 0 value 2 is NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(bits(1, 1, 1, 1), new double[] {1, 2, 3, 4}));
+        assertTrue(e.getMessage().contains("the outcome is 1 for all 4"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.fit(bits(0, 0, 0, 0), new double[] {1, 2, 3, 4}));
+        assertTrue(e.getMessage().contains("the outcome is 0 for all 4"), e.getMessage());
+    }
+
+    @Test
+    void oneSidedQuasiSeparationIsRefused() {
+        // The group d = 1 holds only 1s (its fitted probability -> 1) while d = 0 holds both (fitted 1/2):
+        // nothing is fitted near 0, so only the upper check sees it.
+        double[] d = {0, 0, 0, 0, 1, 1};
+        var e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(bits(0, 1, 0, 1, 1, 1), d));
+        assertTrue(e.getMessage().contains("separate the outcome"), e.getMessage());
+        // The mirror: d = 1 holds only 0s (fitted probability -> 0), nothing near 1.
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(bits(0, 1, 0, 1, 0, 0), d));
+        assertTrue(e.getMessage().contains("separate the outcome"), e.getMessage());
+    }
 }

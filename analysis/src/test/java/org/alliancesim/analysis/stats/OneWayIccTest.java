@@ -98,4 +98,12 @@ class OneWayIccTest {
             }
         }
     }
+
+    @Test
+    void estimateOfOneGroupIsAllNaNAndLengthsMustMatch() {
+        Estimate e = OneWayIcc.estimate(new int[] {1, 1, 1}, new double[] {1, 2, 4});
+        assertTrue(Double.isNaN(e.value()) && Double.isNaN(e.lower()) && Double.isNaN(e.upper()), e.toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OneWayIcc.estimate(new int[] {1, 2}, new double[] {1, 2, 3}));
+    }
 }

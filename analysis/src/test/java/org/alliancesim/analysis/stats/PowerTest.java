@@ -41,4 +41,33 @@ class PowerTest {
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {Double.NaN}, 0.05));
         assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.1}, 1));
     }
+
+    @Test
+    void ofPValuesCountsOnlyThoseStrictlyBelowAlpha() {
+        // 1 of 4 below 0.05 (0.05 itself is not): power 0.25, not 0.75 (the complement) nor 0.5 (counting
+        // 0.05). Interval: R 4.2.2 binom.test(1, 4)$conf.int = 0.006309463, 0.805879550.
+        Estimate e = Power.ofPValues(new double[] {0.01, 0.2, 0.05, 0.5}, 0.05);
+        assertEquals(0.25, e.value(), 1e-15);
+        assertEquals(0.00630946320970987, e.lower(), 1e-9);
+        assertEquals(0.80587955031675662, e.upper(), 1e-9);
+    }
+
+    @Test
+    void theEdgesOfTheAllowedRangesAreAllowed() {
+        // 0 of 1 and 1 of 1 (Clopper-Pearson: [0, 0.975] and [0.025, 1]); p-values 0 and 1 themselves.
+        assertEquals(0.975, Power.of(0, 1).upper(), 1e-12);
+        assertEquals(0.025, Power.of(1, 1).lower(), 1e-12);
+        assertEquals(0.5, Power.ofPValues(new double[] {0.0, 1.0}, 0.5).value(), 1e-15);
+        // Refused by Power itself (its message), not later by the Beta distribution.
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had 0 of 0",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0)).getMessage());
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had -1 of 5",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(-1, 5)).getMessage());
+        assertEquals("power needs 0 <= detections <= replications and at least one replication, had 6 of 5",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(6, 5)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 0.0));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {0.5}, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {-0.01}, 0.05));
+        assertThrows(IllegalArgumentException.class, () -> Power.ofPValues(new double[] {1.01}, 0.05));
+    }
 }

@@ -70,4 +70,41 @@ class RaterIccTest {
         assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}}));
         assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1}, {2}}));
     }
+
+    /**
+     * Two raters, the most common case. Five targets rated (1, 2), (3, 3), (5, 6), (7, 9), (4, 4); the two-way
+     * ANOVA by hand (and R 4.2.2 {@code anova(lm(y ~ target + rater))}): MS targets 12.35, MS raters 1.6, MS
+     * error 0.35; consistency (12.35 - 0.35) / (12.35 + 0.35) = 12 / 12.7, agreement
+     * 12 / (12.7 + 2 (1.6 - 0.35) / 5) = 12 / 13.2.
+     */
+    @Test
+    void twoRatersAreEnoughAndMatchTheAnovaByHand() {
+        RaterIcc icc = RaterIcc.of(new double[][] {{1, 2}, {3, 3}, {5, 6}, {7, 9}, {4, 4}});
+        assertEquals(2, icc.raters());
+        assertEquals(5, icc.targets());
+        assertEquals(12.35, icc.msTargets(), 1e-12);
+        assertEquals(1.6, icc.msRaters(), 1e-12);
+        assertEquals(0.35, icc.msError(), 1e-12);
+        assertEquals(12 / 12.7, icc.consistency().value(), 1e-12);
+        assertEquals(12 / 13.2, icc.agreement().value(), 1e-12);
+        // Two complete targets are enough too (wrong code: n <= 2 refused); one rater is not.
+        RaterIcc two = RaterIcc.of(new double[][] {{1, 2}, {3, 5}, {Double.NaN, 1}});
+        assertEquals(2, two.targets());
+        assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1}, {2}, {3}}));
+    }
+
+    @Test
+    void eachRefusalSaysWhatIsMissing() {
+        var e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[0][]));
+        assertEquals("an inter-rater ICC needs at least 2 raters, had 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1}, {2}, {3}}));
+        assertEquals("an inter-rater ICC needs at least 2 raters, had 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {2, 3, 4}, {3, 5}}));
+        assertEquals("every target needs 2 ratings, one had 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {2, Double.NaN}}));
+        assertEquals("an inter-rater ICC needs at least 2 targets with every rating, had 1", e.getMessage());
+        // Rater 2 = rater 1 + 1 exactly: no residual variance (MSE = 0), so no F interval.
+        e = assertThrows(IllegalArgumentException.class, () -> RaterIcc.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}));
+        assertEquals("an inter-rater ICC is undefined without residual variance", e.getMessage());
+    }
 }

@@ -49,4 +49,16 @@ class ResidualisedGainTest {
         out[values.length] = last;
         return out;
     }
+
+    @Test
+    void fourCompleteCasesAreEnoughAndEveryLengthMustMatch() {
+        // post = pre exactly plus a residual that is the predictor: gains (0.5, -0.5, 0.5, -0.5) around the fit.
+        double[] pre = {1, 2, 3, 4};
+        double[] post = {1.5, 1.5, 3.5, 3.5};
+        double[] predictor = {1, -1, 1, -1};
+        ResidualisedGain g = ResidualisedGain.of(pre, post, predictor);
+        assertEquals(4, g.n());
+        assertThrows(IllegalArgumentException.class, () -> ResidualisedGain.of(pre, post, new double[] {1, 2, 3}));
+        assertThrows(IllegalArgumentException.class, () -> ResidualisedGain.of(pre, new double[] {1, 2, 3}, predictor));
+    }
 }

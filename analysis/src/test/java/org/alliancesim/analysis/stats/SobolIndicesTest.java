@@ -80,4 +80,89 @@ class SobolIndicesTest {
                 () -> estimate(List.of("a", "b"), new double[7]));
         assertEquals("Sobol indices of 2 parameters need N (d + 2) = N x 4 outputs, N >= 1; got 7", e.getMessage());
     }
+
+    /**
+     * By hand, d = 1, N = 2, rows (f(A), f(B), f(AB)) = (1, 3, 2) and (4, 0, 5): mean 2, variance
+     * (1 + 1 + 4 + 4) / 3 = 10/3; first order ((3-2)(2-1) + (0-2)(5-4)) / 2 / (10/3) = -0.15; total
+     * ((1-2)^2 + (4-5)^2) / 4 / (10/3) = 0.15.
+     */
+    @Test
+    void pointEstimatesByHand() {
+        List<SobolIndex> s = SobolIndices.estimate(List.of("a"), new double[] {1, 3, 2, 4, 0, 5},
+                RandomStreams.of(1).stream(0, 0, "boot"));
+        assertEquals(-0.15, s.get(0).first(), 1e-12);
+        assertEquals(0.15, s.get(0).total(), 1e-12);
+        // Constant outputs: no variance, indices 0 (not 0/0).
+        List<SobolIndex> flat = SobolIndices.estimate(List.of("a", "b"), new double[] {2, 2, 2, 2, 2, 2, 2, 2},
+                RandomStreams.of(1).stream(0, 0, "boot"));
+        assertEquals(0.0, flat.get(1).first());
+        assertEquals(0.0, flat.get(1).totalHigh());
+    }
+
+    /** The estimators written out on a matrix (row j: f(A), f(B), f(AB_1) ... f(AB_d)), as the reference. */
+    private static double[][] referenceIndices(double[][] rows, int d) {
+        int n = rows.length;
+        double mean = 0;
+        for (double[] r : rows) {
+            mean += (r[0] + r[1]) / (2.0 * n);
+        }
+        double var = 0;
+        for (double[] r : rows) {
+            var += ((r[0] - mean) * (r[0] - mean) + (r[1] - mean) * (r[1] - mean)) / (2.0 * n - 1);
+        }
+        double[][] out = new double[2][d];
+        for (int i = 0; i < d; i++) {
+            double s1 = 0;
+            double st = 0;
+            for (double[] r : rows) {
+                s1 += (r[1] - mean) * (r[2 + i] - r[0]) / n;
+                st += (r[0] - r[2 + i]) * (r[0] - r[2 + i]) / (2.0 * n);
+            }
+            out[0][i] = s1 / var;
+            out[1][i] = st / var;
+        }
+        return out;
+    }
+
+    @Test
+    void estimatesAndBootstrapPercentilesMatchTheMatrixReference() {
+        // Three parameters, N = 7 rows of arbitrary outputs; the bootstrap draws row indices from a copy of the
+        // same stream, and the 95% percentile interval is the 25th and 975th of the 1000 sorted resamples.
+        int d = 3;
+        int n = 7;
+        var rng = RandomStreams.of(5).stream(0, 0, "outputs");
+        double[] f = new double[n * (d + 2)];
+        double[][] rows = new double[n][d + 2];
+        for (int j = 0; j < n; j++) {
+            for (int c = 0; c < d + 2; c++) {
+                rows[j][c] = f[j * (d + 2) + c] = Math.floor(rng.nextDouble() * 100) / 10;
+            }
+        }
+        List<SobolIndex> got = SobolIndices.estimate(List.of("a", "b", "c"), f, RandomStreams.of(9).stream(0, 0, "boot"));
+        double[][] est = referenceIndices(rows, d);
+        var boot = RandomStreams.of(9).stream(0, 0, "boot");
+        double[][][] resampled = new double[2][d][SobolIndices.RESAMPLES];
+        for (int r = 0; r < SobolIndices.RESAMPLES; r++) {
+            double[][] pick = new double[n][];
+            for (int j = 0; j < n; j++) {
+                pick[j] = rows[boot.nextInt(n)];
+            }
+            double[][] e = referenceIndices(pick, d);
+            for (int i = 0; i < d; i++) {
+                resampled[0][i][r] = e[0][i];
+                resampled[1][i][r] = e[1][i];
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            Arrays.sort(resampled[0][i]);
+            Arrays.sort(resampled[1][i]);
+            SobolIndex s = got.get(i);
+            assertEquals(est[0][i], s.first(), 1e-9, "first order " + i);
+            assertEquals(est[1][i], s.total(), 1e-9, "total " + i);
+            assertEquals(resampled[0][i][25], s.firstLow(), 1e-9);
+            assertEquals(resampled[0][i][974], s.firstHigh(), 1e-9);
+            assertEquals(resampled[1][i][25], s.totalLow(), 1e-9);
+            assertEquals(resampled[1][i][974], s.totalHigh(), 1e-9);
+        }
+    }
 }
