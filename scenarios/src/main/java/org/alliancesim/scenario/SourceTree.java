@@ -206,10 +206,19 @@ final class SourceTree {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: {
+                // One way to read numbers (Numbers): YAML 1.1 would read 050 as 40 and 0_5 as 5.
+                String why = Numbers.refusal(p.getText());
+                if (why != null) {
+                    problems.add(new Problem(file, line(l), column(l), path, why));
+                    return NODES.nullNode();
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    return NODES.numberNode(p.getDoubleValue());
+                }
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
+            }
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
