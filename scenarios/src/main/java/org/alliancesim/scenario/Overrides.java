@@ -131,11 +131,11 @@ final class Overrides {
             return v;
         } catch (JsonProcessingException e) {
             throw new Unreadable("cannot read the value '" + Problem.excerpt(text) + "': "
-                    + SourceTree.firstLine(e.getOriginalMessage()));
+                    + SourceTree.parserMessage(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some malformed input (invalid characters) as a RuntimeException.
             throw new Unreadable("cannot read the value '" + Problem.excerpt(text) + "': "
-                    + SourceTree.firstLine(String.valueOf(e.getMessage())));
+                    + SourceTree.parserMessage(String.valueOf(e.getMessage())));
         }
     }
 

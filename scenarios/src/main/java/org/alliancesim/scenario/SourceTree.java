@@ -146,7 +146,26 @@ final class SourceTree {
         }
     }
 
+    /**
+     * The parser's message in the user's terms: a key that is a list or mapping (a YAML complex key,
+     * {@code ? [a, b]}) is said plainly, and no message shows the YAML library's class names.
+     */
+    static String parserMessage(String message) {
+        String m = firstLine(message);
+        if (m.startsWith("Expected a field name")) {
+            String kind = m.contains("SequenceStart") ? "a list" : m.contains("MappingStart") ? "a mapping" : "not a name";
+            return "a key must be a field name (like run or families), found " + kind + " used as a key";
+        }
+        int lib = m.indexOf("<org.yaml.snakeyaml");
+        if (lib < 0) {
+            lib = m.indexOf("org.yaml.snakeyaml");
+        }
+        return lib < 0 ? m : m.substring(0, lib).replaceAll("[\\s:,;]+$", "") + " (the YAML structure there is not"
+                + " one a scenario uses)";
+    }
+
     private static String malformed(String format, String parserMessage, boolean show) {
+        parserMessage = parserMessage(parserMessage);
         return show ? "malformed " + format + ": " + parserMessage
                 : "malformed " + format + " (the parser's message is not shown for a file reached through extends;"
                         + " check that file by itself)";
