@@ -63,6 +63,26 @@ class ArgumentsAreDataTest {
     }
 
     @Test
+    void aThreadThatCannotStartEndsInOneLineWithExitCode1() {
+        // What Thread.start throws under a process limit, as a replication pool passes it on.
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine line = new picocli.CommandLine(new AllianceSim());
+        line.setErr(new java.io.PrintWriter(err, true));
+        Exception failure = new java.util.concurrent.ExecutionException(
+                new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource"
+                        + " limits reached"));
+        assertEquals(AllianceSim.INTERNAL_ERROR, Failures.exitCode(failure, line));
+        assertEquals("alliancesim: cannot start another thread (the system's limit on threads or processes was"
+                + " reached); run with fewer --threads or raise the limit (ulimit -u)", err.toString().strip());
+
+        java.io.StringWriter heap = new java.io.StringWriter();
+        assertEquals(AllianceSim.INTERNAL_ERROR, Failures.outOfMemory(new OutOfMemoryError("Java heap space"),
+                new java.io.PrintWriter(heap, true)));
+        assertEquals(1, heap.toString().strip().lines().count(), heap.toString());
+        assertTrue(heap.toString().contains("out of memory (Java heap space)"), heap.toString());
+    }
+
+    @Test
     void aNewlineInAnOptionValueCannotForgeALine() {
         String forged = "3\nalliancesim: all checks passed";
         for (String[] args : new String[][] {{"run", "default", "--reps", forged},
