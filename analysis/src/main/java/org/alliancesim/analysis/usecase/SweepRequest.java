@@ -64,8 +64,8 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
                     && p[0].length() <= 9 && p[1].length() <= 9) {
                 return new Shard(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
             }
-            throw new BadRequestException("--shard must be K/N with 1 <= K <= N (plain decimal whole numbers),"
-                    + " was '" + org.alliancesim.scenario.Problem.shown(text) + "'");
+            throw new BadRequestException("--shard must be K/N with 1 <= K <= N, was '"
+                    + org.alliancesim.scenario.Problem.shown(text) + "'");
         }
 
         @Override
