@@ -3,6 +3,7 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.alliancesim.analysis.report.Provenance;
+import org.alliancesim.scenario.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -64,9 +65,41 @@ public final class AllianceSim implements Runnable {
         giveEveryCommandTheVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setOut(out);
         cli.setErr(err);
+        // Arguments are data: "@FILE" is an argument like any other, never a file of arguments to read
+        // (picocli's default would run the arguments a file holds, and quote its lines in messages).
+        cli.setExpandAtFiles(false);
+        // Numbers are read one way everywhere (Numbers): picocli's own converters would take 0x10 and 1.5d.
+        cli.registerConverter(Integer.class, t -> (int) whole(t, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(int.class, t -> (int) whole(t, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(Long.class, t -> whole(t, Long.MIN_VALUE, Long.MAX_VALUE));
+        cli.registerConverter(long.class, t -> whole(t, Long.MIN_VALUE, Long.MAX_VALUE));
+        cli.registerConverter(Double.class, AllianceSim::number);
+        cli.registerConverter(double.class, AllianceSim::number);
         cli.setParameterExceptionHandler(Failures::badUsage);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> Failures.exitCode(ex, line));
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return Failures.outOfMemory(e, err);
+        }
+    }
+
+    /** An option's whole number, read as {@link Numbers} reads numbers. */
+    private static long whole(String text, long min, long max) {
+        try {
+            return Numbers.wholeNumber("the value", text, min, max);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    /** An option's number, read as {@link Numbers} reads numbers. */
+    private static double number(String text) {
+        try {
+            return Numbers.number("the value", text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** Subcommands list --version (standard help options) but do not inherit the provider: give it. */

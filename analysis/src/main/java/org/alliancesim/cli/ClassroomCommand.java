@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.alliancesim.analysis.classroom.ClassroomServer;
+import org.alliancesim.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,15 +41,19 @@ final class ClassroomCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new BadInputException("--port must be from 0 to 65535, was " + port);
         }
+        if (host == null || host.isBlank()) {
+            throw new BadInputException("--host must be an address such as 127.0.0.1, ::1 or 0.0.0.0, was '"
+                    + Problem.shown(String.valueOf(host)) + "'");
+        }
         PrintWriter err = spec.commandLine().getErr();
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (java.net.UnknownHostException e) {
-            throw new BadInputException("--host " + host + ": unknown address");
+            throw new BadInputException("--host " + Problem.shown(host) + ": unknown address");
         }
         if (!address.isLoopbackAddress()) {
-            err.println("warning: --host " + host + " makes the page reachable from other machines; it has no"
+            err.println("warning: --host " + Problem.shown(host) + " makes the page reachable from other machines; it has no"
                     + " login and runs simulations for anyone who can reach it");
         }
         ClassroomServer server;
@@ -58,7 +63,7 @@ final class ClassroomCommand implements Callable<Integer> {
             }
             server = ClassroomServer.start(host, port);
         } catch (RuntimeException | java.io.IOException e) {
-            throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
+            throw new BadInputException("cannot listen on " + Problem.shown(host) + ":" + port + " (" + e.getMessage()
                     + "); is the port in use? try --port 0");
         }
         String url = "http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : host) + ":" + server.port() + "/";

@@ -65,7 +65,42 @@ final class CompletionCommand implements Callable<Integer> {
             offerScenarioNames(root, where);
         }
         return "# alliancesim completion for " + shell + " (picocli " + CommandLine.VERSION + ")\n"
-                + AutoComplete.bash("alliancesim", root);
+                + withFileNames(AutoComplete.bash("alliancesim", root));
+    }
+
+    /**
+     * picocli completes an argument that has candidates with those candidates only; a scenario may
+     * also be a file, so where the candidates are the built-in names the script offers the file names
+     * that start with the word as well ({@code compgen -f}, one name per line, so names with spaces
+     * stay whole).
+     */
+    static String withFileNames(String script) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<String> scenarioArrays = new java.util.HashSet<>();
+        String builtins = "(\"" + String.join("\" \"", ScenarioLoader.BUILTINS) + "\")";
+        for (String line : script.split("\n", -1)) {
+            java.util.regex.Matcher declared = java.util.regex.Pattern
+                    .compile("^\\s*local (\\w+_pos_param_args)=(\\(.*\\))").matcher(line);
+            if (line.startsWith("function ")) {
+                scenarioArrays.clear();
+            } else if (declared.find() && declared.group(2).startsWith(builtins)) {
+                scenarioArrays.add(declared.group(1));
+            }
+            boolean offers = scenarioArrays.stream().anyMatch(a -> line.contains("compReplyArray \"${" + a + "[@]}\""));
+            if (line.strip().equals("local positionals=\"\"")) {
+                out.append(line).append("; local offer_files=\"\"\n");
+            } else if (offers) {
+                out.append(line).append("; offer_files=1\n");
+            } else if (line.strip().startsWith("COMPREPLY=( $(compgen -W \"${commands// /$'\\n'}${IFS}${positionals}\"")) {
+                out.append(line).append('\n');
+                String indent = line.substring(0, line.indexOf("COMPREPLY"));
+                out.append(indent).append("if [[ -n \"${offer_files:-}\" ]]; then COMPREPLY+=( $(compgen -f -- \"${curr_word}\") ); fi\n");
+            } else {
+                out.append(line).append('\n');
+            }
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
     }
 
     /** Replaces the argument at {@code where} by a copy whose completion candidates are the built-in names. */

@@ -89,11 +89,13 @@ final class RunCommand implements Callable<Integer> {
         if (auto) {
             request = request.withCiWidth(ciWidth);
         } else if (reps != null) {
+            int n;
             try {
-                request = request.withReplications(Integer.parseInt(reps));
+                n = (int) org.alliancesim.scenario.Numbers.wholeNumber("--reps", reps, 1, 100_000);
             } catch (NumberFormatException e) {
-                throw new BadInputException("--reps must be a whole number from 1 to 100000 or 'auto', was '" + reps + "'");
+                throw new BadInputException(e.getMessage() + " (or 'auto' with --ci-width)");
             }
+            request = request.withReplications(n);
         }
         if (compress != null) {
             request = request.withCompress(compress);

@@ -88,7 +88,7 @@ class AllianceSimTest {
         assertOneLineBadInput(run("verify", "--reps", "many"));
         Outcome o = run("verify", "--reps", "1");
         assertOneLineBadInput(o);
-        assertTrue(o.err().contains("verify: replications must be at least 2, was 1"), o.err());
+        assertTrue(o.err().contains("verify: --reps must be at least 2, was 1"), o.err());
         assertOneLineBadInput(run("verify", "--threads", "0"));
     }
 

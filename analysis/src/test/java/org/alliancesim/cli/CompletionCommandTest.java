@@ -44,6 +44,24 @@ class CompletionCommandTest {
     }
 
     @Test
+    void fileNamesAreOfferedWhereAScenarioMayBeAFile() throws Exception {
+        Path script = script("bash");
+        Path here = dir.resolve("work");
+        Files.createDirectories(here.resolve("inv dir"));
+        Files.writeString(here.resolve("invented.yaml"), "extends: default\n");
+        for (String[] words : new String[][] {{"run", "inv"}, {"study", "inv"}, {"scenarios", "check", "inv"},
+                {"scenarios", "show", "inv"}, {"compare", "default", "inv"}, {"story", "inv"}, {"validate", "inv"}}) {
+            List<String> offered = complete(here, script, words);
+            assertEquals(List.of("involuntary-referral", "inv dir", "invented.yaml"),
+                    offered.stream().sorted(java.util.Comparator.comparing((String w) -> !w.equals("involuntary-referral"))
+                            .thenComparing(w -> w)).toList(), String.join(" ", words));
+        }
+        // No file names for an option's name, nor where no scenario is taken.
+        assertEquals(List.of("--threads"), complete(here, script, "run", "--thr"));
+        assertEquals(List.of("bash"), complete(here, script, "completion", "b"));
+    }
+
+    @Test
     void commandsThatTakeNoScenarioAreNotOfferedNames() throws Exception {
         Path script = script("bash");
         // sweep takes a sweep file, merge folders: names there would be wrong (bash falls back to files).
@@ -82,6 +100,11 @@ class CompletionCommandTest {
 
     /** What the script offers for {@code alliancesim WORDS...<TAB>}, the last word being completed. */
     private static List<String> complete(Path script, String... words) throws Exception {
+        return complete(null, script, words);
+    }
+
+    /** As above, with bash started in {@code cwd} (null: the test's own). */
+    private static List<String> complete(Path cwd, Path script, String... words) throws Exception {
         StringBuilder line = new StringBuilder("alliancesim");
         for (String w : words) {
             line.append(' ').append(w);
@@ -91,7 +114,7 @@ class CompletionCommandTest {
                 + "read -ra COMP_WORDS <<< \"$COMP_LINE\"; COMP_CWORD=" + words.length + "\n"
                 + "_complete_alliancesim 2>/dev/null\n"
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Run r = bash(program);
+        Run r = bash(cwd, program);
         assertEquals(0, r.code(), r.out());
         return r.out().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
@@ -99,7 +122,15 @@ class CompletionCommandTest {
     private record Run(int code, String out) {}
 
     private static Run bash(String program) throws Exception {
-        Process p = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
+        return bash(null, program);
+    }
+
+    private static Run bash(Path cwd, String program) throws Exception {
+        ProcessBuilder b = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true);
+        if (cwd != null) {
+            b.directory(cwd.toFile());
+        }
+        Process p = b.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bash did not finish");
         return new Run(p.exitValue(), out);

@@ -230,7 +230,7 @@ class RunCommandTest {
         assertTrue(d.get("ci95_high").asDouble() - d.get("ci95_low").asDouble() < 0.08, d.toString());
         Outcome bad = run("run", "default", "--reps", "auto", "--ci-width", "1.5", "--out", dir.resolve("x").toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("ciWidth must be in (0, 1)"), bad.err());
+        assertTrue(bad.err().contains("--ci-width must be in (0, 1)") && !bad.err().contains("ciWidth"), bad.err());
         assertEquals(2, run("run", "default", "--ci-width", "0.1", "--out", dir.resolve("x").toString()).code());
         assertFalse(Files.exists(dir.resolve("x")));
     }

@@ -69,6 +69,6 @@ class StoryCommandTest {
     void unknownFamilyIsBadInput() {
         Outcome o = AllianceSimTest.run("story", "default", "--family", "1000");
         assertEquals(2, o.code());
-        assertTrue(o.err().contains("story: family must be from 0 to 999 (the scenario has 1000 families), was 1000"), o.err());
+        assertTrue(o.err().contains("story: --family must be from 0 to 999 (the scenario has 1000 families), was 1000"), o.err());
     }
 }

@@ -169,6 +169,16 @@ public final class CalibrationSpecs {
         }
         CalibrationSpec spec = (CalibrationSpec) b.record(CalibrationSpec.class, root, "", List.of());
         if (spec != null) {
+            for (int i = 0; i < spec.parameters().size(); i++) {
+                try {
+                    String why = ParameterPath.parse(spec.parameters().get(i).path()).notFittable();
+                    if (why != null) {
+                        b.problem("parameters[" + i + "].path", why);
+                    }
+                } catch (ScenarioException e) {
+                    // an unknown path is reported against the base scenario when the calibration is set up
+                }
+            }
             Set<String> known = new TreeSet<>(statistics); // messages list them in one order, whatever the set
             for (int i = 0; i < spec.targets().size(); i++) {
                 CalibrationSpec.Target t = spec.targets().get(i);

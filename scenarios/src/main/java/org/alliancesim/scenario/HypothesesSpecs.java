@@ -93,6 +93,11 @@ public final class HypothesesSpecs {
             for (Map.Entry<String, Object> e : v.edits().entrySet()) {
                 try {
                     ParameterPath p = ParameterPath.parse(e.getKey());
+                    String fixed = setByTheFile(p);
+                    if (fixed != null) {
+                        b.problemAtKey(Paths.child(editsAt, e.getKey()), fixed);
+                        continue;
+                    }
                     edits.put(p, e.getValue());
                     keyOf.put(p.toString(), e.getKey());
                 } catch (ScenarioException ex) {
@@ -122,6 +127,11 @@ public final class HypothesesSpecs {
         ParameterPath path;
         try {
             path = ParameterPath.parse(q.path());
+            String why = setByTheFile(path) != null ? setByTheFile(path) : path.notFittable();
+            if (why != null) {
+                b.problem(Paths.child(at, "path"), why);
+                return;
+            }
             if (!(edited.valueAt(path) instanceof Number)) {
                 b.problem(Paths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
                         + " scenario; only numeric fields can be fitted");
@@ -140,6 +150,17 @@ public final class HypothesesSpecs {
                         + ex.problems().get(0).message());
             }
         }
+    }
+
+    /**
+     * Why a variant cannot edit or fit {@code p}, or null: the file's own {@code seed},
+     * {@code replications} and {@code families} set every run of every variant (common random
+     * numbers), so an edit of them would be silently replaced.
+     */
+    private static String setByTheFile(ParameterPath p) {
+        String own = p.isRunSetting() ? p.toString() : p.toString().equals("run.families") ? "families" : null;
+        return own == null ? null : p + " is set for every run of every variant by this file's own '" + own
+                + ":' (common random numbers); a variant cannot change it";
     }
 
     /** A parameter path's problem as one message: the part that is wrong, then what is wrong. */

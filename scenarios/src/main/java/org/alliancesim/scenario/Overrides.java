@@ -131,11 +131,11 @@ final class Overrides {
             return v;
         } catch (JsonProcessingException e) {
             throw new Unreadable("cannot read the value '" + Problem.excerpt(text) + "': "
-                    + SourceTree.firstLine(e.getOriginalMessage()));
+                    + SourceTree.parserMessage(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
             // SnakeYAML reports some malformed input (invalid characters) as a RuntimeException.
             throw new Unreadable("cannot read the value '" + Problem.excerpt(text) + "': "
-                    + SourceTree.firstLine(String.valueOf(e.getMessage())));
+                    + SourceTree.parserMessage(String.valueOf(e.getMessage())));
         }
     }
 
@@ -156,9 +156,17 @@ final class Overrides {
                 throw new Unreadable("a mapping cannot be set as a whole; set its fields one by one (for example"
                         + " families[0].conflict=0.7), or write it in a scenario file");
             case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: {
+                // One way to read numbers (Numbers), as in files: not 050 as octal 40, nor 0_5 as 5.
+                String why = Numbers.refusal(p.getText());
+                if (why != null) {
+                    throw new Unreadable(why);
+                }
+                if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
+                    return p.getDoubleValue();
+                }
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue();
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
+            }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

@@ -126,6 +126,36 @@ public final class ParameterPath {
         return type;
     }
 
+    /**
+     * Whether the path is {@code seed} or {@code replications}: how a scenario is run, not the model.
+     * A sweep, a hypotheses file and a targets file each set these for every run they make, so none
+     * of them may vary, edit or fit them (docs/sweeps.md, docs/hypotheses.md).
+     */
+    public boolean isRunSetting() {
+        return segments.size() == 1 && (segments.get(0).equals("seed") || segments.get(0).equals("replications"));
+    }
+
+    /** Whether the field takes whole numbers only (int or long). */
+    public boolean isWholeNumber() {
+        return type == int.class || type == long.class || type == Integer.class || type == Long.class;
+    }
+
+    /**
+     * Why a fit (calibration targets, a compete variant) cannot move this field, or null when it can:
+     * a fit moves values continuously, so only fields that take fractions can be fitted, and not the
+     * run's own settings.
+     */
+    public String notFittable() {
+        if (isRunSetting()) {
+            return text + " is how the runs are made, set by the file's own '" + text + ":'; it cannot be fitted";
+        }
+        if (isWholeNumber()) {
+            return text + " takes whole numbers, and a fit moves values continuously; fit a field that takes"
+                    + " fractions (such as dynamics.trust.gain_up)";
+        }
+        return null;
+    }
+
     /** The path in canonical form, {@code families[1].conflict}: what messages and outputs show. */
     @Override
     public String toString() {

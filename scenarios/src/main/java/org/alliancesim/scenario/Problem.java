@@ -44,6 +44,31 @@ public record Problem(String file, int line, int column, String path, String mes
         return s.substring(0, cut) + "... (" + s.length() + " characters)";
     }
 
+    /**
+     * A value from the user (an option's value, an argument, a file's text) as every message shows
+     * it: its first {@link #EXCERPT} characters with control and bidirectional-text characters
+     * escaped, so a value can neither forge further lines nor fill the screen. The one function for
+     * echoed values (docs/security.md, "Arguments").
+     */
+    public static String shown(String s) {
+        return s == null ? "null" : escape(excerpt(s));
+    }
+
+    /**
+     * A whole message made one line: control and bidirectional-text characters escaped, and a line
+     * longer than {@code 16 * EXCERPT} characters cut (a message quotes values through
+     * {@link #shown}; this bounds what any forgotten path could reproduce).
+     */
+    public static String oneLine(String message) {
+        String s = escape(String.valueOf(message));
+        int max = 16 * EXCERPT;
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, cut) + "... (" + s.length() + " characters)";
+    }
+
     /** {@code s} with control and bidirectional-text characters written as escapes, so it stays one line. */
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length());

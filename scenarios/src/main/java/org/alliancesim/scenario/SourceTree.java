@@ -146,7 +146,26 @@ final class SourceTree {
         }
     }
 
+    /**
+     * The parser's message in the user's terms: a key that is a list or mapping (a YAML complex key,
+     * {@code ? [a, b]}) is said plainly, and no message shows the YAML library's class names.
+     */
+    static String parserMessage(String message) {
+        String m = firstLine(message);
+        if (m.startsWith("Expected a field name")) {
+            String kind = m.contains("SequenceStart") ? "a list" : m.contains("MappingStart") ? "a mapping" : "not a name";
+            return "a key must be a field name (like run or families), found " + kind + " used as a key";
+        }
+        int lib = m.indexOf("<org.yaml.snakeyaml");
+        if (lib < 0) {
+            lib = m.indexOf("org.yaml.snakeyaml");
+        }
+        return lib < 0 ? m : m.substring(0, lib).replaceAll("[\\s:,;]+$", "") + " (the YAML structure there is not"
+                + " one a scenario uses)";
+    }
+
     private static String malformed(String format, String parserMessage, boolean show) {
+        parserMessage = parserMessage(parserMessage);
         return show ? "malformed " + format + ": " + parserMessage
                 : "malformed " + format + " (the parser's message is not shown for a file reached through extends;"
                         + " check that file by itself)";
@@ -206,10 +225,19 @@ final class SourceTree {
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: {
+                // One way to read numbers (Numbers): YAML 1.1 would read 050 as 40 and 0_5 as 5.
+                String why = Numbers.refusal(p.getText());
+                if (why != null) {
+                    problems.add(new Problem(file, line(l), column(l), path, why));
+                    return NODES.nullNode();
+                }
+                if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    return NODES.numberNode(p.getDoubleValue());
+                }
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? NODES.numberNode(p.getBigIntegerValue()) : NODES.numberNode(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
+            }
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:

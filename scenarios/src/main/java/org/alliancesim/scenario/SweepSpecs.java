@@ -32,6 +32,59 @@ public final class SweepSpecs {
         return parse(file.toString(), SourceText.read(file, file.toString()), metrics);
     }
 
+    /**
+     * What a parameter's path allows, checked at the file's positions (whether the path names a
+     * number in the base is checked when the base is loaded): not the sweep's own seed and
+     * replications, which every point runs with; for a field of whole numbers, whole values and
+     * bounds, and a grid whose steps land on whole numbers (a point's value is never rounded from a
+     * fraction the file wrote).
+     */
+    private static void checkParameters(SweepSpec spec, Binder b) {
+        for (int i = 0; i < spec.parameters().size(); i++) {
+            SweepSpec.Parameter q = spec.parameters().get(i);
+            String at = Paths.index("parameters", i);
+            ParameterPath path;
+            try {
+                path = ParameterPath.parse(q.path());
+            } catch (ScenarioException e) {
+                continue; // reported with the base scenario's fields when the sweep is checked
+            }
+            if (path.isRunSetting()) {
+                b.problem(Paths.child(at, "path"), path + " cannot be a sweep parameter: every point runs with the"
+                        + " sweep's own '" + path + ":' (at the top of this file), so varying it would change nothing");
+                continue;
+            }
+            if (!path.isWholeNumber()) {
+                continue;
+            }
+            for (int j = 0; j < q.values().size(); j++) {
+                if (!whole(q.values().get(j))) {
+                    b.problem(Paths.index(Paths.child(at, "values"), j), path + " takes whole numbers; found the"
+                            + " fraction " + q.values().get(j));
+                }
+            }
+            if (!q.values().isEmpty()) {
+                continue;
+            }
+            for (String end : new String[] {"min", "max"}) {
+                double x = end.equals("min") ? q.min() : q.max();
+                if (!whole(x)) {
+                    b.problem(Paths.child(at, end), path + " takes whole numbers; found the fraction " + x);
+                }
+            }
+            if (spec.design() == SweepSpec.Design.GRID && whole(q.min()) && whole(q.max()) && q.steps() > 1
+                    && (q.max() - q.min()) % (q.steps() - 1) != 0) {
+                b.problem(Paths.child(at, "steps"), path + " takes whole numbers, and " + q.steps() + " steps from "
+                        + (long) q.min() + " to " + (long) q.max() + " fall between them; choose steps - 1 dividing "
+                        + (long) (q.max() - q.min()) + ", or list the values");
+            }
+        }
+    }
+
+    private static boolean whole(double x) {
+        return Double.isFinite(x) && x == Math.rint(x);
+    }
+
     /** Parses sweep text (for tests and tools). */
     public static SweepSpec parse(String label, String text, Set<String> metrics) throws ScenarioException {
         SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
@@ -67,6 +120,9 @@ public final class SweepSpecs {
                             + Names.didYouMean(m, known) + "; allowed: " + String.join(", ", known));
                 }
             }
+        }
+        if (spec != null) {
+            checkParameters(spec, b);
         }
         if (!b.problems.isEmpty()) {
             throw new ScenarioException(new ArrayList<>(b.problems));

@@ -94,6 +94,13 @@ public final class ClassroomServer implements AutoCloseable {
                 if (uri.contains("..") || uri.contains("%2e%2e") || uri.contains("%2E%2E")) {
                     throw new BadRequest("paths with '..' are not served");
                 }
+                // One value per parameter: a repeated one is refused, so no later value is silently ignored.
+                for (Map.Entry<String, List<String>> q : ctx.queryParamMap().entrySet()) {
+                    if (q.getValue().size() > 1) {
+                        throw new BadRequest(ClassroomSettings.clip(q.getKey()) + ": given " + q.getValue().size()
+                                + " times; give each parameter once");
+                    }
+                }
             });
             assets.forEach((path, asset) -> config.routes.get(path, asset::serve));
             config.routes.get("/api/presets", ClassroomServer::presets);
@@ -176,7 +183,9 @@ public final class ClassroomServer implements AutoCloseable {
 
     private static void run(Context ctx) throws Exception {
         ClassroomSettings now = ClassroomSettings.parse(ctx::queryParam, "");
-        boolean compare = "true".equals(ctx.queryParam("compare"));
+        String compareParam = ctx.queryParam("compare");
+        boolean compare = compareParam != null && !compareParam.isBlank()
+                && ClassroomSettings.flag("compare", compareParam.strip());
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
         long start = System.nanoTime();
         Scenario preset = ScenarioLoader.load(now.preset);

@@ -11,6 +11,7 @@ import org.alliancesim.model.Experience;
 import org.alliancesim.model.FamilyType;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Referral;
+import org.alliancesim.scenario.Numbers;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioException;
@@ -196,7 +197,7 @@ public final class ClassroomSettings {
         }
         String s = value.strip();
         String range = "[" + min + ", " + max + "]";
-        if (!s.matches("[+-]?[0-9]{1,10}")) {
+        if (!s.matches("[+-]?(0|[1-9][0-9]{0,9})")) {
             throw new BadRequest(name + ": expected a whole number in " + range + ", found '" + clip(s)
                     + "'");
         }
@@ -212,12 +213,11 @@ public final class ClassroomSettings {
         if (s == null) {
             return null;
         }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new BadRequest(prefix + key + ": expected a number, found '" + clip(s) + "'");
+        if (!Numbers.isDecimal(s)) {
+            throw new BadRequest(prefix + key + ": expected a number, found '" + clip(s) + "'; "
+                    + Numbers.RULE);
         }
+        double v = Double.parseDouble(s);
         if (!(v >= min && v <= max)) {
             throw new BadRequest(prefix + key + ": must be in [" + fmt(min) + ", " + fmt(max) + "], was "
                     + clip(s));
@@ -244,13 +244,20 @@ public final class ClassroomSettings {
 
     private static Boolean bool(Map<String, String> p, String prefix, String key) {
         String s = p.get(key);
-        if (s == null) {
-            return null;
+        return s == null ? null : flag(prefix + key, s);
+    }
+
+    /**
+     * A yes-or-no parameter: exactly {@code true} or {@code false} (lower case), as the page sends
+     * them; anything else ({@code yes}, {@code TRUE}, {@code 1}) is refused, for every flag alike.
+     *
+     * @throws BadRequest naming the parameter and what it takes
+     */
+    static boolean flag(String name, String value) {
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
         }
-        if (s.equals("true") || s.equals("false")) {
-            return Boolean.parseBoolean(s);
-        }
-        throw new BadRequest(prefix + key + ": expected true or false, found '" + clip(s) + "'");
+        throw new BadRequest(name + ": expected true or false, found '" + clip(value) + "'");
     }
 
     private static String fmt(double v) {

@@ -94,11 +94,11 @@ public final class ExperimentResult {
                 curves[k].add(t, false, counts[t][1]);
             }
         }
+        for (int s = 0; s < Math.min(d.dropoutsAtSession.length, dropoutsAtSession.length); s++) {
+            dropoutsAtSession[s] += d.dropoutsAtSession[s];
+        }
         for (int i = 0; i < d.n; i++) {
-            EndReason r = d.endReason[i];
-            if (r == EndReason.DROPOUT && d.endSession[i] < dropoutsAtSession.length) {
-                dropoutsAtSession[d.endSession[i]]++;
-            }
+            EndReason r = d.endReason(i);
             improvementByEnd.computeIfAbsent(r, k -> new Histogram(20, 2_000)).add(d.improvement[i]);
             improvementMean.accept(d.improvement[i]);
             improvementVariance.accept(d.improvement[i]);

@@ -38,18 +38,42 @@ public final class ReplicationData implements CourseListener {
     private final boolean familyRows;
 
     int n;
-    EndReason[] endReason = new EndReason[64];
+    /*
+     * Per family, only what a later step needs family by family, in family order: the run's moments and
+     * improvement histograms (ExperimentResult.add: end reason, sessions attended, improvement, final
+     * alliance) and the median of sessions attended. 21 bytes a family; everything else is summed as
+     * the courses end, in the same family order as a loop over arrays would (so the same doubles).
+     */
+    private static final EndReason[] REASONS = EndReason.values();
+    byte[] endReason = new byte[64];
     int[] attended = new int[64];
-    int[] endSession = new int[64];
-    int[] reliableSession = new int[64];
-    boolean[] involuntary = new boolean[64];
     double[] improvement = new double[64];
-    double[] allianceFirst = new double[64];
-    double[] allianceThird = new double[64];
     double[] allianceLast = new double[64];
-    double[] splitMax = new double[64];
+    /** [end session]: dropouts that ended at that session (ExperimentResult's dropout timing). */
+    long[] dropoutsAtSession = new long[0];
     long ruptures;
     long repairs;
+    // The sums of metrics(), accumulated in family order as courses end.
+    private int dropouts;
+    private int early;
+    private int completed;
+    private int goals;
+    private int waitlist;
+    private int censored;
+    private int reliable;
+    private int improvedBy8;
+    private int at8;
+    private double improvementSum;
+    private double sessionsSum;
+    private double a1;
+    private int n1;
+    private double a3;
+    private int n3;
+    private double aLast;
+    private int nLast;
+    private double split;
+    private int involuntaryFamilies;
+    private int involuntaryDropouts;
 
     /** [session][role ordinal]: sum and count of member alliance after the session. */
     final double[][] roleAllianceSum;
@@ -103,17 +127,12 @@ public final class ReplicationData implements CourseListener {
         if (n == endReason.length) {
             grow();
         }
-        endReason[n] = c.endReason();
+        endReason[n] = (byte) c.endReason().ordinal();
         attended[n] = c.sessionsAttended();
-        endSession[n] = c.endSession();
-        reliableSession[n] = c.reliableSession();
-        involuntary[n] = c.referral() == Referral.INVOLUNTARY;
         improvement[n] = c.improvement();
-        allianceFirst[n] = c.allianceFirst();
-        allianceThird[n] = c.allianceThird();
         allianceLast[n] = c.allianceLast();
-        splitMax[n] = c.splitMax();
         n++;
+        count(c);
         ruptures += c.ruptures();
         repairs += c.repairs();
         therapists.add(c);
@@ -263,64 +282,6 @@ public final class ReplicationData implements CourseListener {
     /** This replication's value of every {@link Metric}, indexed by ordinal; NaN where undefined. */
     public double[] metrics() {
         double[] m = new double[Metric.values().length];
-        int dropouts = 0;
-        int early = 0;
-        int completed = 0;
-        int goals = 0;
-        int waitlist = 0;
-        int censored = 0;
-        int reliable = 0;
-        int improvedBy8 = 0;
-        int at8 = 0;
-        double improvementSum = 0;
-        double sessionsSum = 0;
-        double a1 = 0;
-        int n1 = 0;
-        double a3 = 0;
-        int n3 = 0;
-        double aLast = 0;
-        int nLast = 0;
-        double split = 0;
-        int involuntaryFamilies = 0;
-        int involuntaryDropouts = 0;
-        for (int i = 0; i < n; i++) {
-            EndReason r = endReason[i];
-            if (involuntary[i]) {
-                involuntaryFamilies++;
-                involuntaryDropouts += r == EndReason.DROPOUT ? 1 : 0;
-            }
-            if (r == EndReason.DROPOUT) {
-                dropouts++;
-                if (attended[i] <= 2) {
-                    early++;
-                }
-            }
-            completed += r.isCompletion() ? 1 : 0;
-            goals += r == EndReason.GOALS_MET ? 1 : 0;
-            waitlist += r == EndReason.WAITLIST_DROPOUT ? 1 : 0;
-            censored += r == EndReason.CENSORED ? 1 : 0;
-            reliable += reliableSession[i] > 0 ? 1 : 0;
-            boolean by8 = reliableSession[i] > 0 && reliableSession[i] <= 8;
-            if (attended[i] >= 8 || by8) {
-                at8++;
-                improvedBy8 += by8 ? 1 : 0;
-            }
-            improvementSum += improvement[i];
-            sessionsSum += attended[i];
-            if (!Double.isNaN(allianceFirst[i])) {
-                a1 += allianceFirst[i];
-                n1++;
-            }
-            if (!Double.isNaN(allianceThird[i])) {
-                a3 += allianceThird[i];
-                n3++;
-            }
-            if (!Double.isNaN(allianceLast[i])) {
-                aLast += allianceLast[i];
-                nLast++;
-            }
-            split += splitMax[i];
-        }
         m[Metric.DROPOUT_SHARE.ordinal()] = ratio(dropouts, n);
         m[Metric.EARLY_DROPOUT_SHARE.ordinal()] = ratio(early, dropouts);
         m[Metric.MEDIAN_SESSIONS.ordinal()] = median(attended, n);
@@ -362,6 +323,60 @@ public final class ReplicationData implements CourseListener {
         } catch (IllegalArgumentException e) {
             return Double.NaN;
         }
+    }
+
+    /** Adds one ended course to the sums of {@link #metrics()}, as its loop over families once did. */
+    private void count(CourseRecord c) {
+        EndReason r = c.endReason();
+        int att = c.sessionsAttended();
+        int rel = c.reliableSession();
+        if (c.referral() == Referral.INVOLUNTARY) {
+            involuntaryFamilies++;
+            involuntaryDropouts += r == EndReason.DROPOUT ? 1 : 0;
+        }
+        if (r == EndReason.DROPOUT) {
+            dropouts++;
+            if (att <= 2) {
+                early++;
+            }
+            int s = c.endSession();
+            if (s >= 0) {
+                if (s >= dropoutsAtSession.length) {
+                    dropoutsAtSession = Arrays.copyOf(dropoutsAtSession, Math.max(s + 1, sessionLimit + 2));
+                }
+                dropoutsAtSession[s]++;
+            }
+        }
+        completed += r.isCompletion() ? 1 : 0;
+        goals += r == EndReason.GOALS_MET ? 1 : 0;
+        waitlist += r == EndReason.WAITLIST_DROPOUT ? 1 : 0;
+        censored += r == EndReason.CENSORED ? 1 : 0;
+        reliable += rel > 0 ? 1 : 0;
+        boolean by8 = rel > 0 && rel <= 8;
+        if (att >= 8 || by8) {
+            at8++;
+            improvedBy8 += by8 ? 1 : 0;
+        }
+        improvementSum += c.improvement();
+        sessionsSum += att;
+        if (!Double.isNaN(c.allianceFirst())) {
+            a1 += c.allianceFirst();
+            n1++;
+        }
+        if (!Double.isNaN(c.allianceThird())) {
+            a3 += c.allianceThird();
+            n3++;
+        }
+        if (!Double.isNaN(c.allianceLast())) {
+            aLast += c.allianceLast();
+            nLast++;
+        }
+        split += c.splitMax();
+    }
+
+    /** The end reason of the {@code i}-th family to end. */
+    EndReason endReason(int i) {
+        return REASONS[endReason[i]];
     }
 
     private static double ratio(double a, double b) {
@@ -408,13 +423,7 @@ public final class ReplicationData implements CourseListener {
         int c = endReason.length * 2;
         endReason = Arrays.copyOf(endReason, c);
         attended = Arrays.copyOf(attended, c);
-        endSession = Arrays.copyOf(endSession, c);
-        reliableSession = Arrays.copyOf(reliableSession, c);
-        involuntary = Arrays.copyOf(involuntary, c);
         improvement = Arrays.copyOf(improvement, c);
-        allianceFirst = Arrays.copyOf(allianceFirst, c);
-        allianceThird = Arrays.copyOf(allianceThird, c);
         allianceLast = Arrays.copyOf(allianceLast, c);
-        splitMax = Arrays.copyOf(splitMax, c);
     }
 }

@@ -126,7 +126,13 @@ public final class StudyAnalysis {
                     values(set, f -> true, StudyFamily::outcomeEndLatent), values(set, f -> true, latent)).r().value());
             return new StudyStatistic(name, label, o.r(), o.pValue(), l, o.n(), StudyStatistic.Test.P_VALUE);
         } catch (IllegalArgumentException e) {
-            return new StudyStatistic(name, label, NONE, Double.NaN, Double.NaN, 0, StudyStatistic.Test.P_VALUE);
+            // Too few observed cases (heavy non-response): the latent value of the same families still stands.
+            double l = latent(() -> ResidualisedGain.of(values(set, f -> true, StudyFamily::outcomeBaselineLatent),
+                    values(set, f -> true, StudyFamily::outcomeEndLatent), values(set, f -> true, latent)).r().value());
+            int complete = (int) set.stream().filter(f -> !Double.isNaN(f.outcomeBaseline())
+                    && !Double.isNaN(f.outcomeEnd()) && !Double.isNaN(observed.applyAsDouble(f))).count();
+            return new StudyStatistic(name, blank(label, complete, complete + " of " + set.size() + " families have"
+                    + " every observed score", e), NONE, Double.NaN, l, complete, StudyStatistic.Test.P_VALUE);
         }
     }
 
@@ -226,11 +232,23 @@ public final class StudyAnalysis {
                 out.add(new StudyStatistic(name, label, a.alpha(), Double.NaN, m.softaS().alpha(d), a.n(),
                         StudyStatistic.Test.NONE));
             } catch (IllegalArgumentException e) {
-                out.add(new StudyStatistic(name, label, NONE, Double.NaN, m.softaS().alpha(d), respondents.size(),
+                // n is what alpha could use: respondents who answered every item (not all who answered one).
+                int complete = (int) respondents.values().stream()
+                        .filter(row -> java.util.Arrays.stream(row).noneMatch(Double::isNaN)).count();
+                out.add(new StudyStatistic(name, blank(label, complete, complete + " of " + respondents.size()
+                        + " respondents answered every item", e), NONE, Double.NaN, m.softaS().alpha(d), complete,
                         StudyStatistic.Test.NONE));
             }
         }
         return out;
+    }
+
+    /**
+     * The label of a row left blank, saying why (results.csv and summary.json carry it): too few
+     * complete cases (under 3), else the statistic's own reason (no variation, separation).
+     */
+    private static String blank(String label, int complete, String cases, IllegalArgumentException e) {
+        return label + "; not computed: " + (complete < 3 ? "too few complete cases (" + cases + ")" : e.getMessage());
     }
 
     /** A member's key, ordered by family then member. */

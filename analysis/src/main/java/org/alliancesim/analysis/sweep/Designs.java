@@ -30,6 +30,9 @@ public final class Designs {
      */
     public static final int MAX_POINTS = 1_000_000;
 
+    /** The dimensions of commons-math3's Sobol sequence (its direction numbers). */
+    static final int SOBOL_DIMENSIONS = 1000;
+
     private Designs() {}
 
     /**
@@ -49,6 +52,15 @@ public final class Designs {
      */
     public static void check(SweepSpec spec) {
         checkSize(spec);
+        int d = spec.parameters().size();
+        int most = spec.design() == SweepSpec.Design.SOBOL ? SOBOL_DIMENSIONS
+                : spec.design() == SweepSpec.Design.SALTELLI ? SOBOL_DIMENSIONS / 2 : Integer.MAX_VALUE;
+        if (d > most) {
+            throw new IllegalArgumentException("parameters: the " + spec.design().name().toLowerCase(Locale.ROOT)
+                    + " design takes at most " + most + " parameters (its Sobol sequence has " + SOBOL_DIMENSIONS
+                    + " dimensions" + (spec.design() == SweepSpec.Design.SALTELLI ? ", two per parameter" : "")
+                    + "), found " + d + "; use design: latin_hypercube or random for more");
+        }
         for (int i = 0; i < spec.parameters().size(); i++) {
             SweepSpec.Parameter p = spec.parameters().get(i);
             boolean finite = Double.isFinite(p.min()) && Double.isFinite(p.max())

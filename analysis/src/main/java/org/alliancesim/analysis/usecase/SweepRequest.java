@@ -40,6 +40,9 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      */
     public record Shard(int k, int n) {
 
+        /** K or N of {@code --shard}: decimal digits, no sign, no leading zero (as {@code Numbers} reads them). */
+        private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[1-9][0-9]*");
+
         /** The whole sweep. */
         public static final Shard ALL = new Shard(1, 1);
 
@@ -57,14 +60,12 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
          */
         public static Shard parse(String text) {
             String[] p = text.split("/", -1);
-            try {
-                if (p.length == 2) {
-                    return new Shard(Integer.parseInt(p[0].strip()), Integer.parseInt(p[1].strip()));
-                }
-            } catch (NumberFormatException e) {
-                // the message below
+            if (p.length == 2 && WHOLE.matcher(p[0]).matches() && WHOLE.matcher(p[1]).matches()
+                    && p[0].length() <= 9 && p[1].length() <= 9) {
+                return new Shard(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
             }
-            throw new BadRequestException("--shard must be K/N with 1 <= K <= N, was '" + text + "'");
+            throw new BadRequestException("--shard must be K/N with 1 <= K <= N, was '"
+                    + org.alliancesim.scenario.Problem.shown(text) + "'");
         }
 
         @Override

@@ -191,6 +191,18 @@ class ClassroomServerTest {
             {"/api/story?families=100&family=100", "family: must be in [0, 99], was 100"},
             {"/api/story/chart?family=0&upto=2.0", "upto: expected a whole number in [0, 20], found '2.0'"},
             {"/api/story/chart?family=0&upto=-1", "upto: must be in [0, 20], was -1"},
+            // Booleans are exactly true or false, for every flag alike (compare=yes used to run without compare).
+            {"/api/run?compare=yes", "compare: expected true or false, found 'yes'"},
+            {"/api/run?compare=TRUE", "compare: expected true or false, found 'TRUE'"},
+            {"/api/run?compare=1", "compare: expected true or false, found '1'"},
+            {"/api/run?observed=TRUE", "observed: expected true or false, found 'TRUE'"},
+            // A parameter given twice is refused, not first-wins (the invalid later value used to be ignored).
+            {"/api/run?warmth=0.5&warmth=9", "warmth: given 2 times; give each parameter once"},
+            {"/api/run?compare=true&compare=banana", "compare: given 2 times"},
+            // Numbers are plain decimal, as everywhere (Numbers): no leading zero, hex float or NaN.
+            {"/api/run?families=050", "families: expected a whole number in [20, 2000], found '050'"},
+            {"/api/run?warmth=0x1p-1", "warmth: expected a number, found '0x1p-1'"},
+            {"/api/run?warmth=NaN", "warmth: expected a number, found 'NaN'"},
         };
         for (String[] c : cases) {
             HttpResponse<String> r = get(c[0]);

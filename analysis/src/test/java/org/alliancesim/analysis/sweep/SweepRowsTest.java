@@ -17,7 +17,7 @@ class SweepRowsTest {
         SweepSpec s = SweepTest.spec("parameters:\n"
                 + "  - {path: therapists.1.repair_skill, values: [1e-7, 4.5e-7, 0.30000000000000004, 0.123456789012, 2,"
                 + " 1e10]}\n"
-                + "  - {path: run.session_limit, values: [12.4]}\n");
+                + "  - {path: run.session_limit, values: [12]}\n"); // a fraction here is refused (SweepSpecs)
         SweepRows rows = new SweepRows(s, Designs.points(s), Sweep.paths(s));
         assertEquals(",0.0000001,12", rows.parameterColumns(0));
         assertEquals(",0.00000045,12", rows.parameterColumns(1));
