@@ -22,10 +22,10 @@ class CalibrationCommandsTest {
         Path out = dir.resolve("v");
         Outcome o = AllianceSimTest.run("validate", "--reps", "3", "--set", "run.families=200", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains(" of 7 targets in range"), o.out());
+        assertTrue(o.out().contains(" of 8 targets in range"), o.out());
         List<String> csv = Files.readAllLines(out.resolve("calibration.csv"));
         assertEquals("statistic,min,max,target,estimate,ci95_low,ci95_high,n,in_range,source", csv.get(0));
-        assertEquals(8, csv.size());
+        assertEquals(9, csv.size());
         List<String> validation = Files.readAllLines(out.resolve("validation.csv"));
         assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,n,in_range,source", validation.get(0));
         assertEquals(9, validation.size());
@@ -102,7 +102,7 @@ class CalibrationCommandsTest {
         List<String> csv = Files.readAllLines(out.resolve("posterior-predictive.csv"));
         assertEquals("statistic,min,max,published,estimate,ci95_low,ci95_high,posterior_median,posterior_ci95_low,"
                 + "posterior_ci95_high,probability_in_range,draws,source", csv.get(0));
-        assertEquals(10, csv.size());
+        assertEquals(9, csv.size());
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"posterior_predictive\""));
         Path cmp = dir.resolve("cp");
         Outcome c = AllianceSimTest.run("compare", "default", "involuntary-referral", "--posterior", post.toString(),

@@ -159,6 +159,7 @@ public final class PosteriorPredictive {
             ValidationSet patterns = new ValidationSet();
             // Session detail on: the V-shaped trajectories need it (as validate's own run).
             Experiment.run(s.model(), s.seed(), (j + 1) * r, r, threads, false, true, false, patterns::add, null);
+            patterns.runSourceCaseloads(s, (j + 1) * r, r, threads);
             List<ValidationSet.Row> rows = patterns.rows(spec);
             for (int i = 0; i < k; i++) {
                 values[i][j] = rows.get(i).estimate().mean();

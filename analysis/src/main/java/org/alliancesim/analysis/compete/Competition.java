@@ -127,6 +127,7 @@ public final class Competition {
             run.add(d);
             patterns.add(d);
         }, null);
+        patterns.runSourceCaseloads(scored, 0, scored.replications(), threads);
         List<ValidationSet.Row> rows = patterns.rows(validation);
         int met = (int) rows.stream().filter(ValidationSet.Row::inRange).count();
         List<Double> values = new ArrayList<>();

@@ -51,6 +51,8 @@ public final class ValidateUseCase {
                 result.add(d);
                 patterns.add(d);
             }, k -> request.progress().update(k + 1, s.replications(), ""));
+            // The lowest and highest therapist rates: the same replications with source-like caseloads.
+            patterns.runSourceCaseloads(s, 0, s.replications(), request.threads());
             return result;
         });
         var rows = CalibrationReport.rows(request.targets(), Requests.run(() -> TargetEstimates.of(

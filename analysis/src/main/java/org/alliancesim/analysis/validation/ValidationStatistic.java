@@ -23,10 +23,10 @@ public enum ValidationStatistic {
      * therapist has that many).
      */
     THERAPIST_DROPOUT_RATE_LOWEST("therapist_dropout_rate_lowest",
-            d -> Arrays.stream(rates(d.therapists())).min().orElse(Double.NaN)),
+            d -> Arrays.stream(rates(d.therapists())).min().orElse(Double.NaN), true),
     /** Highest dropout share among therapists with at least {@link #MIN_CASELOAD} families. */
     THERAPIST_DROPOUT_RATE_HIGHEST("therapist_dropout_rate_highest",
-            d -> Arrays.stream(rates(d.therapists())).max().orElse(Double.NaN)),
+            d -> Arrays.stream(rates(d.therapists())).max().orElse(Double.NaN), true),
     /**
      * Therapists' share of improvement variance, var_u / (var_u + var_e), of a random-intercept linear
      * model fitted by REML (as lme4's lmer) with the replication's therapists as clusters.
@@ -69,10 +69,25 @@ public enum ValidationStatistic {
 
     private final String key;
     private final ToDoubleFunction<ReplicationData> value;
+    private final boolean sourceCaseloads;
 
     ValidationStatistic(String key, ToDoubleFunction<ReplicationData> value) {
+        this(key, value, false);
+    }
+
+    ValidationStatistic(String key, ToDoubleFunction<ReplicationData> value, boolean sourceCaseloads) {
         this.key = key;
         this.value = value;
+        this.sourceCaseloads = sourceCaseloads;
+    }
+
+    /**
+     * Whether the statistic is measured on the scenario with source-like caseloads
+     * ({@link ValidationSet#sourceCaseloads}) rather than on the scenario itself: the lowest and highest
+     * rates, which need caseloads of at least {@link #MIN_CASELOAD}.
+     */
+    public boolean sourceCaseloads() {
+        return sourceCaseloads;
     }
 
     /** The key used in validation files and outputs. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Posterior predictive intervals against Monte Carlo ones, on the fixture posteriors (PosteriorTest),
- * seed 7300417, 300 families, R = 8 replications per draw, M = 30 draws.
+ * seed 7300417, 300 families (1000 for the patterns: the therapist rates are measured with caseloads of
+ * 100, ValidationSet.SOURCE_CASELOAD, and 300 families would give 3 therapists a replication, whose
+ * extremes vary more than a loose posterior moves them), R = 8 replications per draw, M = 30 draws.
  *
  * <p>Error budget of the degenerate case: with every particle equal, a draw is the Monte Carlo
  * estimate on another block of R replications, so the draws' 95% quantile interval and the Monte
@@ -39,10 +41,11 @@ class PosteriorPredictiveTest {
 
     private static PosteriorPredictive.Patterns validate(String fixture, int threads) throws Exception {
         Posterior p = Posterior.read(PosteriorTest.fixture(fixture));
-        Scenario s = sized(p);
+        Scenario s = sized(p).with("run.families", 1000);
         ValidationSpec spec = ValidationSet.spec("validation");
         ValidationSet mc = new ValidationSet();
         Experiment.run(s.model(), s.seed(), 0, R, threads, false, true, false, mc::add, null);
+        mc.runSourceCaseloads(s, 0, R, threads);
         return PosteriorPredictive.validate(p, s, spec, mc.rows(spec), M, threads, null);
     }
 

@@ -68,7 +68,7 @@ class CompeteTrustRulesTest {
         patterns.put(ValidationStatistic.V_SHAPED_SHARE, 0.03);
         patterns.put(ValidationStatistic.REPAIR_IMPROVEMENT_R, 0.05);
         CompeteUseCaseTest.plant(truth, dir, List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE,
-                Metric.MEAN_IMPROVEMENT), patterns);
+                Metric.MEAN_IMPROVEMENT), patterns, 12);
         Path hypotheses = dir.resolve("trust.yaml");
         Files.writeString(hypotheses, hypothesesText(dir, base));
 

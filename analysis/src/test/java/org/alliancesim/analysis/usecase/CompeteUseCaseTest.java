@@ -36,19 +36,28 @@ import org.junit.jupiter.api.io.TempDir;
  * thread count or on sharding.
  *
  * <p>The planted truth: the data (targets and validation patterns) are simulated from the default
- * with strong therapist effects (each therapist type's spread 0.5) on a seed of their own (4242).
- * Variant {@code strong-therapists} has that spread, {@code weak-therapists} the default's 0.1, and
- * {@code middle-fixed} 0.3 with nothing fitted; each fitted variant may move the attendance intercept
- * (the truth's is the default's; therapists' skills, docs/model.md 3.0, are off in the truth and in every variant) to meet the calibration targets. Dropout, its timing and
- * improvement can be met by all three (they share the intercept's lever), but the therapist effect
- * of the validation set cannot: with spread 0.1 the improvement ICC (REML) is about 0.005, against
- * 0.07 in the truth; each pattern's range (the improvement ICC and the V-shaped share) is the truth's
- * value +- 0.03, about two standard errors of a 10-replication mean of the right variant and four of
- * the difference from the wrong one. The right variant ranking first is then not chance: the wrong
- * one would have to come within the improvement ICC's range, a four-standard-error excursion. (The
- * therapist dropout ICC is a calibration metric since issue 25, and the lowest and highest rates
- * need caseloads of 41 that 300 families do not give, so neither is a pattern here.) Fixed seeds
- * throughout; the test is deterministic.
+ * with strong therapist effects (each therapist type's spread 0.5) on a seed of their own (4242, 20
+ * replications). Variant {@code strong-therapists} has that spread, {@code weak-therapists} the
+ * default's 0.1, and {@code middle-fixed} 0.3 with nothing fitted; each fitted variant may move the
+ * attendance intercept (the truth's is the default's; therapists' skills, docs/model.md 3.0, are off
+ * in the truth and in every variant) to meet the calibration targets. Dropout, its timing and
+ * improvement can be met by all three (they share the intercept's lever); the therapist patterns of
+ * the validation set cannot. Since issue 25 the therapist dropout ICC is a calibration metric, and the
+ * ranking reads validation patterns only, so the two therapist patterns left carry the test: the
+ * improvement ICC (REML) and the Spearman rho between therapists' dropout and deterioration rates.
+ * Measured on 300 families, 20 replications (seed 4242 for the truth, 12 for the variants' validation
+ * runs), mean (standard error): improvement ICC 0.073 (0.010) in the truth, 0.085 (0.009) at spread
+ * 0.5, 0.043 (0.006) at 0.3; rho 0.40 (0.05), 0.39 (0.04), 0.16 (0.04). The ranges are the truth's
+ * value +- 0.02 (ICC) and +- 0.12 (rho): about 1.5 and 1.8 standard errors of the difference between
+ * two such means for the right variant, against an expected distance of the 0.3 variant's mean from
+ * the truth's of about 2.5 and 3 standard errors. The V-shaped share (+- 0.03) is met by all but is
+ * kept as a pattern the therapists do not decide. The unfitted 0.3 variant pays no penalty (2 per
+ * fitted parameter), so it outranks the right one if it meets as many patterns: it must miss at least
+ * one of the two therapist patterns, and coming within both would take two excursions of about one
+ * standard error towards the truth at once (a few per cent). The lowest and highest rates (computed
+ * with source-like caseloads, ValidationSet.SOURCE_CASELOAD) barely separate spreads 0.3 and 0.5
+ * (0.52 against 0.57 for the highest, standard errors 0.02), so they are not patterns here. Fixed
+ * seeds throughout; the test is deterministic.
  */
 class CompeteUseCaseTest {
 
@@ -67,27 +76,26 @@ class CompeteUseCaseTest {
                 .with("therapists[1].spread", 0.5).with("run.families", 300)
                 .with("dynamics.skills.engagement_sd", 0.0).with("dynamics.skills.outcome_sd", 0.0);
         Map<ValidationStatistic, Double> patterns = new LinkedHashMap<>();
-        for (ValidationStatistic s : List.of(ValidationStatistic.THERAPIST_IMPROVEMENT_ICC,
-                ValidationStatistic.V_SHAPED_SHARE)) {
-            patterns.put(s, 0.03);
-        }
+        patterns.put(ValidationStatistic.THERAPIST_IMPROVEMENT_ICC, 0.02);
+        patterns.put(ValidationStatistic.THERAPIST_DROPOUT_DETERIORATION_RHO, 0.12);
+        patterns.put(ValidationStatistic.V_SHAPED_SHARE, 0.03);
         plant(truth, shared, List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEAN_IMPROVEMENT),
-                patterns);
+                patterns, 20);
         hypotheses = shared.resolve("hypotheses.yaml");
         Files.writeString(hypotheses, hypothesesText(shared));
     }
 
     /**
-     * Simulates {@code truth} (12 replications on seed 4242, 2 threads) and writes what it shows as
+     * Simulates {@code truth} ({@code replications} on seed 4242, 2 threads) and writes what it shows as
      * {@code dir/targets.yaml}, each metric of {@code targets} at the truth's mean with tolerance 0.05,
      * and {@code dir/validation.yaml}, each statistic of {@code patterns} (in its order) as the range
      * of the truth's mean +- its half-width.
      */
-    static void plant(Scenario truth, Path dir, List<Metric> targets, Map<ValidationStatistic, Double> patterns)
-            throws Exception {
+    static void plant(Scenario truth, Path dir, List<Metric> targets, Map<ValidationStatistic, Double> patterns,
+            int replications) throws Exception {
         ExperimentResult r = new ExperimentResult(truth.model().run().sessionLimit());
         ValidationSet v = new ValidationSet();
-        Experiment.run(truth.model(), 4242, 0, 12, 2, false, d -> {
+        Experiment.run(truth.model(), 4242, 0, replications, 2, false, d -> {
             r.add(d);
             v.add(d);
         }, null);
@@ -115,7 +123,7 @@ class CompeteUseCaseTest {
                 + "targets: " + dir.resolve("targets.yaml") + "\n"
                 + "validation: " + dir.resolve("validation.yaml") + "\n"
                 + "max_evaluations: 8\nreplications: 4\nfamilies: 300\nseed: 11\n"
-                + "validation_replications: 10\nvalidation_seed: 12\n"
+                + "validation_replications: 20\nvalidation_seed: 12\n"
                 + "variants:\n"
                 + "  - name: weak-therapists\n    edits: {therapists.0.spread: 0.1, therapists.1.spread: 0.1" + noSkills + fit
                 + "  - name: strong-therapists\n    edits: {therapists.0.spread: 0.5, therapists.1.spread: 0.5" + noSkills + fit
@@ -135,6 +143,9 @@ class CompeteUseCaseTest {
         Ranking.Place weak = ranking.stream().filter(p -> p.score().name().equals("weak-therapists")).findFirst()
                 .orElseThrow();
         assertTrue(ranking.get(0).score().patternsMet() > weak.score().patternsMet(), table);
+        Ranking.Place middle = ranking.stream().filter(p -> p.score().name().equals("middle-fixed")).findFirst()
+                .orElseThrow();
+        assertTrue(ranking.get(0).score().patternsMet() > middle.score().patternsMet(), table);
         assertTrue(ranking.get(0).score().evaluations() <= 8, "within the budget: " + table);
         assertEquals(1, r.runs().get(2).score().evaluations(), "nothing fitted: one evaluation");
         assertEquals(0.0, ranking.stream().filter(p -> p.score().name().equals("middle-fixed")).findFirst()

@@ -47,6 +47,14 @@ class ValidateUseCaseTest {
         assertEquals(ValidationStatistic.values().length, r.validation().size());
         assertEquals("therapist_improvement_icc", r.validation().get(2).pattern().statistic());
         assertEquals(2, r.validation().get(2).estimate().n(), "the therapist ICC is estimated in each replication");
+        // The rates, measured with source-like caseloads (the default's 8-35 families per therapist leave
+        // them undefined): finite in each replication.
+        for (int i = 0; i < 2; i++) {
+            assertEquals("therapist_dropout_rate_" + (i == 0 ? "lowest" : "highest"),
+                    r.validation().get(i).pattern().statistic());
+            assertEquals(2, r.validation().get(i).estimate().n(), r.validation().get(i).toString());
+            assertTrue(Double.isFinite(r.validation().get(i).estimate().mean()));
+        }
     }
 
     /**
