@@ -146,7 +146,21 @@ class RandomInterceptLogisticTest {
         var q = assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(cluster(), outcome(), 26));
         assertTrue(q.getMessage().contains("nAGQ must be 1 (Laplace) to 25, was 26"), q.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(cluster(), outcome(), 0));
-        assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(new int[] {1, 2}, new boolean[3]));
+        var lengths = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLogistic.fit(new int[] {1, 2}, new boolean[3]));
+        assertEquals("need one cluster per outcome, had 2 clusters and 3 outcomes", lengths.getMessage());
+        var countLengths = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {1}, 1));
+        assertTrue(countLengths.getMessage().contains("had 2 trial counts and 1 success counts"),
+                countLengths.getMessage());
+        for (int q0 : new int[] {0, 26}) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {1, 1}, q0));
+            assertEquals("nAGQ must be 1 (Laplace) to 25, was " + q0, e.getMessage());
+            var f = assertThrows(IllegalArgumentException.class,
+                    () -> RandomInterceptLogistic.iccEstimate(new int[] {3, 2}, new int[] {1, 1}, q0));
+            assertEquals(e.getMessage(), f.getMessage());
+        }
         var counts = assertThrows(IllegalArgumentException.class,
                 () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {4, 1}, 1));
         assertTrue(counts.getMessage().contains("cluster 0 has 4 successes in 3 trials"), counts.getMessage());
