@@ -167,8 +167,9 @@ class RandomInterceptLogisticTest {
     }
 
     /**
-     * Unequal clusters with shares from 0 to 0.9 and sd_u above 1, where b0 and sd_u are correlated, so
-     * the SE of b0 needs the whole Hessian (not the b0 entry alone). R 4.2.2, lme4: {@code n <- c(2, 3,
+     * Unequal clusters (2 to 60 trials) with shares from 0 to 0.9 and sd_u above 1, where the mode search
+     * per cluster starts far from its end (a Newton step with a wrong curvature there does not reach it).
+     * R 4.2.2, lme4: {@code n <- c(2, 3,
      * 40, 50, 5, 60, 4, 30); s <- c(0, 1, 30, 45, 0, 20, 1, 25); d <- data.frame(c = factor(1:8), s = s,
      * f = n - s); m <- glmer(cbind(s, f) ~ 1 + (1 | c), data = d, family = binomial, control =
      * glmerControl(tolPwrss = 1e-13)); fixef(m); sqrt(vcov(m)[1, 1]); attr(VarCorr(m)$c, "stddev");
@@ -176,7 +177,7 @@ class RandomInterceptLogisticTest {
      * 0/1 observations adds {@code 2 * sum(lchoose(n, s))}: 212.9185373334.
      */
     @Test
-    void theInterceptSeUsesTheWholeHessian() {
+    void unequalClustersWithALargeSdMatchGlmer() {
         RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(new int[] {2, 3, 40, 50, 5, 60, 4, 30},
                 new int[] {0, 1, 30, 45, 0, 20, 1, 25}, 1);
         assertEquals(212.9185373334, f.deviance(), 1e-6);
