@@ -100,9 +100,65 @@ class RandomInterceptLinearTest {
         var constant = assertThrows(IllegalArgumentException.class,
                 () -> RandomInterceptLinear.fit(new int[] {1, 1, 2, 2}, new double[] {4, 4, 4, 4}));
         assertTrue(constant.getMessage().contains("constant"), constant.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        var nan = assertThrows(IllegalArgumentException.class,
                 () -> RandomInterceptLinear.fit(new int[] {1, 1, 2, 2}, new double[] {1, Double.NaN, 3, 4}));
+        assertEquals("outcome 1 is NaN, need a finite value", nan.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RandomInterceptLinear.fit(new int[] {1, 2}, new double[3]));
+    }
+
+    /** The summaries' checks, each with its own message (a missing check fails later, or otherwise). */
+    @Test
+    void refusesBadSummariesWithAClearMessage() {
+        var sums = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLinear.fitSummaries(new int[] {2, 2}, new double[] {3}, new double[] {5, 25}));
+        assertTrue(sums.getMessage().contains("had 2, 1 and 2"), sums.getMessage());
+        var squares = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLinear.fitSummaries(new int[] {2, 2}, new double[] {3, 7}, new double[] {5}));
+        assertTrue(squares.getMessage().contains("had 2, 2 and 1"), squares.getMessage());
+        var negative = assertThrows(IllegalArgumentException.class, () -> RandomInterceptLinear.fitSummaries(
+                new int[] {2, -1, 2}, new double[] {3, 0, 7}, new double[] {5, 0, 25}));
+        assertTrue(negative.getMessage().startsWith("cluster 1 has size -1"), negative.getMessage());
+        var nanSum = assertThrows(IllegalArgumentException.class, () -> RandomInterceptLinear.fitSummaries(
+                new int[] {2, 2}, new double[] {3, Double.NaN}, new double[] {5, 25}));
+        assertTrue(nanSum.getMessage().startsWith("cluster 1 has size 2, sum NaN"), nanSum.getMessage());
+        var infSquares = assertThrows(IllegalArgumentException.class, () -> RandomInterceptLinear.fitSummaries(
+                new int[] {2, 2}, new double[] {3, 7}, new double[] {Double.POSITIVE_INFINITY, 25}));
+        assertTrue(infSquares.getMessage().contains("sum of squares Infinity"), infSquares.getMessage());
+        var one = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLinear.fitSummaries(new int[] {3, 0}, new double[] {6, 0}, new double[] {14, 0}));
+        assertTrue(one.getMessage().contains("at least 2 clusters, had 1"), one.getMessage());
+        var singles = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLinear.fitSummaries(new int[] {1, 1}, new double[] {1, 2}, new double[] {1, 4}));
+        assertTrue(singles.getMessage().contains("single observation"), singles.getMessage());
+    }
+
+    /**
+     * Two clusters, {1, 2} and {3, 4} (sums 3 and 7, sums of squares 5 and 25), with an empty cluster
+     * between them: the empty one is left out (2 clusters, the same fit as the observations), and 2
+     * clusters are enough.
+     */
+    @Test
+    void summariesLeaveEmptyClustersOutAndTwoClustersAreEnough() {
+        var withEmpty = RandomInterceptLinear.fitSummaries(new int[] {2, 0, 2}, new double[] {3, 0, 7},
+                new double[] {5, 0, 25});
+        var observations = RandomInterceptLinear.fit(new int[] {1, 1, 2, 2}, new double[] {1, 2, 3, 4});
+        assertEquals(2, withEmpty.clusters());
+        assertEquals(4, withEmpty.observations());
+        assertEquals(2.5, withEmpty.intercept(), 1e-9);
+        assertEquals(observations.varU(), withEmpty.varU(), 1e-9);
+        assertEquals(observations.varE(), withEmpty.varE(), 1e-9);
+        assertEquals(observations.icc().lower(), withEmpty.icc().lower(), 1e-9);
+    }
+
+    /**
+     * Two clusters 10 apart with a spread of 1e-4 within: sd_u / sd_e is about 1e5, beyond what the
+     * profile follows (1e4), so the ICC's upper bound is the documented 1 exactly (not NaN, not 0).
+     */
+    @Test
+    void anUnboundedProfileGivesAnUpperIccOfOne() {
+        var f = RandomInterceptLinear.fit(new int[] {1, 1, 2, 2}, new double[] {0, 1e-4, 10, 10.0001});
+        assertEquals(1.0, f.icc().upper());
+        assertTrue(f.icc().value() > 0.99 && f.icc().value() < 1, "icc " + f.icc().value());
     }
 
     /**

@@ -146,10 +146,44 @@ class RandomInterceptLogisticTest {
         var q = assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(cluster(), outcome(), 26));
         assertTrue(q.getMessage().contains("nAGQ must be 1 (Laplace) to 25, was 26"), q.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(cluster(), outcome(), 0));
-        assertThrows(IllegalArgumentException.class, () -> RandomInterceptLogistic.fit(new int[] {1, 2}, new boolean[3]));
+        var lengths = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLogistic.fit(new int[] {1, 2}, new boolean[3]));
+        assertEquals("need one cluster per outcome, had 2 clusters and 3 outcomes", lengths.getMessage());
+        var countLengths = assertThrows(IllegalArgumentException.class,
+                () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {1}, 1));
+        assertTrue(countLengths.getMessage().contains("had 2 trial counts and 1 success counts"),
+                countLengths.getMessage());
+        for (int q0 : new int[] {0, 26}) {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {1, 1}, q0));
+            assertEquals("nAGQ must be 1 (Laplace) to 25, was " + q0, e.getMessage());
+            var f = assertThrows(IllegalArgumentException.class,
+                    () -> RandomInterceptLogistic.iccEstimate(new int[] {3, 2}, new int[] {1, 1}, q0));
+            assertEquals(e.getMessage(), f.getMessage());
+        }
         var counts = assertThrows(IllegalArgumentException.class,
                 () -> RandomInterceptLogistic.fitCounts(new int[] {3, 2}, new int[] {4, 1}, 1));
         assertTrue(counts.getMessage().contains("cluster 0 has 4 successes in 3 trials"), counts.getMessage());
+    }
+
+    /**
+     * Unequal clusters (2 to 60 trials) with shares from 0 to 0.9 and sd_u above 1, where the mode search
+     * per cluster starts far from its end (a Newton step with a wrong curvature there does not reach it).
+     * R 4.2.2, lme4: {@code n <- c(2, 3,
+     * 40, 50, 5, 60, 4, 30); s <- c(0, 1, 30, 45, 0, 20, 1, 25); d <- data.frame(c = factor(1:8), s = s,
+     * f = n - s); m <- glmer(cbind(s, f) ~ 1 + (1 | c), data = d, family = binomial, control =
+     * glmerControl(tolPwrss = 1e-13)); fixef(m); sqrt(vcov(m)[1, 1]); attr(VarCorr(m)$c, "stddev");
+     * -2 * logLik(m)}: -0.1091179902, 0.6902479034, 1.5752285993, 42.0219460459; the deviance of the
+     * 0/1 observations adds {@code 2 * sum(lchoose(n, s))}: 212.9185373334.
+     */
+    @Test
+    void unequalClustersWithALargeSdMatchGlmer() {
+        RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(new int[] {2, 3, 40, 50, 5, 60, 4, 30},
+                new int[] {0, 1, 30, 45, 0, 20, 1, 25}, 1);
+        assertEquals(212.9185373334, f.deviance(), 1e-6);
+        assertEquals(1.5752285993, f.sdU().value(), 1e-4);
+        assertEquals(-0.1091179902, f.intercept(), 1e-4);
+        assertEquals(0.6902479034, f.interceptSe(), 1e-4);
     }
 
     /** Clusters with no observations are left out, not counted as clusters. */
