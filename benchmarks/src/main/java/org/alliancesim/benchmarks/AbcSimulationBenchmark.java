@@ -10,11 +10,9 @@ import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.inference.ModelSimulator;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link CohortBenchmark} (the model alone) in the same JMH invocation. One invocation is 20
  * simulations at the literature parameters' default values (the calibrated point), each on its own
  * seed, spread over {@code threads} workers as ABC-SMC spreads particles (threads = 1 against 2 is
- * the scaling). The auxiliary counter {@code families} is the rate to read.
+ * the scaling). The auxiliary counter {@code families} ({@link PipelineBenchmark.Counters}) is the rate to read.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -46,18 +44,6 @@ import org.openjdk.jmh.infra.Blackhole;
 public class AbcSimulationBenchmark {
 
     static final int SIMULATIONS = 20;
-
-    /** Families simulated, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long families;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            families = 0;
-        }
-    }
 
     /** Worker threads over the simulations. */
     @Param({"1", "2"})
@@ -89,7 +75,7 @@ public class AbcSimulationBenchmark {
     }
 
     @Benchmark
-    public void simulations(Counters counters, Blackhole bh) throws Exception {
+    public void simulations(PipelineBenchmark.Counters counters, Blackhole bh) throws Exception {
         List<Future<double[]>> out = new ArrayList<>(SIMULATIONS);
         for (int i = 0; i < SIMULATIONS; i++) {
             long s = seed++;
