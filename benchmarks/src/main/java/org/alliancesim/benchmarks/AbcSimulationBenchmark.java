@@ -32,7 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link CohortBenchmark} (the model alone) in the same JMH invocation. One invocation is 20
  * simulations at the literature parameters' default values (the calibrated point), each on its own
  * seed, spread over {@code threads} workers as ABC-SMC spreads particles (threads = 1 against 2 is
- * the scaling). The auxiliary counter {@code families} ({@link PipelineBenchmark.Counters}) is the rate to read.
+ * the scaling). The auxiliary counter {@code families} ({@link PipelineBenchmark.Counters}) is the rate to read:
+ * every family a simulation simulates, that is the replication's {@code families} plus, for each sample
+ * size {@code n:} of the targets file, n families per replication (literature's Sharf et al. d: a virtual
+ * study of 1301 families, with session detail and SOFTA-o ratings; so 2301 families per simulation).
+ * Divide by {@link #perSimulation} for simulations per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -57,6 +61,8 @@ public class AbcSimulationBenchmark {
     private double[] point;
     private ExecutorService pool;
     private long seed;
+    /** Families one simulation simulates: replications x families, plus n x replications per sample size n. */
+    long perSimulation;
 
     @Setup
     public void setUp() throws Exception {
@@ -66,6 +72,14 @@ public class AbcSimulationBenchmark {
         Calibration calibration = Calibration.of(one, ScenarioLoader.load(one.base()));
         simulator = ModelSimulator.of(calibration);
         point = calibration.start();
+        perSimulation = (long) one.replications() * families;
+        java.util.Set<String> sizes = new java.util.TreeSet<>(); // a study and a metric of one size run apart
+        for (CalibrationSpec.Target t : one.targets()) {
+            boolean study = org.alliancesim.analysis.calibration.TargetEstimates.SAMPLED.contains(t.statistic());
+            if (t.sized() && sizes.add(study + ":" + t.n())) {
+                perSimulation += (long) one.replications() * t.n();
+            }
+        }
         pool = Executors.newFixedThreadPool(threads);
     }
 
@@ -84,6 +98,6 @@ public class AbcSimulationBenchmark {
         for (Future<double[]> f : out) {
             bh.consume(f.get());
         }
-        counters.families += (long) SIMULATIONS * families;
+        counters.families += SIMULATIONS * perSimulation;
     }
 }

@@ -13,9 +13,12 @@ public enum Dimension {
     /** The family's shared sense of purpose (family level). */
     SHARED_PURPOSE;
 
+    /** Lower-cased once: the recorder names the scale of every rating it makes (was a third of a virtual study's time). */
+    private final String scale = name().toLowerCase(Locale.ROOT);
+
     /** The dimension's name in measures.csv's {@code scale} column ({@code shared_purpose}). */
     public String scale() {
-        return name().toLowerCase(Locale.ROOT);
+        return scale;
     }
 
     /** Whether the dimension is rated per member (engagement, connection, safety). */

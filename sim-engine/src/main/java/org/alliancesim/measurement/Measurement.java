@@ -71,12 +71,38 @@ public final class Measurement {
     private Measurement(MeasurementSpec spec, RandomStreams streams) {
         this(spec, streams, new double[Dimension.values().length], new double[Dimension.values().length]);
         for (Dimension d : Dimension.values()) {
-            raterErrorSd[d.ordinal()] = WholePointReliability.errorSd(ReferenceDistribution.counts(d, false),
-                    WholePointReliability.SOFTA_O, spec.softaO().reliability(d));
-            double item = SelfReport.itemReliability(spec.softaS().alpha(d), SelfReport.ITEMS_PER_SCALE);
-            itemErrorSd[d.ordinal()] = WholePointReliability.errorSd(ReferenceDistribution.counts(d, true),
-                    WholePointReliability.SOFTA_S_ITEM, item);
+            raterErrorSd[d.ordinal()] = errorSd(d, false, spec.softaO().reliability(d));
+            itemErrorSd[d.ordinal()] = errorSd(d, true,
+                    SelfReport.itemReliability(spec.softaS().alpha(d), SelfReport.ITEMS_PER_SCALE));
         }
+    }
+
+    /** A solved error sd: which dimension, rater (false) or self-report item (true), and the reliability. */
+    private record ErrorSdKey(Dimension dimension, boolean item, double reliability) {}
+
+    /** Most solved error sds kept (a sweep over reliabilities solves a few per point; beyond this, solved anew). */
+    private static final int MOST_SOLVED = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<ErrorSdKey, Double> SOLVED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The error sd giving {@code reliability} on {@code d}'s scale ({@link WholePointReliability#errorSd}),
+     * solved once per (dimension, instrument, reliability) in the process: the bisection costs
+     * milliseconds, and ABC-SMC makes a measurement for every simulation of a study target. The solution
+     * depends on its key only, so the memo changes no value.
+     */
+    private static double errorSd(Dimension d, boolean item, double reliability) {
+        ErrorSdKey key = new ErrorSdKey(d, item, reliability);
+        Double known = SOLVED.get(key);
+        if (known != null) {
+            return known;
+        }
+        double sd = WholePointReliability.errorSd(ReferenceDistribution.counts(d, item),
+                item ? WholePointReliability.SOFTA_S_ITEM : WholePointReliability.SOFTA_O, reliability);
+        if (SOLVED.size() < MOST_SOLVED) {
+            SOLVED.putIfAbsent(key, sd);
+        }
+        return sd;
     }
 
     /**

@@ -63,6 +63,9 @@ public final class TargetEstimates {
         STATISTICS = java.util.Collections.unmodifiableSet(all);
     }
 
+    /** The study statistics that read no outcome score, only the early SOFTA-o ratings and dropout. */
+    static final Set<String> EARLY_ONLY = Set.of("d_dropout", "or_dropout", "or_split_dropout", "icc_therapist_dropout");
+
     /** The session whose SOFTA-o ratings are the early alliance of a study target. */
     public static final int EARLY_SESSION = 1;
 
@@ -94,7 +97,13 @@ public final class TargetEstimates {
             if (SAMPLED.contains(t.statistic())) {
                 List<List<StudyStatistic>> samples = studiesBySize.get(t.n());
                 if (samples == null) {
-                    samples = studies(scenario, t.n(), seed, replications, threads);
+                    Set<String> wanted = new TreeSet<>();
+                    for (CalibrationSpec.Target u : targets) {
+                        if (SAMPLED.contains(u.statistic()) && u.n() == t.n()) {
+                            wanted.add(u.statistic());
+                        }
+                    }
+                    samples = studies(scenario, t.n(), seed, replications, threads, wanted);
                     studiesBySize.put(t.n(), samples);
                 }
                 double[] v = new double[samples.size()];
@@ -124,17 +133,27 @@ public final class TargetEstimates {
      * The study statistics of replications 0 to {@code replications - 1} of {@code seed}: each a
      * virtual study of {@code n} families ({@link VirtualStudy#draw}) analysed as a paper would.
      */
-    static List<List<StudyStatistic>> studies(Scenario scenario, int n, long seed, int replications, int threads)
-            throws Exception {
+    static List<List<StudyStatistic>> studies(Scenario scenario, int n, long seed, int replications, int threads,
+            Set<String> wanted) throws Exception {
         // The design only places the early session and seeds the instruments' error sds; the sample is
         // the scenario's own model as a cohort of n families (its therapists and caseloads unchanged).
         int therapists = (n + StudySpec.MAX_CASELOAD - 1) / StudySpec.MAX_CASELOAD;
         StudySpec design = new StudySpec(n, therapists, EARLY_SESSION, 0.05, seed);
-        VirtualStudy study = VirtualStudy.of(scenario, design);
+        VirtualStudy full = VirtualStudy.of(scenario, design);
+        // Only what the wanted statistics read: the early ratings alone when they need no outcome (the
+        // same values to the bit, VirtualStudy.earlyRatingsOnly), no measure rows kept, no other statistic.
+        VirtualStudy study = EARLY_ONLY.containsAll(wanted) ? full.earlyRatingsOnly() : full;
         Map<ParameterPath, Object> edits = new LinkedHashMap<>();
         edits.put(MODE, "cohort");
         edits.put(FAMILIES, n);
         ModelParameters model = scenario.with(edits, "virtual study of " + n + " families").model();
+        if (threads <= 1 || replications == 1) {
+            List<List<StudyStatistic>> out = new ArrayList<>();
+            for (int r = 0; r < replications; r++) {
+                out.add(StudyAnalysis.of(study.draw(model, seed, r, false), wanted::contains));
+            }
+            return out;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, replications)), task -> {
             Thread t = new Thread(task, "target-study");
             t.setDaemon(true);
@@ -144,8 +163,8 @@ public final class TargetEstimates {
             List<Future<List<StudyStatistic>>> futures = new ArrayList<>();
             for (int r = 0; r < replications; r++) {
                 int replication = r;
-                futures.add(pool.submit(() -> StudyAnalysis.of(study.draw(model, seed, replication),
-                        study.measurement(), EARLY_SESSION, false)));
+                futures.add(pool.submit(() -> StudyAnalysis.of(study.draw(model, seed, replication, false),
+                        wanted::contains)));
             }
             List<List<StudyStatistic>> out = new ArrayList<>();
             for (Future<List<StudyStatistic>> f : futures) {

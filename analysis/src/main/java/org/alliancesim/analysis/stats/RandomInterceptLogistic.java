@@ -232,6 +232,12 @@ public final class RandomInterceptLogistic {
         if (sd == 0) {
             return pooled;
         }
+        if (d.laplace()) {
+            double b = d.laplaceIntercept(pooled, sd);
+            if (!Double.isNaN(b)) {
+                return b;
+            }
+        }
         double half = 10 + 3 * sd;
         return new BrentOptimizer(1e-9, 1e-10).optimize(new MaxEval(500), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(b -> d.at(b, sd)), new SearchInterval(pooled - half, pooled + half, pooled))
@@ -277,11 +283,14 @@ public final class RandomInterceptLogistic {
         private final double[] nodes;
         private final double[] logWeights;
         private final double[] terms;
+        /** Each pair's last mode of h, where the next search for it starts (the fit moves b0 and sd a little at a time). */
+        private final double[] modes;
 
         Deviance(int[] n, int[] s, int[] count, GaussIntegrator rule) {
             this.n = n;
             this.s = s;
             this.count = count;
+            this.modes = new double[n.length];
             int q = rule.getNumberOfPoints();
             nodes = new double[q];
             logWeights = new double[q];
@@ -296,21 +305,61 @@ public final class RandomInterceptLogistic {
         double at(double b0, double sd) {
             double total = 0;
             for (int i = 0; i < n.length; i++) {
-                total += count[i] * logLikelihood(n[i], s[i], b0, sd);
+                total += count[i] * logLikelihood(i, b0, sd);
             }
             return -2 * total;
         }
 
-        /** log L_i for one cluster: s (b0 + u) - n log(1 + e^(b0 + u)) integrated against N(0, sd^2). */
-        private double logLikelihood(int ni, int si, double b0, double sd) {
-            if (sd == 0) {
-                return si * b0 - ni * log1pExp(b0);
-            }
+        /** Whether the rule is the Laplace approximation (one node). */
+        boolean laplace() {
+            return nodes.length == 1;
+        }
+
+        /**
+         * Under the Laplace approximation, the b0 that maximises the log-likelihood at sd_u: Newton's
+         * method on its exact gradient (below), the curvature of its main term standing in for the
+         * Hessian, from {@code start}; NaN when it does not settle within 100 steps (the caller then
+         * searches by Brent's method). Per cluster, with u* the mode of h, p = logistic(b0 + u*), w = n
+         * p (1 - p) and g = d(b0 + u*)/d b0 = 1 / (1 + var w), log L = h(u*) - log(1 + var w) / 2, so
+         * d log L / d b0 = s - n p - n p (1 - p) (1 - 2 p) g var / (2 (1 + var w)) and the main term's
+         * curvature is -w g.
+         */
+        double laplaceIntercept(double start, double sd) {
             double var = sd * sd;
-            // Mode of h(u) = s (b0 + u) - n log(1 + e^(b0 + u)) - u^2 / (2 var): damped Newton steps
-            // (h is strictly concave, so the step is halved only until h does not fall by more than
-            // rounding).
-            double u = 0;
+            double b = start;
+            for (int step = 0; step < 100; step++) {
+                double gradient = 0;
+                double curvature = 0;
+                for (int i = 0; i < n.length; i++) {
+                    double u = mode(i, b, var);
+                    double p = logistic(b + u);
+                    double w = n[i] * p * (1 - p);
+                    double g = 1 / (1 + var * w);
+                    gradient += count[i] * (s[i] - n[i] * p - w * (1 - 2 * p) * g * var / 2 * g);
+                    curvature += count[i] * w * g;
+                }
+                double delta = gradient / curvature;
+                if (!Double.isFinite(delta)) {
+                    return Double.NaN;
+                }
+                delta = Math.max(-1, Math.min(1, delta));
+                b += delta;
+                if (Math.abs(delta) < 1e-11 * (1 + Math.abs(b))) {
+                    return b;
+                }
+            }
+            return Double.NaN;
+        }
+
+        /**
+         * The mode of h(u) = s (b0 + u) - n log(1 + e^(b0 + u)) - u^2 / (2 var) for pair i: damped Newton
+         * steps from the pair's last mode (h is strictly concave, so the step is halved only until h does
+         * not fall by more than rounding).
+         */
+        private double mode(int i, double b0, double var) {
+            int ni = n[i];
+            int si = s[i];
+            double u = modes[i];
             double hu = h(ni, si, b0, u, var);
             for (int step = 0; step < 200; step++) {
                 double p = logistic(b0 + u);
@@ -330,6 +379,19 @@ public final class RandomInterceptLogistic {
                     break;
                 }
             }
+            modes[i] = u;
+            return u;
+        }
+
+        /** log L_i for pair i: s (b0 + u) - n log(1 + e^(b0 + u)) integrated against N(0, sd^2). */
+        private double logLikelihood(int i, double b0, double sd) {
+            int ni = n[i];
+            int si = s[i];
+            if (sd == 0) {
+                return si * b0 - ni * log1pExp(b0);
+            }
+            double var = sd * sd;
+            double u = mode(i, b0, var);
             double p = logistic(b0 + u);
             double tau = 1 / Math.sqrt(ni * p * (1 - p) + 1 / var);
             double scale = Math.sqrt(2) * tau;

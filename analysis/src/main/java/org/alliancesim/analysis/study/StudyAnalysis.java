@@ -60,24 +60,50 @@ public final class StudyAnalysis {
      */
     public static List<StudyStatistic> of(VirtualStudy.Sample sample, MeasurementSpec measurement, int earlySession,
             boolean reliabilities) {
+        List<StudyStatistic> out = of(sample, name -> true);
+        if (reliabilities) {
+            out.addAll(raterIccs(sample.measures(), measurement, earlySession));
+            out.addAll(alphas(sample.measures(), measurement, earlySession));
+        }
+        return out;
+    }
+
+    /**
+     * The statistics of {@code sample} among {@code d_dropout}, {@code or_dropout}, {@code r_outcome},
+     * {@code or_split_dropout}, {@code r_split_outcome}, {@code icc_therapist_dropout} and
+     * {@code icc_therapist_outcome} (in that order) whose name {@code wanted} accepts, each as
+     * {@link #of(VirtualStudy.Sample, MeasurementSpec, int, boolean)} computes it; the others are not
+     * computed (a calibration target needs one statistic, not seven fits).
+     */
+    public static List<StudyStatistic> of(VirtualStudy.Sample sample, Predicate<String> wanted) {
         List<StudyFamily> dropoutSet = sample.families().stream().filter(StudyFamily::inDropoutAnalyses).toList();
         List<StudyFamily> outcomeSet = sample.families().stream()
                 .filter(f -> f.completed() && !Double.isNaN(f.allianceObserved())).toList();
         List<StudyStatistic> out = new ArrayList<>();
-        out.add(cohensD(dropoutSet));
-        out.add(oddsRatio("or_dropout", "odds ratio of dropout per SD of early alliance", dropoutSet,
-                StudyFamily::allianceObserved, StudyFamily::allianceLatent));
-        out.add(gain("r_outcome", "r of residualised outcome gain with early alliance (completers)", outcomeSet,
-                StudyFamily::allianceObserved, StudyFamily::allianceLatent));
-        out.add(oddsRatio("or_split_dropout", "odds ratio of dropout per SD of early split alliance", dropoutSet,
-                StudyFamily::splitObserved, StudyFamily::splitLatent));
-        out.add(gain("r_split_outcome", "r of residualised outcome gain with early split alliance (completers)",
-                outcomeSet, StudyFamily::splitObserved, StudyFamily::splitLatent));
-        out.add(therapistDropoutShare(dropoutSet));
-        out.add(therapistOutcomeShare(outcomeSet));
-        if (reliabilities) {
-            out.addAll(raterIccs(sample.measures(), measurement, earlySession));
-            out.addAll(alphas(sample.measures(), measurement, earlySession));
+        if (wanted.test("d_dropout")) {
+            out.add(cohensD(dropoutSet));
+        }
+        if (wanted.test("or_dropout")) {
+            out.add(oddsRatio("or_dropout", "odds ratio of dropout per SD of early alliance", dropoutSet,
+                    StudyFamily::allianceObserved, StudyFamily::allianceLatent));
+        }
+        if (wanted.test("r_outcome")) {
+            out.add(gain("r_outcome", "r of residualised outcome gain with early alliance (completers)", outcomeSet,
+                    StudyFamily::allianceObserved, StudyFamily::allianceLatent));
+        }
+        if (wanted.test("or_split_dropout")) {
+            out.add(oddsRatio("or_split_dropout", "odds ratio of dropout per SD of early split alliance", dropoutSet,
+                    StudyFamily::splitObserved, StudyFamily::splitLatent));
+        }
+        if (wanted.test("r_split_outcome")) {
+            out.add(gain("r_split_outcome", "r of residualised outcome gain with early split alliance (completers)",
+                    outcomeSet, StudyFamily::splitObserved, StudyFamily::splitLatent));
+        }
+        if (wanted.test("icc_therapist_dropout")) {
+            out.add(therapistDropoutShare(dropoutSet));
+        }
+        if (wanted.test("icc_therapist_outcome")) {
+            out.add(therapistOutcomeShare(outcomeSet));
         }
         return out;
     }

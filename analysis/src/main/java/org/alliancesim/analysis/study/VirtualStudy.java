@@ -74,6 +74,23 @@ public final class VirtualStudy {
                 schedule, m.nonresponse(), m.followUp()));
     }
 
+    /**
+     * This study with only the ratings the early-alliance statistics read: SOFTA-o at the sessions up to
+     * the early one, no SOFTA-s (the outcome as before). Every instrument draws from its own stream
+     * per family, and a family's SOFTA-o draws are taken session by session in order, so the early
+     * session's ratings, the outcome scores and hence {@code d_dropout}, {@code or_dropout},
+     * {@code or_split_dropout} and {@code icc_therapist_dropout} are the same, to the bit, as this
+     * study's; the samples lack the other ratings (what ABC-SMC's study targets save: most of the
+     * recorder's work).
+     */
+    public VirtualStudy earlyRatingsOnly() {
+        Schedule s = measurement.schedule();
+        List<Integer> rated = s.softaOSessions().stream().filter(t -> t <= design.earlySession()).toList();
+        return new VirtualStudy(scenario, design, new MeasurementSpec(true, measurement.softaO(), measurement.softaS(),
+                measurement.outcome(), new Schedule(rated, List.of(), s.outcomeEvery()), measurement.nonresponse(),
+                measurement.followUp()));
+    }
+
     /** The design. */
     public StudySpec design() {
         return design;
@@ -108,6 +125,16 @@ public final class VirtualStudy {
 
     /** Draws replication {@code replication} of {@code model} from {@code seed} and measures it. */
     public Sample draw(ModelParameters model, long seed, int replication) {
+        return draw(model, seed, replication, true);
+    }
+
+    /**
+     * Draws replication {@code replication} of {@code model} from {@code seed} and measures it; with
+     * {@code keepMeasures} false the sample's measures are left empty (its family rows are the same),
+     * for analyses without the reliability rows ({@link StudyAnalysis#of} with {@code reliabilities}
+     * false reads the rows only).
+     */
+    public Sample draw(ModelParameters model, long seed, int replication, boolean keepMeasures) {
         Measurement m = instruments.withSeed(seed);
         int early = design.earlySession();
         Map<Integer, SessionRecord> earlySessions = new HashMap<>();
@@ -116,7 +143,9 @@ public final class VirtualStudy {
         Recorder recorder = m.recorder(replication, (truth, observed) -> {
             if (truth.started()) {
                 rows.add(row(truth, observed, earlySessions.remove(truth.familyId()), early));
-                measures.addAll(observed);
+                if (keepMeasures) {
+                    measures.addAll(observed);
+                }
             }
         });
         Replication.run(model, RandomStreams.of(seed), replication, new CourseListener() {

@@ -84,4 +84,29 @@ class VirtualStudyTest {
         assertEquals(s.powerSeed(40), VirtualStudy.of(ScenarioLoader.load("default"), new StudySpec(80, 20, 1, 0.05, 1))
                 .powerSeed(40));
     }
+
+    /**
+     * The early ratings alone give the same rows, to the bit: each instrument draws from its own stream
+     * per family and session 1's SOFTA-o draws come first, so dropping SOFTA-s and the later ratings
+     * changes no early composite, split, outcome or end reason (a schedule that dropped session 1, or
+     * ratings drawn from a shared stream, would fail this); and the dropped instruments leave no rows.
+     */
+    @Test
+    void earlyRatingsOnlyGiveTheSameRows() throws Exception {
+        var scenario = ScenarioLoader.load("default");
+        VirtualStudy full = VirtualStudy.of(scenario, new StudySpec(300, 3, 1, 0.05, 11));
+        VirtualStudy early = full.earlyRatingsOnly();
+        assertEquals(List.of(1), early.measurement().schedule().softaOSessions());
+        assertEquals(List.of(), early.measurement().schedule().softaSSessions());
+        var model = scenario.with("run.mode", "cohort").with("run.families", 300).model();
+        VirtualStudy.Sample a = full.draw(model, 20261207, 1);
+        VirtualStudy.Sample b = early.draw(model, 20261207, 1);
+        assertEquals(a.families(), b.families());
+        assertTrue(a.families().size() > 250);
+        assertTrue(a.measures().stream().anyMatch(x -> x.instrument() == Instrument.SOFTA_S));
+        assertTrue(b.measures().stream().noneMatch(x -> x.instrument() == Instrument.SOFTA_S || x.session() > 1
+                && x.instrument() == Instrument.SOFTA_O));
+        assertEquals(List.of(), early.draw(model, 20261207, 1, false).measures());
+        assertEquals(b.families(), early.draw(model, 20261207, 1, false).families());
+    }
 }
