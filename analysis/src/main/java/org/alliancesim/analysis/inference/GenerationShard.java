@@ -51,7 +51,7 @@ public final class GenerationShard {
 
     /** The slots of task {@code k} of {@code n} in a population of {@code population}: i with i mod n = k - 1. */
     public static int[] slots(int population, int k, int n) {
-        int[] out = new int[Math.max(0, (population - k) / n + 1)];
+        int[] out = new int[k > population ? 0 : (population - k) / n + 1];
         for (int j = 0; j < out.length; j++) {
             out[j] = k - 1 + j * n;
         }
