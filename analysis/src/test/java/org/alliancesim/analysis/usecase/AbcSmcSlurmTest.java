@@ -32,6 +32,10 @@ class AbcSmcSlurmTest {
         AbcSmcArguments args = AbcStepUseCaseTest.tiny(work.resolve("targets file.yaml"), 2, 5000);
         Path cluster = work.resolve("cluster $(touch PWNED) it's");
         SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(args, 2, Output.to(cluster)));
+        // The launcher builds the jar when it is stale: once here, not by two array tasks at the same time.
+        Process build = new ProcessBuilder("bin/alliancesim", "--version").directory(root().toFile()).inheritIO().start();
+        assertTrue(build.waitFor(10, TimeUnit.MINUTES));
+        assertEquals(0, build.exitValue(), "bin/alliancesim --version");
         long started = System.nanoTime();
         Process driver = new ProcessBuilder("bash", r.scripts().get(1).toString()).directory(work.toFile())
                 .redirectErrorStream(true).start();
@@ -52,5 +56,11 @@ class AbcSmcSlurmTest {
         }
         System.out.printf("slurm --abc: 2 generations x 2 array tasks on the cluster in %.1f s; posterior equals the"
                 + " local run; folder %s%n", seconds, cluster);
+    }
+
+    /** The checkout's root (the tests run in analysis/). */
+    private static Path root() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("bin/alliancesim")) ? here : here.getParent();
     }
 }
