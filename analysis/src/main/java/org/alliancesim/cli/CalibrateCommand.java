@@ -86,25 +86,8 @@ final class CalibrateCommand implements Callable<Integer> {
             + " (a posterior).")
     String method = "optimise";
 
-    @Option(names = "--population", paramLabel = "N", description = "abc-smc: particles (default: ${DEFAULT-VALUE};"
-            + " at least 2 x the parameters).")
-    int population = AbcSmcRequest.POPULATION;
-
-    @Option(names = "--max-simulations", paramLabel = "N", description = "abc-smc: simulation budget (default:"
-            + " ${DEFAULT-VALUE}).")
-    long maxSimulations = AbcSmcRequest.MAX_SIMULATIONS;
-
-    @Option(names = "--min-acceptance", paramLabel = "RATE", description = "abc-smc: stop after a generation"
-            + " accepting fewer of its simulations (default: ${DEFAULT-VALUE}).")
-    double minAcceptance = AbcSmcRequest.MIN_ACCEPTANCE;
-
-    @Option(names = "--final-tolerance", paramLabel = "EPS", description = "abc-smc: stop after a generation whose"
-            + " tolerance is at most this (default: ${DEFAULT-VALUE}: no such stop before an exact match).")
-    double finalTolerance = 0;
-
-    @Option(names = "--max-generations", paramLabel = "N", description = "abc-smc: most generations, generation 0"
-            + " included (default: ${DEFAULT-VALUE}).")
-    int maxGenerations = 50;
+    @Mixin
+    AbcSmcOptions abcOptions;
 
     @Option(names = "--replications", paramLabel = "N", description = "Replications per evaluation or simulation"
             + " (default: the targets file's).")
@@ -184,8 +167,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Long slurmStarted;
 
     private Integer abcSmc() throws Exception {
-        AbcSmcArguments args = new AbcSmcArguments(targets, base, sets, population, maxSimulations, minAcceptance,
-                finalTolerance, maxGenerations, replications, families);
+        AbcSmcArguments args = abcOptions.arguments(targets, base, sets, replications, families);
         AbcSmcRequest request = args.request().withThreads(threadsOption.get())
                 .withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
                 .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.alliancesim.analysis.usecase.AbcSmcArguments;
-import org.alliancesim.analysis.usecase.AbcSmcRequest;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.SlurmAbcRequest;
 import org.alliancesim.analysis.usecase.Output;
@@ -13,6 +11,7 @@ import org.alliancesim.analysis.usecase.SlurmRequest;
 import org.alliancesim.analysis.usecase.SlurmResult;
 import org.alliancesim.analysis.usecase.SlurmUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,24 +48,8 @@ final class SlurmCommand implements Callable<Integer> {
             + " each generation as a job array (DIR/abc.sbatch) driven by DIR/driver.sh.")
     boolean abc;
 
-    @Option(names = "--population", paramLabel = "N", description = "--abc: particles (default: ${DEFAULT-VALUE}).")
-    int population = AbcSmcRequest.POPULATION;
-
-    @Option(names = "--max-simulations", paramLabel = "N", description = "--abc: simulation budget (default:"
-            + " ${DEFAULT-VALUE}).")
-    long maxSimulations = AbcSmcRequest.MAX_SIMULATIONS;
-
-    @Option(names = "--min-acceptance", paramLabel = "RATE", description = "--abc: minimum acceptance rate (default:"
-            + " ${DEFAULT-VALUE}).")
-    double minAcceptance = AbcSmcRequest.MIN_ACCEPTANCE;
-
-    @Option(names = "--final-tolerance", paramLabel = "EPS", description = "--abc: final tolerance (default:"
-            + " ${DEFAULT-VALUE}).")
-    double finalTolerance = 0;
-
-    @Option(names = "--max-generations", paramLabel = "N", description = "--abc: most generations (default:"
-            + " ${DEFAULT-VALUE}).")
-    int maxGenerations = 50;
+    @Mixin
+    AbcSmcOptions abcOptions;
 
     @Option(names = "--replications", paramLabel = "N", description = "--abc: replications per simulation (default:"
             + " the targets file's).")
@@ -120,9 +103,8 @@ final class SlurmCommand implements Callable<Integer> {
             if (compete) {
                 throw new BadRequestException("--abc and --compete: give one");
             }
-            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(new AbcSmcArguments(file.toString(), base, sets,
-                    population, maxSimulations, minAcceptance, finalTolerance, maxGenerations, replications, families),
-                    array, output).withJob(array, cpus, partition, account, time, mem).withLauncher(launcher));
+            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, sets,
+                    replications, families), array, output).withJob(array, cpus, partition, account, time, mem).withLauncher(launcher));
             spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
                     .toList()) + "\nrun the driver (it submits each generation and waits): " + r.submit()
                     + "\nresults: " + r.folder().resolve("posterior"));
