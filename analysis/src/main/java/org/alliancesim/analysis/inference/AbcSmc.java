@@ -33,6 +33,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * outcome of each attempt depends on its key only, so the populations, the counts and every output
  * are identical for any number of threads, and the budget check after each round is exact.
  *
+ * <p>The same round loop serves a run split across processes ({@code slurm --abc}):
+ * {@link #simulateSlots} runs the attempts of some slots of a generation (an array task's share),
+ * and {@link #generationFrom} replays the attempts of every slot through the loop, redrawing each
+ * proposal from its key, so the generation it returns is the one {@link #run} makes.
+ *
  * <p>Common random numbers are not used: the likelihood-free posterior integrates over the
  * simulator's noise, so each simulation gets its own seed (docs/calibration.md).
  */
