@@ -12,7 +12,11 @@ import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.Identifiability;
 import org.alliancesim.analysis.inference.PosteriorSummary;
+import org.alliancesim.analysis.usecase.AbcSmcArguments;
 import org.alliancesim.analysis.usecase.AbcSmcRequest;
+import org.alliancesim.analysis.usecase.AbcStepRequest;
+import org.alliancesim.analysis.usecase.AbcStepResult;
+import org.alliancesim.analysis.usecase.AbcStepUseCase;
 import org.alliancesim.analysis.usecase.AbcSmcResult;
 import org.alliancesim.analysis.usecase.AbcSmcUseCase;
 import org.alliancesim.analysis.usecase.BadRequestException;
@@ -82,25 +86,8 @@ final class CalibrateCommand implements Callable<Integer> {
             + " (a posterior).")
     String method = "optimise";
 
-    @Option(names = "--population", paramLabel = "N", description = "abc-smc: particles (default: ${DEFAULT-VALUE};"
-            + " at least 2 x the parameters).")
-    int population = AbcSmcRequest.POPULATION;
-
-    @Option(names = "--max-simulations", paramLabel = "N", description = "abc-smc: simulation budget (default:"
-            + " ${DEFAULT-VALUE}).")
-    long maxSimulations = AbcSmcRequest.MAX_SIMULATIONS;
-
-    @Option(names = "--min-acceptance", paramLabel = "RATE", description = "abc-smc: stop after a generation"
-            + " accepting fewer of its simulations (default: ${DEFAULT-VALUE}).")
-    double minAcceptance = AbcSmcRequest.MIN_ACCEPTANCE;
-
-    @Option(names = "--final-tolerance", paramLabel = "EPS", description = "abc-smc: stop after a generation whose"
-            + " tolerance is at most this (default: ${DEFAULT-VALUE}: no such stop before an exact match).")
-    double finalTolerance = 0;
-
-    @Option(names = "--max-generations", paramLabel = "N", description = "abc-smc: most generations, generation 0"
-            + " included (default: ${DEFAULT-VALUE}).")
-    int maxGenerations = 50;
+    @Mixin
+    AbcSmcOptions abcOptions;
 
     @Option(names = "--replications", paramLabel = "N", description = "Replications per evaluation or simulation"
             + " (default: the targets file's).")
@@ -163,17 +150,29 @@ final class CalibrateCommand implements Callable<Integer> {
         return AllianceSim.OK;
     }
 
+    @Option(names = "--slurm-work", hidden = true, paramLabel = "DIR", description = "abc-smc on Slurm (written by"
+            + " 'slurm --abc' into its scripts): the run's working folder.")
+    Path slurmWork;
+
+    @Option(names = "--slurm-task", hidden = true, paramLabel = "K/N", description = "With --slurm-work: simulate array"
+            + " task K of N of the next generation.")
+    String slurmTask;
+
+    @Option(names = "--slurm-reduce", hidden = true, paramLabel = "N", description = "With --slurm-work: finish the"
+            + " generation from the shards of N array tasks.")
+    Integer slurmReduce;
+
+    @Option(names = "--slurm-started", hidden = true, paramLabel = "MILLIS", description = "With --slurm-reduce: when"
+            + " the generation's array was submitted (ms since the epoch).")
+    Long slurmStarted;
+
     private Integer abcSmc() throws Exception {
-        CalibrationSpec goals = Calibration.targets(targets);
-        String from = base != null ? base : goals.base();
-        AbcSmcRequest request = AbcSmcRequest.of(goals, targets, ScenarioLoader.load(from, sets)).withBaseName(from)
-                    .withStartEdits(sets).withPopulation(population)
-                    .withStopping(maxSimulations, minAcceptance, finalTolerance, maxGenerations)
-                    .withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
-                    .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        if (replications != null || families != null) {
-            request = request.withSimulationSize(replications != null ? replications : goals.replications(),
-                    families != null ? families : goals.families());
+        AbcSmcArguments args = abcOptions.arguments(targets, base, sets, replications, families);
+        AbcSmcRequest request = args.request().withThreads(threadsOption.get())
+                .withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
+                .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        if (slurmWork != null || slurmTask != null || slurmReduce != null) {
+            return slurmStep(request);
         }
         AbcSmcResult r;
         try (ProgressBar bar = ProgressBars.open("particles", request.population(), quiet)) {
@@ -190,6 +189,36 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         o.println("results: " + r.folder() + " (posterior.csv, posterior-summary.csv, generations.csv, fitted.yaml,"
                 + " charts/corner.png, report.html)");
+        o.flush();
+        return AllianceSim.OK;
+    }
+
+    /** One step of a Slurm run (the scripts of 'slurm --abc' call it): an array task, or the reduce step. */
+    private Integer slurmStep(AbcSmcRequest request) throws Exception {
+        if (slurmWork == null || (slurmTask == null) == (slurmReduce == null)) {
+            throw new BadRequestException("a Slurm step needs --slurm-work and exactly one of --slurm-task K/N and"
+                    + " --slurm-reduce N");
+        }
+        AbcStepResult r;
+        if (slurmTask != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})/([1-9][0-9]{0,4})")
+                    .matcher(slurmTask);
+            if (!m.matches()) {
+                throw new BadRequestException("--slurm-task " + slurmTask + ": allowed K/N with 1 <= K <= N <= 10000");
+            }
+            r = AbcStepUseCase.execute(AbcStepRequest.simulate(request, slurmWork, Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))));
+        } else {
+            r = AbcStepUseCase.execute(AbcStepRequest.reduce(request, slurmWork, slurmReduce,
+                    slurmStarted == null ? null : Instant.ofEpochMilli(slurmStarted)));
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (r.shard() != null) {
+            o.println("generation " + r.generation() + ": " + r.shard());
+        } else {
+            o.println("generation " + r.generation() + " finished" + (r.result() != null ? "; the run ended ("
+                    + r.state().stopReason() + "), results: " + r.result().folder() : ""));
+        }
         o.flush();
         return AllianceSim.OK;
     }

@@ -1,12 +1,17 @@
 package org.alliancesim.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.alliancesim.analysis.usecase.BadRequestException;
+import org.alliancesim.analysis.usecase.SlurmAbcRequest;
 import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.SlurmRequest;
 import org.alliancesim.analysis.usecase.SlurmResult;
 import org.alliancesim.analysis.usecase.SlurmUseCase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,20 +27,47 @@ import picocli.CommandLine.Spec;
                 + " DIR/shard-K, the merged result to DIR/merged. Paths are written quoted; Slurm options are checked"
                 + " against Slurm's formats. With --compete, FILE is a hypotheses file: DIR/hypotheses.yaml,"
                 + " DIR/compete.sbatch, DIR/merge.sbatch and DIR/submit.sh, one shard of the variants per task."
-                + " See docs/sweeps.md and docs/hypotheses.md.", ""},
+                + " With --abc, FILE is a targets file: DIR/abc.sbatch (one generation's array) and DIR/driver.sh"
+                + " (submits each generation, waits, and reduces it), results in DIR/posterior, the same as"
+                + " 'calibrate FILE --method abc-smc' with the same seed."
+                + " See docs/sweeps.md, docs/hypotheses.md and docs/calibration.md.", ""},
         footer = {"", "Exit codes: 0 written, 2 bad input, 1 internal error."})
 final class SlurmCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The sweep file (with --compete: the hypotheses file).")
+    @Parameters(paramLabel = "FILE", description = "The sweep file (with --compete: the hypotheses file; with --abc:"
+            + " the targets file or 'literature').")
     Path file;
 
     @Option(names = "--compete", description = "FILE is a hypotheses file: run 'compete' as the array.")
     boolean compete;
 
-    @Option(names = "--array", paramLabel = "N", required = true, description = "Array tasks (shards), 1..10000.")
+    @Option(names = "--abc", description = "FILE is a targets file (or 'literature'): run 'calibrate --method abc-smc',"
+            + " each generation as a job array (DIR/abc.sbatch) driven by DIR/driver.sh.")
+    boolean abc;
+
+    @Mixin
+    AbcSmcOptions abcOptions;
+
+    @Option(names = "--replications", paramLabel = "N", description = "--abc: replications per simulation (default:"
+            + " the targets file's).")
+    Integer replications;
+
+    @Option(names = "--families", paramLabel = "N", description = "--abc: families per replication (default: the"
+            + " targets file's).")
+    Integer families;
+
+    @Option(names = "--base", paramLabel = "SCENARIO", description = "--abc: the base scenario (default: the targets"
+            + " file's).")
+    String base;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "--abc: override a field of the base (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--array", paramLabel = "N", required = true, description = "Array tasks (shards; with --abc: tasks"
+            + " per generation), 1..10000.")
     int array;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the scripts and results.")
@@ -67,6 +99,17 @@ final class SlurmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Output output = new Output(out, force);
+        if (abc) {
+            if (compete) {
+                throw new BadRequestException("--abc and --compete: give one");
+            }
+            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, sets,
+                    replications, families), array, output).withJob(array, cpus, partition, account, time, mem).withLauncher(launcher));
+            spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
+                    .toList()) + "\nrun the driver (it submits each generation and waits): " + r.submit()
+                    + "\nresults: " + r.folder().resolve("posterior"));
+            return AllianceSim.OK;
+        }
         SlurmRequest request = compete ? SlurmRequest.compete(file, array, output) : SlurmRequest.of(file, array, output);
         SlurmResult r = SlurmUseCase.execute(request.withCpus(cpus)
                 .withPartition(partition).withAccount(account).withTime(time).withMemory(mem).withLauncher(launcher));

@@ -106,4 +106,35 @@ class SweepCommandsTest {
         assertEquals("written: " + out.resolve("sweep.sbatch") + ", " + out.resolve("merge.sbatch") + ", "
                 + out.resolve("submit.sh") + "\nsubmit with: bash '" + dir + "/it'\\''s here/submit.sh'\n", o.out());
     }
+
+    /**
+     * {@code slurm TARGETS --abc}: the calibrate flags reach the array's command line (each quoted,
+     * the targets path made absolute), the driver is printed; a population below 2 x the
+     * parameters and --abc with --compete are one-line bad input (exit 2).
+     */
+    @Test
+    void slurmAbcWritesTheArrayAndTheDriver() throws Exception {
+        Path t = Files.writeString(dir.resolve("targets.yaml"), "base: default\ntargets:\n"
+                + "  - {statistic: dropout_share, min: 0.3, max: 0.5}\nparameters:\n"
+                + "  - {path: dynamics.attendance.intercept, min: -6.0, max: -1.0}\n"
+                + "  - {path: dynamics.attendance.barrier_sd, min: 0.0, max: 5.0}\n"
+                + "replications: 1\nfamilies: 40\nseed: 3\nmax_evaluations: 10\n");
+        Path out = dir.resolve("abc out");
+        Outcome o = AllianceSimTest.run("slurm", t.toString(), "--abc", "--array", "3", "--out", out.toString(),
+                "--population", "30", "--max-generations", "3", "--families", "50", "--set", "run.session_limit=12");
+        assertEquals(0, o.code(), o.err());
+        assertEquals("written: " + out.resolve("abc.sbatch") + ", " + out.resolve("driver.sh")
+                + "\nrun the driver (it submits each generation and waits): bash '" + out.resolve("driver.sh") + "'"
+                + "\nresults: " + out.resolve("posterior") + "\n", o.out());
+        String array = Files.readString(out.resolve("abc.sbatch"));
+        assertTrue(array.contains(" calibrate '" + t.toAbsolutePath() + "' '--method' 'abc-smc' '--set'"
+                + " 'run.session_limit=12' '--population' '30' '--max-simulations' '100000' '--min-acceptance' '0.02'"
+                + " '--final-tolerance' '0.0' '--max-generations' '3' '--families' '50' --out \"$dir/posterior\""
+                + " --slurm-work \"$dir/work\" --slurm-task \"$SLURM_ARRAY_TASK_ID/3\" --threads 1 --quiet\n"), array);
+        oneLine(AllianceSimTest.run("slurm", t.toString(), "--abc", "--array", "2", "--out", dir.resolve("y").toString(),
+                "--population", "3"), 2, "alliancesim slurm: --population 3: must be at least 2 x the 2 parameters");
+        oneLine(AllianceSimTest.run("slurm", t.toString(), "--abc", "--compete", "--array", "2", "--out",
+                dir.resolve("z").toString()), 2, "alliancesim slurm: --abc and --compete: give one");
+        assertFalse(Files.exists(dir.resolve("y")) || Files.exists(dir.resolve("z")), "nothing written");
+    }
 }

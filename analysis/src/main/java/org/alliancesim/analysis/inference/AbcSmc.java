@@ -33,6 +33,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * outcome of each attempt depends on its key only, so the populations, the counts and every output
  * are identical for any number of threads, and the budget check after each round is exact.
  *
+ * <p>The same round loop serves a run split across processes ({@code slurm --abc}):
+ * {@link #simulateSlots} runs the attempts of some slots of a generation (an array task's share),
+ * and {@link #generationFrom} replays the attempts of every slot through the loop, redrawing each
+ * proposal from its key, so the generation it returns is the one {@link #run} makes.
+ *
  * <p>Common random numbers are not used: the likelihood-free posterior integrates over the
  * simulator's noise, so each simulation gets its own seed (docs/calibration.md).
  */
@@ -229,11 +234,7 @@ public final class AbcSmc {
      * @throws Exception what the simulator or the listener throws
      */
     public State run(State resume, Listener listener) throws Exception {
-        ExecutorService pool = settings.threads() == 1 ? null : Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "abc-smc");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool();
         try {
             State s = resume;
             if (s == null) {
@@ -252,75 +253,257 @@ public final class AbcSmc {
         }
     }
 
-    /** What one attempt produced; {@code stats} null when no simulation ran. */
-    private record Attempt(double[] theta, double[] stats) {}
+    /**
+     * What attempt {@code attempt} of particle slot {@code slot} produced: the proposed parameters
+     * and their simulated statistics, or both null when no move of the parent stayed inside the
+     * prior's support (then no simulation ran).
+     */
+    public record Attempt(int slot, int attempt, double[] theta, double[] stats) {
+        /** Whether a simulation ran. */
+        public boolean simulated() {
+            return stats != null;
+        }
+    }
 
-    /** Runs generation 0 ({@code previous} null) or the one after {@code previous}. */
-    private State generation(State previous, ExecutorService pool, Listener listener) throws Exception {
-        long started = System.nanoTime();
-        int t = previous == null ? 0 : previous.generations().size();
-        int n = settings.populationSize();
-        double tolerance = previous == null ? Double.POSITIVE_INFINITY : previous.nextTolerance();
-        double[] scales = previous == null ? null : previous.scales();
+    /** What a generation needs, fixed before its first simulation: its tolerance, scales, parents and kernel. */
+    private record Plan(int t, double tolerance, double[] scales, Population parents, Kernel kernel,
+            double[] cumulative, long spentBefore, long allowance) {}
+
+    private Plan plan(State previous) {
         Population parents = previous == null ? null : previous.population();
-        Kernel kernel = parents == null ? null : Kernel.fittedTo(parents);
-        double[] cumulative = parents == null ? null : cumulative(parents.weights());
         long spentBefore = previous == null ? 0 : previous.simulations();
-        long allowance = settings.maxSimulations() - spentBefore;
+        return new Plan(previous == null ? 0 : previous.generations().size(),
+                previous == null ? Double.POSITIVE_INFINITY : previous.nextTolerance(),
+                previous == null ? null : previous.scales(), parents,
+                parents == null ? null : Kernel.fittedTo(parents), parents == null ? null : cumulative(parents.weights()),
+                spentBefore, settings.maxSimulations() - spentBefore);
+    }
 
+    /** The attempts of a round: attempt {@code round} of each of {@code slots}. */
+    @FunctionalInterface
+    private interface Source {
+        Attempt[] run(int[] slots, int round) throws Exception;
+    }
+
+    /**
+     * A generation's rounds: which slots accepted which attempt, every defined simulation in round
+     * order (slots ascending within a round), the simulations run, and the slots still pending
+     * (more than 0: the budget ran out).
+     */
+    private record Rounds(Attempt[] accepted, List<double[]> simulated, long spent, int pending) {}
+
+    /**
+     * Runs rounds over {@code slots} until each accepted an attempt or the budget check stops them.
+     * The round loop shared by a local run, an array task ({@link #simulateSlots}: {@code strict}
+     * false, its own slots' simulations counted against the whole allowance) and the replay of the
+     * tasks' attempts ({@link #generationFrom}).
+     *
+     * @param strict whether a round in which no slot could move is an error (a whole generation's
+     *     round) or ends nothing (a task's share of one; at most {@code allowance} rounds are run,
+     *     the most a whole generation can run)
+     */
+    private Rounds rounds(Plan plan, int[] slots, Source source, boolean strict, Listener listener) throws Exception {
+        int n = settings.populationSize();
         Attempt[] accepted = new Attempt[n];
         List<double[]> simulated = new ArrayList<>();
-        int[] pending = new int[n];
-        for (int i = 0; i < n; i++) {
-            pending[i] = i;
-        }
-        int pendingCount = n;
+        int[] pending = slots.clone();
+        int pendingCount = pending.length;
         long spent = 0;
         for (int round = 0; pendingCount > 0; round++) {
-            int a = round;
-            int[] slots = Arrays.copyOf(pending, pendingCount);
-            Attempt[] tried = runAll(pool, slots.length, k -> attempt(t, slots[k], a, kernel, parents, cumulative));
+            if (!strict && round >= plan.allowance()) {
+                break;
+            }
+            int[] current = Arrays.copyOf(pending, pendingCount);
+            Attempt[] tried = source.run(current, round);
             pendingCount = 0;
-            for (int k = 0; k < slots.length; k++) {
+            boolean anySimulated = false;
+            for (int k = 0; k < current.length; k++) {
                 Attempt at = tried[k];
-                if (at.stats() == null) {
-                    pending[pendingCount++] = slots[k];
+                if (!at.simulated()) {
+                    pending[pendingCount++] = current[k];
                     continue;
                 }
+                anySimulated = true;
                 spent++;
                 boolean defined = allFinite(at.stats());
                 if (defined) {
                     simulated.add(at.stats());
                 }
-                if (defined && (scales == null || distance(at.stats(), scales) <= tolerance)) {
-                    accepted[slots[k]] = at;
+                if (defined && (plan.scales() == null || distance(at.stats(), plan.scales()) <= plan.tolerance())) {
+                    accepted[current[k]] = at;
                 } else {
-                    pending[pendingCount++] = slots[k];
+                    pending[pendingCount++] = current[k];
                 }
             }
-            if (pendingCount == slots.length && tried.length > 0 && Arrays.stream(tried).allMatch(x -> x.stats() == null)) {
-                throw new IllegalStateException("generation " + t + ": no move of 1000 tried per particle stays inside"
-                        + " the prior's support");
+            if (strict && !anySimulated) {
+                throw new IllegalStateException("generation " + plan.t() + ": no move of 1000 tried per particle stays"
+                        + " inside the prior's support");
             }
-            listener.round(t, n - pendingCount, n, spentBefore + spent);
-            if (spent > allowance || (pendingCount > 0 && spent >= allowance)) {
-                if (previous == null) {
-                    throw new IllegalStateException("the simulation budget (" + settings.maxSimulations()
-                            + ") ran out before generation 0 had " + n + " particles with defined statistics");
-                }
-                return new State(previous.generations(), previous.population(), previous.nextTolerance(),
-                        spentBefore + spent, "simulation budget: generation " + t + " abandoned after " + spent
-                                + " simulations, " + (n - pendingCount) + " of " + n + " accepted");
+            listener.round(plan.t(), slots.length - pendingCount, slots.length, plan.spentBefore() + spent);
+            if (spent > plan.allowance() || (pendingCount > 0 && spent >= plan.allowance())) {
+                break;
             }
         }
+        return new Rounds(accepted, simulated, spent, pendingCount);
+    }
 
+    /** Runs generation 0 ({@code previous} null) or the one after {@code previous}. */
+    private State generation(State previous, ExecutorService pool, Listener listener) throws Exception {
+        long started = System.nanoTime();
+        Plan plan = plan(previous);
+        Rounds r = rounds(plan, allSlots(), (slots, a) -> runAll(pool, slots.length,
+                k -> attempt(plan, slots[k], a)), true, listener);
+        return finish(previous, plan, r, (System.nanoTime() - started) / 1e9);
+    }
+
+    private int[] allSlots() {
+        int[] all = new int[settings.populationSize()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /**
+     * The attempts an array task runs for {@code slots} of the generation after {@code previous}
+     * (generation 0 when null), on this run's threads: per slot, every attempt from 0 until one is
+     * accepted, or until the task's own simulations alone exhaust the budget (then the whole
+     * generation is abandoned in that round or before, so no later attempt can be needed). Each
+     * attempt depends on its key (seed, generation, slot, attempt) only, so any split of the slots
+     * gives the attempts a local run makes; {@link #generationFrom} replays them.
+     *
+     * @param slots particle slots, ascending, each in [0, population)
+     * @return per slot (in {@code slots}' order), its attempts in order
+     */
+    public List<List<Attempt>> simulateSlots(State previous, int[] slots) throws Exception {
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] < 0 || slots[k] >= settings.populationSize() || (k > 0 && slots[k] <= slots[k - 1])) {
+                throw new IllegalArgumentException("slots must ascend within [0, " + settings.populationSize() + ")");
+            }
+        }
+        Plan plan = plan(previous);
+        List<List<Attempt>> out = new ArrayList<>();
+        int[] index = new int[settings.populationSize()];
+        for (int k = 0; k < slots.length; k++) {
+            out.add(new ArrayList<>());
+            index[slots[k]] = k;
+        }
+        ExecutorService pool = pool();
+        try {
+            rounds(plan, slots, (current, a) -> {
+                Attempt[] tried = runAll(pool, current.length, k -> attempt(plan, current[k], a));
+                for (Attempt at : tried) {
+                    out.get(index[at.slot()]).add(at);
+                }
+                return tried;
+            }, false, new Listener() {});
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        return out;
+    }
+
+    /** An attempt that is not the one its key gives (damaged or not of this generation). */
+    public static final class ForeignAttempt extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int slot;
+        private final int attempt;
+
+        ForeignAttempt(int slot, int attempt, String problem) {
+            super(problem);
+            this.slot = slot;
+            this.attempt = attempt;
+        }
+
+        /** The slot at fault. */
+        public int slot() {
+            return slot;
+        }
+
+        /** The attempt at fault, or -1 for the slot as a whole. */
+        public int attempt() {
+            return attempt;
+        }
+    }
+
+    /**
+     * The generation after {@code previous} (generation 0 when null) from attempts simulated
+     * elsewhere ({@link #simulateSlots}), by the round loop of a local run: the same accepted
+     * particles, scales, weights, tolerance, counts and stop reason as {@link #run} gives, so the
+     * same state, the wall time aside. Every attempt's parameters are drawn again from its key and
+     * must equal the given ones bit for bit; the simulations are taken as given.
+     *
+     * @param attempts per slot 0..N-1, its attempts in order
+     * @param wallSeconds the generation's wall time, recorded as given
+     * @throws ForeignAttempt if a slot lacks an attempt the generation needs, holds one after its
+     *     accepted one, or an attempt's parameters are not its key's
+     */
+    public State generationFrom(State previous, List<List<Attempt>> attempts, double wallSeconds) throws Exception {
+        int n = settings.populationSize();
+        if (attempts.size() != n) {
+            throw new IllegalArgumentException("attempts of " + attempts.size() + " slots, population " + n);
+        }
+        Plan plan = plan(previous);
+        int[] used = new int[n];
+        Rounds r = rounds(plan, allSlots(), (slots, a) -> {
+            Attempt[] out = new Attempt[slots.length];
+            for (int k = 0; k < slots.length; k++) {
+                int i = slots[k];
+                List<Attempt> list = attempts.get(i);
+                if (a >= list.size()) {
+                    throw new ForeignAttempt(i, -1, "slot " + i + " stops after " + list.size() + " attempts, but the"
+                            + " generation needs attempt " + a + " (not accepted)");
+                }
+                Attempt at = list.get(a);
+                Proposal p = propose(plan, i, a);
+                if (at.slot() != i || at.attempt() != a || !Arrays.equals(p.theta(), at.theta())
+                        || (at.theta() == null) != (at.stats() == null)
+                        || (at.stats() != null && at.stats().length != observed.length)) {
+                    throw new ForeignAttempt(i, a, "attempt " + a + " of slot " + i + " is not the one its key draws"
+                            + " (parameters or statistics differ from what the seed gives)");
+                }
+                used[i] = a + 1;
+                out[k] = at;
+            }
+            return out;
+        }, true, new Listener() {});
+        if (r.pending() == 0) {
+            for (int i = 0; i < n; i++) {
+                if (attempts.get(i).size() != used[i]) {
+                    throw new ForeignAttempt(i, used[i], "slot " + i + " holds " + attempts.get(i).size() + " attempts,"
+                            + " but attempt " + (used[i] - 1) + " was accepted");
+                }
+            }
+        }
+        return finish(previous, plan, r, wallSeconds);
+    }
+
+    /** The state after a generation's rounds: the next one's, or the abandoned generation's predecessor. */
+    private State finish(State previous, Plan plan, Rounds r, double wallSeconds) {
+        int n = settings.populationSize();
+        int t = plan.t();
+        long spent = r.spent();
+        if (r.pending() > 0) {
+            if (previous == null) {
+                throw new IllegalStateException("the simulation budget (" + settings.maxSimulations()
+                        + ") ran out before generation 0 had " + n + " particles with defined statistics");
+            }
+            return new State(previous.generations(), previous.population(), previous.nextTolerance(),
+                    plan.spentBefore() + spent, "simulation budget: generation " + t + " abandoned after " + spent
+                            + " simulations, " + (n - r.pending()) + " of " + n + " accepted");
+        }
+        Attempt[] accepted = r.accepted();
         double[][] thetas = new double[n][];
         double[] weights = new double[n];
         for (int i = 0; i < n; i++) {
             thetas[i] = accepted[i].theta();
-            weights[i] = parents == null ? 1 : weighting.weight(thetas[i], prior, parents, kernel);
+            weights[i] = plan.parents() == null ? 1
+                    : weighting.weight(thetas[i], prior, plan.parents(), plan.kernel());
         }
-        double[] newScales = scales == null || settings.adaptiveDistance() ? scales(simulated) : scales;
+        double[] scales = plan.scales();
+        double[] newScales = scales == null || settings.adaptiveDistance() ? scales(r.simulated()) : scales;
         double[] distances = new double[n];
         for (int i = 0; i < n; i++) {
             distances[i] = distance(accepted[i].stats(), newScales);
@@ -328,9 +511,9 @@ public final class AbcSmc {
         Population population = Population.of(thetas, weights, distances);
         double next = Population.weightedQuantile(distances, population.weights(), settings.alpha());
         double rate = (double) n / spent;
-        long total = spentBefore + spent;
-        Generation g = new Generation(t, tolerance, rate, population.ess(), spent,
-                (System.nanoTime() - started) / 1e9, newScales);
+        long total = plan.spentBefore() + spent;
+        double tolerance = plan.tolerance();
+        Generation g = new Generation(t, tolerance, rate, population.ess(), spent, wallSeconds, newScales);
         List<Generation> gens = new ArrayList<>(previous == null ? List.of() : previous.generations());
         gens.add(g);
         String stop = null;
@@ -346,33 +529,47 @@ public final class AbcSmc {
         return new State(gens, population, next, total, stop);
     }
 
-    /** Attempt {@code a} of slot {@code i} in generation {@code t}: every draw from the stream (seed, t, i, a). */
-    private Attempt attempt(int t, int i, int a, Kernel kernel, Population parents, double[] cumulative)
-            throws Exception {
-        UniformRandomProvider rng = streams.stream(t, i, a);
-        double[] theta;
-        if (parents == null) {
-            theta = prior.sample(rng);
-        } else {
-            theta = null;
-            // Moves that leave the prior's support are redrawn from the same stream; no simulation runs.
-            for (int tries = 0; tries < 1000 && theta == null; tries++) {
-                double[] parent = parents.particle(pick(cumulative, rng.nextDouble()));
-                double[] moved = kernel.perturb(parent, rng);
-                if (prior.density(moved) > 0) {
-                    theta = moved;
-                }
-            }
-            if (theta == null) {
-                return new Attempt(null, null);
+    /** The parameters attempt {@code a} of slot {@code i} proposes (null: no move stayed inside the support), and its simulation's seed. */
+    private record Proposal(double[] theta, long seed) {}
+
+    /** Attempt {@code a} of slot {@code i}: every draw from the stream (seed, t, i, a). */
+    private Proposal propose(Plan plan, int i, int a) {
+        UniformRandomProvider rng = streams.stream(plan.t(), i, a);
+        if (plan.parents() == null) {
+            double[] theta = prior.sample(rng);
+            return new Proposal(theta, rng.nextLong());
+        }
+        // Moves that leave the prior's support are redrawn from the same stream; no simulation runs.
+        for (int tries = 0; tries < 1000; tries++) {
+            double[] parent = plan.parents().particle(pick(plan.cumulative(), rng.nextDouble()));
+            double[] moved = plan.kernel().perturb(parent, rng);
+            if (prior.density(moved) > 0) {
+                return new Proposal(moved, rng.nextLong());
             }
         }
-        double[] stats = simulator.simulate(theta, rng.nextLong());
+        return new Proposal(null, 0);
+    }
+
+    private ExecutorService pool() {
+        return settings.threads() == 1 ? null : Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "abc-smc");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Attempt {@code a} of slot {@code i}, proposed and simulated. */
+    private Attempt attempt(Plan plan, int i, int a) throws Exception {
+        Proposal p = propose(plan, i, a);
+        if (p.theta() == null) {
+            return new Attempt(i, a, null, null);
+        }
+        double[] stats = simulator.simulate(p.theta(), p.seed());
         if (stats.length != observed.length) {
             throw new IllegalStateException("the simulator gave " + stats.length + " statistics, " + observed.length
                     + " observed");
         }
-        return new Attempt(theta, stats);
+        return new Attempt(i, a, p.theta(), stats);
     }
 
     @FunctionalInterface

@@ -174,7 +174,77 @@ public final class SlurmScripts {
             f.write(kind.scripts().get(2), submit);
             f.commit();
         }
-        for (String script : kind.scripts()) {
+        executable(dir, kind.scripts());
+    }
+
+    /** The scripts of an ABC-SMC run ({@code slurm --abc}), in order: the array of one generation, the driver. */
+    public static final List<String> ABC_SCRIPTS = List.of("abc.sbatch", "driver.sh");
+
+    /**
+     * Writes {@code dir}/abc.sbatch (one generation's array: task K simulates its slice of the
+     * particle slots into {@code dir}/work/generation-T/task-K.csv) and driver.sh (executable: per
+     * generation, submits the array with {@code sbatch --wait}, then runs the reduce step, until
+     * the reduce step writes {@code dir}/work/finished; results go to {@code dir}/posterior). Every
+     * job runs {@code calibrate} with {@code calibrate} (the run's arguments, each quoted) and the
+     * step's flags.
+     *
+     * @param calibrate the run's {@code calibrate} arguments, from TARGETS on (quotable: no line break, CR or NUL)
+     * @throws IllegalArgumentException (bad input) as {@link #write}, or for an argument that cannot be quoted
+     */
+    public static void writeAbc(List<String> calibrate, Job job, Path dir, boolean force, List<String> program)
+            throws IOException {
+        for (String a : calibrate) {
+            if (a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0 || a.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("'" + shown(a) + "' holds a line break, carriage return or NUL, which"
+                        + " cannot be written safely into a job script");
+            }
+        }
+        String run = String.join(" ", program.stream().map(SlurmScripts::quote).toList()) + " calibrate "
+                + String.join(" ", calibrate.stream().map(SlurmScripts::quote).toList())
+                + " --out \"$dir/posterior\" --slurm-work \"$dir/work\"";
+        String preamble = "set -euo pipefail\n"
+                + "# Written by 'alliancesim slurm --abc'. The folder and every argument are single-quoted, the folder\n"
+                + "# used in double quotes below, so every character of them is taken literally.\n"
+                + "dir=" + quote(dir.toString()) + "\n";
+        String array = "#!/usr/bin/env bash\n"
+                + "#SBATCH --job-name=alliancesim-abc\n"
+                + "#SBATCH --array=1-" + job.array() + "\n"
+                + "#SBATCH --cpus-per-task=" + job.cpus() + "\n"
+                + "#SBATCH --output=slurm-%x-%A_%a.out\n"
+                + job.options()
+                + preamble
+                + "# Task K simulates particle slots i with i mod " + job.array() + " = K - 1 of the next generation (from\n"
+                + "# work/abc-checkpoint.json) into work/generation-T/task-K.csv; a task whose complete shard is there\n"
+                + "# keeps it, so a requeued task or a second driver does not simulate it again.\n"
+                + run + " --slurm-task \"$SLURM_ARRAY_TASK_ID/" + job.array() + "\" --threads " + job.cpus() + " --quiet\n";
+        String driver = "#!/usr/bin/env bash\n"
+                + "#SBATCH --job-name=alliancesim-abc-driver\n"
+                + "#SBATCH --output=slurm-%x-%j.out\n"
+                + (job.partition() != null ? "#SBATCH --partition=" + job.partition() + "\n" : "")
+                + (job.account() != null ? "#SBATCH --account=" + job.account() + "\n" : "")
+                + "# The driver: run it on a login node (bash driver.sh, e.g. under nohup), or submit it (sbatch driver.sh)\n"
+                + "# where jobs may submit jobs. Per generation it submits abc.sbatch and waits for every task\n"
+                + "# (sbatch --wait exits non-zero if a task failed: the driver stops, and running it again resumes),\n"
+                + "# then the reduce step checks every shard, finishes the generation as a local run would and writes\n"
+                + "# work/abc-checkpoint.json; after the last generation it writes posterior/ and work/finished.\n"
+                + preamble
+                + "cd \"$dir\"\n"
+                + "while [ ! -e \"$dir/work/finished\" ]; do\n"
+                + "  started=$(date +%s%3N)\n"
+                + "  sbatch --wait --parsable abc.sbatch > /dev/null\n"
+                + "  " + run + " --slurm-reduce " + job.array() + " --slurm-started \"$started\" --threads 1 --quiet\n"
+                + "done\n"
+                + "echo \"posterior: $dir/posterior\"\n";
+        try (ResultsFolder f = ResultsFolder.open(dir, force, List.of())) {
+            f.write(ABC_SCRIPTS.get(0), array);
+            f.write(ABC_SCRIPTS.get(1), driver);
+            f.commit();
+        }
+        executable(dir, ABC_SCRIPTS);
+    }
+
+    private static void executable(Path dir, List<String> scripts) throws IOException {
+        for (String script : scripts) {
             try {
                 Files.setPosixFilePermissions(dir.resolve(script), PosixFilePermissions.fromString("rwxr-xr-x"));
             } catch (UnsupportedOperationException e) {

@@ -46,10 +46,10 @@ public final class AbcSmcUseCase {
     public static AbcSmcResult execute(AbcSmcRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         CalibrationSpec spec = request.targets();
-        Calibration calibration = CalibrateUseCase.calibration(spec, request.base(), request.targetsName());
-        Prior prior = Prior.of(spec);
-        AbcSmc abc = AbcSmc.of(prior, ModelSimulator.observed(spec), ModelSimulator.of(calibration),
-                request.settings());
+        Parts parts = Parts.of(request);
+        Calibration calibration = parts.calibration();
+        Prior prior = parts.prior();
+        AbcSmc abc = parts.abc();
         String identity = identity(request);
         // The folder is claimed before anything runs (links refused, locked against a second process);
         // a resumed run finds its own checkpoint in it, so it may be non-empty.
@@ -90,6 +90,20 @@ public final class AbcSmcUseCase {
                 }
             }
         }));
+        AbcSmcResult result = results(request, calibration, prior, state, folder, started);
+        if (folder != null) {
+            Files.deleteIfExists(cp);
+        }
+        return result;
+    }
+
+    /**
+     * The result of the finished run {@code state}; with a folder, its files written and committed
+     * there (the same files whether the generations ran here or as Slurm array jobs).
+     */
+    static AbcSmcResult results(AbcSmcRequest request, Calibration calibration, Prior prior, AbcSmc.State state,
+            ResultsFolder folder, Instant started) throws IOException, ScenarioException {
+        CalibrationSpec spec = request.targets();
         List<String> names = spec.parameters().stream().map(CalibrationSpec.Parameter::path).toList();
         PosteriorSummary summary = PosteriorSummary.of(state.population(), names);
         Scenario fitted = calibration.scenario(summary.medians());
@@ -97,10 +111,20 @@ public final class AbcSmcUseCase {
             AbcSmcReport.write(folder, calibration, prior, request.targetsName(), request.startEdits(),
                     request.settings(), state, summary, fitted, Provenance.of(request.arguments(), started));
             folder.commit();
-            Files.deleteIfExists(cp);
         }
         return new AbcSmcResult(spec, request.targetsName(), state, summary, fitted,
                 request.output() == null ? null : request.output().dir());
+    }
+
+    /** The calibration, prior and algorithm of {@code request}. */
+    record Parts(Calibration calibration, Prior prior, AbcSmc abc) {
+        static Parts of(AbcSmcRequest request) throws ScenarioException {
+            CalibrationSpec spec = request.targets();
+            Calibration calibration = CalibrateUseCase.calibration(spec, request.base(), request.targetsName());
+            Prior prior = Prior.of(spec);
+            return new Parts(calibration, prior, AbcSmc.of(prior, ModelSimulator.observed(spec),
+                    ModelSimulator.of(calibration), request.settings()));
+        }
     }
 
     /**

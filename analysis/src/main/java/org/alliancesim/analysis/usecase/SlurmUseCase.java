@@ -64,6 +64,30 @@ public final class SlurmUseCase {
                 "bash " + SlurmScripts.quote(submit.toString()));
     }
 
+    /**
+     * Writes the scripts of an ABC-SMC run whose generations are job arrays ({@link SlurmScripts#writeAbc}):
+     * abc.sbatch and driver.sh; {@link SlurmResult#submit()} runs the driver. The targets and base
+     * are loaded and checked here, and made absolute in the scripts.
+     *
+     * @throws BadRequestException for a setting out of range, a launcher that is not an executable
+     *     file, an argument that cannot be quoted, or a non-empty folder without {@code force}; nothing written
+     * @throws ScenarioException when the targets or the base do not load
+     */
+    public static SlurmResult executeAbc(SlurmAbcRequest r) throws ScenarioException, IOException {
+        AbcSmcArguments args = r.abc().absolute();
+        AbcSmcUseCase.Parts.of(args.request().withOutput(r.output()));
+        Path dir = r.output().dir();
+        try {
+            List<String> program = r.launcher() != null ? SlurmScripts.launcher(r.launcher())
+                    : SlurmScripts.defaultLauncher();
+            SlurmScripts.writeAbc(args.arguments(), r.job(), dir, r.output().force(), program);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        return new SlurmResult(dir, SlurmScripts.ABC_SCRIPTS.stream().map(dir::resolve).toList(),
+                "bash " + SlurmScripts.quote(dir.resolve(SlurmScripts.ABC_SCRIPTS.get(1)).toString()));
+    }
+
     /** The hypotheses with the base, targets and validation files made absolute (built-in names kept). */
     static HypothesesSpec absolute(HypothesesSpec h) {
         return new HypothesesSpec(ScenarioLoader.isBuiltin(h.base()) ? h.base() : absolute(h.base()),

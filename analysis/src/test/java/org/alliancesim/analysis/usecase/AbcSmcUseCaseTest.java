@@ -64,7 +64,7 @@ class AbcSmcUseCaseTest {
         assertEquals(25, Files.readAllLines(whole.resolve("posterior.csv")).size());
     }
 
-    private static List<String> withoutWallTimes(Path generations) throws Exception {
+    static List<String> withoutWallTimes(Path generations) throws Exception {
         return Files.readAllLines(generations).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
 
