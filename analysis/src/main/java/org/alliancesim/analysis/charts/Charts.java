@@ -181,6 +181,50 @@ public final class Charts {
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
+    /**
+     * An effect sweep's effect B - A against one parameter (rows as {@link ChartData#scatter}): with
+     * one point per value, a line through the effects with their 95% intervals as a band; with
+     * several points per value (other parameters vary too), each point's effect and interval as a
+     * dot and a bar. A line at 0 marks no effect.
+     */
+    public static JFreeChart effect(String title, String subtitle, String xLabel, String yLabel, ChartTable points) {
+        java.util.Set<Double> xs = new java.util.HashSet<>();
+        boolean unique = true;
+        for (int i = 0; i < points.rows().size(); i++) {
+            unique &= xs.add(points.number(i, "value"));
+        }
+        JFreeChart c;
+        if (unique) {
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            YIntervalSeries s = new YIntervalSeries("effect B - A with 95% CI");
+            for (int i = 0; i < points.rows().size(); i++) {
+                double mean = points.number(i, "mean");
+                double lo = points.number(i, "ci95_low");
+                double hi = points.number(i, "ci95_high");
+                if (!Double.isNaN(mean)) {
+                    s.add(points.number(i, "value"), mean, Double.isNaN(lo) ? mean : lo, Double.isNaN(hi) ? mean : hi);
+                }
+            }
+            data.addSeries(s);
+            DeviationRenderer r = new DeviationRenderer(true, true);
+            r.setAlpha(0.25f);
+            style(r, 1);
+            r.setSeriesShapesVisible(0, true);
+            NumberAxis x = axis(xLabel);
+            x.setAutoRangeIncludesZero(false);
+            NumberAxis y = axis(yLabel);
+            y.setAutoRangeIncludesZero(true);
+            c = chart(title, subtitle, new XYPlot(data, x, y, r));
+        } else {
+            c = scatter(title, subtitle, xLabel, yLabel, points);
+            ((NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
+        }
+        org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0, Color.DARK_GRAY,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        c.getXYPlot().addRangeMarker(zero);
+        return c;
+    }
+
     /** A heat map of a metric over a two-parameter grid ({x, y, value} cells). */
     public static JFreeChart heatMap(String title, String subtitle, String xLabel, String yLabel, String zLabel,
             ChartTable table) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.analysis.sweep.Sweep;
 import org.alliancesim.analysis.sweep.SweepFolderException;
 import org.alliancesim.analysis.sweep.SweepRunner;
@@ -21,7 +22,7 @@ public final class SweepUseCase {
 
     /** The files of a sweep folder that starting afresh ({@code force}) removes first. */
     static final List<String> SWEEP_FILES = List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS,
-            "summary.json", "report.html");
+            "summary.json", "report.html", SweepReport.EFFECTS);
 
     /** What a sweep folder's writers may write: {@link #SWEEP_FILES} and the charts folder. */
     static final List<String> WRITES = java.util.stream.Stream.concat(SWEEP_FILES.stream(), java.util.stream.Stream.of(
