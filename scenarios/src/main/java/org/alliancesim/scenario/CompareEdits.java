@@ -1,5 +1,6 @@
 package org.alliancesim.scenario;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Map;
 
 /**
  * An effect sweep's arm B as typed edits, paths parsed once ({@link SweepSpec.Compare}): the
- * {@code set} values as given, and for each {@code add} path, arm A's value there plus the number.
+ * {@code set} values as given, and for each {@code add} path, arm A's value there plus the number
+ * (computed in decimal from both values' shortest decimals and rounded once to a double).
  * Applied with {@link Scenario#with(Map, String)}, the edit path of {@code --set}, so whatever a
  * path may name there (a wildcard included) it may name here. Immutable; thread-safe.
  */
@@ -72,7 +74,10 @@ public final class CompareEdits {
                                 + "), so nothing can be added to it; use set: instead")));
             }
             boolean whole = (n instanceof Integer || n instanceof Long) && (by instanceof Integer || by instanceof Long);
-            out.put(p, whole ? (Object) (n.longValue() + by.longValue()) : (Object) (n.doubleValue() + by.doubleValue()));
+            // In decimal, rounded once (as a sweep's design values): 0.7 + 0.2 is 0.9, what --set 0.9 gives,
+            // not the double sum 0.8999999999999999.
+            out.put(p, whole ? (Object) (n.longValue() + by.longValue()) : (Object) new BigDecimal(Double.toString(
+                    n.doubleValue())).add(new BigDecimal(Double.toString(by.doubleValue()))).doubleValue());
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.alliancesim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ public record SweepSpec(
     }
 
     /** Whether every point runs a paired comparison of A (the point's scenario) and B (A with {@link #compare}'s edits). */
+    @JsonIgnore // not a field of the file, nor of its identity
     public boolean isEffectSweep() {
         return compare != null;
     }
@@ -105,6 +107,7 @@ public record SweepSpec(
         }
 
         /** Whether there are no edits at all. */
+        @JsonIgnore // not a field of the file
         public boolean isEmpty() {
             return set.isEmpty() && add.isEmpty();
         }

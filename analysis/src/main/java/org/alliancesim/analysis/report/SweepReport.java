@@ -223,6 +223,43 @@ public final class SweepReport {
                 JSON.writeValueAsString(spec)));
     }
 
+    /**
+     * One row of an effect sweep's effects.csv: a point's paired effect B - A on one metric.
+     *
+     * @param point the point's index in the design
+     * @param parameters the point's parameter values, in the sweep file's order
+     * @param metric the metric's key
+     * @param meanA mean of arm A over replications (6 decimals, as effects.csv holds it)
+     * @param meanB mean of arm B
+     * @param effect mean of the per-replication differences B - A
+     * @param lower 95% lower bound of the effect (Student t over the paired replications)
+     * @param upper 95% upper bound
+     * @param p two-sided p-value of the paired t-test of no effect
+     * @param n replications with both arms' values defined
+     */
+    public record Effect(int point, List<Double> parameters, String metric, double meanA, double meanB, double effect,
+            double lower, double upper, double p, int n) {}
+
+    /** The rows of {@code dir}/effects.csv (as {@link #write} wrote it for {@code spec}), in its order. */
+    public static List<Effect> effects(Path dir, SweepSpec spec) throws IOException {
+        int d = spec.parameters().size();
+        List<Effect> out = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(dir.resolve(EFFECTS).toFile())) {
+            it.next(); // the header
+            while (it.hasNextValue()) {
+                String[] f = it.next();
+                List<Double> x = new ArrayList<>();
+                for (int k = 0; k < d; k++) {
+                    x.add(Double.parseDouble(f[1 + k]));
+                }
+                out.add(new Effect(Integer.parseInt(f[0]), List.copyOf(x), f[1 + d], num(f[2 + d]), num(f[3 + d]),
+                        num(f[4 + d]), num(f[5 + d]), num(f[6 + d]), num(f[7 + d]), Integer.parseInt(f[8 + d])));
+            }
+        }
+        return out;
+    }
+
     private static int column(List<String> header, String name) {
         int i = header.indexOf(name);
         if (i < 0) {

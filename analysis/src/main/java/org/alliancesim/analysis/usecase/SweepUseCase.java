@@ -66,7 +66,8 @@ public final class SweepUseCase {
     private static SweepResult run(SweepRequest r, Sweep sweep, boolean resuming)
             throws ScenarioException, SweepFolderException, IOException, InterruptedException {
         int total = SweepRunner.shard(sweep.size(), r.shard().k(), r.shard().n()).size();
-        int reps = r.sweep().replications();
+        // Runs: replications of each arm (an effect sweep runs two scenarios per point).
+        int reps = r.sweep().replications() * (r.sweep().isEffectSweep() ? 2 : 1);
         long start = System.nanoTime();
         int[] ran = {0}; // guarded by the runner: progress is told one point at a time
         IntConsumer progress = done -> {
@@ -77,7 +78,8 @@ public final class SweepUseCase {
         SweepRunner.Outcome o = SweepRunner.run(sweep, r.out(), r.threads(), resuming, r.shard().k(), r.shard().n(),
                 command("sweep", r.arguments()), progress);
         return new SweepResult(r.out(), r.shard(), o.points(), o.ranNow(), o.failed(), o.seconds(),
-                o.ranNow() * reps / Math.max(1e-9, o.seconds()));
+                o.ranNow() * reps / Math.max(1e-9, o.seconds()),
+                sweep.spec().isEffectSweep() ? SweepReport.effects(r.out(), sweep.spec()) : List.of());
     }
 
     /** Checks the folder and, when starting afresh in it with {@code force}, removes an earlier sweep's files. */
