@@ -193,7 +193,7 @@ public final class SweepSpecs {
         if (spec != null) {
             checkParameters(spec, b);
         }
-        if (spec != null && compareGiven && !spec.isEffectSweep()) {
+        if (spec != null && compareGiven && !spec.isEffectSweep() && b.problems.isEmpty()) {
             b.problem("compare", "no edits for arm B; give set: {PATH: VALUE} and/or add: {PATH: NUMBER} (for"
                     + " example add: {therapists.0.warmth: 0.2}), or leave compare: out for a sweep of one scenario"
                     + " per point");
