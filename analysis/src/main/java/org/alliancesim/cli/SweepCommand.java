@@ -3,6 +3,7 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -84,15 +85,21 @@ final class SweepCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "effect on %s of B = A with %s (%d paired replications each):%n", metric,
                 s.compare().describe(), s.replications());
         StringBuilder head = new StringBuilder();
-        s.parameters().forEach(p -> head.append(String.format(Locale.ROOT, "%-22s", p.path())));
+        List<String> widths = new java.util.ArrayList<>(); // each parameter's column: its path and two spaces, 12 at least
+        s.parameters().forEach(p -> {
+            widths.add("%-" + Math.max(12, p.path().length() + 2) + "s");
+            head.append(String.format(Locale.ROOT, widths.get(widths.size() - 1), p.path()));
+        });
         w.println("  " + head + String.format(Locale.ROOT, "%8s %8s  %s", "A", "B", "B - A [95% CI]"));
         for (SweepReport.Effect e : r.effects()) {
             if (!e.metric().equals(metric)) {
                 continue;
             }
             StringBuilder row = new StringBuilder();
-            e.parameters().forEach(x -> row.append(String.format(Locale.ROOT, "%-22s",
-                    java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString())));
+            for (int k = 0; k < e.parameters().size(); k++) {
+                row.append(String.format(Locale.ROOT, widths.get(k),
+                        java.math.BigDecimal.valueOf(e.parameters().get(k)).stripTrailingZeros().toPlainString()));
+            }
             w.println("  " + row + String.format(Locale.ROOT, "%8.4f %8.4f  %+.4f [%+.4f, %+.4f]", e.meanA(), e.meanB(),
                     e.effect(), e.lower(), e.upper()));
         }
