@@ -170,6 +170,21 @@ class EffectSweepTest {
     }
 
     /**
+     * slurm's sweep.yaml (the file the array's jobs read) keeps the compare block: read back, it is
+     * the same sweep (same identity), so the jobs run the effect sweep and their shards merge.
+     * Fails if the block were dropped or changed in the copy.
+     */
+    @Test
+    void slurmsCopyOfAnEffectSweepIsTheSameSweep() throws Exception {
+        SweepSpec s = spec(WARMTH);
+        Path out = dir.resolve("slurm");
+        SlurmScripts.write(s, new SlurmScripts.Job(2, 1, null, null, null, null), out, false, List.of("alliancesim"));
+        SweepSpec copy = SweepSpecs.load(out.resolve("sweep.yaml"), METRICS);
+        assertEquals(s.compare(), copy.compare());
+        assertEquals(SweepIdentity.of(s).sha256(), SweepIdentity.of(copy).sha256());
+    }
+
+    /**
      * Resume and merge check an effect sweep's rows as a sweep's: an effect in points.csv that its
      * rows in runs.csv do not give, and an arm's value not in the exact form the sweep writes, are
      * refused with file and line. Fails if the checks still assumed one value per metric.
