@@ -193,31 +193,17 @@ public final class Charts {
         for (int i = 0; i < points.rows().size(); i++) {
             unique &= xs.add(points.number(i, "value"));
         }
-        JFreeChart c;
+        JFreeChart c = scatter(title, subtitle, xLabel, yLabel, points);
+        XYPlot plot = c.getXYPlot();
+        ((YIntervalSeriesCollection) plot.getDataset()).getSeries(0).setKey("effect B - A with 95% CI");
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         if (unique) {
-            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-            YIntervalSeries s = new YIntervalSeries("effect B - A with 95% CI");
-            for (int i = 0; i < points.rows().size(); i++) {
-                double mean = points.number(i, "mean");
-                double lo = points.number(i, "ci95_low");
-                double hi = points.number(i, "ci95_high");
-                if (!Double.isNaN(mean)) {
-                    s.add(points.number(i, "value"), mean, Double.isNaN(lo) ? mean : lo, Double.isNaN(hi) ? mean : hi);
-                }
-            }
-            data.addSeries(s);
+            // One point per value: a line through the effects, their intervals as a band.
             DeviationRenderer r = new DeviationRenderer(true, true);
             r.setAlpha(0.25f);
             style(r, 1);
             r.setSeriesShapesVisible(0, true);
-            NumberAxis x = axis(xLabel);
-            x.setAutoRangeIncludesZero(false);
-            NumberAxis y = axis(yLabel);
-            y.setAutoRangeIncludesZero(true);
-            c = chart(title, subtitle, new XYPlot(data, x, y, r));
-        } else {
-            c = scatter(title, subtitle, xLabel, yLabel, points);
-            ((NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
+            plot.setRenderer(r);
         }
         org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0, Color.DARK_GRAY,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
