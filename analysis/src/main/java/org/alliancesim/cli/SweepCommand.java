@@ -3,12 +3,15 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.analysis.usecase.SweepRequest;
 import org.alliancesim.analysis.usecase.SweepResult;
 import org.alliancesim.analysis.usecase.SweepUseCase;
+import org.alliancesim.scenario.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,8 +69,39 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "sweep %s: %d points (shard %s), %d run now, %d failed; %.1f runs/s on %d threads%n",
                 file, r.points(), r.shard(), r.ranNow(), r.failed(), r.runsPerSecond(), request.threads());
-        w.println("results: " + out + " (points.csv, runs.csv, summary.json, report.html, charts/)");
+        if (!r.effects().isEmpty()) {
+            printEffects(w, request, r);
+        }
+        w.println("results: " + out + " (points.csv, runs.csv, " + (r.effects().isEmpty() ? "" : "effects.csv, ")
+                + "summary.json, report.html, charts/)");
         w.flush();
         return r.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;
+    }
+
+    /** An effect sweep's effects on its first metric, a row per point (all metrics are in effects.csv). */
+    private static void printEffects(PrintWriter w, SweepRequest request, SweepResult r) {
+        SweepSpec s = request.sweep();
+        String metric = s.metrics().get(0);
+        w.printf(Locale.ROOT, "effect on %s of B = A with %s (%d paired replications each):%n", metric,
+                s.compare().describe(), s.replications());
+        StringBuilder head = new StringBuilder();
+        List<String> widths = new java.util.ArrayList<>(); // each parameter's column: its path and two spaces, 12 at least
+        s.parameters().forEach(p -> {
+            widths.add("%-" + Math.max(12, p.path().length() + 2) + "s");
+            head.append(String.format(Locale.ROOT, widths.get(widths.size() - 1), p.path()));
+        });
+        w.println("  " + head + String.format(Locale.ROOT, "%8s %8s  %s", "A", "B", "B - A [95% CI]"));
+        for (SweepReport.Effect e : r.effects()) {
+            if (!e.metric().equals(metric)) {
+                continue;
+            }
+            StringBuilder row = new StringBuilder();
+            for (int k = 0; k < e.parameters().size(); k++) {
+                row.append(String.format(Locale.ROOT, widths.get(k),
+                        java.math.BigDecimal.valueOf(e.parameters().get(k)).stripTrailingZeros().toPlainString()));
+            }
+            w.println("  " + row + String.format(Locale.ROOT, "%8.4f %8.4f  %+.4f [%+.4f, %+.4f]", e.meanA(), e.meanB(),
+                    e.effect(), e.lower(), e.upper()));
+        }
     }
 }

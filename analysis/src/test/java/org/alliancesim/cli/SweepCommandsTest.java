@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.alliancesim.cli.AllianceSimTest.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,36 @@ class SweepCommandsTest {
         Outcome some = AllianceSimTest.run("sweep", failing.toString(), "--out", dir.resolve("f").toString(), "--quiet");
         assertEquals(AllianceSim.CHECKS_FAILED, some.code(), "exit code 3: some points failed");
         assertTrue(some.out().contains("1 failed"), some.out());
+    }
+
+    /**
+     * An effect sweep prints its first metric's effects, a row per point; a compare: block the model
+     * refuses is exit 2, one line with file:line:column and field, and nothing written (sweep, slurm).
+     */
+    @Test
+    void effectSweepsPrintTheirEffectsAndBadCompareBlocksAreExit2() throws Exception {
+        Path f = dir.resolve("effect.yaml");
+        String head = "base: involuntary-referral\nreplications: 2\nfamilies: 60\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: families.1.conflict, values: [0.2, 0.8]}\n";
+        Files.writeString(f, head + "compare:\n  add: {therapists.0.warmth: 0.2}\n");
+        Outcome o = AllianceSimTest.run("sweep", f.toString(), "--out", dir.resolve("e").toString(), "--quiet");
+        assertEquals(0, o.code(), o.err());
+        List<String> lines = o.out().lines().toList();
+        assertEquals("effect on dropout_share of B = A with therapists.0.warmth +0.2 (2 paired replications each):",
+                lines.get(1));
+        assertTrue(lines.get(2).trim().matches("families\\.1\\.conflict +A +B +B - A \\[95% CI\\]"), lines.get(2));
+        assertTrue(lines.get(3).trim().startsWith("0.2 "), lines.get(3));
+        assertTrue(lines.get(4).trim().startsWith("0.8 "), lines.get(4));
+        assertTrue(lines.get(5).startsWith("results: "), o.out());
+        Files.writeString(f, head + "compare:\n  add: {therapists.0.warmth: 0.5}\n");
+        for (String command : List.of("sweep", "slurm")) {
+            Path out = dir.resolve("bad-" + command);
+            Outcome bad = command.equals("sweep") ? AllianceSimTest.run("sweep", f.toString(), "--out", out.toString())
+                    : AllianceSimTest.run("slurm", f.toString(), "--array", "2", "--out", out.toString());
+            oneLine(bad, 2, f + ":8:30: compare.add.therapists.0.warmth: must be in [0.0, 1.0], was 1.2 (arm B at the base");
+            assertTrue(bad.err().contains("1.2"), bad.err());
+            assertFalse(Files.exists(out), command + " wrote nothing");
+        }
     }
 
     @Test

@@ -81,6 +81,69 @@ public final class SweepSpecs {
         }
     }
 
+    /**
+     * An effect sweep's arm B, checked at the file's positions: each path parses and is not one the
+     * sweep file sets for both arms ({@code seed}, {@code replications}, {@code run.families}), no
+     * path is both set and added to, each {@code add} is a number (whole for a field of whole numbers)
+     * added to a number of the base, and the edits applied to the base give a scenario the model
+     * accepts. (At a point whose values make B refused, that point fails, as a point the model
+     * refuses does.)
+     */
+    private static void checkCompare(SweepSpec spec, Binder b) throws ScenarioException {
+        SweepSpec.Compare c = spec.compare();
+        Map<String, String> keyOf = new java.util.LinkedHashMap<>(); // parsed path -> its key's path in the file
+        boolean ok = true;
+        for (String block : new String[] {"set", "add"}) {
+            Map<String, Object> edits = block.equals("set") ? c.set() : c.add();
+            for (Map.Entry<String, Object> e : edits.entrySet()) {
+                String at = Paths.child(Paths.child("compare", block), e.getKey());
+                ParameterPath p;
+                try {
+                    p = ParameterPath.parse(e.getKey());
+                } catch (ScenarioException ex) {
+                    Problem q = ex.problems().get(0);
+                    b.problemAtKey(at, "not a field of a scenario: " + (q.path().isEmpty() ? "" : "after '" + q.path()
+                            + "', ") + q.message());
+                    ok = false;
+                    continue;
+                }
+                String own = p.isRunSetting() ? p.toString() : p.toString().equals("run.families") ? "families" : null;
+                if (own != null) {
+                    b.problemAtKey(at, p + " is set for both arms at every point by this file's own '" + own
+                            + ":' (common random numbers); arm B cannot change it");
+                    ok = false;
+                    continue;
+                }
+                String twice = keyOf.put(p.toString(), at);
+                if (twice != null) {
+                    b.problemAtKey(at, p + " is edited twice in compare (also at " + twice + "); edit each field once");
+                    ok = false;
+                    continue;
+                }
+                if (block.equals("add") && !(e.getValue() instanceof Number)) {
+                    b.problem(at, "expected a number to add to arm A's value, found "
+                            + Problem.excerpt(String.valueOf(e.getValue())) + "; use set: for a value that is not added");
+                    ok = false;
+                } else if (block.equals("add") && p.isWholeNumber() && !(e.getValue() instanceof Long)) {
+                    b.problem(at, p + " takes whole numbers; found the fraction " + e.getValue() + " to add");
+                    ok = false;
+                }
+            }
+        }
+        if (!ok) {
+            return;
+        }
+        Scenario base = ScenarioLoader.load(spec.base()); // its own problems are located in its own file
+        try {
+            CompareEdits.of(c).apply(base, "compare");
+        } catch (ScenarioException ex) {
+            Problem q = ex.problems().get(0);
+            String at = keyOf.get(q.path());
+            b.problem(at != null ? at : "compare", (at != null ? "" : q.path().isEmpty() ? "" : q.path() + ": ")
+                    + q.message() + " (arm B at the base " + spec.base() + ")");
+        }
+    }
+
     private static boolean whole(double x) {
         return Double.isFinite(x) && x == Math.rint(x);
     }
@@ -109,6 +172,12 @@ public final class SweepSpecs {
                 }
             }
         }
+        boolean compareGiven = root.has("compare");
+        SourceTree.defaultField(root, "compare", NODES.objectNode());
+        if (root.get("compare") instanceof ObjectNode c) {
+            SourceTree.defaultField(c, "set", NODES.objectNode());
+            SourceTree.defaultField(c, "add", NODES.objectNode());
+        }
         Binder b = new Binder(tree.origins, Map.of());
         SweepSpec spec = (SweepSpec) b.record(SweepSpec.class, root, "", List.of());
         if (spec != null) {
@@ -123,6 +192,14 @@ public final class SweepSpecs {
         }
         if (spec != null) {
             checkParameters(spec, b);
+        }
+        if (spec != null && compareGiven && !spec.isEffectSweep() && b.problems.isEmpty()) {
+            b.problem("compare", "no edits for arm B; give set: {PATH: VALUE} and/or add: {PATH: NUMBER} (for"
+                    + " example add: {therapists.0.warmth: 0.2}), or leave compare: out for a sweep of one scenario"
+                    + " per point");
+        }
+        if (spec != null && spec.isEffectSweep() && b.problems.isEmpty()) {
+            checkCompare(spec, b);
         }
         if (!b.problems.isEmpty()) {
             throw new ScenarioException(new ArrayList<>(b.problems));

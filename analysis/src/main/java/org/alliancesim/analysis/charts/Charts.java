@@ -181,6 +181,36 @@ public final class Charts {
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
+    /**
+     * An effect sweep's effect B - A against one parameter (rows as {@link ChartData#scatter}): with
+     * one point per value, a line through the effects with their 95% intervals as a band; with
+     * several points per value (other parameters vary too), each point's effect and interval as a
+     * dot and a bar. A line at 0 marks no effect.
+     */
+    public static JFreeChart effect(String title, String subtitle, String xLabel, String yLabel, ChartTable points) {
+        java.util.Set<Double> xs = new java.util.HashSet<>();
+        boolean unique = true;
+        for (int i = 0; i < points.rows().size(); i++) {
+            unique &= xs.add(points.number(i, "value"));
+        }
+        JFreeChart c = scatter(title, subtitle, xLabel, yLabel, points);
+        XYPlot plot = c.getXYPlot();
+        ((YIntervalSeriesCollection) plot.getDataset()).getSeries(0).setKey("effect B - A with 95% CI");
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        if (unique) {
+            // One point per value: a line through the effects, their intervals as a band.
+            DeviationRenderer r = new DeviationRenderer(true, true);
+            r.setAlpha(0.25f);
+            style(r, 1);
+            r.setSeriesShapesVisible(0, true);
+            plot.setRenderer(r);
+        }
+        org.jfree.chart.plot.ValueMarker zero = new org.jfree.chart.plot.ValueMarker(0, Color.DARK_GRAY,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        c.getXYPlot().addRangeMarker(zero);
+        return c;
+    }
+
     /** A heat map of a metric over a two-parameter grid ({x, y, value} cells). */
     public static JFreeChart heatMap(String title, String subtitle, String xLabel, String yLabel, String zLabel,
             ChartTable table) {

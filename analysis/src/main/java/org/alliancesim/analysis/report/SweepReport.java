@@ -35,6 +35,12 @@ import org.jfree.chart.JFreeChart;
  */
 public final class SweepReport {
 
+    /** An effect sweep's tidy table of effects: one row per point that ran and metric (docs/outputs.md). */
+    public static final String EFFECTS = "effects.csv";
+
+    /** effects.csv's columns after the point and its parameters. */
+    static final String EFFECTS_HEADER = "metric,mean_a,mean_b,effect,ci95_low,ci95_high,p,n\n";
+
     /** At most this many metric-against-parameter charts. */
     static final int MAX_CHARTS = 12;
 
@@ -63,7 +69,11 @@ public final class SweepReport {
         Figures.Batch batch = new Figures.Batch(threads);
         int d = spec.parameters().size();
         int nm = spec.metrics().size();
+        boolean effect = spec.isEffectSweep();
+        // The columns charted per metric: <m>_mean, _ci95_low, _ci95_high; in an effect sweep <m>_effect_mean, ...
+        List<String> keys = spec.metrics().stream().map(m -> effect ? m + "_effect" : m).toList();
         List<Ran> ran = new ArrayList<>();
+        StringBuilder effects = new StringBuilder();
         int rows = 0;
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(dir.resolve("points.csv").toFile())) {
@@ -74,8 +84,17 @@ public final class SweepReport {
                 params[k] = column(header, spec.parameters().get(k).path());
             }
             int[] means = new int[nm];
+            int[] lows = new int[nm];
+            int[] highs = new int[nm];
+            int[] effectColumns = new int[nm];
             for (int m = 0; m < nm; m++) {
-                means[m] = column(header, spec.metrics().get(m) + "_mean");
+                means[m] = column(header, keys.get(m) + "_mean");
+                lows[m] = column(header, keys.get(m) + "_ci95_low");
+                highs[m] = column(header, keys.get(m) + "_ci95_high");
+                effectColumns[m] = effect ? column(header, spec.metrics().get(m) + "_a_mean") : -1;
+            }
+            if (effect) {
+                effects.append(String.join(",", header.subList(0, 1 + d))).append(",").append(EFFECTS_HEADER);
             }
             while (it.hasNextValue()) {
                 String[] f = it.next();
@@ -89,8 +108,16 @@ public final class SweepReport {
                 }
                 double[][] y = new double[nm][3];
                 for (int m = 0; m < nm; m++) {
-                    // <m>_mean, _sd, _ci95_low, _ci95_high follow each other.
-                    y[m] = new double[] {num(f[means[m]]), num(f[means[m] + 2]), num(f[means[m] + 3])};
+                    y[m] = new double[] {num(f[means[m]]), num(f[lows[m]]), num(f[highs[m]])};
+                    if (effect) {
+                        // One row per point and metric; the seven columns <m>_a_mean .. <m>_n follow each other.
+                        effects.append(String.join(",", Arrays.asList(f).subList(0, 1 + d))).append(',')
+                                .append(spec.metrics().get(m));
+                        for (int j = 0; j < 7; j++) {
+                            effects.append(',').append(f[effectColumns[m] + j]);
+                        }
+                        effects.append('\n');
+                    }
                 }
                 ran.add(new Ran(Integer.parseInt(f[0]), x, y));
             }
@@ -106,12 +133,22 @@ public final class SweepReport {
                 for (Ran r : ran) {
                     pts.add(new double[] {r.x()[k], r.y()[m][0], r.y()[m][1], r.y()[m][2]});
                 }
-                String metric = spec.metrics().get(m);
+                String metric = keys.get(m);
                 String param = spec.parameters().get(k).path();
                 ChartTable data = ChartData.scatter(param, metric, pts);
-                add(dir, files, batch, metric + "-vs-" + param, metric + " against " + param,
-                        "Each point's mean over replications with its 95% interval.",
-                        Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
+                if (effect) {
+                    String what = "effect of B on " + spec.metrics().get(m);
+                    add(dir, files, batch, metric + "-vs-" + param, "Effect on " + spec.metrics().get(m) + " against "
+                            + param, "Each point's paired effect B - A (mean of the per-replication differences on"
+                                    + " the same simulated families) with its 95% interval (Student t over the paired"
+                                    + " replications); B = A with " + spec.compare().describe() + "; dashed: no effect.",
+                            Charts.effect("Effect on " + spec.metrics().get(m) + " of " + spec.compare().describe(),
+                                    subtitle, param, what + " (B - A)", data), data);
+                } else {
+                    add(dir, files, batch, metric + "-vs-" + param, metric + " against " + param,
+                            "Each point's mean over replications with its 95% interval.",
+                            Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
+                }
             }
         }
         if (spec.design() == SweepSpec.Design.GRID && d == 2 && !ran.isEmpty()) {
@@ -120,11 +157,12 @@ public final class SweepReport {
                 cells.add(new double[] {r.x()[0], r.x()[1], r.y()[0][0]});
             }
             ChartTable data = ChartData.heatMap(spec.parameters().get(0).path(), spec.parameters().get(1).path(),
-                    spec.metrics().get(0), cells);
-            add(dir, files, batch, "heatmap", "Heat map of " + spec.metrics().get(0),
-                    "The first metric's mean at each grid point.",
-                    Charts.heatMap("Heat map: " + spec.metrics().get(0), subtitle, spec.parameters().get(0).path(),
-                            spec.parameters().get(1).path(), spec.metrics().get(0), data), data);
+                    keys.get(0), cells);
+            add(dir, files, batch, "heatmap", "Heat map of " + keys.get(0),
+                    effect ? "The paired effect B - A on the first metric at each grid point (B = A with "
+                            + spec.compare().describe() + ")." : "The first metric's mean at each grid point.",
+                    Charts.heatMap("Heat map: " + keys.get(0), subtitle, spec.parameters().get(0).path(),
+                            spec.parameters().get(1).path(), keys.get(0), data), data);
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.put("design", spec.design().name().toLowerCase(Locale.ROOT));
@@ -132,6 +170,9 @@ public final class SweepReport {
         summary.put("failed_points", failed);
         summary.put("replications_per_point", spec.replications());
         summary.put("seed", spec.seed());
+        if (effect) {
+            summary.put("effect_of", spec.compare().describe());
+        }
         List<SobolIndex> sobol = List.of();
         if (spec.design() == SweepSpec.Design.SALTELLI && failed == 0) {
             double[] f = new double[ran.size()];
@@ -144,7 +185,7 @@ public final class SweepReport {
             for (SobolIndex si : sobol) {
                 ObjectNode o = s.addObject();
                 o.put("parameter", si.parameter());
-                o.put("metric", spec.metrics().get(0));
+                o.put("metric", keys.get(0));
                 o.put("first_order", si.first());
                 o.put("first_order_ci95_low", si.firstLow());
                 o.put("first_order_ci95_high", si.firstHigh());
@@ -152,17 +193,20 @@ public final class SweepReport {
                 o.put("total_ci95_low", si.totalLow());
                 o.put("total_ci95_high", si.totalHigh());
             }
-            ChartTable sobolData = ChartData.sobol(spec.metrics().get(0), sobol);
-            add(dir, files, batch, "sobol-indices", "Sobol indices of " + spec.metrics().get(0),
+            ChartTable sobolData = ChartData.sobol(keys.get(0), sobol);
+            add(dir, files, batch, "sobol-indices", "Sobol indices of " + keys.get(0),
                     "First-order and total Sobol indices (Saltelli 2010 / Jansen estimators) with 95% bootstrap"
                             + " intervals (" + SobolIndices.RESAMPLES + " resamples of the base rows).",
-                    Charts.sobol("Sensitivity of " + spec.metrics().get(0), subtitle, sobolData), sobolData);
+                    Charts.sobol("Sensitivity of " + keys.get(0), subtitle, sobolData), sobolData);
         }
         ObjectNode prov = summary.putObject("provenance");
         prov.put("command_line", command);
         prov.put("started", started.toString());
         prov.put("finished", Instant.now().toString());
         prov.set("sweep", JSON.valueToTree(spec));
+        if (effect) {
+            files.write(dir.resolve(EFFECTS), effects.toString());
+        }
         files.write(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
         batch.writeInto(figures);
         List<List<String>> table = new ArrayList<>();
@@ -171,12 +215,49 @@ public final class SweepReport {
                     HtmlReport.ci(si.total(), si.totalLow(), si.totalHigh())));
         }
         List<HtmlReport.Table> tables = sobol.isEmpty() ? List.of() : List.of(new HtmlReport.Table(
-                "Sobol indices of " + spec.metrics().get(0), List.of("parameter", "first order [95% CI]",
+                "Sobol indices of " + keys.get(0), List.of("parameter", "first order [95% CI]",
                         "total [95% CI]"), table));
         files.write(dir.resolve("report.html"), HtmlReport.page("alliancesim sweep", subtitle
                 + (failed > 0 ? "; " + failed + " points failed (see points.csv, column error)" : ""), tables, figures,
                 List.<String[]>of(new String[] {"command line", command}, new String[] {"started", started.toString()}),
                 JSON.writeValueAsString(spec)));
+    }
+
+    /**
+     * One row of an effect sweep's effects.csv: a point's paired effect B - A on one metric.
+     *
+     * @param point the point's index in the design
+     * @param parameters the point's parameter values, in the sweep file's order
+     * @param metric the metric's key
+     * @param meanA mean of arm A over replications (6 decimals, as effects.csv holds it)
+     * @param meanB mean of arm B
+     * @param effect mean of the per-replication differences B - A
+     * @param lower 95% lower bound of the effect (Student t over the paired replications)
+     * @param upper 95% upper bound
+     * @param p two-sided p-value of the paired t-test of no effect
+     * @param n replications with both arms' values defined
+     */
+    public record Effect(int point, List<Double> parameters, String metric, double meanA, double meanB, double effect,
+            double lower, double upper, double p, int n) {}
+
+    /** The rows of {@code dir}/effects.csv (as {@link #write} wrote it for {@code spec}), in its order. */
+    public static List<Effect> effects(Path dir, SweepSpec spec) throws IOException {
+        int d = spec.parameters().size();
+        List<Effect> out = new ArrayList<>();
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(dir.resolve(EFFECTS).toFile())) {
+            it.next(); // the header
+            while (it.hasNextValue()) {
+                String[] f = it.next();
+                List<Double> x = new ArrayList<>();
+                for (int k = 0; k < d; k++) {
+                    x.add(Double.parseDouble(f[1 + k]));
+                }
+                out.add(new Effect(Integer.parseInt(f[0]), List.copyOf(x), f[1 + d], num(f[2 + d]), num(f[3 + d]),
+                        num(f[4 + d]), num(f[5 + d]), num(f[6 + d]), num(f[7 + d]), Integer.parseInt(f[8 + d])));
+            }
+        }
+        return out;
     }
 
     private static int column(List<String> header, String name) {

@@ -50,6 +50,8 @@ final class Checkpoint {
     private static final Pattern NUMBER = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?|-?Inf");
     /** A plain decimal as {@link Csv#num} writes one (the exact form is then checked by writing it again). */
     private static final Pattern PLAIN = Pattern.compile("-?\\d{1,10}(\\.\\d{1,6})?");
+    /** A plain decimal as {@link SweepRows#exact} writes one (the exact form is then checked by writing it again). */
+    private static final Pattern EXACT = Pattern.compile("-?\\d{1,17}(\\.\\d{1,330})?");
 
     private static final CsvMapper CSV = new CsvMapper();
 
@@ -126,13 +128,15 @@ final class Checkpoint {
         }
         // The most the runner writes for this shard: a row per point (index, parameters, five numbers
         // per metric, an error of at most ERROR_MAX characters, quoted, in UTF-8), a row per replication.
+        int width = layout.suffixes().size();
+        int per = layout.valuesPerMetric();
         long points = layout.pointsHeader().length() + params + shard.size()
-                * (12L + 5L * m * (SweepRows.NUMBER_MAX + 1) + 6L * SweepRows.ERROR_MAX + 8);
+                * (12L + (long) width * m * (SweepRows.NUMBER_MAX + 1) + 6L * SweepRows.ERROR_MAX + 8);
         long runsBound = layout.runsHeader().length() + (long) reps * (params + shard.size()
-                * (24L + (long) m * (SweepRows.NUMBER_MAX + 1)));
+                * (24L + (long) per * m * (layout.numberMax() + 1)));
         List<Row> pl = rows(dir, SweepRunner.POINTS, layout.pointsColumns(), complete, points);
         Map<Integer, Integer> lineOf = new HashMap<>();
-        int fields = 1 + d + 5 * m + 1;
+        int fields = 1 + d + width * m + 1;
         for (Row row : pl) {
             int line = row.line();
             String[] f = row.fields();
@@ -148,7 +152,7 @@ final class Checkpoint {
             String error = f[fields - 1];
             boolean ran = error.isEmpty();
             for (int j = 1 + d; j < fields - 1; j++) {
-                boolean count = (j - 1 - d) % 5 == 4;
+                boolean count = (j - 1 - d) % width == width - 1;
                 if (!ran && !f[j].isEmpty() || ran && !f[j].isEmpty()
                         && !(count ? INDEX.matcher(f[j]).matches() && Integer.parseInt(f[j]) <= reps
                                 : NUMBER.matcher(f[j]).matches())) {
@@ -173,7 +177,7 @@ final class Checkpoint {
         Map<Integer, int[]> runLines = new HashMap<>(); // point -> line of each replication (0: none)
         int orphan = -1;
         int orphanLine = 0;
-        int runFields = 2 + d + m;
+        int runFields = 2 + d + per * m;
         for (Row row : rl) {
             int line = row.line();
             String[] f = row.fields();
@@ -195,7 +199,7 @@ final class Checkpoint {
             at[rep] = line;
             checkParameters(rf, line, p, f, 2, layout);
             for (int j = 2 + d; j < runFields; j++) {
-                checkValue(rf, line, j, f[j], metrics.get(j - 2 - d));
+                checkValue(rf, line, j, f[j], metrics.get((j - 2 - d) / per), layout);
             }
             Point own = c.points.get(p);
             if (own != null) {
@@ -257,14 +261,16 @@ final class Checkpoint {
      * ({@link Csv#num}: plain decimal, no exponent, no leading or trailing zeros, at most 6
      * decimals), within the metric's range.
      */
-    private static void checkValue(Path file, int line, int j, String s, Metric metric) throws SweepFolderException {
+    private static void checkValue(Path file, int line, int j, String s, Metric metric, SweepRows layout)
+            throws SweepFolderException {
         if (s.isEmpty()) {
             return;
         }
-        if (s.length() > SweepRows.NUMBER_MAX || !PLAIN.matcher(s).matches() || !Csv.num(Double.parseDouble(s)).equals(s)) {
+        if (s.length() > layout.numberMax() || !(layout.effect() ? EXACT : PLAIN).matcher(s).matches()
+                || !layout.written(Double.parseDouble(s)).equals(s)) {
             throw new SweepFolderException(file, line, "field " + (j + 1) + " (" + metric.key() + ") is '" + shown(s)
-                    + "'; expected nothing or a number as the sweep writes it (plain decimal, like 0.25 or 12,"
-                    + " at most 6 decimals)");
+                    + "'; expected nothing or a number as the sweep writes it (plain decimal, like 0.25 or 12, "
+                    + (layout.effect() ? "the shortest that reads back to the value" : "at most 6 decimals") + ")");
         }
         double x = Double.parseDouble(s);
         if (x < metric.min() || x > metric.max()) {
@@ -278,22 +284,27 @@ final class Checkpoint {
                 + (Double.isInfinite(m.max()) ? "inf" : Csv.num(m.max())) + "]";
     }
 
-    /** A ran point's summary columns must be exactly those its runs give ({@link SweepRows#summaryColumns}). */
+    /** A ran point's summary columns must be exactly those its runs give ({@link SweepRows#summary}). */
     private static void checkSummary(Path pf, Point point, String[] runs, SweepRows layout) throws SweepFolderException {
         int d = layout.spec().parameters().size();
         List<String> metrics = layout.spec().metrics();
+        int per = layout.valuesPerMetric();
+        List<String> names = layout.suffixes();
         for (int k = 0; k < metrics.size(); k++) {
-            List<String> values = new ArrayList<>();
-            for (String r : runs) {
-                values.add(r.split(",", -1)[2 + d + k]);
+            List<List<String>> values = new ArrayList<>();
+            for (int a = 0; a < per; a++) {
+                List<String> arm = new ArrayList<>();
+                for (String r : runs) {
+                    arm.add(r.split(",", -1)[2 + d + per * k + a]);
+                }
+                values.add(arm);
             }
-            String[] want = SweepRows.summaryColumns(values).substring(1).split(",", -1);
-            String[] names = {"_mean", "_sd", "_ci95_low", "_ci95_high", "_n"};
-            for (int i = 0; i < 5; i++) {
-                int j = 1 + d + 5 * k + i;
+            String[] want = layout.summary(k, values).substring(1).split(",", -1);
+            for (int i = 0; i < names.size(); i++) {
+                int j = 1 + d + names.size() * k + i;
                 if (!point.fields()[j].equals(want[i])) {
                     throw new SweepFolderException(pf, point.line(), "field " + (j + 1) + " (" + metrics.get(k)
-                            + names[i] + ") is '" + shown(point.fields()[j]) + "', but the point's rows in runs.csv give '"
+                            + names.get(i) + ") is '" + shown(point.fields()[j]) + "', but the point's rows in runs.csv give '"
                             + want[i] + "': points.csv and runs.csv disagree (edited?); start afresh with --force");
                 }
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.alliancesim.scenario.CompareEdits;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.Scenario;
@@ -27,9 +28,11 @@ public final class Sweep {
     private final List<double[]> points;
     private final SweepIdentity identity;
     private final SweepRows rows;
+    private final CompareEdits armB;
 
     private Sweep(SweepSpec spec, Scenario start, List<ParameterPath> paths, List<double[]> points,
-            SweepIdentity identity) {
+            SweepIdentity identity) throws ScenarioException {
+        this.armB = spec.isEffectSweep() ? CompareEdits.of(spec.compare()) : null;
         this.spec = spec;
         this.start = start;
         this.paths = paths;
@@ -148,5 +151,19 @@ public final class Sweep {
             edits.put(paths.get(k), rows.value(point, k));
         }
         return start.with(edits, "sweep point " + point);
+    }
+
+    /**
+     * An effect sweep's arm B at {@code point}: {@link #scenario} with the compare block's edits
+     * ({@link CompareEdits}, the edit path of {@code --set}).
+     *
+     * @throws ScenarioException (source "sweep point N, arm B") when the model refuses B there
+     * @throws IllegalStateException when this is not an effect sweep
+     */
+    public Scenario scenarioB(int point) throws ScenarioException {
+        if (armB == null) {
+            throw new IllegalStateException("not an effect sweep: the sweep file has no compare: block");
+        }
+        return armB.apply(scenario(point), "sweep point " + point + ", arm B");
     }
 }

@@ -3,7 +3,9 @@ package org.alliancesim.analysis.sweep;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Csv;
+import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
@@ -27,6 +29,16 @@ final class SweepRows {
      * magnitude (sign, 10 digits, point, 6 decimals); every metric is far below that.
      */
     static final int NUMBER_MAX = 18;
+    /**
+     * The widest value an effect sweep writes in runs.csv: {@link #exact} of a finite double (a
+     * subnormal's plain decimal has up to 326 digits after the point, and a sign).
+     */
+    static final int EXACT_MAX = 330;
+    /** An effect sweep's summary columns of each metric in points.csv, after the metric's key. */
+    static final List<String> EFFECT_SUFFIXES = List.of("_a_mean", "_b_mean", "_effect_mean", "_effect_ci95_low",
+            "_effect_ci95_high", "_effect_p", "_n");
+    /** A sweep's summary columns of each metric in points.csv, after the metric's key. */
+    static final List<String> SUFFIXES = List.of("_mean", "_sd", "_ci95_low", "_ci95_high", "_n");
 
     private final SweepSpec spec;
     private final List<double[]> points;
@@ -53,23 +65,100 @@ final class SweepRows {
         return points.size();
     }
 
-    /** The columns of points.csv: point, the parameters, five per metric, error. */
+    /** Whether this is an effect sweep: two arms per point, the paired effect B - A per metric. */
+    boolean effect() {
+        return spec.isEffectSweep();
+    }
+
+    /** The summary columns of each metric in points.csv, after its key ({@link #SUFFIXES} or {@link #EFFECT_SUFFIXES}). */
+    List<String> suffixes() {
+        return effect() ? EFFECT_SUFFIXES : SUFFIXES;
+    }
+
+    /** Values of each metric in a runs.csv row: 1, or 2 in an effect sweep (arm A, arm B). */
+    int valuesPerMetric() {
+        return effect() ? 2 : 1;
+    }
+
+    /** The columns of points.csv: point, the parameters, the summary columns of each metric, error. */
     List<String> pointsColumns() {
         List<String> c = new ArrayList<>(List.of("point"));
         spec.parameters().forEach(p -> c.add(p.path()));
         for (String m : spec.metrics()) {
-            c.addAll(List.of(m + "_mean", m + "_sd", m + "_ci95_low", m + "_ci95_high", m + "_n"));
+            suffixes().forEach(x -> c.add(m + x));
         }
         c.add("error");
         return c;
     }
 
-    /** The columns of runs.csv: point, replication, the parameters, the metrics. */
+    /**
+     * The columns of runs.csv: point, replication, the parameters, the metrics (in an effect sweep
+     * each metric's value in arm A and in arm B, {@code <m>_a, <m>_b}).
+     */
     List<String> runsColumns() {
         List<String> c = new ArrayList<>(List.of("point", "replication"));
         spec.parameters().forEach(p -> c.add(p.path()));
-        c.addAll(spec.metrics());
+        for (String m : spec.metrics()) {
+            if (effect()) {
+                c.addAll(List.of(m + "_a", m + "_b"));
+            } else {
+                c.add(m);
+            }
+        }
         return c;
+    }
+
+    /**
+     * A replication's value as runs.csv holds it: {@link Csv#num} (6 decimals) in a sweep, and in an
+     * effect sweep {@link #exact}, so that the paired effects recomputed from runs.csv are exactly
+     * those the arms gave (and those {@code compare} gives on the same scenarios).
+     */
+    String written(double x) {
+        return effect() ? exact(x) : Csv.num(x);
+    }
+
+    /** The widest value {@link #written} gives for a metric. */
+    int numberMax() {
+        return effect() ? EXACT_MAX : NUMBER_MAX;
+    }
+
+    /**
+     * {@code x} exactly, in plain notation: the shortest decimal (of {@link Double#toString}) that
+     * reads back to {@code x}, without exponent or trailing zeros ({@code 0.3}, {@code 12},
+     * {@code 0.0000001}); {@code ""} for NaN. Zero is {@code 0} whatever its sign.
+     */
+    static String exact(double x) {
+        if (Double.isNaN(x)) {
+            return "";
+        }
+        if (x == 0) {
+            return "0";
+        }
+        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The summary columns of metric {@code k}, each preceded by a comma, from its replications'
+     * values as runs.csv holds them ({@code written}: one list, or arm A's and arm B's in an effect
+     * sweep): {@link #summaryColumns} of the values, or the paired effect of B - A
+     * ({@link Comparison#paired}, the comparison {@code compare} makes: {@code ,meanA,meanB,effect,
+     * low,high,p,n}).
+     */
+    String summary(int k, List<List<String>> written) {
+        if (!effect()) {
+            return summaryColumns(written.get(0));
+        }
+        Comparison.Difference d = Comparison.paired(Metric.byKey(spec.metrics().get(k)), parse(written.get(0)),
+                parse(written.get(1)));
+        StringBuilder sb = new StringBuilder();
+        for (double x : new double[] {d.meanA(), d.meanB(), d.difference(), d.lower(), d.upper(), d.p()}) {
+            Csv.append(sb.append(','), x);
+        }
+        return sb.append(',').append(d.n()).toString();
+    }
+
+    private static double[] parse(List<String> written) {
+        return written.stream().mapToDouble(s -> s.isEmpty() ? Double.NaN : Double.parseDouble(s)).toArray();
     }
 
     String pointsHeader() {
@@ -111,8 +200,7 @@ final class SweepRows {
             StringBuilder sb = new StringBuilder();
             for (int k = 0; k < integer.length; k++) {
                 Number v = value(point, k);
-                sb.append(',').append(integer[k] ? v.toString()
-                        : BigDecimal.valueOf(v.doubleValue()).stripTrailingZeros().toPlainString());
+                sb.append(',').append(integer[k] ? v.toString() : exact(v.doubleValue()));
             }
             c = sb.toString();
             columns[point] = c;

@@ -205,17 +205,27 @@ public final class SweepRunner {
         StringBuilder point = new StringBuilder().append(index).append(params);
         StringBuilder runs = new StringBuilder();
         try {
-            Scenario s = sweep.scenario(index);
-            ExperimentResult r = Experiment.metrics(s.model(), spec.seed(), spec.replications(), 1);
+            // Arm A is the point's scenario; an effect sweep's arm B runs on the same seed and replication
+            // numbers, so replication r of both simulates the same families (common random numbers), as compare's arms.
+            List<ExperimentResult> arms = new ArrayList<>();
+            arms.add(Experiment.metrics(sweep.scenario(index).model(), spec.seed(), spec.replications(), 1));
+            if (spec.isEffectSweep()) {
+                arms.add(Experiment.metrics(sweep.scenarioB(index).model(), spec.seed(), spec.replications(), 1));
+            }
+            SweepRows rows = sweep.rows();
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();
             // Each value as runs.csv writes it; the point's summary is of these, so it can be checked exactly.
             List<List<String>> written = new ArrayList<>();
-            for (Metric m : ms) {
-                written.add(Arrays.stream(r.values(m)).mapToObj(Csv::num).toList());
-                point.append(SweepRows.summaryColumns(written.get(written.size() - 1)));
+            for (int k = 0; k < ms.size(); k++) {
+                List<List<String>> metric = new ArrayList<>();
+                for (ExperimentResult arm : arms) {
+                    metric.add(Arrays.stream(arm.values(ms.get(k))).mapToObj(rows::written).toList());
+                }
+                written.addAll(metric);
+                point.append(rows.summary(k, metric));
             }
             point.append(",\n");
-            for (int rep = 0; rep < r.replications(); rep++) {
+            for (int rep = 0; rep < spec.replications(); rep++) {
                 runs.append(index).append(',').append(rep).append(params);
                 for (List<String> v : written) {
                     runs.append(',').append(v.get(rep));
@@ -228,7 +238,7 @@ public final class SweepRunner {
             if (why.length() > SweepRows.ERROR_MAX) {
                 why = why.substring(0, SweepRows.ERROR_MAX - 3) + "...";
             }
-            point.append(",".repeat(5 * spec.metrics().size())).append(',').append(Csv.text(why)).append('\n');
+            point.append(",".repeat(sweep.rows().suffixes().size() * spec.metrics().size())).append(',').append(Csv.text(why)).append('\n');
             runs.setLength(0);
         } catch (Exception e) {
             throw new IllegalStateException("point " + index, e);

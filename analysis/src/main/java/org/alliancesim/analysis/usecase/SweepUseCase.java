@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.alliancesim.analysis.report.ResultsFolder;
+import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.analysis.sweep.Sweep;
 import org.alliancesim.analysis.sweep.SweepFolderException;
 import org.alliancesim.analysis.sweep.SweepRunner;
@@ -21,7 +22,7 @@ public final class SweepUseCase {
 
     /** The files of a sweep folder that starting afresh ({@code force}) removes first. */
     static final List<String> SWEEP_FILES = List.of(SweepRunner.MANIFEST, SweepRunner.POINTS, SweepRunner.RUNS,
-            "summary.json", "report.html");
+            "summary.json", "report.html", SweepReport.EFFECTS);
 
     /** What a sweep folder's writers may write: {@link #SWEEP_FILES} and the charts folder. */
     static final List<String> WRITES = java.util.stream.Stream.concat(SWEEP_FILES.stream(), java.util.stream.Stream.of(
@@ -65,7 +66,8 @@ public final class SweepUseCase {
     private static SweepResult run(SweepRequest r, Sweep sweep, boolean resuming)
             throws ScenarioException, SweepFolderException, IOException, InterruptedException {
         int total = SweepRunner.shard(sweep.size(), r.shard().k(), r.shard().n()).size();
-        int reps = r.sweep().replications();
+        // Runs: replications of each arm (an effect sweep runs two scenarios per point).
+        int reps = r.sweep().replications() * (r.sweep().isEffectSweep() ? 2 : 1);
         long start = System.nanoTime();
         int[] ran = {0}; // guarded by the runner: progress is told one point at a time
         IntConsumer progress = done -> {
@@ -76,7 +78,8 @@ public final class SweepUseCase {
         SweepRunner.Outcome o = SweepRunner.run(sweep, r.out(), r.threads(), resuming, r.shard().k(), r.shard().n(),
                 command("sweep", r.arguments()), progress);
         return new SweepResult(r.out(), r.shard(), o.points(), o.ranNow(), o.failed(), o.seconds(),
-                o.ranNow() * reps / Math.max(1e-9, o.seconds()));
+                o.ranNow() * reps / Math.max(1e-9, o.seconds()),
+                sweep.spec().isEffectSweep() ? SweepReport.effects(r.out(), sweep.spec()) : List.of());
     }
 
     /** Checks the folder and, when starting afresh in it with {@code force}, removes an earlier sweep's files. */
