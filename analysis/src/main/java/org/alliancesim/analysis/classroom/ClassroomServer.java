@@ -53,7 +53,8 @@ public final class ClassroomServer implements AutoCloseable {
     /** Threads a request's replications run on (results are the same for any number). */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css");
+            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
+            "/practice", "practice.html", "/practice.js", "practice.js");
 
     private final Javalin app;
 
@@ -107,6 +108,8 @@ public final class ClassroomServer implements AutoCloseable {
             config.routes.get("/api/run", ClassroomServer::run);
             config.routes.get("/api/story", ClassroomServer::story);
             config.routes.get("/api/story/chart", ClassroomServer::storyChart);
+            config.routes.get("/api/practice", ctx -> json(ctx, Practice.parse(ctx::queryParam).state()));
+            config.routes.get("/api/practice/debrief", ctx -> json(ctx, Practice.parse(ctx::queryParam).debrief()));
             moreRoutes.accept(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
@@ -122,7 +125,8 @@ public final class ClassroomServer implements AutoCloseable {
                 }
             });
             config.routes.error(404, ctx -> error(ctx, 404, "not found: " + ClassroomSettings.clip(ctx.path())
-                    + "; this server has /, /api/presets, /api/run, /api/story and /api/story/chart"));
+                    + "; this server has /, /practice, /api/presets, /api/run, /api/story, /api/story/chart,"
+                    + " /api/practice and /api/practice/debrief"));
         });
         app.start(host, port);
         return new ClassroomServer(app);
