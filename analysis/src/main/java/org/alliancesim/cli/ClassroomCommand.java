@@ -6,6 +6,8 @@ import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.alliancesim.analysis.classroom.ClassroomServer;
+import org.alliancesim.analysis.classroom.Lessons;
+import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,11 @@ final class ClassroomCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Open the page in the default browser.")
     boolean open;
 
+    @Option(names = "--lesson", paramLabel = "FILE", description = "A lesson file (YAML, docs/classroom.md \"Lessons\"),"
+            + " offered beside the built-in lessons at /lesson; checked first: a bad file is refused with every"
+            + " problem located (exit code 2).")
+    java.nio.file.Path lesson;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -46,6 +53,11 @@ final class ClassroomCommand implements Callable<Integer> {
                     + Problem.shown(String.valueOf(host)) + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Map.Entry<String, LessonSpec> lessonEntry = null;
+        if (lesson != null) {
+            // Checked before anything listens: a bad lesson file exits 2 with its problems located.
+            lessonEntry = java.util.Map.entry(Lessons.nameOf(lesson), Lessons.load(lesson));
+        }
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
@@ -61,7 +73,7 @@ final class ClassroomCommand implements Callable<Integer> {
             if (port != 0) {
                 tryBind(address, port);
             }
-            server = ClassroomServer.start(host, port);
+            server = ClassroomServer.start(host, port, lessonEntry);
         } catch (RuntimeException | java.io.IOException e) {
             throw new BadInputException("cannot listen on " + Problem.shown(host) + ":" + port + " (" + e.getMessage()
                     + "); is the port in use? try --port 0");
@@ -69,6 +81,8 @@ final class ClassroomCommand implements Callable<Integer> {
         String url = "http://" + (address.isAnyLocalAddress() ? "127.0.0.1" : host) + ":" + server.port() + "/";
         PrintWriter out = spec.commandLine().getOut();
         out.println("classroom page: " + url + "  (Ctrl-C to stop)");
+        out.println("lessons: " + url + "lesson" + (lessonEntry == null ? "" : "#lesson=" + lessonEntry.getKey())
+                + "   be the therapist: " + url + "practice");
         out.flush();
         if (open) {
             try {

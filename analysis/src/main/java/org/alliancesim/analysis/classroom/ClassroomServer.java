@@ -24,6 +24,7 @@ import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.jfree.chart.JFreeChart;
@@ -54,7 +55,7 @@ public final class ClassroomServer implements AutoCloseable {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
-            "/practice", "practice.html", "/practice.js", "practice.js");
+            "/practice", "practice.html", "/practice.js", "practice.js", "/lesson", "lesson.html", "/lesson.js", "lesson.js");
 
     private final Javalin app;
 
@@ -69,11 +70,25 @@ public final class ClassroomServer implements AutoCloseable {
      * @throws RuntimeException if the server cannot listen there (for example the port is in use)
      */
     public static ClassroomServer start(String host, int port) {
-        return start(host, port, routes -> { });
+        return start(host, port, null, routes -> { });
+    }
+
+    /**
+     * As {@link #start(String, int)}, also offering {@code lesson} (a name and a validated lesson
+     * file; null: the built-in lessons only).
+     */
+    public static ClassroomServer start(String host, int port, Map.Entry<String, LessonSpec> lesson) {
+        return start(host, port, lesson, routes -> { });
     }
 
     /** As {@link #start(String, int)}, with {@code moreRoutes} added: a seam for tests. */
     static ClassroomServer start(String host, int port, Consumer<RoutesConfig> moreRoutes) {
+        return start(host, port, null, moreRoutes);
+    }
+
+    private static ClassroomServer start(String host, int port, Map.Entry<String, LessonSpec> lesson,
+            Consumer<RoutesConfig> moreRoutes) {
+        Lessons lessons = Lessons.of(lesson);
         AllowedHosts hosts = AllowedHosts.forBindAddress(host);
         InternalErrors errors = new InternalErrors(System.currentTimeMillis());
         Map<String, Asset> assets = new HashMap<>();
@@ -108,6 +123,15 @@ public final class ClassroomServer implements AutoCloseable {
             config.routes.get("/api/run", ClassroomServer::run);
             config.routes.get("/api/story", ClassroomServer::story);
             config.routes.get("/api/story/chart", ClassroomServer::storyChart);
+            config.routes.get("/api/lessons", ctx -> json(ctx, lessons.list()));
+            config.routes.get("/api/lesson", ctx -> {
+                String name = ctx.queryParam("name");
+                if (name == null || !lessons.has(name)) {
+                    throw new BadRequest("name: unknown lesson '" + ClassroomSettings.clip(String.valueOf(name))
+                            + "'; allowed: " + String.join(", ", lessons.names()));
+                }
+                json(ctx, lessons.json(name));
+            });
             config.routes.get("/api/practice", ctx -> json(ctx, Practice.parse(ctx::queryParam).state()));
             config.routes.get("/api/practice/debrief", ctx -> json(ctx, Practice.parse(ctx::queryParam).debrief()));
             moreRoutes.accept(config.routes);
@@ -125,8 +149,8 @@ public final class ClassroomServer implements AutoCloseable {
                 }
             });
             config.routes.error(404, ctx -> error(ctx, 404, "not found: " + ClassroomSettings.clip(ctx.path())
-                    + "; this server has /, /practice, /api/presets, /api/run, /api/story, /api/story/chart,"
-                    + " /api/practice and /api/practice/debrief"));
+                    + "; this server has /, /practice, /lesson, /api/presets, /api/run, /api/story, /api/story/chart,"
+                    + " /api/practice, /api/practice/debrief, /api/lessons and /api/lesson"));
         });
         app.start(host, port);
         return new ClassroomServer(app);
