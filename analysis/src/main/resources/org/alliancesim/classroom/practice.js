@@ -4,6 +4,15 @@
 const $ = (id) => document.getElementById(id);
 const fmt = (v) => (v === null || v === undefined ? "" : Number(v).toFixed(2));
 const state = { choices: [], last: null, lesson: new URLSearchParams() };
+// Class mode (/class): the server keeps this student's course; the teacher chose the family.
+const inClass = location.pathname === "/class";
+
+async function postJson(path, body) {
+  const res = await fetch(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const out = await res.json();
+  if (!res.ok) throw new Error(out.error || res.statusText);
+  return out;
+}
 
 function baseQuery() {
   const q = new URLSearchParams(state.lesson);
@@ -94,7 +103,7 @@ async function load() {
   $("debrief").hidden = true;
   status("running…");
   try {
-    render(await getJson("/api/practice", baseQuery()));
+    render(inClass ? await getJson("/api/class/me", new URLSearchParams()) : await getJson("/api/practice", baseQuery()));
     status("ready");
   } catch (e) {
     status(e.message, true);
@@ -112,7 +121,19 @@ function start() {
   });
 }
 
-function step() {
+async function step() {
+  if (inClass) {
+    status("running…");
+    try {
+      render(await postJson("/api/class/step", { challenge: $("challenge").value, focus: $("focus").value,
+        support: $("support").value, repair: $("repair").checked }));
+      status("ready");
+      $("after-title").focus();
+    } catch (e) {
+      status(e.message, true);
+    }
+    return;
+  }
   const c = [$("challenge").value, $("focus").value, $("support").value, $("repair").checked ? "1" : "0"];
   state.choices.push(c.join(","));
   load().then(() => $("after-title").focus());
@@ -134,7 +155,8 @@ function showPolicy() {
 async function debrief() {
   status("running the debrief…");
   try {
-    const d = await getJson("/api/practice/debrief", baseQuery());
+    const d = inClass ? await getJson("/api/class/debrief", new URLSearchParams())
+      : await getJson("/api/practice/debrief", baseQuery());
     $("debrief-story").textContent = d.story;
     const body = $("same-table").tBodies[0];
     body.replaceChildren();
@@ -158,7 +180,32 @@ async function debrief() {
   }
 }
 
+async function join() {
+  try {
+    await postJson("/api/class/join", { code: $("join-code").value, nickname: $("nickname").value });
+    $("join").hidden = true;
+    $("join-status").textContent = "";
+    await load();
+    $("after-title").focus();
+  } catch (e) {
+    $("join-status").textContent = e.message;
+  }
+}
+
+async function initClass() {
+  $("pick").hidden = true;
+  document.querySelector("h1").textContent = "Be the therapist: the class";
+  try {
+    render(await getJson("/api/class/me", new URLSearchParams()));
+    status("ready");
+  } catch (e) {
+    $("join").hidden = false;
+    status("join the class to start");
+  }
+}
+
 async function init() {
+  if (inClass) return initClass();
   // A link may carry a preset, a family and the lesson's settings (sliders of the classroom page).
   const hash = new URLSearchParams(location.hash.slice(1));
   for (const k of ["warmth", "challenge", "policy", "repair", "balance", "conflict", "involuntary", "experience", "observed", "prepared"]) {
@@ -187,6 +234,7 @@ function toggleProjector() {
 }
 
 $("start").addEventListener("click", start);
+$("join-button").addEventListener("click", join);
 $("step").addEventListener("click", step);
 $("policy").addEventListener("click", showPolicy);
 $("debrief-button").addEventListener("click", debrief);

@@ -238,8 +238,8 @@ final class Practice {
             o.put("therapist", t.name() + " (" + t.experience().name().toLowerCase(Locale.ROOT) + ", "
                     + t.policy().name().toLowerCase(Locale.ROOT) + " challenge " + t.challenge() + ")");
             course(o, r, r.sessionsAttended());
-            curves.add(new Charts.Curve(t.name() + " therapist", retention(s -> null, m)));
         }
+        curves.addAll(modelCurves());
         JFreeChart chart = Charts.retention("Your choices as a policy on " + FAMILIES + " families",
                 preset + ": the same families under the model's therapists", curves);
         out.put("retention_svg", SvgPresentation.of(org.alliancesim.analysis.charts.ChartFiles.svgElement(chart, "debrief")));
@@ -284,6 +284,15 @@ final class Practice {
             }
             return new SessionChoice(ch.challenge(), focus, ch.support(), ch.attemptRepair());
         };
+    }
+
+    /** The calibrated therapist types' retention on this cohort's families, one curve each. */
+    List<Charts.Curve> modelCurves() {
+        List<Charts.Curve> curves = new ArrayList<>();
+        for (TherapistType t : calibrated()) {
+            curves.add(new Charts.Curve(t.name() + " therapist", retention(s -> null, model.withTherapists(List.of(t)))));
+        }
+        return curves;
     }
 
     private KaplanMeier retention(java.util.function.Function<CourseStepper, SessionChoice> policy) {
