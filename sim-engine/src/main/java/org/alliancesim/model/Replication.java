@@ -124,14 +124,7 @@ public final class Replication {
             // end on its own, with a calendar that holds only that family's next event. Records
             // then come out in family order.
             for (int k = 0; k < run.families(); k++) {
-                sim.reset();
-                Family f = newFamily(k, 0.0);
-                f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
-                f.therapist.load++;
-                // Cohort: everyone starts in the first week, without waiting.
-                double first = f.attendanceRng.nextDouble() * att.intervalDays();
-                f.referralDay = first;
-                startCourse(f, first);
+                Family f = startCohortFamily(k);
                 sim.runUntil(run.horizonDays());
                 if (!f.ended) {
                     end(f, EndReason.CENSORED, f.attended);
@@ -149,6 +142,22 @@ public final class Replication {
             }
         }
         return new Totals(recorded, sessionsAttended, memberSessions, sim.eventsFired());
+    }
+
+    /**
+     * Cohort mode: an empty calendar, then family {@code k} (the next in {@link #families}), its
+     * therapist, and its first session scheduled within the first week, without waiting.
+     */
+    private Family startCohortFamily(int k) {
+        sim.reset();
+        Family f = newFamily(k, 0.0);
+        f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
+        f.therapist.load++;
+        // Cohort: everyone starts in the first week, without waiting.
+        double first = f.attendanceRng.nextDouble() * att.intervalDays();
+        f.referralDay = first;
+        startCourse(f, first);
+        return f;
     }
 
     private Therapist[] buildTherapists() {
@@ -382,13 +391,7 @@ public final class Replication {
         while (families.size() < k) {
             families.add(null);
         }
-        sim.reset();
-        Family f = newFamily(k, 0.0);
-        f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
-        f.therapist.load++;
-        double first = f.attendanceRng.nextDouble() * att.intervalDays();
-        f.referralDay = first;
-        startCourse(f, first);
+        Family f = startCohortFamily(k);
         runToNextSession(f);
         return f;
     }

@@ -64,10 +64,11 @@ class ClassBrowserTest {
             // The dashboard polls every 2 seconds: wait until it shows each student's sessions as the student sees them.
             List<String> played = students.stream().map(s -> String.valueOf(
                     s.findElements(By.cssSelector("#history-table tbody tr")).size())).toList();
-            tw.until(d -> d.findElements(By.cssSelector("#students tbody td:nth-of-type(1)")).stream()
-                    .map(e -> e.getText()).toList().equals(played));
-            List<String> shown = teacher.findElements(By.cssSelector("#students tbody th")).stream()
-                    .map(e -> e.getText()).toList();
+            // Read in one script: the table is rebuilt on every poll, so elements found earlier go stale.
+            tw.until(d -> played.equals(teacher.executeScript("return Array.from(document.querySelectorAll("
+                    + "'#students tbody td:nth-of-type(1)')).map((e) => e.textContent);")));
+            Object shown = teacher.executeScript(
+                    "return Array.from(document.querySelectorAll('#students tbody th')).map((e) => e.textContent);");
             assertEquals(List.of(nicknames), shown, "the nicknames, the HTML one as text");
             assertEquals(0L, teacher.executeScript("return document.querySelectorAll('#students img').length;"),
                     "no element made from a nickname");
