@@ -32,4 +32,21 @@ class ClassroomCommandTest {
             assertTrue(lines.get(0).contains(":" + first.port()) && lines.get(0).contains("in use"), err);
         }
     }
+
+    /** A bad lesson file: exit 2 before anything listens, each problem on its own located line, no stack trace. */
+    @Test
+    void aBadLessonFileExitsTwoWithLocatedProblems(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("my-lesson.yaml");
+        java.nio.file.Files.writeString(file, "title: Mine\nteacher: {aims: x}\nsteps:\n  - title: one\n"
+                + "    preset: default\n    settings: {warmth: 2}\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AllianceSim.class.getName(), "classroom", "--port", "0", "--lesson", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the classroom did not give up");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, p.exitValue(), err);
+        assertTrue(err.contains(file + ":6:") && err.contains("steps[0].settings.warmth: must be in [0, 1], was 2"), err);
+        assertTrue(!err.contains("Exception") && !err.contains("\tat "), err);
+    }
 }

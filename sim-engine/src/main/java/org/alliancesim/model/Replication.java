@@ -69,6 +69,12 @@ public final class Replication {
 
     private final Event occasion = (s, k) -> occasion(families.get(k));
     private final Event intake = (s, k) -> attend(families.get(k));
+    /**
+     * Stepping ({@link CourseStepper}): an attended session pauses the run before the session, so
+     * the caller can choose the therapist's decisions; {@link #awaiting} is the family it waits for.
+     */
+    private boolean stepping;
+    private Family awaiting;
     private final Event referral = (s, k) -> refer();
     private final Event leaveWaitlist = (s, k) -> leaveWaitlist(families.get(k));
     private UniformRandomProvider referralRng;
@@ -118,14 +124,7 @@ public final class Replication {
             // end on its own, with a calendar that holds only that family's next event. Records
             // then come out in family order.
             for (int k = 0; k < run.families(); k++) {
-                sim.reset();
-                Family f = newFamily(k, 0.0);
-                f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
-                f.therapist.load++;
-                // Cohort: everyone starts in the first week, without waiting.
-                double first = f.attendanceRng.nextDouble() * att.intervalDays();
-                f.referralDay = first;
-                startCourse(f, first);
+                Family f = startCohortFamily(k);
                 sim.runUntil(run.horizonDays());
                 if (!f.ended) {
                     end(f, EndReason.CENSORED, f.attended);
@@ -143,6 +142,22 @@ public final class Replication {
             }
         }
         return new Totals(recorded, sessionsAttended, memberSessions, sim.eventsFired());
+    }
+
+    /**
+     * Cohort mode: an empty calendar, then family {@code k} (the next in {@link #families}), its
+     * therapist, and its first session scheduled within the first week, without waiting.
+     */
+    private Family startCohortFamily(int k) {
+        sim.reset();
+        Family f = newFamily(k, 0.0);
+        f.assign(therapist((int) (f.attendanceRng.nextDouble() * therapists.length)));
+        f.therapist.load++;
+        // Cohort: everyone starts in the first week, without waiting.
+        double first = f.attendanceRng.nextDouble() * att.intervalDays();
+        f.referralDay = first;
+        startCourse(f, first);
+        return f;
     }
 
     private Therapist[] buildTherapists() {
@@ -282,12 +297,22 @@ public final class Replication {
     }
 
     private void attend(Family f) {
+        if (stepping) {
+            awaiting = f;
+            sim.stop();
+            return;
+        }
+        attend(f, null);
+    }
+
+    /** Attends session {@code attended + 1} with {@code choice} (null: the therapist type's policy). */
+    private void attend(Family f, SessionChoice choice) {
         int t = f.attended + 1;
         if (t == 1) {
             f.startDay = sim.now();
             attendanceRule.courseStarted(f);
         }
-        session.run(f, t);
+        session.run(f, t, choice);
         f.attended = t;
         attendanceRule.sessionAttended(f);
         f.consecutiveNoShows = 0;
@@ -339,6 +364,66 @@ public final class Replication {
                 freeTherapists.loadChanged(th);
                 admitFromWaitlist(th);
             }
+        }
+    }
+
+    // ---- stepping (CourseStepper) ----------------------------------------------------------------
+
+    /** A replication that pauses before each attended session; cohort mode only. */
+    static Replication stepping(ModelParameters p, RandomStreams streams, int replication, CourseListener listener) {
+        if (p.run().mode() != RunMode.COHORT) {
+            throw new IllegalArgumentException("stepping runs cohort mode only (a clinic's families share therapists)");
+        }
+        Replication r = new Replication(p, streams, replication, listener, true);
+        r.stepping = true;
+        return r;
+    }
+
+    /**
+     * Starts family {@code k}'s course exactly as {@link #simulate()} does in cohort mode (the
+     * family's and its therapist's draws are keyed by their numbers, so no other family is needed)
+     * and runs it to its first attended session or its end.
+     */
+    Family startStepping(int k) {
+        if (k < 0 || k >= p.run().families()) {
+            throw new IllegalArgumentException("family: expected 0.." + (p.run().families() - 1) + ", found " + k);
+        }
+        while (families.size() < k) {
+            families.add(null);
+        }
+        Family f = startCohortFamily(k);
+        runToNextSession(f);
+        return f;
+    }
+
+    /** The family waiting for its next session, or null once its course has ended. */
+    Family awaiting() {
+        return awaiting;
+    }
+
+    /** Attends the awaited session with {@code choice} (null: the policy's) and runs on to the next or the end. */
+    void stepAwaiting(SessionChoice choice) {
+        Family f = awaiting;
+        if (f == null) {
+            throw new IllegalStateException("the course has ended");
+        }
+        awaiting = null;
+        attend(f, choice);
+        runToNextSession(f);
+    }
+
+    /** The challenge the therapist type's policy sets for family {@code f}'s next session. */
+    double policyChallenge(Family f) {
+        return session.challenge(f.therapist.type, f, f.attended + 1);
+    }
+
+    private void runToNextSession(Family f) {
+        if (f.ended) {
+            return;
+        }
+        sim.runUntil(p.run().horizonDays());
+        if (awaiting == null && !f.ended) {
+            end(f, EndReason.CENSORED, f.attended);
         }
     }
 

@@ -68,6 +68,15 @@ final class Session {
 
     /** Runs session {@code t} (from 1) of family {@code f} and updates its state. */
     void run(Family f, int t) {
+        run(f, t, null);
+    }
+
+    /**
+     * Runs session {@code t} of family {@code f} with the therapist's decisions {@code choice} in
+     * place of the policy's ({@link CourseStepper}); null: the policy's, as {@link #run(Family, int)}.
+     * The same draws in the same order either way.
+     */
+    void run(Family f, int t, SessionChoice choice) {
         Therapist th = f.therapist;
         Member[] ms = f.members;
         int n = ms.length;
@@ -75,14 +84,14 @@ final class Session {
         // Support (Rogers; Bordin's bond): the therapist's warmth, empathy and genuineness, varying
         // from session to session as consistency falls. A novice loses support facing conflict
         // (LITERATURE.md situation 4: meeting a noisy family is itself a challenge for a beginner).
-        double support = th.support
+        double support = (choice == null ? th.support : choice.support())
                 + (1 - th.consistency) * trust.supportNoiseSd() * f.sessionNormal.sample();
         if (th.novice) {
             support *= 1 - trust.noviceConflictPenalty() * f.conflict;
         }
         support = clamp01(support);
 
-        double challenge = challenge(th.type, f, t);
+        double challenge = choice == null ? challenge(th.type, f, t) : choice.challenge();
         double novelty = novelty(f, t);
         // Family conflict is felt by everyone; the identified patient bears more of it (their
         // deviance signals family dysfunction, LITERATURE.md situation 3), and a novice contains
@@ -99,7 +108,8 @@ final class Session {
         for (int i = 0; i < n; i++) {
             Member m = ms[i];
             before[i] = m.composite();
-            double memberChallenge = challenge * m.sensitivity * m.challengeScale;
+            double memberChallenge = (choice == null ? challenge : challenge * choice.weight(i))
+                    * m.sensitivity * m.challengeScale;
             double disc = memberChallenge
                     + conflictDiscomfort * (m.identifiedPatient ? ipBlame : 1)
                     + novelty
@@ -151,7 +161,9 @@ final class Session {
                 double connection = Math.min(m.connection, heldConnection);
                 double safety = Math.min(m.safety, heldSafety);
                 boolean restored = false;
-                if (f.sessionRng.nextDouble() < repairRule.chance(th, m, overshoot, f.responsiveness)) {
+                // The uniform is drawn whether or not repair is attempted (SessionChoice): later draws do not shift.
+                if (f.sessionRng.nextDouble() < repairRule.chance(th, m, overshoot, f.responsiveness)
+                        && (choice == null || choice.attemptRepair())) {
                     repairedNow = true;
                     f.repairs++;
                     // What a repair does is the repair rule's account (docs/model.md 3.9): by default

@@ -1,5 +1,6 @@
 package org.alliancesim.analysis.classroom;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,6 +25,7 @@ import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.jfree.chart.JFreeChart;
@@ -53,7 +55,9 @@ public final class ClassroomServer implements AutoCloseable {
     /** Threads a request's replications run on (results are the same for any number). */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css");
+            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
+            "/practice", "practice.html", "/practice.js", "practice.js", "/lesson", "lesson.html", "/lesson.js", "lesson.js",
+            "/class", "practice.html", "/teacher", "teacher.html", "/teacher.js", "teacher.js");
 
     private final Javalin app;
 
@@ -68,11 +72,42 @@ public final class ClassroomServer implements AutoCloseable {
      * @throws RuntimeException if the server cannot listen there (for example the port is in use)
      */
     public static ClassroomServer start(String host, int port) {
-        return start(host, port, routes -> { });
+        return start(host, port, null, null, routes -> { });
     }
+
+    /**
+     * As {@link #start(String, int)}, also offering {@code lesson} (a name and a validated lesson
+     * file; null: the built-in lessons only).
+     */
+    public static ClassroomServer start(String host, int port, Map.Entry<String, LessonSpec> lesson) {
+        return start(host, port, lesson, null, routes -> { });
+    }
+
+    /**
+     * A class that plays together (docs/classroom.md, "A class that plays together"): as
+     * {@link #start(String, int, Map.Entry)}, with students joining with {@code room}'s code.
+     */
+    static ClassroomServer startClass(String host, int port, Map.Entry<String, LessonSpec> lesson, ClassRoom room) {
+        return start(host, port, lesson, room, routes -> { });
+    }
+
+    /** Starts a class of at most {@code maxStudents}; its join code and teacher key come with the answer. */
+    public static Started startClass(String host, int port, Map.Entry<String, LessonSpec> lesson, int maxStudents) {
+        ClassRoom room = new ClassRoom(maxStudents, new java.security.SecureRandom());
+        return new Started(startClass(host, port, lesson, room), room.code, room.teacherKey());
+    }
+
+    /** A class server, its join code and the teacher's key. */
+    public record Started(ClassroomServer server, String code, String teacherKey) {}
 
     /** As {@link #start(String, int)}, with {@code moreRoutes} added: a seam for tests. */
     static ClassroomServer start(String host, int port, Consumer<RoutesConfig> moreRoutes) {
+        return start(host, port, null, null, moreRoutes);
+    }
+
+    private static ClassroomServer start(String host, int port, Map.Entry<String, LessonSpec> lesson, ClassRoom room,
+            Consumer<RoutesConfig> moreRoutes) {
+        Lessons lessons = Lessons.of(lesson);
         AllowedHosts hosts = AllowedHosts.forBindAddress(host);
         InternalErrors errors = new InternalErrors(System.currentTimeMillis());
         Map<String, Asset> assets = new HashMap<>();
@@ -107,8 +142,22 @@ public final class ClassroomServer implements AutoCloseable {
             config.routes.get("/api/run", ClassroomServer::run);
             config.routes.get("/api/story", ClassroomServer::story);
             config.routes.get("/api/story/chart", ClassroomServer::storyChart);
+            config.routes.get("/api/lessons", ctx -> json(ctx, lessons.list()));
+            config.routes.get("/api/lesson", ctx -> {
+                String name = ctx.queryParam("name");
+                if (name == null || !lessons.has(name)) {
+                    throw new BadRequest("name: unknown lesson '" + ClassroomSettings.clip(String.valueOf(name))
+                            + "'; allowed: " + String.join(", ", lessons.names()));
+                }
+                json(ctx, lessons.json(name));
+            });
+            config.routes.get("/api/practice", ctx -> json(ctx, Practice.parse(ctx::queryParam).state()));
+            config.routes.get("/api/practice/debrief", ctx -> json(ctx, Practice.parse(ctx::queryParam).debrief()));
+            if (room != null) {
+                classRoutes(config.routes, room);
+            }
             moreRoutes.accept(config.routes);
-            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
                     .result(errors.report(ctx.method() + " " + ctx.path(), e).toString()));
             config.router.javaLangErrorHandler((res, e) -> {
@@ -122,10 +171,85 @@ public final class ClassroomServer implements AutoCloseable {
                 }
             });
             config.routes.error(404, ctx -> error(ctx, 404, "not found: " + ClassroomSettings.clip(ctx.path())
-                    + "; this server has /, /api/presets, /api/run, /api/story and /api/story/chart"));
+                    + "; this server has /, /practice, /lesson, /api/presets, /api/run, /api/story, /api/story/chart,"
+                    + " /api/practice, /api/practice/debrief, /api/lessons and /api/lesson"));
         });
         app.start(host, port);
         return new ClassroomServer(app);
+    }
+
+    /** Class mode's API: students act on their own cookie's course only; the teacher's need the teacher's cookie. */
+    private static void classRoutes(RoutesConfig routes, ClassRoom room) {
+        routes.post("/api/class/join", ctx -> {
+            JsonNode b = body(ctx);
+            String token = room.join(ctx.ip(), b.path("code").asText(null), b.path("nickname").asText(null));
+            cookie(ctx, ClassRoom.STUDENT_COOKIE, token);
+            ObjectNode o = NODES.objectNode();
+            o.put("joined", true);
+            json(ctx, o);
+        });
+        routes.get("/api/class/me", ctx -> json(ctx, room.me(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
+        routes.post("/api/class/step", ctx -> {
+            ClassRoom.Student s = room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE));
+            JsonNode b = body(ctx);
+            String one = b.path("challenge").asText("") + "," + b.path("focus").asText("") + ","
+                    + b.path("support").asText("") + "," + (b.path("repair").asBoolean(true) ? 1 : 0);
+            json(ctx, room.step(s, Practice.choices(one, 1).get(0)));
+        });
+        routes.get("/api/class/debrief", ctx -> json(ctx, room.debrief(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
+        routes.get("/api/class/teacher", ctx -> {
+            String key = ctx.queryParam("key");
+            room.requireTeacher(key);
+            cookie(ctx, ClassRoom.TEACHER_COOKIE, key);
+            ctx.status(303).header("Location", "/teacher").result("");
+        });
+        routes.get("/api/class/dashboard", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/plan", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            JsonNode b = body(ctx);
+            room.plan(b.path("preset").asText(""), ClassroomSettings.wholeNumber("family", b.path("family").asText("0"),
+                    0, 0, Practice.FAMILIES - 1));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/reveal", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            room.reveal();
+            json(ctx, room.dashboard());
+        });
+        routes.get("/api/class/export.csv", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"class.csv\"")
+                    .result(room.csv());
+        });
+    }
+
+    /** A POST's JSON body: {@code application/json} (a cross-site form cannot send it), at most 2 KiB. */
+    private static JsonNode body(Context ctx) throws IOException {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new BadRequest.Status(415, "expected a JSON body (Content-Type: application/json)");
+        }
+        String text = ctx.body();
+        if (text.length() > 2048) {
+            throw new BadRequest("body: at most 2048 characters");
+        }
+        try {
+            JsonNode n = JSON.readTree(text);
+            if (n == null || !n.isObject()) {
+                throw new BadRequest("body: expected a JSON object");
+            }
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("body: not JSON");
+        }
+    }
+
+    /** A session cookie only this site's own requests carry, and no script can read. */
+    private static void cookie(Context ctx, String name, String value) {
+        ctx.header("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict");
     }
 
     /** The port the server listens on. */

@@ -71,6 +71,14 @@ public final class Story {
         return new Story(scenario, model, course[0], List.copyOf(sessions));
     }
 
+    /**
+     * The story of a course already run (the classroom's practice screen steps it with
+     * {@code CourseStepper}): its course record and its sessions, in order.
+     */
+    public static Story of(String scenario, ModelParameters model, CourseRecord course, List<SessionRecord> sessions) {
+        return new Story(scenario, model, course, List.copyOf(sessions));
+    }
+
     public CourseRecord course() {
         return course;
     }
@@ -81,9 +89,13 @@ public final class Story {
 
     /** A readable name for each member: "Parent A", "the adolescent (identified patient)", ... */
     public List<String> memberNames() {
+        return memberNames(model.families().stream().filter(t -> t.name().equals(course.familyType())).findFirst()
+                .orElseThrow().roles());
+    }
+
+    /** A readable name for each member of a family with these roles, in order ("Parent A", "Adolescent", ...). */
+    public static List<String> memberNames(List<Role> roles) {
         List<String> names = new ArrayList<>();
-        List<Role> roles = model.families().stream().filter(t -> t.name().equals(course.familyType())).findFirst()
-                .orElseThrow().roles();
         int[] seen = new int[Role.values().length];
         long[] total = new long[Role.values().length];
         roles.forEach(r -> total[r.ordinal()]++);

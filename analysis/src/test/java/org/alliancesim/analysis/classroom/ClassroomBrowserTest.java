@@ -61,23 +61,10 @@ class ClassroomBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         server = ClassroomServer.start("127.0.0.1", 0);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1600,1500",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        // The browser's console, to see whether the Content-Security-Policy blocked anything.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // Downloads (the charts' SVG and PNG buttons) land in a folder of the test's own.
         DOWNLOADS = Files.createTempDirectory("classroom-downloads");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
-                "download.prompt_for_download", false));
-        driver = new ChromeDriver(service, options);
+        driver = Chromium.start(DOWNLOADS);
         wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -100,8 +87,7 @@ class ClassroomBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        File f = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(driver, name);
     }
 
     /**
@@ -360,9 +346,6 @@ class ClassroomBrowserTest {
      */
     @Test
     void axeFindsNoSeriousOrCriticalViolations() throws Exception {
-        Path axe = Path.of("target", "axe", "axe.min.js");
-        assertTrue(Files.isRegularFile(axe), "axe-core is missing: run .ci/fetch-axe.sh (it needs npm)");
-        String source = Files.readString(axe);
         open(page() + "#preset=fragile-alliance-same-challenge&challenge=0.2");
         driver.findElement(By.id("compare")).click();
         js("const s = document.getElementById('repair'); s.value = 0.95; s.dispatchEvent(new Event('input', {bubbles: true}));");
@@ -378,26 +361,7 @@ class ClassroomBrowserTest {
             if (mode.equals("projector")) {
                 driver.findElement(By.id("projector")).click();
             }
-            js(source);
-            assertEquals(true, js("return typeof window.axe === 'object';"), "axe was injected despite the CSP");
-            String found = (String) ((JavascriptExecutor) driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                            + " axe.run(document, {resultTypes: ['violations']}).then((r) => done(JSON.stringify("
-                            + " r.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,"
-                            + " nodes: v.nodes.map((n) => n.target.join(' '))})))), (e) => done('error: ' + e));");
-            assertTrue(found.startsWith("["), found);
-            JsonNode violations = new ObjectMapper().readTree(found);
-            Map<String, Integer> byImpact = new TreeMap<>();
-            for (JsonNode v : violations) {
-                String impact = v.get("impact").asText();
-                byImpact.merge(impact, v.get("nodes").size(), Integer::sum);
-                System.out.println("axe (" + mode + "): " + impact + " " + v.get("id").asText() + ": "
-                        + v.get("help").asText() + " " + v.get("nodes"));
-                if (impact.equals("serious") || impact.equals("critical")) {
-                    serious.add(mode + ": " + v.get("id").asText() + " " + v.get("nodes"));
-                }
-            }
-            System.out.println("axe-core " + js("return axe.version;") + " (" + mode + "), violating nodes by impact: " + byImpact);
+            serious.addAll(Chromium.axe(driver, mode));
         }
         assertTrue(serious.isEmpty(), "serious or critical accessibility violations: " + serious);
         List<LogEntry> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()

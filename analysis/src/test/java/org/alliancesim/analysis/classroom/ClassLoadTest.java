@@ -1,0 +1,86 @@
+package org.alliancesim.analysis.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Load, not a timed test (tagged "load", run by benchmarks/scripts/class-load.sh): 60 students
+ * join a class over loopback and step at once, 8 rounds (480 steps); prints the step's response
+ * time (median, 95th percentile, maximum). It fails only if a step is not answered 200 (or, for a
+ * family that has left, 400 "the course ended"); the time is a figure for docs/performance.md.
+ */
+@Tag("load")
+class ClassLoadTest {
+
+    static final int STUDENTS = 60;
+    static final int ROUNDS = 8;
+
+    @Test
+    void sixtyStudentsStepAtOnce() throws Exception {
+        ClassRoom room = new ClassRoom(STUDENTS, new SecureRandom());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ObjectMapper json = new ObjectMapper();
+        try (ClassroomServer server = ClassroomServer.startClass("127.0.0.1", 0, null, room)) {
+            String base = "http://127.0.0.1:" + server.port();
+            List<String> cookies = new ArrayList<>();
+            for (int i = 0; i < STUDENTS; i++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/class/join"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                json.writeValueAsString(Map.of("code", room.code, "nickname", "s" + i)))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                String set = r.headers().firstValue("Set-Cookie").orElseThrow();
+                cookies.add(set.substring(0, set.indexOf(';')));
+            }
+            List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+            int ended = 0;
+            long wall = System.nanoTime();
+            for (int round = 0; round < ROUNDS; round++) {
+                List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+                for (int i = 0; i < STUDENTS; i++) {
+                    String body = "{\"challenge\": " + (0.2 + 0.02 * i) + ", \"focus\": -1, \"support\": 0.8, \"repair\": true}";
+                    long t0 = System.nanoTime();
+                    all.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/class/step"))
+                            .header("Content-Type", "application/json").header("Cookie", cookies.get(i))
+                            .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                            .whenComplete((r, e) -> millis.add((System.nanoTime() - t0) / 1e6)));
+                }
+                for (CompletableFuture<HttpResponse<String>> f : all) {
+                    HttpResponse<String> r = f.get();
+                    if (r.statusCode() == 400 && r.body().contains("the course ended")) {
+                        ended++;
+                    } else {
+                        assertEquals(200, r.statusCode(), r.body());
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            System.out.printf(Locale.ROOT, "class load: %d students x %d rounds = %d steps (%d after the family had left)"
+                    + " in %.1f s; step response median %.0f ms, p95 %.0f ms, max %.0f ms%n", STUDENTS, ROUNDS,
+                    sorted.size(), ended, seconds, quantile(sorted, 0.5), quantile(sorted, 0.95), sorted.get(sorted.size() - 1));
+        }
+    }
+
+    /** The q-quantile of sorted values (nearest rank). */
+    static double quantile(List<Double> sorted, double q) {
+        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+}
