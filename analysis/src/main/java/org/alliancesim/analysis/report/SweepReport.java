@@ -111,7 +111,8 @@ public final class SweepReport {
                 ChartTable data = ChartData.scatter(param, metric, pts);
                 add(dir, files, batch, metric + "-vs-" + param, metric + " against " + param,
                         "Each point's mean over replications with its 95% interval.",
-                        Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
+                        Charts.scatter(ChartData.metricLabel(metric) + " against " + ChartData.parameterLabel(param),
+                                subtitle, ChartData.parameterLabel(param), ChartData.metricLabel(metric), data), data);
             }
         }
         if (spec.design() == SweepSpec.Design.GRID && d == 2 && !ran.isEmpty()) {
@@ -123,8 +124,10 @@ public final class SweepReport {
                     spec.metrics().get(0), cells);
             add(dir, files, batch, "heatmap", "Heat map of " + spec.metrics().get(0),
                     "The first metric's mean at each grid point.",
-                    Charts.heatMap("Heat map: " + spec.metrics().get(0), subtitle, spec.parameters().get(0).path(),
-                            spec.parameters().get(1).path(), spec.metrics().get(0), data), data);
+                    Charts.heatMap("Heat map: " + ChartData.metricLabel(spec.metrics().get(0)), subtitle,
+                            ChartData.parameterLabel(spec.parameters().get(0).path()),
+                            ChartData.parameterLabel(spec.parameters().get(1).path()),
+                            ChartData.metricLabel(spec.metrics().get(0)), data), data);
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.put("design", spec.design().name().toLowerCase(Locale.ROOT));
