@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every command whose output README.md, docs/cli.md, studies.md, hypotheses.md, calibration.md and
  * sweeps.md quote (a {@code <!-- drift: ... -->} marker, {@link DocDrift}) is run in this JVM
  * through {@link AllianceSim#execute} and its standard output compared with the quote, figures
- * included. With {@code -Ddrift.update=true} each quote is rewritten from the output instead.
+ * included. With {@code -Ddrift.update=true} each quote is rewritten from the output instead;
+ * {@code -Ddrift.only=README.md} runs only the quotes whose "doc:line command" contains that text.
  * Tagged {@code docs}: the commands take minutes on two cores (.ci/run runs the group).
  */
 @Tag("docs")
@@ -37,7 +38,11 @@ class DocOutputsDriftTest {
                     continue;
                 }
                 int index = k;
-                tests.add(DynamicTest.dynamicTest(q.where(root) + " " + q.target(), () -> check(root, doc, index)));
+                String name = q.where(root) + " " + q.target();
+                // -Ddrift.only=TEXT runs only the quotes whose "doc:line command" contains TEXT.
+                if (name.contains(System.getProperty("drift.only", ""))) {
+                    tests.add(DynamicTest.dynamicTest(name, () -> check(root, doc, index)));
+                }
             }
         }
         return tests.stream();
