@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * sweeps.md quote (a {@code <!-- drift: ... -->} marker, {@link DocDrift}) is run in this JVM
  * through {@link AllianceSim#execute} and its standard output compared with the quote, figures
  * included. With {@code -Ddrift.update=true} each quote is rewritten from the output instead;
- * {@code -Ddrift.only=README.md} runs only the quotes whose "doc:line command" contains that text.
+ * {@code -Ddrift.only=REGEX} (such as {@code 'README|verify'}) runs only the quotes whose
+ * "doc:line command" the regular expression finds.
  * Tagged {@code docs}: the commands take minutes on two cores (.ci/run runs the group).
  */
 @Tag("docs")
@@ -39,8 +40,8 @@ class DocOutputsDriftTest {
                 }
                 int index = k;
                 String name = q.where(root) + " " + q.target();
-                // -Ddrift.only=TEXT runs only the quotes whose "doc:line command" contains TEXT.
-                if (name.contains(System.getProperty("drift.only", ""))) {
+                // -Ddrift.only=REGEX runs only the quotes whose "doc:line command" it finds.
+                if (java.util.regex.Pattern.compile(System.getProperty("drift.only", "")).matcher(name).find()) {
                     tests.add(DynamicTest.dynamicTest(name, () -> check(root, doc, index)));
                 }
             }
@@ -49,8 +50,20 @@ class DocOutputsDriftTest {
     }
 
     private static void check(Path root, Path doc, int index) throws IOException {
-        DocDrift.Quote q = DocDrift.quotes(doc).get(index);
         Path tmp = Files.createTempDirectory("drift");
+        try {
+            check(root, doc, index, tmp);
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private static void check(Path root, Path doc, int index, Path tmp) throws IOException {
+        DocDrift.Quote q = DocDrift.quotes(doc).get(index);
         List<String> args = new ArrayList<>();
         String shownOut = null;
         List<String> words = DocDrift.words(q.target());
@@ -81,7 +94,12 @@ class DocOutputsDriftTest {
         printed = printed.replace(root + "/", "");
         List<String> actual = DocDrift.expected(q, printed);
         if (DocDrift.updating()) {
-            DocDrift.rewrite(doc, List.of(q), List.of(q.updated(actual)));
+            // Read the quote again: the doc may have been edited while the command ran.
+            DocDrift.Quote now = DocDrift.quotes(doc).get(index);
+            if (!now.target().equals(q.target())) {
+                throw new IllegalStateException(q.where(root) + ": the doc's quotes changed while the command ran");
+            }
+            DocDrift.rewrite(doc, List.of(now), List.of(now.updated(actual)));
             return;
         }
         String difference = DocDrift.compare(q, actual);
