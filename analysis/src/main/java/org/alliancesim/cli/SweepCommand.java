@@ -67,8 +67,11 @@ final class SweepCommand implements Callable<Integer> {
                     + " the same command with --resume");
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "sweep %s: %d points (shard %s), %d run now, %d failed; %.1f runs/s on %d threads%n",
-                file, r.points(), r.shard(), r.ranNow(), r.failed(), r.runsPerSecond(), request.threads());
+        // A resumed sweep that had nothing left to run has no speed to report (not "0.0 runs/s").
+        String speed = r.ranNow() == 0 ? "nothing left to run"
+                : String.format(Locale.ROOT, "%.1f runs/s on %d threads", r.runsPerSecond(), request.threads());
+        w.printf(Locale.ROOT, "sweep %s: %d points (shard %s), %d run now, %d failed; %s%n", file, r.points(),
+                r.shard(), r.ranNow(), r.failed(), speed);
         if (!r.effects().isEmpty()) {
             printEffects(w, request, r);
         }

@@ -40,6 +40,12 @@ class SweepCommandsTest {
             assertEquals(0, o.code(), o.err());
             assertTrue(o.out().startsWith("sweep " + f + ": 3 points (shard " + k + "/2), 3 run now, 0 failed; "), o.out());
         }
+        // Resuming a finished shard runs nothing, and says so rather than "0.0 runs/s".
+        Outcome again = AllianceSimTest.run("sweep", f.toString(), "--shard", "1/2", "--out", dir.resolve("s1").toString(),
+                "--quiet", "--threads", "2", "--resume");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("sweep " + f + ": 3 points (shard 1/2), 0 run now, 0 failed; nothing left to run", again.out().lines()
+                .findFirst().orElse(""));
         Outcome merged = AllianceSimTest.run("merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out",
                 dir.resolve("m").toString());
         assertEquals(0, merged.code(), merged.err());

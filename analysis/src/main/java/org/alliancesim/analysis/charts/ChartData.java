@@ -71,6 +71,26 @@ public final class ChartData {
         return new ChartTable(withGroup("series", RETENTION_COLUMNS), rows);
     }
 
+    /**
+     * Where a detailed retention axis starts ({@link Charts#retentionDetail}): the tenth at least
+     * 0.01 below the lowest band value of the table's curves (rows of series {@code published}
+     * left out), and 0 when there is none.
+     */
+    public static double retentionFloor(ChartTable table) {
+        double lowest = 1;
+        boolean grouped = !table.columns().get(0).equals("session");
+        for (int i = 0; i < table.rows().size(); i++) {
+            if (grouped && table.text(i, table.columns().get(0)).equals("published")) {
+                continue;
+            }
+            double v = table.number(i, "lower");
+            if (!Double.isNaN(v)) {
+                lowest = Math.min(lowest, v);
+            }
+        }
+        return Math.max(0, Math.floor((lowest - 0.01) * 10 + 1e-9) / 10);
+    }
+
     /** Mean series over sessions with 95% bands: {@code group}, session, mean, lower, upper. */
     public static ChartTable series(String group, List<Series> series) {
         List<List<Object>> rows = new ArrayList<>();
@@ -94,21 +114,77 @@ public final class ChartData {
         return new ChartTable(List.of("session", "dropouts_per_replication"), rows);
     }
 
-    /** One box per end reason that occurred: the numbers {@link #box} draws. */
+    /**
+     * One box per end reason that occurred: the numbers {@link #box} draws, the families beyond the
+     * whiskers below ({@code outliers_low}) and above ({@code outliers_high}), and the values drawn
+     * as circles ({@code outliers}: the distinct binned values beyond the whiskers, each to within
+     * half a bin, separated by spaces, increasing; empty when there are none).
+     */
     public static ChartTable improvementByEnd(Map<EndReason, Histogram> values) {
         List<List<Object>> rows = new ArrayList<>();
         for (EndReason r : EndReason.values()) {
             Histogram h = values.get(r);
             if (h != null && h.count() > 0) {
                 BoxAndWhiskerItem b = box(h);
+                double low = b.getMinRegularValue().doubleValue();
+                double high = b.getMaxRegularValue().doubleValue();
+                long below = 0;
+                long above = 0;
+                StringBuilder drawn = new StringBuilder();
+                for (double[] o : h.outside(low, high)) {
+                    if (o[0] < low) {
+                        below += (long) o[1];
+                    } else {
+                        above += (long) o[1];
+                    }
+                    drawn.append(drawn.length() == 0 ? "" : " ").append(org.alliancesim.analysis.experiment.Csv.exact(o[0]));
+                }
                 rows.add(List.of(r.name().toLowerCase(Locale.ROOT), h.count(), b.getMean().doubleValue(),
-                        b.getQ1().doubleValue(), b.getMedian().doubleValue(), b.getQ3().doubleValue(),
-                        b.getMinRegularValue().doubleValue(), b.getMaxRegularValue().doubleValue(),
-                        b.getMinOutlier().doubleValue(), b.getMaxOutlier().doubleValue()));
+                        b.getQ1().doubleValue(), b.getMedian().doubleValue(), b.getQ3().doubleValue(), low, high,
+                        b.getMinOutlier().doubleValue(), b.getMaxOutlier().doubleValue(), below, above,
+                        drawn.toString()));
             }
         }
         return new ChartTable(List.of("end_reason", "n", "mean", "q1", "median", "q3", "whisker_low", "whisker_high",
-                "min", "max"), rows);
+                "min", "max", "outliers_low", "outliers_high", "outliers"), rows);
+    }
+
+    /** The values a box's {@code outliers} cell lists (see {@link #improvementByEnd}). */
+    static List<Double> outliers(String cell) {
+        List<Double> out = new ArrayList<>();
+        for (String v : cell.trim().split(" +")) {
+            if (!v.isEmpty()) {
+                out.add(Double.parseDouble(v));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A parameter path as a chart label: the field in words, then where it sits in the documented
+     * bracket form ({@code therapists.1.repair_skill} reads "repair skill (therapists[1])",
+     * {@code run.session_limit} "session limit (run)"); a path of one field is that field in words.
+     */
+    public static String parameterLabel(String path) {
+        String[] parts = path.split("\\.");
+        String field = parts[parts.length - 1].replace('_', ' ');
+        if (parts.length == 1) {
+            return field;
+        }
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].chars().allMatch(Character::isDigit) && i > 0) {
+                where.append('[').append(parts[i]).append(']');
+            } else {
+                where.append(where.length() == 0 ? "" : ".").append(parts[i]);
+            }
+        }
+        return field + " (" + where + ")";
+    }
+
+    /** A metric key as a chart label: {@code dropout_share} reads "dropout share". */
+    public static String metricLabel(String metric) {
+        return metric.replace('_', ' ');
     }
 
     /** The optimiser's trace: evaluation (from 1), distance, best so far. */

@@ -65,6 +65,23 @@ public final class Charts {
      * series {@code published} are left out (see {@link #retentionWithAnchors}).
      */
     public static JFreeChart retention(String title, String subtitle, ChartTable table) {
+        return retention(title, subtitle, table, false);
+    }
+
+    /**
+     * Retention as {@link #retention(String, String, ChartTable)} for comparing curves: the y-axis
+     * starts at the tenth below the lowest band value (not at 0), so that bands a few thousandths
+     * wide, as Greenwood's are over thousands of families, show beside each other; the curves are
+     * drawn thinner and the bands darker.
+     */
+    public static JFreeChart retentionDetail(String title, String subtitle, ChartTable table) {
+        return retention(title, subtitle, table, true);
+    }
+
+    /** The y-axis label of every retention chart: what S(k) is, and what is censored. */
+    static final String RETENTION_AXIS = "share not dropped out (Kaplan-Meier; completions censored)";
+
+    private static JFreeChart retention(String title, String subtitle, ChartTable table, boolean detail) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         String group = table.columns().get(0).equals("session") ? null : table.columns().get(0);
         List<String> names = group == null ? List.of("all families") : table.groups(group);
@@ -83,12 +100,16 @@ public final class Charts {
             data.addSeries(s);
         }
         DeviationStepRenderer r = new DeviationStepRenderer();
-        r.setAlpha(0.2f);
+        r.setAlpha(detail ? 0.35f : 0.2f);
         style(r, data.getSeriesCount());
-        NumberAxis x = axis("sessions attended");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = axis("share still in treatment (not dropped out)");
-        y.setRange(0, 1.02);
+        if (detail) {
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            }
+        }
+        NumberAxis x = sessionAxis("sessions attended");
+        NumberAxis y = axis(RETENTION_AXIS);
+        y.setRange(detail ? ChartData.retentionFloor(table) : 0, 1.02);
         return chart(title, subtitle, new XYPlot(data, x, y, r));
     }
 
@@ -211,46 +232,74 @@ public final class Charts {
         return c;
     }
 
-    /** A heat map of a metric over a two-parameter grid ({x, y, value} cells). */
+    /** Grids up to this many columns and rows get each cell's value written in it. */
+    static final int CELL_VALUES_MAX_COLUMNS = 12;
+    static final int CELL_VALUES_MAX_ROWS = 16;
+
+    /**
+     * A heat map of a metric over a two-parameter grid ({x, y, mean} cells): one block per grid
+     * value, the axes labelled with the grid's own values, the colour scale at the right, and each
+     * cell's value written in it (3 decimals, white on dark cells) when the grid has at most
+     * {@value #CELL_VALUES_MAX_COLUMNS} columns and {@value #CELL_VALUES_MAX_ROWS} rows.
+     */
     public static JFreeChart heatMap(String title, String subtitle, String xLabel, String yLabel, String zLabel,
             ChartTable table) {
-        List<double[]> cells = new java.util.ArrayList<>();
-        for (int i = 0; i < table.rows().size(); i++) {
-            cells.add(new double[] {table.number(i, "x"), table.number(i, "y"), table.number(i, "mean")});
-        }
-        org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
-        double[][] series = new double[3][cells.size()];
+        java.util.TreeSet<Double> xset = new java.util.TreeSet<>();
+        java.util.TreeSet<Double> yset = new java.util.TreeSet<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
-        java.util.TreeSet<Double> ys = new java.util.TreeSet<>();
-        for (int i = 0; i < cells.size(); i++) {
-            series[0][i] = cells.get(i)[0];
-            series[1][i] = cells.get(i)[1];
-            series[2][i] = cells.get(i)[2];
-            xs.add(cells.get(i)[0]);
-            ys.add(cells.get(i)[1]);
-            lo = Math.min(lo, cells.get(i)[2]);
-            hi = Math.max(hi, cells.get(i)[2]);
+        for (int i = 0; i < table.rows().size(); i++) {
+            xset.add(table.number(i, "x"));
+            yset.add(table.number(i, "y"));
+            double v = table.number(i, "mean");
+            if (!Double.isNaN(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
         }
+        List<Double> xs = List.copyOf(xset);
+        List<Double> ys = List.copyOf(yset);
+        if (!(lo <= hi)) {
+            lo = 0;
+            hi = 1;
+        }
+        double top = hi > lo ? hi : lo + 1;
+        // Cells sit at the grid values' positions 0, 1, 2, ... so that unevenly spaced values get
+        // blocks of one size; the axes show the values themselves (SymbolAxis).
+        double[][] series = new double[3][table.rows().size()];
+        List<org.jfree.chart.annotations.XYTextAnnotation> values = new java.util.ArrayList<>();
+        boolean writeValues = xs.size() <= CELL_VALUES_MAX_COLUMNS && ys.size() <= CELL_VALUES_MAX_ROWS;
+        for (int i = 0; i < table.rows().size(); i++) {
+            double v = table.number(i, "mean");
+            series[0][i] = xs.indexOf(table.number(i, "x"));
+            series[1][i] = ys.indexOf(table.number(i, "y"));
+            series[2][i] = v;
+            if (writeValues && !Double.isNaN(v)) {
+                org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(
+                        String.format(java.util.Locale.ROOT, "%.3f", v), series[0][i], series[1][i]);
+                a.setFont(TICK);
+                a.setPaint((v - lo) / (top - lo) > 0.5 ? Color.WHITE : Color.BLACK);
+                values.add(a);
+            }
+        }
+        org.jfree.data.xy.DefaultXYZDataset data = new org.jfree.data.xy.DefaultXYZDataset();
         data.addSeries(zLabel, series);
         org.jfree.chart.renderer.xy.XYBlockRenderer r = new org.jfree.chart.renderer.xy.XYBlockRenderer();
-        r.setBlockWidth(xs.size() > 1 ? (xs.last() - xs.first()) / (xs.size() - 1) : 1);
-        r.setBlockHeight(ys.size() > 1 ? (ys.last() - ys.first()) / (ys.size() - 1) : 1);
+        r.setBlockWidth(1);
+        r.setBlockHeight(1);
         // Sequential blue scale: light (low) to dark (high); readable in grey too.
-        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(lo,
-                hi > lo ? hi : lo + 1, new Color(0xF7, 0xFB, 0xFF));
+        org.jfree.chart.renderer.LookupPaintScale scale = new org.jfree.chart.renderer.LookupPaintScale(lo, top,
+                new Color(0xF7, 0xFB, 0xFF));
         for (int k = 0; k <= 8; k++) {
             double t = k / 8.0;
-            scale.add(lo + t * ((hi > lo ? hi : lo + 1) - lo), new Color((int) (247 - t * 239), (int) (251 - t * 203),
+            scale.add(lo + t * (top - lo), new Color((int) (247 - t * 239), (int) (251 - t * 203),
                     (int) (255 - t * 148)));
         }
         r.setPaintScale(scale);
-        NumberAxis x = axis(xLabel);
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = axis(yLabel);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, r);
+        XYPlot plot = new XYPlot(data, gridAxis(xLabel, xs), gridAxis(yLabel, ys), r);
+        values.forEach(plot::addAnnotation);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
         JFreeChart c = chart(title, subtitle, plot);
         c.removeLegend();
         org.jfree.chart.title.PaintScaleLegend legend = new org.jfree.chart.title.PaintScaleLegend(scale, axis(zLabel));
@@ -260,15 +309,23 @@ public final class Charts {
         return c;
     }
 
+    /** An axis of a grid's values at positions 0, 1, 2, ..., each labelled with its value as written. */
+    private static org.jfree.chart.axis.SymbolAxis gridAxis(String label, List<Double> values) {
+        String[] names = values.stream().map(org.alliancesim.analysis.experiment.Csv::exact).toArray(String[]::new);
+        org.jfree.chart.axis.SymbolAxis a = new org.jfree.chart.axis.SymbolAxis(label, names);
+        a.setGridBandsVisible(false);
+        a.setRange(-0.5, values.size() - 0.5);
+        a.setLabelFont(LABEL);
+        a.setTickLabelFont(TICK);
+        return a;
+    }
+
     /** First-order and total Sobol indices per parameter with their 95% intervals. */
     public static JFreeChart sobol(String title, String subtitle, ChartTable table) {
         org.jfree.data.statistics.DefaultStatisticalCategoryDataset data =
                 new org.jfree.data.statistics.DefaultStatisticalCategoryDataset();
         for (int i = 0; i < table.rows().size(); i++) {
-            // The last two parts of the path keep the labels short enough to read.
-            String parameter = table.text(i, "parameter");
-            String[] parts = parameter.split("\\.");
-            String label = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : parameter;
+            String label = ChartData.parameterLabel(table.text(i, "parameter"));
             data.add(table.number(i, "estimate"), (table.number(i, "ci95_high") - table.number(i, "ci95_low")) / 2,
                     table.text(i, "index").replace('_', ' '), label);
         }
@@ -338,8 +395,7 @@ public final class Charts {
         for (int i = 0; shapes && i < data.getSeriesCount(); i++) {
             r.setSeriesShapesVisible(i, true);
         }
-        NumberAxis x = axis(xLabel);
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis x = sessionAxis(xLabel);
         NumberAxis y = axis(yLabel);
         if (yRange != null) {
             y.setRange(yRange[0], yRange[1]);
@@ -401,14 +457,16 @@ public final class Charts {
 
     /**
      * Improvement by end reason, as box plots: box = quartiles, line = median, whiskers = the
-     * furthest values within 1.5 IQR of the box (computed from streaming histograms).
+     * furthest values within 1.5 IQR of the box, circles = the values beyond the whiskers (computed
+     * from streaming histograms, to within a bin: one small open circle per distinct binned value).
      */
     public static JFreeChart improvementByEnd(String title, String subtitle, ChartTable table) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         for (int i = 0; i < table.rows().size(); i++) {
             BoxAndWhiskerItem box = new BoxAndWhiskerItem(table.number(i, "mean"), table.number(i, "median"),
                     table.number(i, "q1"), table.number(i, "q3"), table.number(i, "whisker_low"),
-                    table.number(i, "whisker_high"), table.number(i, "min"), table.number(i, "max"), List.of());
+                    table.number(i, "whisker_high"), table.number(i, "min"), table.number(i, "max"),
+                    List.of());
             data.add(box, "improvement", table.text(i, "end_reason").replace('_', ' ') + " (n="
                     + (long) table.number(i, "n") + ")");
         }
@@ -417,6 +475,23 @@ public final class Charts {
         x.setTickLabelFont(TICK);
         NumberAxis y = axis("improvement (1.0 = reliable change)");
         y.setAutoRangeIncludesZero(true);
+        // The outliers: small open circles, one per listed value, drawn over the boxes by a scatter
+        // renderer (the box renderer's own outlier circles are a third of the box wide and merge
+        // neighbours into pairs, which hides where the outliers lie).
+        org.jfree.data.statistics.DefaultMultiValueCategoryDataset outliers =
+                new org.jfree.data.statistics.DefaultMultiValueCategoryDataset();
+        for (int i = 0; i < table.rows().size(); i++) {
+            outliers.add(ChartData.outliers(table.text(i, "outliers")), "outliers (beyond the whiskers)",
+                    data.getColumnKey(i));
+        }
+        org.jfree.chart.renderer.category.ScatterRenderer dots = new org.jfree.chart.renderer.category.ScatterRenderer();
+        dots.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        dots.setSeriesShapesFilled(0, false);
+        dots.setDrawOutlines(true);
+        dots.setUseOutlinePaint(false);
+        dots.setSeriesOutlineStroke(0, new BasicStroke(1f));
+        dots.setSeriesPaint(0, Color.BLACK);
+        dots.setUseSeriesOffset(false);
         BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
         r.setSeriesPaint(0, PALETTE[5]);
         r.setSeriesOutlinePaint(0, Color.BLACK);
@@ -426,7 +501,10 @@ public final class Charts {
         r.setMinOutlierVisible(false);
         r.setFillBox(true);
         r.setMaximumBarWidth(0.12);
-        return chart(title, subtitle, new CategoryPlot(data, x, y, r));
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setDataset(1, outliers);
+        plot.setRenderer(1, dots);
+        return chart(title, subtitle, plot);
     }
 
     /** Applies the house style to an XY plot with {@code n} line series (used by the story chart). */
@@ -450,8 +528,21 @@ public final class Charts {
         }
     }
 
+    /**
+     * An axis of sessions (or another count): whole-number ticks, spaced for the axis length, and
+     * the range ending at the data (no margin, so data stopping at 20 end the axis at 20).
+     */
+    private static NumberAxis sessionAxis(String label) {
+        NumberAxis a = axis(label);
+        a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        a.setAutoRangeIncludesZero(false);
+        a.setLowerMargin(0);
+        a.setUpperMargin(0);
+        return a;
+    }
+
     private static NumberAxis axis(String label) {
-        NumberAxis a = TickFormat.apply(new NumberAxis(label));
+        NumberAxis a = TickFormat.apply(new SpacedNumberAxis(label));
         a.setLabelFont(LABEL);
         a.setTickLabelFont(TICK);
         return a;
@@ -459,7 +550,9 @@ public final class Charts {
 
     /** Number axes made elsewhere (the story chart) get the locale-independent tick labels too. */
     private static void plainTicks(org.jfree.chart.axis.Axis a) {
-        if (a instanceof NumberAxis n && n.getNumberFormatOverride() == null) {
+        // A SymbolAxis labels its ticks with its symbols unless a format overrides them.
+        if (a instanceof NumberAxis n && !(a instanceof org.jfree.chart.axis.SymbolAxis)
+                && n.getNumberFormatOverride() == null) {
             TickFormat.apply(n);
         }
     }
@@ -471,6 +564,8 @@ public final class Charts {
         }
         c.getLegend().setItemFont(TICK);
         c.setBackgroundPaint(Color.WHITE);
+        // Room at the right for the last tick label of an axis that ends at the data.
+        c.setPadding(new org.jfree.chart.ui.RectangleInsets(0, 0, 0, 16));
         plot.setBackgroundPaint(Color.WHITE);
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(new Color(0xDD, 0xDD, 0xDD));

@@ -64,7 +64,7 @@ public final class CompareReport {
                 List.of(new Charts.Curve("A", r.ra().retention()), new Charts.Curve("B", r.rb().retention())));
         Figures.add(folder, figures, "retention", "Retention, A and B",
                 "Kaplan-Meier retention of both scenarios on the same simulated families, Greenwood 95% bands.",
-                Charts.retention("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle, retention), retention);
+                Charts.retentionDetail("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle, retention), retention);
         ChartTable alliance = ChartData.series("scenario", List.of(r.ra().allianceAll("A"), r.rb().allianceAll("B")));
         Figures.add(folder, figures, "alliance", "Alliance, A and B",
                 "Mean member alliance (SOFTA -3..+3) of families still attending, by session; band: 95% interval"

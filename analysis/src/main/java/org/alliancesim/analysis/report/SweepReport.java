@@ -136,18 +136,20 @@ public final class SweepReport {
                 String metric = keys.get(m);
                 String param = spec.parameters().get(k).path();
                 ChartTable data = ChartData.scatter(param, metric, pts);
+                String plabel = ChartData.parameterLabel(param);
                 if (effect) {
-                    String what = "effect of B on " + spec.metrics().get(m);
+                    String what = "effect of B on " + ChartData.metricLabel(spec.metrics().get(m));
                     add(dir, files, batch, metric + "-vs-" + param, "Effect on " + spec.metrics().get(m) + " against "
                             + param, "Each point's paired effect B - A (mean of the per-replication differences on"
                                     + " the same simulated families) with its 95% interval (Student t over the paired"
                                     + " replications); B = A with " + spec.compare().describe() + "; dashed: no effect.",
-                            Charts.effect("Effect on " + spec.metrics().get(m) + " of " + spec.compare().describe(),
-                                    subtitle, param, what + " (B - A)", data), data);
+                            Charts.effect("Effect on " + ChartData.metricLabel(spec.metrics().get(m)) + " of "
+                                    + spec.compare().describe(), subtitle, plabel, what + " (B - A)", data), data);
                 } else {
                     add(dir, files, batch, metric + "-vs-" + param, metric + " against " + param,
                             "Each point's mean over replications with its 95% interval.",
-                            Charts.scatter(metric + " against " + param, subtitle, param, metric, data), data);
+                            Charts.scatter(ChartData.metricLabel(metric) + " against " + plabel,
+                                    subtitle, plabel, ChartData.metricLabel(metric), data), data);
                 }
             }
         }
@@ -158,11 +160,14 @@ public final class SweepReport {
             }
             ChartTable data = ChartData.heatMap(spec.parameters().get(0).path(), spec.parameters().get(1).path(),
                     keys.get(0), cells);
+            String zlabel = effect ? "effect on " + ChartData.metricLabel(spec.metrics().get(0)) + " (B - A)"
+                    : ChartData.metricLabel(spec.metrics().get(0));
             add(dir, files, batch, "heatmap", "Heat map of " + keys.get(0),
                     effect ? "The paired effect B - A on the first metric at each grid point (B = A with "
                             + spec.compare().describe() + ")." : "The first metric's mean at each grid point.",
-                    Charts.heatMap("Heat map: " + keys.get(0), subtitle, spec.parameters().get(0).path(),
-                            spec.parameters().get(1).path(), keys.get(0), data), data);
+                    Charts.heatMap("Heat map: " + zlabel, subtitle,
+                            ChartData.parameterLabel(spec.parameters().get(0).path()),
+                            ChartData.parameterLabel(spec.parameters().get(1).path()), zlabel, data), data);
         }
         ObjectNode summary = JSON.createObjectNode();
         summary.put("design", spec.design().name().toLowerCase(Locale.ROOT));

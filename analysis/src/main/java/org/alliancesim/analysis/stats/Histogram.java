@@ -1,5 +1,8 @@
 package org.alliancesim.analysis.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A streaming histogram of non-negative values with fixed-width bins, for quantiles and box plots
  * over any number of values in constant memory. Values at or above the top go into an overflow
@@ -101,5 +104,25 @@ public final class Histogram {
             }
         }
         return Double.NaN;
+    }
+
+    /**
+     * The non-empty bins lying wholly below {@code low} or wholly at or above {@code high} (a box
+     * plot's outliers when these are its whiskers), in increasing order, each as {value, count}:
+     * the bin's centre clipped to [min, max] (exact to within half a bin), rounded to 1e-9 so it
+     * prints as written; values at or above the top count at the exact maximum.
+     */
+    public List<double[]> outside(double low, double high) {
+        List<double[]> out = new ArrayList<>();
+        for (int b = 0; b < counts.length; b++) {
+            if (counts[b] > 0 && ((b + 1) * width <= low || b * width >= high)) {
+                double centre = Math.rint((b + 0.5) * width * 1e9) / 1e9;
+                out.add(new double[] {Math.max(min, Math.min(max, centre)), counts[b]});
+            }
+        }
+        if (overflow > 0 && max > high) {
+            out.add(new double[] {max, overflow});
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.alliancesim.analysis.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,5 +103,21 @@ class HistogramTest {
         assertThrows(IllegalArgumentException.class, () -> new Histogram(0, 5));
         assertThrows(IllegalArgumentException.class, () -> new Histogram(-1, 5));
         assertThrows(IllegalArgumentException.class, () -> new Histogram(1, 0));
+    }
+
+    /** Bins wholly outside [0.2, 0.8] in bins of 0.1, by hand: 0.05 (centre of [0, 0.1)), 0.95, and 1.5 above the top at the maximum. */
+    @Test
+    void outsideListsTheBinsBeyondTheBoundsWithTheirCounts() {
+        Histogram h = new Histogram(1, 10);
+        for (double v : new double[] {0.05, 0.05, 0.25, 0.5, 0.75, 0.95, 1.5}) {
+            h.add(v);
+        }
+        java.util.List<double[]> out = h.outside(0.2, 0.8);
+        assertEquals(3, out.size());
+        assertArrayEquals(new double[] {0.05, 2}, out.get(0), 1e-12);
+        assertArrayEquals(new double[] {0.95, 1}, out.get(1), 1e-12);
+        assertArrayEquals(new double[] {1.5, 1}, out.get(2), 1e-12);
+        // A bin the bound cuts counts as inside ([0, 0.1) holds 0.05); [0.9, 1) starts at the bound, so it is outside.
+        assertEquals(java.util.List.of(0.95, 1.5), h.outside(0.05, 0.9).stream().map(o -> o[0]).toList());
     }
 }
