@@ -121,13 +121,14 @@ class CompareUseCaseTest {
         assertTrue(lines.contains(String.format(Locale.ROOT, "dropout risk difference B - A %.3f [%.3f, %.3f]",
                 k.difference(), k.differenceLower(), k.differenceUpper())), cli.out());
         AllianceSimAccess.Printed given = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
-                "--set", "run.families=20", "--label-a", "cool", "--label-b", "warm, kind", "--quiet");
+                "--set", "run.families=20", "--label-a", "cool", "--label-b", "warm, kind", "--out",
+                dir.resolve("given").toString(), "--quiet");
         assertTrue(given.out().startsWith("A = cool\nB = warm, kind\n"), given.out());
         AllianceSimAccess.Printed same = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
-                "--set", "run.families=20", "--quiet");
+                "--set", "run.families=20", "--out", dir.resolve("same").toString(), "--quiet");
         assertTrue(same.out().startsWith("A = default (A)\nB = default (B)\n"), same.out());
         AllianceSimAccess.Printed clash = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
-                "--label-a", "x", "--label-b", "x", "--quiet");
+                "--label-a", "x", "--label-b", "x", "--out", dir.resolve("clash").toString(), "--quiet");
         assertEquals(2, clash.code(), clash.err());
         assertTrue(clash.err().contains("--label-b must be a label other than A's"), clash.err());
     }
