@@ -100,6 +100,15 @@ public final class HypothesesSpecs {
                     }
                     edits.put(p, e.getValue());
                     keyOf.put(p.toString(), e.getKey());
+                    if (p.hasWildcard()) {
+                        try {
+                            for (ParameterPath each : p.expand(base)) {
+                                keyOf.putIfAbsent(each.toString(), e.getKey()); // a refusal of one entry
+                            }
+                        } catch (ScenarioException ignored) {
+                            // reported, located at this key, when the edits are applied below
+                        }
+                    }
                 } catch (ScenarioException ex) {
                     b.problemAtKey(Paths.child(editsAt, e.getKey()), pathMessage(ex));
                 }
@@ -132,7 +141,7 @@ public final class HypothesesSpecs {
                 b.problem(Paths.child(at, "path"), why);
                 return;
             }
-            if (!(edited.valueAt(path) instanceof Number)) {
+            if (!edited.valuesAt(path).stream().allMatch(Number.class::isInstance)) {
                 b.problem(Paths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
                         + " scenario; only numeric fields can be fitted");
                 return;

@@ -187,7 +187,7 @@ final class Overrides {
         for (String group = at; ; group = Paths.parent(group)) {
             List<String> labels = new ArrayList<>();
             for (Override o : edits.values()) {
-                String set = o.path().toString();
+                String set = concreteFor(o.path().toString(), at);
                 if (set.equals(group) || within(set, group) || within(at, set)) {
                     labels.add(o.label());
                 }
@@ -196,6 +196,31 @@ final class Overrides {
                 return labels.isEmpty() ? "--set" : String.join(" ", labels);
             }
         }
+    }
+
+    /**
+     * {@code set} with each wildcard {@code [*]} replaced by the index {@code at} has there, when
+     * {@code at} lies under the entries the wildcard covers; else {@code set} unchanged (a refusal of
+     * {@code therapists[1].warmth} concerns {@code --set therapists[*].warmth=...}).
+     */
+    private static String concreteFor(String set, String at) {
+        if (!set.contains("[*]")) {
+            return set;
+        }
+        String[] parts = set.split("\\[\\*\\]", -1);
+        StringBuilder regex = new StringBuilder(java.util.regex.Pattern.quote(parts[0]));
+        for (int k = 1; k < parts.length; k++) {
+            regex.append("\\[(\\d+)\\]").append(java.util.regex.Pattern.quote(parts[k]));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex.toString()).matcher(at);
+        if (!m.lookingAt()) {
+            return set;
+        }
+        StringBuilder out = new StringBuilder(parts[0]);
+        for (int k = 1; k < parts.length; k++) {
+            out.append('[').append(m.group(k)).append(']').append(parts[k]);
+        }
+        return out.toString();
     }
 
     /** Whether {@code path} is strictly below {@code group} ({@code ""} is the whole scenario). */

@@ -12,7 +12,13 @@ import org.alliancesim.model.ModelParameters;
 /**
  * The address of one field of a scenario, as written in files, {@code --set}, sweep and calibration
  * files: dotted snake_case names, list entries by number ({@code families.1.conflict} or
- * {@code families[1].conflict}).
+ * {@code families[1].conflict}), or every entry of a list by {@code *} ({@code therapists[*].warmth}
+ * or {@code therapists.*.warmth}).
+ *
+ * <p>A path with a wildcard stands for the same field in every entry of the list: an edit sets each
+ * of them to the value, {@link Scenario#valuesAt} reads each. Which entries exist depends on the
+ * scenario, so {@link #expand} turns a wildcard into concrete paths against one scenario, and refuses
+ * (located) a wildcard over an empty list or over entries some of which lack what follows it.
  *
  * <p>{@link #parse} checks the path once against the scenario's record types: every name must be a
  * field at its level and every number must follow a list. Whether an index exists depends on a
@@ -24,6 +30,17 @@ public final class ParameterPath {
     /** Largest list index a path may name (lists in scenarios are short; this only keeps numbers sane). */
     public static final int MAX_INDEX = 9_999;
 
+    /** The segment that stands for every entry of a list ({@code [*]} or {@code .*}). */
+    public enum Wildcard {
+        /** Every entry. */
+        ALL;
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    }
+
     private final List<Object> segments;
     private final Type type;
     private final String text;
@@ -33,8 +50,8 @@ public final class ParameterPath {
         this.type = type;
         StringBuilder sb = new StringBuilder();
         for (Object s : segments) {
-            if (s instanceof Integer i) {
-                sb.append('[').append(i).append(']');
+            if (s instanceof Integer || s instanceof Wildcard) {
+                sb.append('[').append(s).append(']');
             } else {
                 sb.append(sb.length() == 0 ? "" : ".").append(s);
             }
@@ -72,7 +89,15 @@ public final class ParameterPath {
                 }
                 token = part.substring(1, part.length() - 1);
             }
-            if (isNumber(token)) {
+            if (token.equals("*")) {
+                if (!(type instanceof ParameterizedType pt && pt.getRawType() == List.class)) {
+                    throw problem(p, done.toString(), (done.length() == 0 ? "the scenario" : "'" + done + "'")
+                            + " is not a list, so the wildcard * (every entry) does not apply");
+                }
+                segments.add(Wildcard.ALL);
+                done.append("[*]");
+                type = pt.getActualTypeArguments()[0];
+            } else if (isNumber(token)) {
                 if (!(type instanceof ParameterizedType pt && pt.getRawType() == List.class)) {
                     throw problem(p, done.toString(), (done.length() == 0 ? "the scenario" : "'" + done + "'")
                             + " is not a list, so entry " + Problem.excerpt(token) + " does not apply");
@@ -89,7 +114,7 @@ public final class ParameterPath {
             } else {
                 if (bracketed) {
                     throw problem(p, done.toString(), "bad list index '" + Problem.excerpt(part)
-                            + "'; expected a whole number from 0");
+                            + "'; expected a whole number from 0, or * for every entry");
                 }
                 if (type instanceof ParameterizedType pt && pt.getRawType() == List.class) {
                     throw problem(p, done.toString(), token.startsWith("-") && isNumber(token.substring(1))
@@ -116,9 +141,78 @@ public final class ParameterPath {
         return new ParameterPath(segments, type);
     }
 
-    /** The path's parts: field names (String) and list indices (Integer), from the top. */
+    /** The path's parts: field names (String), list indices (Integer) and {@link Wildcard#ALL}, from the top. */
     public List<Object> segments() {
         return segments;
+    }
+
+    /** Whether the path has a wildcard, so that it stands for the field in every entry of a list. */
+    public boolean hasWildcard() {
+        return segments.contains(Wildcard.ALL);
+    }
+
+    /**
+     * The concrete paths this path stands for in {@code s}: itself when it has no wildcard, else one
+     * path per entry, in list order (nested wildcards in row order).
+     *
+     * @throws ScenarioException located at the wildcard, when a list it covers is empty or an entry
+     *     lacks the index that follows it (or an index of a concrete path does not exist)
+     */
+    public List<ParameterPath> expand(Scenario s) throws ScenarioException {
+        if (!hasWildcard()) {
+            return List.of(this);
+        }
+        List<ParameterPath> out = new ArrayList<>();
+        expand(s, s, 0, new ArrayList<>(), out);
+        return List.copyOf(out);
+    }
+
+    private void expand(Scenario s, Object node, int depth, List<Object> done, List<ParameterPath> out)
+            throws ScenarioException {
+        if (depth == segments.size()) {
+            out.add(new ParameterPath(done, type));
+            return;
+        }
+        Object seg = segments.get(depth);
+        String at = new ParameterPath(done, type).text;
+        if (seg instanceof String name) {
+            Object child = node == s && !ScenarioEdits.isExperimentField(name) ? s.model() : node;
+            Object value = child == null ? null : ScenarioEdits.component(child, name);
+            if (value == null && depth < segments.size() - 1) {
+                throw wildcardProblem(at, "'" + name + "' is not set here, so '" + text + "' does not reach it");
+            }
+            done.add(name);
+            expand(s, value, depth + 1, done, out);
+            done.remove(done.size() - 1);
+            return;
+        }
+        List<?> list = (List<?>) node;
+        if (seg == Wildcard.ALL) {
+            if (list.isEmpty()) {
+                throw wildcardProblem(at, "'" + at + "' is empty, so the wildcard in '" + text
+                        + "' matches no entry");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                done.add(i);
+                expand(s, list.get(i), depth + 1, done, out);
+                done.remove(done.size() - 1);
+            }
+            return;
+        }
+        int i = (Integer) seg;
+        if (i >= list.size()) {
+            throw wildcardProblem(at, "no entry " + i + "; " + at + " has " + list.size() + " (numbered from 0)"
+                    + (segments.subList(0, depth).contains(Wildcard.ALL) ? ", so '" + text + "' does not apply to every"
+                            + " entry" : ""));
+        }
+        done.add(i);
+        expand(s, list.get(i), depth + 1, done, out);
+        done.remove(done.size() - 1);
+    }
+
+    private ScenarioException wildcardProblem(String at, String message) {
+        return new ScenarioException(List.of(new Problem("parameter path '" + Problem.excerpt(text) + "'", 0, 0, at,
+                message)));
     }
 
     /** The Java type of the field the path addresses (for example {@code double.class}). */

@@ -110,8 +110,44 @@ public record Scenario(
         return with(ParameterPath.parse(path), value);
     }
 
-    /** The value at {@code path} in this scenario (a boxed number, Boolean, String, enum, record or List). */
+    /**
+     * The value at {@code path} in this scenario (a boxed number, Boolean, String, enum, record or
+     * List). For a path with a wildcard, the value every entry holds.
+     *
+     * @throws ScenarioException when an index does not exist, a wildcard matches no entry, or the
+     *     entries a wildcard covers hold different values (read them with {@link #valuesAt})
+     */
     public Object valueAt(ParameterPath path) throws ScenarioException {
+        List<Object> values = valuesAt(path);
+        for (int k = 1; k < values.size(); k++) {
+            if (!values.get(k).equals(values.get(0))) {
+                throw new ScenarioException(List.of(new Problem("parameter path '" + path + "'", 0, 0,
+                        path.toString(), "the entries hold different values (" + shown(values.get(0)) + " and "
+                                + shown(values.get(k)) + "), so '" + path + "' has no single value")));
+            }
+        }
+        return values.get(0);
+    }
+
+    private static String shown(Object v) {
+        return v instanceof Enum<?> e ? Names.of(e) : String.valueOf(v);
+    }
+
+    /**
+     * The values at {@code path}: one for a concrete path, one per entry (in list order) for a path
+     * with a wildcard ({@link ParameterPath#expand}).
+     *
+     * @throws ScenarioException when an index does not exist or a wildcard matches no entry
+     */
+    public List<Object> valuesAt(ParameterPath path) throws ScenarioException {
+        List<Object> out = new java.util.ArrayList<>();
+        for (ParameterPath p : path.expand(this)) {
+            out.add(concreteValueAt(p));
+        }
+        return out;
+    }
+
+    private Object concreteValueAt(ParameterPath path) throws ScenarioException {
         Object node = this;
         String at = "";
         for (Object seg : path.segments()) {

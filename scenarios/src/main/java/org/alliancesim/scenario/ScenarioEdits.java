@@ -31,7 +31,10 @@ final class ScenarioEdits {
     /**
      * Applies edits together: each record on the edited paths is rebuilt once with all its new values,
      * so edits that are only valid jointly (shares that must sum to 1) can be made. A later edit of the
-     * same field wins.
+     * same field wins. A path with a wildcard stands for the field in every entry of its list in
+     * {@code s} ({@link ParameterPath#expand}), each taking the value, in the wildcard's place in the
+     * order: so {@code therapists[*].warmth} then {@code therapists[1].warmth} leaves entry 1 with its
+     * own value, and the other order sets it to the wildcard's.
      *
      * @param source what the edits came from, for messages ("--set", "sweep point 3")
      */
@@ -39,9 +42,23 @@ final class ScenarioEdits {
         if (edits.isEmpty()) {
             return s;
         }
+        Map<ParameterPath, Object> concrete = new LinkedHashMap<>();
+        for (Map.Entry<ParameterPath, ?> e : edits.entrySet()) {
+            List<ParameterPath> paths;
+            try {
+                paths = e.getKey().expand(s);
+            } catch (ScenarioException x) {
+                Problem p = x.problems().get(0);
+                throw new ScenarioException(List.of(new Problem(source, 0, 0, p.path(), p.message())));
+            }
+            for (ParameterPath path : paths) {
+                concrete.remove(path);
+                concrete.put(path, e.getValue());
+            }
+        }
         List<Edit> experiment = new ArrayList<>();
         List<Edit> model = new ArrayList<>();
-        for (Map.Entry<ParameterPath, ?> e : edits.entrySet()) {
+        for (Map.Entry<ParameterPath, ?> e : concrete.entrySet()) {
             Edit edit = new Edit(e.getKey(), e.getValue());
             (isExperimentField(e.getKey().segments().get(0)) ? experiment : model).add(edit);
         }
@@ -67,7 +84,7 @@ final class ScenarioEdits {
         }
     }
 
-    private static boolean isExperimentField(Object top) {
+    static boolean isExperimentField(Object top) {
         return Arrays.stream(Scenario.class.getRecordComponents()).anyMatch(c -> Names.snake(c.getName()).equals(top));
     }
 

@@ -94,6 +94,28 @@ class HypothesesSpecsTest {
         assertTrue(p.startsWith("h.yaml:5:34: variants[0].edits.therapists.0.spread: must be in [0.0, 0.5], was -1.0"), p);
     }
 
+    /**
+     * A variant may edit and fit with wildcards: every therapist type takes the edit, the fit is
+     * checked over every entry, and a value the model refuses is located at the wildcard key as
+     * written (the refusal names the entry).
+     */
+    @Test
+    void aVariantEditsAndFitsWithWildcards() throws Exception {
+        String wild = GOOD.replace("therapists.0.spread: 0.3", "\"therapists[*].spread\": 0.3")
+                .replace("path: dynamics.attendance.intercept", "path: \"therapists.*.warmth\"")
+                .replace("min: -5.0, max: -2.0", "min: 0.2, max: 0.9");
+        HypothesesSpec s = HypothesesSpecs.parse("h.yaml", wild);
+        Scenario a = HypothesesSpecs.edited(ScenarioLoader.load("default"), s.variants().get(0));
+        assertEquals(List.of(0.3, 0.3), a.valuesAt(ParameterPath.parse("therapists[*].spread")));
+        assertEquals("therapists[*].warmth", ParameterPath.parse(s.variants().get(0).fit().get(0).path()).toString());
+        String p = problem(wild.replace("spread\": 0.3", "spread\": -1"));
+        assertTrue(p.startsWith("h.yaml:5:37: variants[0].edits.therapists[*].spread: must be in [0.0, 0.5], was -1.0"),
+                p);
+        String range = problem(wild.replace("min: 0.2, max: 0.9", "min: 0.2, max: 1.5"));
+        assertTrue(range.contains("variants[0].fit[0].max: the range reaches 1.5, which therapists[*].warmth cannot"
+                + " take"), range);
+    }
+
     @Test
     void theValidationSeedMustDifferFromTheFitSeed() {
         String p = problem(GOOD + "seed: 5\nvalidation_seed: 5\n");

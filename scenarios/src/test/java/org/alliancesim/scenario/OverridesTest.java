@@ -84,6 +84,21 @@ class OverridesTest {
     }
 
     @Test
+    void aWildcardOverrideSetsEveryEntryAndARefusalNamesItAsTyped() throws ScenarioException {
+        Scenario s = load("families[*].conflict=0.9", "families.*.referral=involuntary");
+        assertEquals(0.9, s.model().families().get(0).conflict());
+        assertEquals(0.9, s.model().families().get(1).conflict());
+        assertEquals(org.alliancesim.model.Referral.INVOLUNTARY, s.model().families().get(0).referral());
+        Problem p = refused("run.families=40", "families[*].conflict=1.5");
+        assertEquals("--set families[*].conflict=1.5", p.file());
+        assertEquals("families[0].conflict", p.path());
+        // Family 0 has 4 roles and family 1 the default 3: entry 3 is not in every family.
+        Problem lacking = refused("families[*].roles[3]=child");
+        assertEquals("--set families[*].roles[3]=child", lacking.file());
+        assertEquals("families[1].roles", lacking.path());
+    }
+
+    @Test
     void aLaterOverrideOfTheSameFieldWins() throws ScenarioException {
         assertEquals(9, load("run.families=0", "run.families=9").model().run().families());
         assertEquals(0.2, load("families[0].conflict=0.9", "families.0.conflict=0.2").model().families().get(0)

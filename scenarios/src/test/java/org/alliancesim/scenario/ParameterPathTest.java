@@ -46,7 +46,7 @@ class ParameterPathTest {
         assertEquals("list index 2147483648 is too large (at most 9999)",
                 assertThrows(ScenarioException.class, () -> ParameterPath.parse("therapists.2147483648.warmth"))
                         .problems().get(0).message());
-        assertEquals("bad list index '[x]'; expected a whole number from 0",
+        assertEquals("bad list index '[x]'; expected a whole number from 0, or * for every entry",
                 assertThrows(ScenarioException.class, () -> ParameterPath.parse("therapists[x].warmth")).problems()
                         .get(0).message());
         assertEquals(ParameterPath.parse("therapists[1]"), ParameterPath.parse("therapists.00001"), "leading zeros");
@@ -55,6 +55,77 @@ class ParameterPathTest {
         assertThrows(ScenarioException.class, () -> ParameterPath.parse("run..families"));
         assertThrows(ScenarioException.class, () -> ParameterPath.parse(""));
         assertThrows(ScenarioException.class, () -> ParameterPath.parse("run.families.x"));
+    }
+
+    @Test
+    void aWildcardInEitherFormAddressesEveryEntryAndPrintsAsWritten() throws Exception {
+        ParameterPath a = ParameterPath.parse("therapists[*].warmth");
+        ParameterPath b = ParameterPath.parse("therapists.*.warmth");
+        assertEquals(a, b);
+        assertEquals("therapists[*].warmth", b.toString());
+        assertEquals(List.of("therapists", ParameterPath.Wildcard.ALL, "warmth"), a.segments());
+        assertEquals(double.class, a.type());
+        assertTrue(a.hasWildcard());
+        assertTrue(!ParameterPath.parse("therapists[0].warmth").hasWildcard());
+        assertEquals("'run' is not a list, so the wildcard * (every entry) does not apply",
+                assertThrows(ScenarioException.class, () -> ParameterPath.parse("run.*.families")).problems().get(0)
+                        .message());
+        assertThrows(ScenarioException.class, () -> ParameterPath.parse("therapists[*].warmthh"));
+    }
+
+    @Test
+    void aWildcardExpandsToEveryEntryOfTheScenariosList() throws Exception {
+        Scenario base = ScenarioLoader.load("involuntary-referral");
+        assertEquals(List.of(ParameterPath.parse("families[0].conflict"), ParameterPath.parse("families[1].conflict")),
+                ParameterPath.parse("families[*].conflict").expand(base));
+        // Nested: every role of every family (3 + 3, in row order).
+        List<ParameterPath> roles = ParameterPath.parse("families[*].roles[*]").expand(base);
+        assertEquals(6, roles.size());
+        assertEquals("families[1].roles[0]", roles.get(3).toString());
+        Scenario edited = base.with("families[*].conflict", 0.8);
+        assertEquals(List.of(0.8, 0.8), edited.valuesAt(ParameterPath.parse("families.*.conflict")));
+        assertEquals(0.8, edited.valueAt(ParameterPath.parse("families[*].conflict")));
+        // By hand: the two types' referrals differ, so there is no single value to read.
+        ScenarioException differ = assertThrows(ScenarioException.class,
+                () -> base.valueAt(ParameterPath.parse("families[*].referral")));
+        assertTrue(differ.problems().get(0).message().startsWith("the entries hold different values (voluntary and"
+                + " involuntary)"), differ.getMessage());
+    }
+
+    @Test
+    void aWildcardOverAnEmptyListOrEntriesLackingAnIndexIsALocatedError() throws Exception {
+        Scenario base = ScenarioLoader.load("involuntary-referral");
+        Scenario none = base.with("measurement.schedule.softa_o_sessions", List.of());
+        Problem empty = assertThrows(ScenarioException.class,
+                () -> none.with("measurement.schedule.softa_o_sessions[*]", 2)).problems().get(0);
+        assertEquals("measurement.schedule.softa_o_sessions", empty.path());
+        assertEquals("'measurement.schedule.softa_o_sessions' is empty, so the wildcard in"
+                + " 'measurement.schedule.softa_o_sessions[*]' matches no entry", empty.message());
+        Scenario uneven = base.with("families[0].roles", List.of("parent", "parent", "adolescent", "child"));
+        Problem lacking = assertThrows(ScenarioException.class,
+                () -> uneven.with("families[*].roles[3]", "child")).problems().get(0);
+        assertEquals("families[1].roles", lacking.path());
+        assertEquals("no entry 3; families[1].roles has 3 (numbered from 0), so 'families[*].roles[3]' does not apply"
+                + " to every entry", lacking.message());
+    }
+
+    @Test
+    void aWildcardEditTakesItsPlaceInTheOrderOfEdits() throws Exception {
+        Scenario base = ScenarioLoader.load("involuntary-referral");
+        Map<ParameterPath, Object> thenOne = new LinkedHashMap<>();
+        thenOne.put(ParameterPath.parse("families[*].conflict"), 0.8);
+        thenOne.put(ParameterPath.parse("families[1].conflict"), 0.2);
+        Scenario a = base.with(thenOne, "test");
+        assertEquals(0.8, a.model().families().get(0).conflict());
+        assertEquals(0.2, a.model().families().get(1).conflict());
+        Map<ParameterPath, Object> oneThen = new LinkedHashMap<>();
+        oneThen.put(ParameterPath.parse("families[1].conflict"), 0.2);
+        oneThen.put(ParameterPath.parse("families[*].conflict"), 0.8);
+        assertEquals(0.8, base.with(oneThen, "test").model().families().get(1).conflict());
+        // A refused value is located at the entry concerned.
+        Problem p = assertThrows(ScenarioException.class, () -> base.with("therapists[*].warmth", 1.5)).problems()
+                .get(0);
+        assertEquals("therapists[0].warmth", p.path());
     }
 
     @Test

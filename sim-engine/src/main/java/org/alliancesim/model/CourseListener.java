@@ -13,4 +13,11 @@ public interface CourseListener {
      * A family attended a session. Called only when the run was asked for session detail.
      */
     default void sessionAttended(SessionRecord session) {}
+
+    /**
+     * A therapist was drawn: once per therapist, before any course of theirs ends (in clinic mode
+     * every therapist when the replication starts; in a cohort when their first family meets them).
+     * Hearing it changes no draw.
+     */
+    default void therapistDrawn(TherapistProfile therapist) {}
 }

@@ -198,7 +198,10 @@ public final class Replication {
         // The therapist's stream: one uniform for the type, then six normals for the individual.
         UniformRandomProvider rng = streams.stream(replication, j, THERAPIST);
         TherapistType type = p.therapists().get(pick(therapistCdf, rng.nextDouble()));
-        return new Therapist(j, type, p.dynamics(), ZigguratSampler.NormalizedGaussian.of(rng));
+        Therapist t = new Therapist(j, type, p.dynamics(), ZigguratSampler.NormalizedGaussian.of(rng));
+        listener.therapistDrawn(new TherapistProfile(replication, j, type.name(), t.warmth, t.empathy, t.genuineness,
+                t.consistency, t.repairSkill, t.balance, t.engagement, t.focus));
+        return t;
     }
 
     /** Creates family {@code k}; every draw of its composition comes from its "family" stream. */

@@ -106,12 +106,15 @@ public final class Calibration {
         for (int i = 0; i < x.length; i++) {
             CalibrationSpec.Parameter p = spec.parameters().get(i);
             ParameterPath path = ParameterPath.parse(p.path());
-            if (!(sized.valueAt(path) instanceof Number v)) {
+            List<Object> values = sized.valuesAt(path);
+            if (!values.stream().allMatch(Number.class::isInstance)) {
                 throw new IllegalArgumentException("parameters[" + i + "].path: '" + p.path()
                         + "' is not a number in the scenario");
             }
             paths.add(path);
-            x[i] = Math.max(p.min(), Math.min(p.max(), v.doubleValue()));
+            // A wildcard's entries may start apart; the fit moves them together from their mean.
+            double start = values.stream().mapToDouble(v -> ((Number) v).doubleValue()).average().orElseThrow();
+            x[i] = Math.max(p.min(), Math.min(p.max(), start));
         }
         Calibration c = new Calibration(spec, sized, List.copyOf(paths), x);
         c.scenario(spec.parameters().stream().mapToDouble(q -> (q.min() + q.max()) / 2).toArray());
@@ -128,7 +131,10 @@ public final class Calibration {
         return paths;
     }
 
-    /** The starting point: the parameters' values in the base, clipped to their bounds. */
+    /**
+     * The starting point: the parameters' values in the base (for a wildcard, the mean of its
+     * entries'), clipped to their bounds.
+     */
     public double[] start() {
         return start.clone();
     }

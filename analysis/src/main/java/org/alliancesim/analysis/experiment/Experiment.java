@@ -223,6 +223,12 @@ public final class Experiment {
                 d.sessionAttended(session);
                 other.sessionAttended(session);
             }
+
+            @Override
+            public void therapistDrawn(org.alliancesim.model.TherapistProfile therapist) {
+                d.therapistDrawn(therapist);
+                other.therapistDrawn(therapist);
+            }
         };
     }
 

@@ -177,6 +177,11 @@ public final class ReplicationData implements CourseListener {
     }
 
     @Override
+    public void therapistDrawn(org.alliancesim.model.TherapistProfile t) {
+        therapists.drawn(t);
+    }
+
+    @Override
     public void sessionAttended(SessionRecord s) {
         int t = s.session();
         patterns.sessionAttended(s);

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Arrays;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.EndReason;
+import org.alliancesim.model.TherapistProfile;
 
 /**
  * One replication's courses summed per therapist, in memory proportional to the therapists (not the
@@ -15,9 +16,13 @@ import org.alliancesim.model.EndReason;
  */
 public final class TherapistTally {
 
-    /** therapists.csv header. */
+    /** therapists.csv header: the counts, then the qualities drawn for the therapist (docs/outputs.md). */
     public static final String HEADER =
-            "replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement\n";
+            "replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement,"
+                    + "warmth,empathy,genuineness,consistency,repair_skill,balance,engagement,focus\n";
+
+    /** Each therapist's drawn qualities, by id (null where not heard: written as empty cells). */
+    private TherapistProfile[] drawn = new TherapistProfile[16];
 
     private String[] type = new String[16];
     private int[] families = new int[16];
@@ -48,6 +53,20 @@ public final class TherapistTally {
         }
         improvement[t] += c.improvement();
         improvementSquares[t] += c.improvement() * c.improvement();
+    }
+
+    /** Records the qualities drawn for a therapist (heard before any of their courses ends). */
+    public void drawn(TherapistProfile t) {
+        int id = t.therapistId();
+        if (id >= drawn.length) {
+            drawn = Arrays.copyOf(drawn, Math.max(id + 1, 2 * drawn.length));
+        }
+        drawn[id] = t;
+    }
+
+    /** The qualities drawn for {@code therapist}, or null when none were heard. */
+    public TherapistProfile profile(int therapist) {
+        return therapist < drawn.length ? drawn[therapist] : null;
     }
 
     /** One past the highest therapist id seen (ids without families have 0 families). */
@@ -93,7 +112,17 @@ public final class TherapistTally {
             sb.append(replication).append(',').append(t).append(',').append(Csv.text(type[t])).append(',')
                     .append(families[t]).append(',').append(dropouts[t]).append(',');
             Csv.append(sb, (double) dropouts[t] / families[t]).append(',');
-            Csv.append(sb, improvement[t] / families[t]).append('\n');
+            Csv.append(sb, improvement[t] / families[t]);
+            TherapistProfile q = profile(t);
+            if (q == null) {
+                sb.append(",,,,,,,,");
+            } else {
+                for (double x : new double[] {q.warmth(), q.empathy(), q.genuineness(), q.consistency(),
+                    q.repairSkill(), q.balance(), q.engagement(), q.focus()}) {
+                    Csv.append(sb.append(','), x);
+                }
+            }
+            sb.append('\n');
         }
         w.append(sb);
     }

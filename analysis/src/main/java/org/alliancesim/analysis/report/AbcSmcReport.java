@@ -19,6 +19,7 @@ import org.alliancesim.analysis.inference.PosteriorSummary;
 import org.alliancesim.analysis.inference.Prior;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 
 /**
@@ -102,8 +103,8 @@ public final class AbcSmcReport {
 
     /** Writes every file of an ABC-SMC calibration into {@code folder}. */
     public static void write(ResultsFolder folder, Calibration calibration, Prior prior, String targetsName,
-            List<String> startEdits, AbcSmc.Settings settings, AbcSmc.State state, PosteriorSummary summary,
-            Scenario fitted, Provenance p) throws IOException {
+            Scenario start, List<String> startEdits, AbcSmc.Settings settings, AbcSmc.State state,
+            PosteriorSummary summary, Scenario fitted, Provenance p) throws IOException, ScenarioException {
         CalibrationSpec spec = calibration.spec();
         Population pop = state.population();
         AbcSmc.Generation last = state.generations().get(state.generations().size() - 1);
@@ -114,7 +115,7 @@ public final class AbcSmcReport {
                 + state.simulations() + " simulations";
         folder.write("fitted.yaml", CalibrationReport.fittedYaml(calibration, fitted, targetsName, description,
                 "# Each parameter at its ABC-SMC posterior median (posterior-summary.csv); the whole posterior is"
-                        + " posterior.csv.\n", startEdits));
+                        + " posterior.csv.\n", start, startEdits));
         String subtitle = targetsName + " on " + spec.base() + ": " + pop.size() + " particles, generation "
                 + last.index() + ", ESS " + Math.round(pop.ess()) + ", " + state.simulations() + " simulations of "
                 + spec.replications() + " x " + spec.families() + " families, seed " + spec.seed();

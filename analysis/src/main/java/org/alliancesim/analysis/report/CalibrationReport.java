@@ -24,6 +24,7 @@ import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.alliancesim.scenario.ValidationSpec;
 
@@ -82,17 +83,20 @@ public final class CalibrationReport {
     }
 
     /**
-     * The fitted scenario as a file that extends the base: only the fitted values (a list crossed by a
-     * path is written whole, because lists replace rather than merge).
+     * The fitted scenario as a file that extends the base: the fitted values and every {@code --set}
+     * of the run (a list crossed by a path is written whole, because lists replace rather than
+     * merge), so that the file is the model the fit was made on, with the fitted values.
      *
+     * @param start the base as the fit started from it (after {@code --set}, before the targets
+     *     file's run.families): where the values of {@code startEdits} are read
      * @param startEdits how the base was changed before the fit, as the user gave it (--set values),
-     *     recorded in a comment; may be empty
+     *     carried into the file and recorded in a comment; may be empty
      */
     public static String fittedYaml(Calibration calibration, Scenario fitted, String targetsName, double distance,
-            List<String> startEdits) throws IOException {
+            Scenario start, List<String> startEdits) throws IOException, ScenarioException {
         return fittedYaml(calibration, fitted, targetsName, "distance "
                 + String.format(java.util.Locale.ROOT, "%.4f", distance), "# See fit.csv for how each target is met,"
-                + " and docs/calibration.md.\n", startEdits);
+                + " and docs/calibration.md.\n", start, startEdits);
     }
 
     /**
@@ -100,7 +104,7 @@ public final class CalibrationReport {
      * first ({@code comment}, each ending in a line feed) given: for a posterior's median, say.
      */
     static String fittedYaml(Calibration calibration, Scenario fitted, String targetsName, String note,
-            String comment, List<String> startEdits) throws IOException {
+            String comment, Scenario start, List<String> startEdits) throws IOException, ScenarioException {
         CalibrationSpec spec = calibration.spec();
         ObjectNode tree = ScenarioLoader.toTree(fitted);
         ObjectNode out = NODES.objectNode();
@@ -108,27 +112,42 @@ public final class CalibrationReport {
         out.put("name", fitted.name() + "-calibrated");
         out.put("description", "Calibrated to " + targetsName + " by alliancesim calibrate (" + note + ")");
         for (ParameterPath path : calibration.paths()) {
-            List<Object> parts = path.segments();
-            String top = (String) parts.get(0);
-            if (parts.stream().anyMatch(Integer.class::isInstance)) {
-                out.set(top, tree.get(top).deepCopy());
-                continue;
+            copy(out, tree, path);
+        }
+        ObjectNode startTree = startEdits.isEmpty() ? null : ScenarioLoader.toTree(start);
+        for (String edit : startEdits) {
+            int eq = edit.indexOf('=');
+            ParameterPath path = ParameterPath.parse(eq < 0 ? edit : edit.substring(0, eq));
+            if (calibration.paths().contains(path)) {
+                continue; // the fitted value replaces the start
             }
-            ObjectNode node = out;
-            JsonNode source = tree;
-            for (int i = 0; i < parts.size() - 1; i++) {
-                String part = (String) parts.get(i);
-                source = source.get(part);
-                node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
-            }
-            String last = (String) parts.get(parts.size() - 1);
-            node.set(last, source.get(last).deepCopy());
+            // A list crossed by a path holds the fitted values too: take it from the fitted scenario.
+            boolean list = path.segments().stream().anyMatch(x -> !(x instanceof String));
+            copy(out, list ? tree : startTree, path);
         }
         return "# Calibrated by `alliancesim calibrate " + targetsName + "`: the fitted parameters, on top of "
                 + spec.base() + ".\n" + comment
                 + (startEdits.isEmpty() ? "" : "# The fit started from " + spec.base() + " with --set "
-                        + String.join(" --set ", startEdits) + " (not carried into this file).\n")
+                        + String.join(" --set ", startEdits) + ", carried into this file (docs/calibration.md).\n")
                 + YAML.writeValueAsString(out);
+    }
+
+    /** Copies the value at {@code path} from {@code source} into {@code out} (a list crossed by the path whole). */
+    private static void copy(ObjectNode out, JsonNode source, ParameterPath path) {
+        List<Object> parts = path.segments();
+        String top = (String) parts.get(0);
+        if (parts.stream().anyMatch(x -> !(x instanceof String))) { // a list entry, or every entry
+            out.set(top, source.get(top).deepCopy());
+            return;
+        }
+        ObjectNode node = out;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            String part = (String) parts.get(i);
+            source = source.get(part);
+            node = node.has(part) ? (ObjectNode) node.get(part) : node.putObject(part);
+        }
+        String last = (String) parts.get(parts.size() - 1);
+        node.set(last, source.get(last).deepCopy());
     }
 
     /** The optimiser's trace as CSV: evaluation, distance, best so far, then each parameter's value. */
@@ -148,10 +167,10 @@ public final class CalibrationReport {
 
     /** Writes fitted.yaml, fit.csv, trace.csv, the charts, summary.json and report.html of a calibration. */
     public static void writeCalibration(ResultsFolder folder, Calibration calibration, String targetsName,
-            List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check, List<Row> rows,
-            Provenance p) throws IOException {
+            Scenario start, List<String> startEdits, Calibration.Fit fit, Scenario fitted, ExperimentResult check,
+            List<Row> rows, Provenance p) throws IOException, ScenarioException {
         CalibrationSpec spec = calibration.spec();
-        folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), startEdits));
+        folder.write("fitted.yaml", fittedYaml(calibration, fitted, targetsName, fit.distance(), start, startEdits));
         folder.write("fit.csv", csv(rows));
         folder.write("trace.csv", traceCsv(spec, fit));
         double[] d = new double[fit.trace().size()];

@@ -20,8 +20,8 @@ import org.alliancesim.scenario.ScenarioLoader;
 /** The summary, charts and report of a {@code compare}. */
 public final class CompareReport {
 
-    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv", "report.html",
-            CalibrationReport.PREDICTIVE_CSV),
+    public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv", "arms.csv",
+            "report.html", CalibrationReport.PREDICTIVE_CSV),
             "retention", "alliance");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -32,45 +32,72 @@ public final class CompareReport {
 
     private CompareReport() {}
 
-    /** Everything compared, ready to write. */
+    /**
+     * Why a {@code compare --reps auto} stopped: after {@code replications} paired replications the
+     * 95% half-width of B - A on {@code metric} was {@code halfWidth}; {@code reached} whether it is
+     * at most {@code precision} (else the cap {@code max} stopped it).
+     */
+    public record Stopping(org.alliancesim.analysis.experiment.Metric metric, double precision, int block, int max,
+            int replications, double halfWidth, boolean reached) {}
+
     /**
      * A comparison: both runs, the paired differences, dropout as a risk, effect sizes, and, with
-     * --posterior, each difference's posterior predictive distribution (null without).
+     * --posterior, each difference's posterior predictive distribution (null without); what each arm
+     * is called ({@code labelA}, {@code labelB}: the scenarios' names unless given), and with
+     * {@code --reps auto} why it stopped ({@code stopping}, else null).
      */
     public record Result(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb,
             List<Comparison.Difference> differences, Comparison.Risk dropout, List<Comparison.EffectSize> effects,
-            PosteriorPredictive.Effects predictive) {
+            PosteriorPredictive.Effects predictive, String labelA, String labelB, Stopping stopping) {
 
         public static Result of(Scenario a, Scenario b, ExperimentResult ra, ExperimentResult rb) {
             List<Comparison.EffectSize> effects = new ArrayList<>();
             for (String o : EFFECT_OUTCOMES) {
                 effects.add(Comparison.cohensD(o, ra.moments(o), rb.moments(o)));
             }
-            return new Result(a, b, ra, rb, Comparison.paired(ra, rb), Comparison.dropout(ra, rb), effects, null);
+            String la = a.name().equals(b.name()) ? a.name() + " (A)" : a.name();
+            String lb = a.name().equals(b.name()) ? b.name() + " (B)" : b.name();
+            return new Result(a, b, ra, rb, Comparison.paired(ra, rb), Comparison.dropout(ra, rb), effects, null, la,
+                    lb, null);
         }
 
         /** A copy with the differences' posterior predictive distributions. */
         public Result withPredictive(PosteriorPredictive.Effects p) {
-            return new Result(a, b, ra, rb, differences, dropout, effects, p);
+            return new Result(a, b, ra, rb, differences, dropout, effects, p, labelA, labelB, stopping);
+        }
+
+        /** A copy whose arms are called {@code la} and {@code lb}. */
+        public Result withLabels(String la, String lb) {
+            return new Result(a, b, ra, rb, differences, dropout, effects, predictive, la, lb, stopping);
+        }
+
+        /** A copy saying why an adaptive comparison stopped. */
+        public Result withStopping(Stopping s) {
+            return new Result(a, b, ra, rb, differences, dropout, effects, predictive, labelA, labelB, s);
         }
     }
 
     public static void write(ResultsFolder folder, Result r, Provenance p) throws IOException {
-        String subtitle = "A = " + r.a().name() + ", B = " + r.b().name() + ": " + r.ra().replications()
-                + " paired replications, seed " + r.a().seed();
+        String la = r.labelA();
+        String lb = r.labelB();
+        String subtitle = r.ra().replications() + " paired replications, seed " + r.a().seed()
+                + (r.stopping() == null ? "" : " (--reps auto)");
+        String vs = la + " vs " + lb;
         List<HtmlReport.Figure> figures = new ArrayList<>();
-        // Curves and series are named A and B, as the scenario column of families.csv (the subtitle says which is which).
+        // Curves and series are named by the arms' labels (arms.csv maps them to families.csv's A and B).
         ChartTable retention = ChartData.retention("scenario",
-                List.of(new Charts.Curve("A", r.ra().retention()), new Charts.Curve("B", r.rb().retention())));
-        Figures.add(folder, figures, "retention", "Retention, A and B",
-                "Kaplan-Meier retention of both scenarios on the same simulated families, Greenwood 95% bands.",
-                Charts.retentionDetail("Retention: " + r.a().name() + " vs " + r.b().name(), subtitle, retention), retention);
-        ChartTable alliance = ChartData.series("scenario", List.of(r.ra().allianceAll("A"), r.rb().allianceAll("B")));
-        Figures.add(folder, figures, "alliance", "Alliance, A and B",
-                "Mean member alliance (SOFTA -3..+3) of families still attending, by session; band: 95% interval"
-                        + " over replications.",
-                Charts.series("Alliance: " + r.a().name() + " vs " + r.b().name(), subtitle,
+                List.of(new Charts.Curve(la, r.ra().retention()), new Charts.Curve(lb, r.rb().retention())));
+        Figures.add(folder, figures, "retention", "Retention: " + vs,
+                "Kaplan-Meier retention of A (" + la + ") and B (" + lb + ") on the same simulated families,"
+                        + " Greenwood 95% bands.",
+                Charts.retentionDetail("Retention: " + vs, subtitle, retention), retention);
+        ChartTable alliance = ChartData.series("scenario", List.of(r.ra().allianceAll(la), r.rb().allianceAll(lb)));
+        Figures.add(folder, figures, "alliance", "Alliance: " + vs,
+                "Mean member alliance (SOFTA -3..+3) of families still attending, by session, in A (" + la
+                        + ") and B (" + lb + "); band: 95% interval over replications.",
+                Charts.series("Alliance: " + vs, subtitle,
                         "alliance (SOFTA, -3 to +3)", alliance, null), alliance);
+        folder.write("arms.csv", armsCsv(r));
         folder.write("summary.json", JSON.writeValueAsString(summary(r, p)) + "\n");
         List<List<String>> rows = new ArrayList<>();
         for (Comparison.Difference d : r.differences()) {
@@ -107,10 +134,18 @@ public final class CompareReport {
                     + ", " + pp.replications() + " paired replications each)", List.of("metric",
                     "Monte Carlo B - A [95% CI]", "posterior median [95% interval]"), pr));
         }
-        folder.write("report.html", HtmlReport.page("alliancesim: " + r.a().name() + " vs " + r.b().name(),
-                "A: " + r.a().description() + " B: " + r.b().description() + " Both run on the same simulated"
-                        + " families (common random numbers); differences are B - A with 95% intervals over paired"
-                        + " replications.",
+        if (r.stopping() != null) {
+            Stopping st = r.stopping();
+            tables.add(new HtmlReport.Table("Replications (--reps auto)", List.of("metric", "precision wanted",
+                    "95% half-width reached", "replications", "block", "cap", "stopped because"),
+                    List.of(List.of(st.metric().key(), HtmlReport.fmt(st.precision()), HtmlReport.fmt(st.halfWidth()),
+                            Integer.toString(st.replications()), Integer.toString(st.block()),
+                            Integer.toString(st.max()), st.reached() ? "precision reached" : "cap reached"))));
+        }
+        folder.write("report.html", HtmlReport.page("alliancesim: " + vs,
+                "A = " + la + ": " + r.a().description() + " B = " + lb + ": " + r.b().description() + " Both run on"
+                        + " the same simulated families (common random numbers); differences are B - A with 95%"
+                        + " intervals over paired replications.",
                 tables, figures, provenance(r, p), "# A\n" + ScenarioLoader.toYaml(r.a()) + "\n# B\n" + ScenarioLoader.toYaml(r.b())));
     }
 
@@ -118,9 +153,21 @@ public final class CompareReport {
         ObjectNode root = NODES.objectNode();
         root.put("scenario_a", r.a().name());
         root.put("scenario_b", r.b().name());
+        root.put("label_a", r.labelA());
+        root.put("label_b", r.labelB());
         root.put("seed", r.a().seed());
         root.put("replications", r.ra().replications());
         root.put("pairing", "common random numbers: both scenarios use the same seed and replication numbers");
+        if (r.stopping() != null) {
+            Stopping st = r.stopping();
+            ObjectNode auto = root.putObject("replications_auto");
+            auto.put("metric", st.metric().key());
+            RunReport.put(auto, "precision", st.precision());
+            RunReport.put(auto, "half_width", st.halfWidth());
+            auto.put("block", st.block());
+            auto.put("max", st.max());
+            auto.put("reached", st.reached());
+        }
         root.set("metrics_a", RunReport.metricsNode(r.ra().summaries()));
         root.set("metrics_b", RunReport.metricsNode(r.rb().summaries()));
         ObjectNode diffs = root.putObject("differences");
@@ -172,6 +219,13 @@ public final class CompareReport {
         return root;
     }
 
+    /** arms.csv: which arm (families.csv's scenario column) is called what, from which scenario. */
+    static String armsCsv(Result r) {
+        return "arm,label,scenario\n"
+                + "A," + Csv.text(r.labelA()) + "," + Csv.text(r.a().name()) + "\n"
+                + "B," + Csv.text(r.labelB()) + "," + Csv.text(r.b().name()) + "\n";
+    }
+
     /** posterior-predictive.csv of compare --posterior: a row per metric. */
     public static String predictiveCsv(PosteriorPredictive.Effects pp) {
         StringBuilder sb = new StringBuilder("metric,difference,ci95_low,ci95_high,posterior_median,posterior_ci95_low,"
@@ -196,6 +250,11 @@ public final class CompareReport {
         rows.add(new String[] {"started", p.started().toString()});
         rows.add(new String[] {"finished", p.finished().toString()});
         return rows;
+    }
+
+    /** A precision as the console prints it: as written, without trailing zeros ({@code 0.01}). */
+    public static String fmtPrecision(double h) {
+        return java.math.BigDecimal.valueOf(h).stripTrailingZeros().toPlainString();
     }
 
     private static String p(double p) {

@@ -86,7 +86,7 @@ public final class Sweep {
         String why;
         try {
             ParameterPath p = ParameterPath.parse(text);
-            base.valueAt(p); // a list entry the base does not have is refused here
+            base.valuesAt(p); // a list entry the base does not have, or a wildcard over none, is refused here
             if (p.type() == double.class || p.type() == int.class || p.type() == long.class) {
                 return p;
             }

@@ -108,7 +108,7 @@ public final class AbcSmcUseCase {
         PosteriorSummary summary = PosteriorSummary.of(state.population(), names);
         Scenario fitted = calibration.scenario(summary.medians());
         if (folder != null) {
-            AbcSmcReport.write(folder, calibration, prior, request.targetsName(), request.startEdits(),
+            AbcSmcReport.write(folder, calibration, prior, request.targetsName(), request.base(), request.startEdits(),
                     request.settings(), state, summary, fitted, Provenance.of(request.arguments(), started));
             folder.commit();
         }

@@ -57,7 +57,8 @@ public final class CalibrateUseCase {
         var rows = CalibrationReport.rows(spec, Requests.run(() -> TargetEstimates.of(spec.targets(), fitted,
                 fitted.seed(), fitted.replications(), request.threads(), check)));
         if (folder != null) {
-            CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.startEdits(),
+            CalibrationReport.writeCalibration(folder, calibration, request.targetsName(), request.base(),
+                    request.startEdits(),
                     fit, fitted, check, rows, Provenance.of(request.arguments(), started));
             folder.commit();
         }

@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.util.List;
 import org.alliancesim.analysis.calibration.Posterior;
+import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.Scenario;
@@ -21,9 +22,58 @@ import org.alliancesim.scenario.Scenario;
  * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
  * @param posterior a posterior whose parameter uncertainty the effects carry (compare --posterior), or null
  * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
+ * @param labelA what A is called on the console, in report.html, the chart legends and the CSVs: 1 to
+ *     {@link #MAX_LABEL} characters without control characters; null for A's name
+ * @param labelB what B is called; different from A's; null for B's name (either name with " (A)" or
+ *     " (B)" after it when the two would be the same)
+ * @param auto replications added in blocks until the effect is known well enough ({@code compare
+ *     --reps auto}), or null to run {@code a}'s replications
  */
 public record CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress,
-        List<String> arguments, Posterior posterior, int draws) {
+        List<String> arguments, Posterior posterior, int draws, String labelA, String labelB, Auto auto) {
+
+    /** The longest label. */
+    public static final int MAX_LABEL = 200;
+
+    /**
+     * {@code compare --reps auto}: blocks of {@code block} paired replications (replication numbers
+     * 0, 1, ... as a fixed run has them) are added until the 95% interval of B - A on {@code metric}
+     * has a half-width of at most {@code precision}, or {@code max} replications have run. The result
+     * equals a fixed run with the number of replications it stopped at.
+     *
+     * @param metric the metric whose difference decides
+     * @param precision the half-width wanted, in the metric's units (greater than 0)
+     * @param block replications per block, 2 to {@code max}
+     * @param max most replications of each scenario, up to {@link #MAX_REPLICATIONS}
+     */
+    public record Auto(Metric metric, double precision, int block, int max) {
+
+        /** The default precision: a 95% half-width of 0.01 (one percentage point of a share). */
+        public static final double DEFAULT_PRECISION = 0.01;
+        /** The default block: 10 paired replications. */
+        public static final int DEFAULT_BLOCK = 10;
+        /** The default cap: 1000 replications of each scenario. */
+        public static final int DEFAULT_MAX = 1000;
+
+        /** Validates the rule. */
+        public Auto {
+            Requests.given("metric", metric);
+            if (!(precision > 0) || !Double.isFinite(precision)) {
+                throw new ParameterException("precision", String.valueOf(precision), "a number greater than 0");
+            }
+            if (max < 2 || max > MAX_REPLICATIONS) {
+                throw new ParameterException("max", String.valueOf(max), "from 2 to " + MAX_REPLICATIONS);
+            }
+            if (block < 2 || block > max) {
+                throw new ParameterException("block", String.valueOf(block), "from 2 to max (" + max + ")");
+            }
+        }
+
+        /** On {@code metric} to {@code precision}, with the default block and cap. */
+        public static Auto of(Metric metric, double precision) {
+            return new Auto(metric, precision, DEFAULT_BLOCK, DEFAULT_MAX);
+        }
+    }
 
     /** Most replications a comparison runs of each scenario. */
     public static final int MAX_REPLICATIONS = 100_000;
@@ -52,11 +102,60 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
         if (draws < 1 || draws > PosteriorPredictive.MAX_DRAWS) {
             throw new ParameterException("draws", String.valueOf(draws), "from 1 to " + PosteriorPredictive.MAX_DRAWS);
         }
+        if (auto != null && posterior != null) {
+            throw new BadRequestException("--reps auto and --posterior cannot be combined: each posterior draw runs"
+                    + " the fixed --reps N");
+        }
+        label("labelA", labelA);
+        label("labelB", labelB);
+        if (labelA == null || labelB == null) {
+            List<String> named = distinct(labelA == null ? a.name() : labelA, labelB == null ? b.name() : labelB);
+            labelA = labelA == null ? named.get(0) : labelA;
+            labelB = labelB == null ? named.get(1) : labelB;
+        }
+        if (labelA.equals(labelB)) {
+            throw new ParameterException("labelB", "'" + labelB + "'", "a label other than A's (both are '" + labelA
+                    + "')");
+        }
     }
 
     /** A request without a posterior. */
     public CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress, List<String> arguments) {
         this(a, b, threads, output, progress, arguments, null, PosteriorPredictive.DEFAULT_DRAWS);
+    }
+
+    /** A request with the scenarios' names as labels, run for a fixed number of replications. */
+    public CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress, List<String> arguments,
+            Posterior posterior, int draws) {
+        this(a, b, threads, output, progress, arguments, posterior, draws, null, null, null);
+    }
+
+    /**
+     * The label of an arm named by its edits: the scenario's name, then each edit as typed
+     * ({@code involuntary-referral + therapists[*].warmth=0.9}); the edits both arms share are left
+     * out by the caller, since they do not tell the arms apart.
+     */
+    public static String label(String scenario, List<String> edits) {
+        StringBuilder sb = new StringBuilder(scenario);
+        for (String e : edits) {
+            sb.append(" + ").append(e.strip());
+        }
+        return sb.toString();
+    }
+
+    /** The two labels, with " (A)" and " (B)" after them when they are the same. */
+    public static List<String> distinct(String a, String b) {
+        return a.equals(b) ? List.of(a + " (A)", b + " (B)") : List.of(a, b);
+    }
+
+    private static void label(String field, String label) {
+        if (label == null) {
+            return;
+        }
+        if (label.isBlank() || label.length() > MAX_LABEL || label.chars().anyMatch(Character::isISOControl)) {
+            throw new ParameterException(field, "'" + (label.length() > 40 ? label.substring(0, 40) + "..." : label) + "'", "1 to "
+                    + MAX_LABEL + " characters, not blank, without control characters (tabs, line breaks)");
+        }
     }
 
     /** A and B with A's seed and replications, on every core, no files. */
@@ -65,30 +164,43 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
                 null, null, null);
     }
 
+    /**
+     * A copy with these labels (null for the scenario's name, as {@link #label(String, List)} or
+     * {@code --label-a}/{@code --label-b} give them).
+     */
+    public CompareRequest withLabels(String a, String b) {
+        return new CompareRequest(this.a, this.b, threads, output, progress, arguments, posterior, draws, a, b, auto);
+    }
+
+    /** A copy that adds replications in blocks until the effect is known to {@code rule}'s precision; null for fixed. */
+    public CompareRequest withAuto(Auto rule) {
+        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, draws, labelA, labelB, rule);
+    }
+
     /** A copy where both run with {@code seed}. */
     public CompareRequest withSeed(long seed) {
-        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), threads, output, progress, arguments, posterior, draws);
+        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), threads, output, progress, arguments, posterior, draws, labelA, labelB, auto);
     }
 
     /** A copy where both run {@code n} replications (2 to 100,000). */
     public CompareRequest withReplications(int n) {
-        return new CompareRequest(a.withReplications(n), b.withReplications(n), threads, output, progress, arguments, posterior, draws);
+        return new CompareRequest(a.withReplications(n), b.withReplications(n), threads, output, progress, arguments, posterior, draws, labelA, labelB, auto);
     }
 
     public CompareRequest withThreads(int n) {
-        return new CompareRequest(a, b, n, output, progress, arguments, posterior, draws);
+        return new CompareRequest(a, b, n, output, progress, arguments, posterior, draws, labelA, labelB, auto);
     }
 
     public CompareRequest withOutput(Output folder) {
-        return new CompareRequest(a, b, threads, folder, progress, arguments, posterior, draws);
+        return new CompareRequest(a, b, threads, folder, progress, arguments, posterior, draws, labelA, labelB, auto);
     }
 
     public CompareRequest withProgress(Progress callback) {
-        return new CompareRequest(a, b, threads, output, callback, arguments, posterior, draws);
+        return new CompareRequest(a, b, threads, output, callback, arguments, posterior, draws, labelA, labelB, auto);
     }
 
     public CompareRequest withArguments(List<String> invocation) {
-        return new CompareRequest(a, b, threads, output, progress, invocation, posterior, draws);
+        return new CompareRequest(a, b, threads, output, progress, invocation, posterior, draws, labelA, labelB, auto);
     }
 
     /**
@@ -96,11 +208,11 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
      * predictive distribution ({@link PosteriorPredictive#compare}); null for none.
      */
     public CompareRequest withPosterior(Posterior p) {
-        return new CompareRequest(a, b, threads, output, progress, arguments, p, draws);
+        return new CompareRequest(a, b, threads, output, progress, arguments, p, draws, labelA, labelB, auto);
     }
 
     /** A copy drawing {@code m} particles for the posterior predictive distributions (1 to 10,000). */
     public CompareRequest withDraws(int m) {
-        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, m);
+        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, m, labelA, labelB, auto);
     }
 }

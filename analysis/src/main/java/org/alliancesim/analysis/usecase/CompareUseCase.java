@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
+import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ReplicationData;
@@ -47,9 +48,12 @@ public final class CompareUseCase {
 
     /** Runs A and B, writing their families to {@code families} (with the scenario column) when not null. */
     private static CompareReport.Result compare(CompareRequest q, Writer families) throws IOException {
+        if (q.auto() != null) {
+            return auto(q, families);
+        }
         ExperimentResult ra = run(q, q.a(), "A", 0, families);
         ExperimentResult rb = run(q, q.b(), "B", q.a().replications(), families);
-        CompareReport.Result result = CompareReport.Result.of(q.a(), q.b(), ra, rb);
+        CompareReport.Result result = CompareReport.Result.of(q.a(), q.b(), ra, rb).withLabels(q.labelA(), q.labelB());
         if (q.posterior() == null) {
             return result;
         }
@@ -58,6 +62,59 @@ public final class CompareUseCase {
         return result.withPredictive(Requests.run(() -> PosteriorPredictive.compare(q.posterior(), q.a(), q.b(),
                 result.differences(), q.draws(), q.threads(),
                 j -> q.progress().update(2 * reps * (1L + j), total, "posterior draw " + j))));
+    }
+
+    /**
+     * {@code --reps auto}: blocks of replications 0.., A's then B's, until the difference's 95%
+     * half-width on the rule's metric is at most its precision or the cap is reached. B's family
+     * rows wait in memory until the end, so families.csv holds A's rows then B's, as a fixed run of
+     * the same length writes them; replication r has the same streams in any block, so the result is
+     * that fixed run's.
+     */
+    private static CompareReport.Result auto(CompareRequest q, Writer families) throws IOException {
+        CompareRequest.Auto rule = q.auto();
+        ExperimentResult ra = new ExperimentResult(q.a().model().run().sessionLimit());
+        ExperimentResult rb = new ExperimentResult(q.b().model().run().sessionLimit());
+        java.io.StringWriter rowsB = families == null ? null : new java.io.StringWriter();
+        int n = 0;
+        Comparison.Difference d;
+        while (true) {
+            int count = Math.min(rule.block(), rule.max() - n);
+            block(q, q.a(), "A", n, count, ra, families, rule.max());
+            block(q, q.b(), "B", n, count, rb, rowsB, rule.max());
+            n += count;
+            d = Comparison.paired(rule.metric(), ra.values(rule.metric()), rb.values(rule.metric()));
+            if (d.n() < 2 && n == count) {
+                throw new BadRequestException("--reps auto: " + rule.metric().key() + " is not defined in both"
+                        + " scenarios (it needs families it applies to, such as involuntary ones), so its interval"
+                        + " cannot decide when to stop; choose another --metric");
+            }
+            if ((d.upper() - d.lower()) / 2 <= rule.precision() || n >= rule.max()) {
+                break;
+            }
+        }
+        if (families != null) {
+            families.write(rowsB.toString());
+        }
+        double halfWidth = (d.upper() - d.lower()) / 2;
+        return CompareReport.Result.of(q.a().withReplications(n), q.b().withReplications(n), ra, rb)
+                .withLabels(q.labelA(), q.labelB())
+                .withStopping(new CompareReport.Stopping(rule.metric(), rule.precision(), rule.block(), rule.max(), n,
+                        halfWidth, halfWidth <= rule.precision()));
+    }
+
+    private static void block(CompareRequest q, Scenario s, String label, int first, int count, ExperimentResult result,
+            Writer families, int max) throws IOException {
+        String note = label + ": " + s.name() + " (auto, up to " + max + ")";
+        Requests.run(() -> {
+            Experiment.run(s.model(), s.seed(), first, count, q.threads(), false, d -> {
+                result.add(d);
+                if (families != null) {
+                    d.writeFamilies(families, label);
+                }
+            }, r -> q.progress().update(r + 1, max, note));
+            return null;
+        });
     }
 
     private static ExperimentResult run(CompareRequest q, Scenario s, String label, int before, Writer families)

@@ -24,10 +24,13 @@ class TherapistTallyTest {
         assertEquals(1, t.stayersUnimproved(2), "the session-limit course without reliable change");
         assertEquals(0.1 * 0.1 + 1.5 * 1.5 + 0.5 * 0.5, t.improvementSquares(2), 1e-12);
         assertEquals(0, t.families(1));
+        t.drawn(new org.alliancesim.model.TherapistProfile(7, 2, "t", 0.75, 0.5, 0.25, 0.125, 0.6, 0.9, -1.5, 1.25));
+        t.drawn(new org.alliancesim.model.TherapistProfile(7, 40, "t", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0, 1));
         StringWriter w = new StringWriter();
         t.write(w, 7);
-        assertEquals("7,0,t,1,0,0,0.25\n7,2,t,3,1,0.333333,0.7\n", w.toString(),
-                "therapist 1 has no family and the waitlist family no therapist: no rows");
+        assertEquals("7,0,t,1,0,0,0.25,,,,,,,,\n7,2,t,3,1,0.333333,0.7,0.75,0.5,0.25,0.125,0.6,0.9,-1.5,1.25\n",
+                w.toString(), "therapist 1 has no family and the waitlist family no therapist: no rows; therapist 0's"
+                        + " qualities were not heard (empty cells), therapist 2's as drawn; 40 (no family) has no row");
     }
 
     /** Ids far beyond the initial capacity grow the arrays. */

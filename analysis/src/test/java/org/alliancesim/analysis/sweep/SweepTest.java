@@ -139,6 +139,30 @@ class SweepTest {
         assertEquals(30, sweep.scenario(0).model().run().families(), "the sweep's families per replication");
     }
 
+    /**
+     * A wildcard is one dimension: at each point every therapist type takes the point's value, and
+     * points.csv heads the column with the path as written. A wildcard over entries some of which
+     * lack the index after it is refused when the sweep is read, before any point runs.
+     */
+    @Test
+    void aWildcardParameterSetsEveryEntryToThePointsValue() throws Exception {
+        Sweep sweep = Sweep.of(spec("replications: 1\nfamilies: 20\nmetrics: [dropout_share]\n"
+                + "parameters:\n  - {path: \"therapists[*].warmth\", values: [0.3, 0.9]}\n"));
+        SweepRunner.run(sweep, dir.resolve("wild"), 1, false, 1, 1, "test", null);
+        assertEquals(List.of(0.3, 0.3), sweep.scenario(0).valuesAt(ParameterPath.parse("therapists.*.warmth")));
+        assertEquals(List.of(0.9, 0.9), sweep.scenario(1).valuesAt(ParameterPath.parse("therapists.*.warmth")));
+        List<String> rows = Files.readAllLines(dir.resolve("wild/points.csv"));
+        assertEquals("therapists[*].warmth", rows.get(0).split(",")[1], rows.get(0));
+        assertTrue(rows.get(2).startsWith("1,0.9,"), rows.get(2));
+        Path base = dir.resolve("uneven.yaml");
+        Files.writeString(base, "extends: default\nfamilies:\n  - {share: 0.5, roles: [parent, child]}\n"
+                + "  - {share: 0.5, roles: [parent, parent, child]}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sweep.of(spec("base: " + base
+                + "\nparameters:\n  - {path: \"families[*].roles[2]\", values: [1]}\n")));
+        assertTrue(e.getMessage().contains("families[0].roles: no entry 2; families[0].roles has 2 (numbered from 0),"
+                + " so 'families[*].roles[2]' does not apply to every entry"), e.getMessage());
+    }
+
     /** Grid steps and scaled unit values are the decimals the bounds say, rounded once: 0.3, not 0.1 + 0.2. */
     @Test
     void designValuesAreComputedInDecimalAndRoundedOnce() throws Exception {

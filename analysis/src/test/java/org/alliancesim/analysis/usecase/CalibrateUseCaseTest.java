@@ -142,4 +142,42 @@ class CalibrateUseCaseTest {
                 "the fitted value replaced the start");
         assertEquals(r.inRange(), r.rows().stream().filter(row -> row.inRange()).count());
     }
+
+    /**
+     * A wildcard is fitted as one parameter (every therapist type takes the fitted value), and
+     * fitted.yaml carries every --set of the run that was not fitted, so that it loads to the model
+     * the fit was made on: the wrong code (the --set left as a comment only) loads default's values.
+     */
+    @Test
+    void fittedYamlCarriesEveryUnfittedSetAndAWildcardIsFittedAsOne() throws Exception {
+        String targets = """
+                base: default
+                targets:
+                  - {statistic: dropout_share, min: 0.33, max: 0.45}
+                parameters:
+                  - {path: "therapists[*].warmth", min: 0.3, max: 0.9}
+                replications: 2
+                families: 100
+                max_evaluations: 3
+                """;
+        List<String> sets = List.of("families.*.conflict=0.65", "run.session_limit=15", "dynamics.trust.gain_up=0.2",
+                "therapists[1].warmth=0.5");
+        Scenario start = ScenarioLoader.load("default", sets);
+        Path out = dir.resolve("wild");
+        CalibrateResult r = CalibrateUseCase.execute(CalibrateRequest.of(targets(targets), "t.yaml", start)
+                .withStartEdits(sets).withThreads(1).withCheckReplications(2).withOutput(Output.to(out)));
+        // The wildcard's entries start apart (0.7 and 0.5 by the --set): the fit starts from their mean.
+        assertEquals(0.6, r.fit().start()[0], 1e-12);
+        double best = r.fit().best()[0];
+        Scenario fitted = ScenarioLoader.load(out.resolve("fitted.yaml").toString());
+        assertEquals(List.of(best, best), fitted.valuesAt(ParameterPath.parse("therapists[*].warmth")));
+        assertEquals(java.util.Collections.nCopies(4, 0.65), fitted.valuesAt(ParameterPath.parse("families[*].conflict")),
+                "default's four family types");
+        assertEquals(15, fitted.model().run().sessionLimit());
+        assertEquals(0.2, fitted.model().dynamics().trust().gainUp(), 0.0);
+        Scenario bare = ScenarioLoader.load("default");
+        assertTrue(bare.model().run().sessionLimit() != 15 && bare.model().dynamics().trust().gainUp() != 0.2,
+                "the --set values differ from the base's, so the checks above can tell");
+        assertTrue(Files.readString(out.resolve("fitted.yaml")).contains("carried into this file"));
+    }
 }

@@ -73,12 +73,109 @@ class CompareUseCaseTest {
         CompareResult r = CompareUseCase.execute(CompareRequest.of(load("default", 60), load("involuntary-referral", 60))
                 .withSeed(4).withReplications(3).withThreads(1).withOutput(Output.to(dir.resolve("lib"))));
         for (Comparison.Difference d : r.headline()) {
-            String line = String.format(Locale.ROOT, "%-22s %8.3f %8.3f %9.3f  [%.3f, %.3f]", d.metric().label(),
-                    d.meanA(), d.meanB(), d.difference(), d.lower(), d.upper());
+            String p = d.p() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", d.p());
+            String line = String.format(Locale.ROOT, "%-22s %8.3f %8.3f %9.3f  %-18s %s", d.metric().label(),
+                    d.meanA(), d.meanB(), d.difference(), String.format(Locale.ROOT, "[%.3f, %.3f]", d.lower(),
+                            d.upper()), p);
             assertTrue(cli.out().lines().anyMatch(line::equals), line + " in\n" + cli.out());
         }
         assertEquals(Files.readString(out.resolve("families.csv")), Files.readString(r.folder().resolve("families.csv")));
         assertEquals(List.of("scenario", "replication"),
                 List.of(Files.readAllLines(r.folder().resolve("families.csv")).get(0).split(",")).subList(0, 2));
+    }
+
+    /**
+     * The arms are named by their edits (the wildcard as typed) on the console, in arms.csv, the
+     * chart tables (legends), summary.json and report.html's title; the console has the p-values,
+     * the dropout risk difference and the subgroup rows docs/cli.md lists. The wrong code (labels
+     * "A"/"B", or the scenarios' names only) fails each check.
+     */
+    @Test
+    void armsAreNamedByTheirEditsEverywhere() throws Exception {
+        Path out = dir.resolve("named");
+        AllianceSimAccess.Printed cli = AllianceSimAccess.printed("compare", "involuntary-referral",
+                "involuntary-referral", "--reps", "3", "--set", "run.families=60", "--set-b", "therapists.*.warmth=0.9",
+                "--threads", "1", "--out", out.toString(), "--quiet");
+        assertEquals(0, cli.code(), cli.err());
+        String b = "involuntary-referral + therapists.*.warmth=0.9";
+        List<String> lines = cli.out().lines().toList();
+        assertEquals("A = involuntary-referral", lines.get(0));
+        assertEquals("B = " + b, lines.get(1));
+        assertEquals("arm,label,scenario\nA,involuntary-referral,involuntary-referral\nB," + b
+                + ",involuntary-referral\n", Files.readString(out.resolve("arms.csv")));
+        List<String> retention = Files.readAllLines(out.resolve("charts/retention.csv"));
+        assertTrue(retention.stream().anyMatch(l -> l.startsWith(b + ",1,")), "the legend's curve: " + retention);
+        assertTrue(Files.readAllLines(out.resolve("charts/alliance.csv")).stream().anyMatch(l -> l.startsWith(b + ",")));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<title>alliancesim: involuntary-referral vs "
+                + b + "</title>"));
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"label_b\" : \"" + b + "\""));
+        Scenario a = load("involuntary-referral", 60).withReplications(3);
+        CompareResult r = CompareUseCase.execute(CompareRequest.of(a, a.with("therapists[*].warmth", 0.9))
+                .withThreads(1));
+        for (Metric m : List.of(Metric.DROPOUT_SHARE_INVOLUNTARY, Metric.DROPOUT_SHARE_VOLUNTARY)) {
+            Comparison.Difference d = r.difference(m);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(String.format(Locale.ROOT, "%-22s %8.3f %8.3f %9.3f",
+                    m.label(), d.meanA(), d.meanB(), d.difference()))), m.key() + " in\n" + cli.out());
+        }
+        Comparison.Risk k = r.dropout();
+        assertTrue(lines.contains(String.format(Locale.ROOT, "dropout risk difference B - A %.3f [%.3f, %.3f]",
+                k.difference(), k.differenceLower(), k.differenceUpper())), cli.out());
+        AllianceSimAccess.Printed given = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
+                "--set", "run.families=20", "--label-a", "cool", "--label-b", "warm, kind", "--out",
+                dir.resolve("given").toString(), "--quiet");
+        assertTrue(given.out().startsWith("A = cool\nB = warm, kind\n"), given.out());
+        AllianceSimAccess.Printed same = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
+                "--set", "run.families=20", "--out", dir.resolve("same").toString(), "--quiet");
+        assertTrue(same.out().startsWith("A = default (A)\nB = default (B)\n"), same.out());
+        AllianceSimAccess.Printed clash = AllianceSimAccess.printed("compare", "default", "default", "--reps", "2",
+                "--label-a", "x", "--label-b", "x", "--out", dir.resolve("clash").toString(), "--quiet");
+        assertEquals(2, clash.code(), clash.err());
+        assertTrue(clash.err().contains("--label-b must be a label other than A's"), clash.err());
+    }
+
+    /**
+     * --reps auto stops at the first block where the 95% half-width on the metric is at most the
+     * precision (oracle: fixed runs of n - 10 and n replications, each computed on its own), gives
+     * the same result and families.csv as the fixed run of n, the same bytes on 1 and 2 threads,
+     * and stops at the cap when the precision is not reached.
+     */
+    @Test
+    void repsAutoStopsAtThePrecisionAndEqualsTheFixedRun() throws Exception {
+        Scenario a = load("involuntary-referral", 60);
+        Scenario b = a.with("therapists[*].warmth", 0.9);
+        double precision = 0.006;
+        CompareRequest.Auto rule = new CompareRequest.Auto(Metric.DROPOUT_SHARE, precision, 10, 200);
+        CompareResult one = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(1)
+                .withOutput(Output.to(dir.resolve("auto1"))));
+        CompareResult two = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(2)
+                .withOutput(Output.to(dir.resolve("auto2"))));
+        int n = one.resultA().replications();
+        assertTrue(n >= 20 && n < 200 && n % 10 == 0, "stopped after more than one block, below the cap: " + n);
+        CompareResult fixed = CompareUseCase.execute(CompareRequest.of(a.withReplications(n), b).withThreads(2)
+                .withOutput(Output.to(dir.resolve("fixed"))));
+        CompareResult before = CompareUseCase.execute(CompareRequest.of(a.withReplications(n - 10), b).withThreads(2));
+        Comparison.Difference at = fixed.difference(Metric.DROPOUT_SHARE);
+        Comparison.Difference earlier = before.difference(Metric.DROPOUT_SHARE);
+        assertTrue((at.upper() - at.lower()) / 2 <= precision, "reached at n");
+        assertTrue((earlier.upper() - earlier.lower()) / 2 > precision, "not reached one block earlier");
+        assertEquals(fixed.differences(), one.differences());
+        for (String f : List.of("families.csv", "charts/retention.csv", "charts/alliance.csv", "arms.csv")) {
+            assertEquals(Files.readString(dir.resolve("fixed").resolve(f)), Files.readString(dir.resolve("auto1")
+                    .resolve(f)), f);
+            assertEquals(Files.readString(dir.resolve("auto1").resolve(f)), Files.readString(dir.resolve("auto2")
+                    .resolve(f)), f);
+        }
+        assertEquals(one.comparison().stopping(), two.comparison().stopping());
+        assertTrue(one.comparison().stopping().reached());
+        CompareResult capped = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2)
+                .withAuto(new CompareRequest.Auto(Metric.DROPOUT_SHARE, 1e-6, 10, 20)));
+        assertEquals(20, capped.resultA().replications());
+        assertTrue(!capped.comparison().stopping().reached());
+        Scenario voluntary = a.with("families[*].referral", "voluntary");
+        BadRequestException undefined = assertThrows(BadRequestException.class, () -> CompareUseCase.execute(
+                CompareRequest.of(voluntary, voluntary.with("therapists[*].warmth", 0.9)).withThreads(1)
+                        .withAuto(CompareRequest.Auto.of(Metric.DROPOUT_SHARE_INVOLUNTARY, 0.01))));
+        assertTrue(undefined.getMessage().startsWith("--reps auto: dropout_share_involuntary is not defined"),
+                undefined.getMessage());
     }
 }

@@ -202,8 +202,8 @@ class RunUseCaseTest {
             e[2] += Double.parseDouble(f[improvement]);
         }
         List<String> therapists = Files.readAllLines(out.resolve("therapists.csv"));
-        assertEquals("replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement",
-                therapists.get(0));
+        assertEquals("replication,therapist_id,therapist_type,families,dropouts,dropout_share,mean_improvement,"
+                + "warmth,empathy,genuineness,consistency,repair_skill,balance,engagement,focus", therapists.get(0));
         assertEquals(expected.size(), therapists.size() - 1);
         for (String line : therapists.subList(1, therapists.size())) {
             String[] t = line.split(",");
@@ -213,5 +213,49 @@ class RunUseCaseTest {
             assertEquals(e[1] / e[0], Double.parseDouble(t[5]), 1e-6, line);
             assertEquals(e[2] / e[0], Double.parseDouble(t[6]), 1e-5, line);
         }
+    }
+
+    /**
+     * therapists.csv records the qualities drawn for each therapist. With no spread and no skills
+     * every therapist is their type (the values worked out by hand from default.yaml: novice warmth
+     * 0.7, repair skill 0.5; experienced consistency 0.8, balance 0.85; no engagement work, focus 1);
+     * with default.yaml's spread and skills, therapists of one type differ, each quality in (0, 1).
+     * The wrong code (a row's qualities from its type, or from another therapist) fails one of these.
+     */
+    @Test
+    void therapistsCsvRecordsTheQualitiesDrawnForEachTherapist() throws Exception {
+        Scenario alike = small(200).with(java.util.Map.of(
+                org.alliancesim.scenario.ParameterPath.parse("therapists[*].spread"), 0.0,
+                org.alliancesim.scenario.ParameterPath.parse("dynamics.skills.retention_sd"), 0.0,
+                org.alliancesim.scenario.ParameterPath.parse("dynamics.skills.engagement_sd"), 0.0,
+                org.alliancesim.scenario.ParameterPath.parse("dynamics.skills.outcome_sd"), 0.0), "test");
+        Path out = dir.resolve("alike");
+        RunUseCase.execute(RunRequest.of(alike).withReplications(2).withThreads(2).withOutput(Output.to(out)));
+        List<String> rows = Files.readAllLines(out.resolve("therapists.csv"));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String line : rows.subList(1, rows.size())) {
+            String[] t = line.split(",", -1);
+            seen.add(t[2]);
+            String qualities = String.join(",", List.of(t).subList(7, 15));
+            assertEquals(t[2].equals("novice") ? "0.7,0.65,0.7,0.6,0.5,0.7,0,1" : "0.7,0.7,0.7,0.8,0.6,0.85,0,1",
+                    qualities, line);
+        }
+        assertEquals(java.util.Set.of("novice", "experienced"), seen, "both types met");
+        Path drawn = dir.resolve("drawn");
+        RunUseCase.execute(RunRequest.of(small(200)).withReplications(2).withThreads(1).withOutput(Output.to(drawn)));
+        List<String> d = Files.readAllLines(drawn.resolve("therapists.csv"));
+        java.util.Set<String> warmths = new java.util.HashSet<>();
+        for (String line : d.subList(1, d.size())) {
+            String[] t = line.split(",", -1);
+            for (int c = 7; c <= 12; c++) {
+                double q = Double.parseDouble(t[c]);
+                assertTrue(q > 0 && q < 1, line);
+            }
+            assertTrue(Double.parseDouble(t[14]) > 0, "focus is a positive multiplier: " + line);
+            if (t[2].equals("experienced")) {
+                warmths.add(t[7]);
+            }
+        }
+        assertTrue(warmths.size() > 3, "experienced therapists differ in warmth: " + warmths);
     }
 }
