@@ -65,19 +65,23 @@ public final class CompareEdits {
             out.put(setPaths.get(i), setValues.get(i));
         }
         for (int i = 0; i < addPaths.size(); i++) {
-            ParameterPath p = addPaths.get(i);
-            Object now = a.valueAt(p);
             Number by = addAmounts.get(i);
-            if (!(now instanceof Number n)) {
-                throw new ScenarioException(List.of(new Problem("compare.add", 0, 0, p.toString(),
-                        "'" + p + "' is not a number (it holds " + Problem.excerpt(String.valueOf(now))
-                                + "), so nothing can be added to it; use set: instead")));
+            // A wildcard adds to each entry its own value: therapists[*].warmth + 0.2 raises every type by 0.2.
+            for (ParameterPath p : addPaths.get(i).expand(a)) {
+                Object now = a.valueAt(p);
+                if (!(now instanceof Number n)) {
+                    throw new ScenarioException(List.of(new Problem("compare.add", 0, 0, p.toString(),
+                            "'" + p + "' is not a number (it holds " + Problem.excerpt(String.valueOf(now))
+                                    + "), so nothing can be added to it; use set: instead")));
+                }
+                boolean whole = (n instanceof Integer || n instanceof Long)
+                        && (by instanceof Integer || by instanceof Long);
+                // In decimal, rounded once (as a sweep's design values): 0.7 + 0.2 is 0.9, what --set 0.9 gives,
+                // not the double sum 0.8999999999999999.
+                out.put(p, whole ? (Object) (n.longValue() + by.longValue()) : (Object) new BigDecimal(
+                        Double.toString(n.doubleValue())).add(new BigDecimal(Double.toString(by.doubleValue())))
+                        .doubleValue());
             }
-            boolean whole = (n instanceof Integer || n instanceof Long) && (by instanceof Integer || by instanceof Long);
-            // In decimal, rounded once (as a sweep's design values): 0.7 + 0.2 is 0.9, what --set 0.9 gives,
-            // not the double sum 0.8999999999999999.
-            out.put(p, whole ? (Object) (n.longValue() + by.longValue()) : (Object) new BigDecimal(Double.toString(
-                    n.doubleValue())).add(new BigDecimal(Double.toString(by.doubleValue()))).doubleValue());
         }
         return out;
     }

@@ -58,6 +58,25 @@ class SweepSpecsTest {
         assertEquals(a.model().run().sessionLimit() - 2, b.model().run().sessionLimit());
     }
 
+    /**
+     * A wildcard in add: adds to each entry its own value (therapists at 0.7 and 0.5 become 0.9 and
+     * 0.7), not one common value; a version that read the wildcard's value once would refuse these
+     * unequal entries or give both 0.9.
+     */
+    @Test
+    void aWildcardAddRaisesEachEntryFromItsOwnValue() throws Exception {
+        Scenario a = CompareEdits.of(parse(HEAD + "compare:\n  set: {therapists.1.warmth: 0.5}\n").compare())
+                .apply(ScenarioLoader.load("involuntary-referral"), "test");
+        assertEquals(0.7, a.model().therapists().get(0).warmth());
+        assertEquals(0.5, a.model().therapists().get(1).warmth());
+        Scenario b = CompareEdits.of(parse(HEAD + "compare:\n  add:\n    therapists[*].warmth: 0.2\n").compare())
+                .apply(a, "test");
+        assertEquals(0.9, b.model().therapists().get(0).warmth());
+        assertEquals(0.7, b.model().therapists().get(1).warmth());
+        assertEquals(a.model().therapists().get(0).empathy(), b.model().therapists().get(0).empathy(),
+                "only warmth is edited");
+    }
+
     @Test
     void badCompareBlocksAreRefusedAtTheirPosition() {
         refused(HEAD + "compare:\n  add: {therapists.0.warmht: 0.2}\n", 6, 9, "compare.add.therapists.0.warmht",
