@@ -1,5 +1,6 @@
 package org.example.client;
 
+import java.io.IOException;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.usecase.CompareRequest;
 import org.alliancesim.analysis.usecase.CompareResult;
@@ -8,6 +9,7 @@ import org.alliancesim.analysis.usecase.RunRequest;
 import org.alliancesim.analysis.usecase.RunResult;
 import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.scenario.Scenario;
+import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 
 /** Runs a built-in scenario and compares it with an edited copy, through alliancesim's use cases. */
@@ -15,7 +17,7 @@ public final class Client {
 
     private Client() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, ScenarioException {
         // A built-in scenario, made smaller with a typed edit.
         Scenario referral = ScenarioLoader.load("involuntary-referral").with("run.families", 300);
 
