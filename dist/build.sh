@@ -14,7 +14,7 @@ jdeps="$java_home/bin/jdeps"; jlink="$java_home/bin/jlink"
 
 name="alliancesim-$version"
 stage="$out/$name"
-rm -rf "$stage" "$out/$name-linux-x64.tar.gz"
+rm -rf "$stage" "$out/$name-linux-x64.tar.gz" "$out/$name-linux-x64.tar.gz.sha256"
 mkdir -p "$stage/bin" "$stage/lib"
 
 # The modules the jar uses, as jdeps finds them (classes of optional features of libraries, e.g. a logging
@@ -42,5 +42,6 @@ cp "$root/dist/README-download.txt" "$stage/README.txt"
 # A reproducible archive: sorted names, one fixed time, numeric owner 0, gzip without a name or time.
 (cd "$out" && tar --sort=name --mtime='2026-01-01 00:00:00Z' --owner=0 --group=0 --numeric-owner -cf - "$name" \
   | gzip -n -9 >"$name-linux-x64.tar.gz")
+(cd "$out" && sha256sum "$name-linux-x64.tar.gz" >"$name-linux-x64.tar.gz.sha256")
 rm -rf "$stage"
 echo "dist: $out/$name-linux-x64.tar.gz, $(du -k "$out/$name-linux-x64.tar.gz" | cut -f1) KiB"
