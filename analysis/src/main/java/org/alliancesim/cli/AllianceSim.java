@@ -112,11 +112,13 @@ public final class AllianceSim implements Runnable {
         }
     }
 
-    /** Reads the version Maven wrote into the jar. */
+    /** Reads the version, commit and work-tree state the build wrote into the jar. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            return new String[] {"alliancesim " + version(),
+            Provenance.Build b = Provenance.build();
+            return new String[] {"alliancesim " + b.version(),
+                b.commitLine(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

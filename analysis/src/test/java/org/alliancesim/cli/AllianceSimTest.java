@@ -53,12 +53,40 @@ class AllianceSimTest {
     }
 
     @Test
-    void versionPrintsTheBuiltVersion() {
+    void versionPrintsTheBuiltVersionAndCommit() throws Exception {
         Outcome o = run("--version");
         assertEquals(0, o.code());
-        assertTrue(o.out().startsWith("alliancesim "), o.out());
+        List<String> lines = o.out().lines().toList();
         assertFalse(o.out().contains("${"), "version resource must be filtered: " + o.out());
-        assertFalse(o.out().contains("unknown"), o.out());
+        // The version is the parent pom's revision (Maven's own reading of it, passed by surefire as a property
+        // would be circular: compare with the pom's text instead).
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("..", "pom.xml"));
+        java.util.regex.Matcher revision = Pattern.compile("<revision>([^<]+)</revision>").matcher(pom);
+        assertTrue(revision.find(), "the parent pom declares <revision>");
+        assertEquals("alliancesim " + revision.group(1), lines.get(0));
+        // The commit: what git says HEAD is, when the tests run in a git work tree; "unknown" otherwise.
+        String head = git("rev-parse", "HEAD");
+        if (head == null) {
+            assertEquals("commit unknown (built outside a git work tree)", lines.get(1));
+        } else {
+            assertTrue(lines.get(1).equals("commit " + head + " (clean work tree)")
+                    || lines.get(1).equals("commit " + head + " (work tree with uncommitted changes)"), lines.get(1));
+        }
+        assertTrue(lines.get(2).startsWith("Java "), o.out());
+    }
+
+    /** git's answer (one line) in this module's folder, or null when there is no git or no work tree. */
+    private static String git(String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+            p.getErrorStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            return p.waitFor() == 0 && !out.isEmpty() ? out : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Test

@@ -116,6 +116,7 @@ class OutputFolderCommandsTest {
 
     /** Before: a sweep and a concurrent --resume on one folder both appended the same points. */
     @Test
+    @SuppressWarnings("try") // the lock is held by the try, not used in it
     void aFolderHeldByAnotherProcessIsRefusedAtOnce() throws Exception {
         Path f = Files.writeString(dir.resolve("s.yaml"), SweepCommandsTest.SWEEP);
         Path out = dir.resolve("held");

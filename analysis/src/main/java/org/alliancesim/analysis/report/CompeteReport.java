@@ -219,7 +219,7 @@ public final class CompeteReport {
         summary.set("ranking", rankingNode);
         ObjectNode prov = summary.putObject("provenance");
         prov.put("program", "alliancesim");
-        prov.put("version", p.version());
+        Provenance.build().putInto(prov);
         ArrayNode args = prov.putArray("command_line");
         args.add("alliancesim");
         p.arguments().forEach(args::add);

@@ -63,7 +63,11 @@ public final class HtmlReport {
         }
         sb.append("</table>\n<details><summary>The fully resolved scenario</summary>\n<pre>")
                 .append(esc(resolvedScenario)).append("</pre>\n</details>\n");
-        sb.append("<p><small>Made by alliancesim. Definitions of every metric and column: docs/outputs.md.</small></p>\n")
+        Provenance.Build build = Provenance.build();
+        sb.append("<footer><p><small>Made by alliancesim ").append(esc(build.describe()))
+                .append(". To cite these results, cite alliancesim version ").append(esc(build.version()))
+                .append(" (CITATION.cff in the source tree; README, How to cite). Definitions of every metric and column:"
+                        + " docs/outputs.md.</small></p></footer>\n")
                 .append("</body>\n</html>\n");
         return sb.toString();
     }

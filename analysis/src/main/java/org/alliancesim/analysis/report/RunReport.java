@@ -134,7 +134,7 @@ public final class RunReport {
     static ObjectNode provenanceNode(Scenario s, Provenance p) {
         ObjectNode prov = NODES.objectNode();
         prov.put("program", "alliancesim");
-        prov.put("version", p.version());
+        Provenance.build().putInto(prov);
         ArrayNode args = prov.putArray("command_line");
         args.add("alliancesim");
         p.arguments().forEach(args::add);

@@ -205,6 +205,8 @@ public final class SweepReport {
                     Charts.sobol("Sensitivity of " + keys.get(0), subtitle, sobolData), sobolData);
         }
         ObjectNode prov = summary.putObject("provenance");
+        prov.put("program", "alliancesim");
+        Provenance.build().putInto(prov);
         prov.put("command_line", command);
         prov.put("started", started.toString());
         prov.put("finished", Instant.now().toString());

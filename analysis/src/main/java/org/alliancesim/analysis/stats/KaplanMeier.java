@@ -74,7 +74,7 @@ public final class KaplanMeier {
 
     /**
      * The estimate at every time with at least one event, in time order:
-     * S(t) = prod_{t_i <= t} (1 - d_i / n_i), Var = S^2 sum_{t_i <= t} d_i / (n_i (n_i - d_i)).
+     * {@code S(t) = prod_{t_i <= t} (1 - d_i / n_i), Var = S^2 sum_{t_i <= t} d_i / (n_i (n_i - d_i))}.
      */
     public List<Step> steps() {
         List<Step> out = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class Power {
     /**
      * Power {@code detected / replications} with its Clopper-Pearson interval.
      *
-     * @throws IllegalArgumentException unless 0 <= detected <= replications and replications >= 1
+     * @throws IllegalArgumentException unless {@code 0 <= detected <= replications} and {@code replications >= 1}
      */
     public static Estimate of(int detected, int replications) {
         if (replications < 1 || detected < 0 || detected > replications) {

@@ -359,7 +359,7 @@ final class Checkpoint {
         List<Row> out = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         int line = 1;
-        try (CsvParser p = (CsvParser) CSV.getFactory().createParser(text)) {
+        try (CsvParser p = CSV.getFactory().createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.START_ARRAY) {
                     fields.clear();

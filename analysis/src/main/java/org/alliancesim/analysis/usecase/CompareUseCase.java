@@ -28,6 +28,7 @@ public final class CompareUseCase {
      * @throws BadRequestException if the output folder cannot take results (nothing has run)
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
+    @SuppressWarnings("try") // families.csv is closed (flushed) before the report and the commit, on purpose
     public static CompareResult execute(CompareRequest request) throws IOException {
         Instant started = Instant.now();
         Requests.posterior(request.posterior(), request.a(), request.b());

@@ -12,7 +12,7 @@ import org.alliancesim.scenario.Scenario;
  * @param scenario the resolved scenario; its seed, and its replications unless {@code ciWidth} is given
  * @param ciWidth null to run the scenario's replications; otherwise sequential stopping: batches of
  *     {@link RunUseCase#BATCH} replications until the dropout share's 95% CI is narrower than this
- *     (a share, 0 < w < 1), at most {@link RunUseCase#MAX_REPLICATIONS}
+ *     (a share, {@code 0 < w < 1}), at most {@link RunUseCase#MAX_REPLICATIONS}
  * @param trajectories whether to write sessions.csv (one row per member per attended session); needs
  *     an output folder
  * @param threads worker threads, at least 1; results do not depend on it

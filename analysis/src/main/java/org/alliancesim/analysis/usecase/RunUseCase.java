@@ -51,6 +51,7 @@ public final class RunUseCase {
      * @throws BadRequestException if the output folder cannot take results (nothing has run)
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
+    @SuppressWarnings("try") // the CSV writers are closed (flushed) before the report and the commit, on purpose
     public static RunResult execute(RunRequest request) throws IOException {
         Instant started = Instant.now();
         Output output = request.output();

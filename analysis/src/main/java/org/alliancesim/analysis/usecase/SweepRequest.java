@@ -46,7 +46,7 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
         /** The whole sweep. */
         public static final Shard ALL = new Shard(1, 1);
 
-        /** @throws BadRequestException unless 1 <= k <= n */
+        /** @throws BadRequestException unless {@code 1 <= k <= n} */
         public Shard {
             if (n < 1 || k < 1 || k > n) {
                 throw new BadRequestException("--shard must be K/N with 1 <= K <= N, was '" + k + "/" + n + "'");

@@ -199,7 +199,7 @@ class ClassroomBrowserTest {
         assertEquals(200, r.statusCode(), r.body());
         JsonNode h = new ObjectMapper().readTree(r.body()).get("headline");
         List<String> values = new ArrayList<>();
-        h.fields().forEachRemaining(e -> {
+        h.properties().forEach(e -> {
             boolean share = e.getKey().endsWith("share");
             double mean = e.getValue().get("mean").asDouble();
             values.add(share ? String.format(Locale.ROOT, "%.0f%%", mean * 100) : String.format(Locale.ROOT, "%.2f", mean));

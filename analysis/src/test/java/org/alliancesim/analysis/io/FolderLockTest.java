@@ -21,6 +21,7 @@ class FolderLockTest {
     Path dir;
 
     /** Holds the lock of the folder args[0] until its standard input closes (the other process of the test). */
+    @SuppressWarnings("try") // the lock is held by the try, not used in it
     public static void main(String[] args) throws Exception {
         try (FolderLock lock = FolderLock.acquire(Path.of(args[0]))) {
             System.out.println("locked");
