@@ -37,8 +37,14 @@ public final class Posterior {
 
     /** The columns before the parameters. */
     public static final List<String> FIXED_COLUMNS = List.of("generation", "particle", "weight");
-    /** How far the weights' sum may be from 1. */
+    /** How far the weights' sum may be from 1, beyond the rounding of each weight as written. */
     public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
+    /**
+     * The rounding of one weight as posterior.csv holds it: six decimals ({@code Csv.num}), so each
+     * weight may be off by half a unit of the sixth decimal, and n weights' sum by n times that (a
+     * posterior of 1000 particles written by ABC-SMC sums to 1 +- 5e-4, not 1 +- 1e-6).
+     */
+    public static final double WEIGHT_ROUNDING = 5e-7;
     /** The largest posterior.csv read (64 MB). */
     public static final long MAX_BYTES = 64L << 20;
 
@@ -207,9 +213,11 @@ public final class Posterior {
             }
             particles.add(new Particle((int) v[0], (int) v[1], v[2], values));
         }
-        if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+        double tolerance = WEIGHT_SUM_TOLERANCE + particles.size() * WEIGHT_ROUNDING;
+        if (!(Math.abs(sum - 1) <= tolerance)) {
             throw problem(label, last, starts(lines[last - 1])[2], "weight", "the weights sum to " + sum
-                    + "; they must sum to 1 (within " + WEIGHT_SUM_TOLERANCE + ")");
+                    + "; they must sum to 1 (within " + tolerance + ": 1.0E-6 and half a unit of the sixth"
+                    + " decimal per particle)");
         }
         return new Posterior(label, fitted, paths, particles);
     }
