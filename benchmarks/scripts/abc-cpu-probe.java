@@ -52,8 +52,8 @@ public class CpuProbe {
             java.util.List<CalibrationSpec.Target> study = one.targets().stream().filter(CalibrationSpec.Target::sized).toList();
             long u0 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < reps; i++) {
-                sink += (long) org.alliancesim.analysis.experiment.Experiment.metrics(sc.model(), round * reps + i, 1, 1)
-                        .summaries().size();
+                sink += (long) org.alliancesim.analysis.experiment.Experiment.metrics(org.alliancesim.analysis.experiment.ExperimentPlan
+                        .builder(sc.model(), round * reps + i).replications(1).sessionDetail(false).build()).summaries().size();
             }
             long u1 = mx.getCurrentThreadCpuTime();
             for (int i = 0; i < reps; i++) {

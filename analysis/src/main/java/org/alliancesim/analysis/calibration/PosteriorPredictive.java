@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -158,7 +159,7 @@ public final class PosteriorPredictive {
             Scenario s = posterior.apply(scenario, chosen[j]);
             ValidationSet patterns = new ValidationSet();
             // Session detail on: the V-shaped trajectories need it (as validate's own run).
-            Experiment.run(s.model(), s.seed(), (j + 1) * r, r, threads, false, true, false, patterns::add, null);
+            Experiment.run(ExperimentPlan.of(s).replications((j + 1) * r, r).threads(threads).build(), patterns::add);
             patterns.runSourceCaseloads(s, (j + 1) * r, r, threads);
             List<ValidationSet.Row> rows = patterns.rows(spec);
             for (int i = 0; i < k; i++) {
@@ -202,8 +203,10 @@ public final class PosteriorPredictive {
             ExperimentResult ra = ExperimentResult.metricsOnly(sa.model().run().sessionLimit());
             ExperimentResult rb = ExperimentResult.metricsOnly(sb.model().run().sessionLimit());
             // The same replication numbers for A and B: common random numbers within the draw.
-            Experiment.run(sa.model(), a.seed(), (j + 1) * r, r, threads, false, false, false, ra::add, null);
-            Experiment.run(sb.model(), a.seed(), (j + 1) * r, r, threads, false, false, false, rb::add, null);
+            Experiment.run(ExperimentPlan.builder(sa.model(), a.seed()).replications((j + 1) * r, r).threads(threads)
+                    .sessionDetail(false).build(), ra::add);
+            Experiment.run(ExperimentPlan.builder(sb.model(), a.seed()).replications((j + 1) * r, r).threads(threads)
+                    .sessionDetail(false).build(), rb::add);
             for (int i = 0; i < metrics.length; i++) {
                 values[i][j] = Comparison.paired(metrics[i], ra.values(metrics[i]), rb.values(metrics[i])).difference();
             }

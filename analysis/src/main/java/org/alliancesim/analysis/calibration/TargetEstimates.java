@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
@@ -120,7 +121,8 @@ public final class TargetEstimates {
                     m = unsized.summaries();
                 } else {
                     Scenario s = t.sized() ? scenario.with(FAMILIES, t.n()) : scenario;
-                    m = Experiment.metrics(s.model(), seed, replications, threads).summaries();
+                    m = Experiment.metrics(ExperimentPlan.builder(s.model(), seed).replications(replications)
+                            .threads(threads).sessionDetail(false).build()).summaries();
                 }
                 metricsBySize.put(t.n(), m);
             }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
@@ -313,12 +314,12 @@ public final class ClassroomServer implements AutoCloseable {
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
         long start = System.nanoTime();
         Scenario preset = ScenarioLoader.load(now.preset);
-        ExperimentResult r = Experiment.run(now.apply(preset.model()), preset.seed(), now.reps, CORES);
+        ExperimentResult r = Experiment.run(ExperimentPlan.builder(now.apply(preset.model()), preset.seed()).replications(now.reps).threads(CORES).build());
         ExperimentResult g = null;
         if (before != null) {
             Scenario ghostPreset = ScenarioLoader.load(before.preset);
             // Same seed: the previous setting is shown on the same simulated families.
-            g = Experiment.run(before.apply(ghostPreset.model()), preset.seed(), before.reps, CORES);
+            g = Experiment.run(ExperimentPlan.builder(before.apply(ghostPreset.model()), preset.seed()).replications(before.reps).threads(CORES).build());
         }
         String subtitle = now.preset + ": " + now.reps + " replications x " + now.families + " families";
         List<Charts.Curve> curves = g == null ? List.of(new Charts.Curve("this setting", r.retention()))

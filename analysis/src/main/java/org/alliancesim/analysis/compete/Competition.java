@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -123,10 +124,10 @@ public final class Competition {
         ValidationSet patterns = new ValidationSet();
         // Session detail is on: the V-shaped trajectories of the validation set need it; compete writes
         // no families.csv, so no family rows are formatted (as validate).
-        Experiment.run(scored.model(), scored.seed(), 0, scored.replications(), threads, false, true, false, d -> {
+        Experiment.run(ExperimentPlan.of(scored).threads(threads).build(), d -> {
             run.add(d);
             patterns.add(d);
-        }, null);
+        });
         patterns.runSourceCaseloads(scored, 0, scored.replications(), threads);
         List<ValidationSet.Row> rows = patterns.rows(validation);
         int met = (int) rows.stream().filter(ValidationSet.Row::inRange).count();

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
@@ -23,14 +24,14 @@ import org.alliancesim.model.SessionRecord;
  * with the number of replications. Each replication's per-family work (metrics arrays, CSV rows,
  * retention counts, tallies) is done on its worker thread; the calling thread only merges and writes.
  * With one thread, or one replication, nothing is handed over: the replication runs on the calling
- * thread, and its rows can be written while it runs ({@link Sink#rows}), so one replication of a
+ * thread, and its rows can be written while it runs ({@link ReplicationSink#rows}), so one replication of a
  * million families does not hold a million rows.
  */
 public final class Experiment {
 
     /** Receives each replication's data, in replication order, on the calling thread. */
     @FunctionalInterface
-    public interface Sink {
+    public interface ReplicationSink {
         void accept(ReplicationData data) throws Exception;
 
         /**
@@ -42,96 +43,56 @@ public final class Experiment {
         default void rows(ReplicationData data) throws Exception {}
     }
 
-    /** Characters of CSV rows a replication running on the calling thread holds before {@link Sink#rows}. */
+    /** Characters of CSV rows a replication running on the calling thread holds before {@link ReplicationSink#rows}. */
     public static final int ROWS_CHUNK = 1 << 20;
-
-    /** Told after each replication is consumed. */
-    @FunctionalInterface
-    public interface Progress {
-        void done(int replication);
-    }
 
     private Experiment() {}
 
     /**
-     * Runs replications 0 to {@code replications - 1} and returns their summary: the simplest entry
-     * point for scripts (docs/api.md).
+     * Runs the plan's replications and returns their summary: metric summaries, Kaplan-Meier curves,
+     * histograms (the per-session series only with session detail). The simplest entry point for
+     * scripts (docs/api.md): {@code Experiment.run(ExperimentPlan.of(scenario).threads(2).build())}.
      */
-    public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads)
-            throws Exception {
-        return run(model, seed, replications, threads, true);
-    }
-
-    /**
-     * As {@link #run(ModelParameters, long, int, int)}; without {@code sessionDetail} the per-session
-     * series (alliance by role, split) stay empty and the run is several times faster: for sweeps,
-     * calibration and validation, which need only the course-level metrics.
-     */
-    public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads,
-            boolean sessionDetail) throws Exception {
-        ExperimentResult result = new ExperimentResult(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, sessionDetail, false, result::add, null);
+    public static ExperimentResult run(ExperimentPlan plan) throws Exception {
+        ExperimentResult result = new ExperimentResult(plan.model().run().sessionLimit());
+        run(plan, result::add);
         return result;
     }
 
     /**
-     * Runs replications 0 to {@code replications - 1} for their metrics only
-     * ({@link ExperimentResult#metricsOnly}): no session detail, no rows, no curves. What a sweep
-     * point or a calibration evaluation needs, and nothing more.
-     */
-    public static ExperimentResult metrics(ModelParameters model, long seed, int replications, int threads)
-            throws Exception {
-        ExperimentResult result = ExperimentResult.metricsOnly(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, false, false, result::add, null);
-        return result;
-    }
-
-    /**
-     * Runs replications {@code first} to {@code first + count - 1}.
+     * Runs the plan's replications for their metrics only ({@link ExperimentResult#metricsOnly}): no
+     * curves. What a sweep point or a calibration evaluation needs, and nothing more; the plan must
+     * ask for no session detail, rows or listener (they would be computed and thrown away).
      *
-     * @param trajectories whether to keep sessions.csv rows
+     * @throws IllegalArgumentException for a plan that asks for more than metrics
+     */
+    public static ExperimentResult metrics(ExperimentPlan plan) throws Exception {
+        if (plan.modelSessionDetail() || plan.familyRows()) {
+            throw new IllegalArgumentException("a metrics-only run takes a plan without session detail, rows or"
+                    + " listener (sessionDetail(false))");
+        }
+        ExperimentResult result = ExperimentResult.metricsOnly(plan.model().run().sessionLimit());
+        run(plan, result::add);
+        return result;
+    }
+
+    /**
+     * Runs the plan's replications, handing each replication's data to {@code sink} in replication
+     * order on the calling thread.
+     *
      * @throws Exception whatever the sink throws; a failing replication's exception is rethrown
      */
-    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
-            Sink sink, Progress progress) throws Exception {
-        run(model, seed, first, count, threads, trajectories, true, sink, progress);
-    }
-
-    /** As above, choosing whether the model emits session detail (needed for the per-session charts). */
-    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
-            boolean sessionDetail, Sink sink, Progress progress) throws Exception {
-        run(model, seed, first, count, threads, trajectories, sessionDetail, true, sink, progress);
-    }
-
-    /**
-     * As above, with a listener per replication beside its data that hears the same records (with
-     * session detail), for example measurement ({@link MeasuresCsv#listener(int)}); null for none.
-     * It is created and fed on the replication's thread, before the sink sees the replication.
-     */
-    public static void run(ModelParameters model, long seed, int first, int count, int threads, boolean trajectories,
-            boolean sessionDetail, IntFunction<? extends CourseListener> alongside, Sink sink, Progress progress)
-            throws Exception {
-        run(model, seed, first, count, threads, trajectories, sessionDetail, true, alongside, sink, progress);
-    }
-
-    /**
-     * As above, choosing whether families.csv rows are formatted: a use case that writes no
-     * families.csv (validate) passes {@code familyRows} false and spends nothing on them.
-     */
-    public static void run(ModelParameters model, long seed, int first, int count, int threads,
-            boolean trajectories, boolean sessionDetail, boolean familyRows, Sink sink, Progress progress)
-            throws Exception {
-        run(model, seed, first, count, threads, trajectories, sessionDetail, familyRows, null, sink, progress);
-    }
-
-    /** The general form of the above: every choice, and a listener beside each replication (null for none). */
-    public static void run(ModelParameters model, long seed, int first, int count, int threads,
-            boolean trajectories, boolean sessionDetail, boolean familyRows,
-            IntFunction<? extends CourseListener> alongside, Sink sink, Progress progress) throws Exception {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-        }
-        RandomStreams streams = RandomStreams.of(seed);
+    public static void run(ExperimentPlan plan, ReplicationSink sink) throws Exception {
+        ModelParameters model = plan.model();
+        int first = plan.first();
+        int count = plan.count();
+        int threads = plan.threads();
+        boolean trajectories = plan.trajectories();
+        boolean familyRows = plan.familyRows();
+        boolean detail = plan.modelSessionDetail();
+        IntFunction<? extends CourseListener> alongside = plan.alongside();
+        IntConsumer progress = plan.afterEach();
+        RandomStreams streams = RandomStreams.of(plan.seed());
         int limit = model.run().sessionLimit();
         if (threads == 1 || count <= 1) {
             // One thread (or one replication): no pool, no hand-over; the same replications in the
@@ -146,14 +107,13 @@ public final class Experiment {
                     }
                 });
                 try {
-                    Replication.run(model, streams, r, listen(d, alongside, r),
-                            sessionDetail || trajectories || alongside != null);
+                    Replication.run(model, streams, r, listen(d, alongside, r), detail);
                 } catch (RowsNotWritten e) {
                     throw e.reason;
                 }
                 sink.accept(d);
                 if (progress != null) {
-                    progress.done(r);
+                    progress.accept(r);
                 }
             }
             return;
@@ -168,8 +128,8 @@ public final class Experiment {
             int next = first;
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
-                window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
-                        sessionDetail || trajectories, alongside));
+                window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
+                        alongside));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -182,12 +142,12 @@ public final class Experiment {
                     throw e;
                 }
                 if (next < end) {
-                    window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
-                            sessionDetail || trajectories, alongside));
+                    window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
+                            alongside));
                 }
                 sink.accept(d);
                 if (progress != null) {
-                    progress.done(d.replication);
+                    progress.accept(d.replication);
                 }
             }
         } finally {
@@ -200,7 +160,7 @@ public final class Experiment {
             IntFunction<? extends CourseListener> alongside) {
         return pool.submit(() -> {
             ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
-            Replication.run(model, streams, r, listen(d, alongside, r), detail || alongside != null);
+            Replication.run(model, streams, r, listen(d, alongside, r), detail);
             return d;
         });
     }
@@ -232,7 +192,7 @@ public final class Experiment {
         };
     }
 
-    /** Carries a failure of {@link Sink#rows} out of the model's listener calls, which throw nothing checked. */
+    /** Carries a failure of {@link ReplicationSink#rows} out of the model's listener calls, which throw nothing checked. */
     private static final class RowsNotWritten extends RuntimeException {
         final Exception reason;
 

@@ -30,7 +30,7 @@ final class Figures {
 
     /** Where a report's files go: a name relative to its folder ({@code charts/x.png}) and the bytes. */
     @FunctionalInterface
-    interface Sink {
+    interface FileSink {
         void write(String name, byte[] bytes) throws IOException;
     }
 
@@ -52,7 +52,7 @@ final class Figures {
         add(folder::write, figures, file, title, caption, chart, data);
     }
 
-    static void add(Sink sink, List<HtmlReport.Figure> figures, String file, String title, String caption,
+    static void add(FileSink sink, List<HtmlReport.Figure> figures, String file, String title, String caption,
             JFreeChart chart, ChartTable data) throws IOException {
         write(sink, figures, file, title, caption, data, ChartFiles.render(chart, file, drawsSvg(data)));
     }
@@ -62,7 +62,7 @@ final class Figures {
         return data.rows().size() <= SVG_MAX_ROWS;
     }
 
-    private static void write(Sink sink, List<HtmlReport.Figure> figures, String file, String title, String caption,
+    private static void write(FileSink sink, List<HtmlReport.Figure> figures, String file, String title, String caption,
             ChartTable data, ChartFiles.Rendered r) throws IOException {
         sink.write("charts/" + file + ".csv", data.csv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sink.write("charts/" + file + ".png", r.png());
@@ -90,7 +90,7 @@ final class Figures {
      */
     static final class Batch {
 
-        private record Queued(Sink sink, String file, String title, String caption, JFreeChart chart,
+        private record Queued(FileSink sink, String file, String title, String caption, JFreeChart chart,
                 ChartTable data) {}
 
         private final int threads;
@@ -100,7 +100,7 @@ final class Figures {
             this.threads = Math.max(1, threads);
         }
 
-        void add(Sink sink, String file, String title, String caption, JFreeChart chart, ChartTable data) {
+        void add(FileSink sink, String file, String title, String caption, JFreeChart chart, ChartTable data) {
             queued.add(new Queued(sink, file, title, caption, chart, data));
         }
 

@@ -23,7 +23,7 @@ public final class StudyPower {
 
     /** Receives progress: samples done and the total. Called from worker threads, one call at a time. */
     @FunctionalInterface
-    public interface Progress {
+    public interface SampleProgress {
         void update(int done, int total);
     }
 
@@ -51,7 +51,7 @@ public final class StudyPower {
      * @throws ScenarioException if the scenario refuses a size's edits
      */
     public static List<Point> run(VirtualStudy study, List<Integer> sizes, int replications, int threads,
-            Progress progress) throws ScenarioException {
+            SampleProgress progress) throws ScenarioException {
         List<ModelParameters> models = new ArrayList<>();
         for (int n : sizes) {
             models.add(study.model(n));

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.report.SweepReport;
@@ -208,9 +209,11 @@ public final class SweepRunner {
             // Arm A is the point's scenario; an effect sweep's arm B runs on the same seed and replication
             // numbers, so replication r of both simulates the same families (common random numbers), as compare's arms.
             List<ExperimentResult> arms = new ArrayList<>();
-            arms.add(Experiment.metrics(sweep.scenario(index).model(), spec.seed(), spec.replications(), 1));
+            arms.add(Experiment.metrics(ExperimentPlan.builder(sweep.scenario(index).model(), spec.seed())
+                    .replications(spec.replications()).sessionDetail(false).build()));
             if (spec.isEffectSweep()) {
-                arms.add(Experiment.metrics(sweep.scenarioB(index).model(), spec.seed(), spec.replications(), 1));
+                arms.add(Experiment.metrics(ExperimentPlan.builder(sweep.scenarioB(index).model(), spec.seed())
+                        .replications(spec.replications()).sessionDetail(false).build()));
             }
             SweepRows rows = sweep.rows();
             List<Metric> ms = spec.metrics().stream().map(Metric::byKey).toList();

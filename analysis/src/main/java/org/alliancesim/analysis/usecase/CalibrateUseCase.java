@@ -7,6 +7,7 @@ import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.calibration.Identifiability;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
 import org.alliancesim.analysis.report.IdentifiabilityReport;
@@ -52,8 +53,8 @@ public final class CalibrateUseCase {
                 spec.maxEvaluations(), String.format(Locale.ROOT, "best distance %.4f", e.best())));
         Scenario fitted = calibration.scenario(fit.best()).withSeed(spec.seed() + 1)
                 .withReplications(request.checkReplications());
-        ExperimentResult check = Requests.run(() -> Experiment.run(fitted.model(), fitted.seed(),
-                fitted.replications(), request.threads()));
+        ExperimentResult check = Requests.run(() -> Experiment.run(ExperimentPlan.of(fitted)
+                .threads(request.threads()).build()));
         var rows = CalibrationReport.rows(spec, Requests.run(() -> TargetEstimates.of(spec.targets(), fitted,
                 fitted.seed(), fitted.replications(), request.threads(), check)));
         if (folder != null) {

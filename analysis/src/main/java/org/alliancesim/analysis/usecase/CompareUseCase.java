@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ReplicationData;
 import org.alliancesim.analysis.report.CompareReport;
@@ -108,12 +109,13 @@ public final class CompareUseCase {
             Writer families, int max) throws IOException {
         String note = label + ": " + s.name() + " (auto, up to " + max + ")";
         Requests.run(() -> {
-            Experiment.run(s.model(), s.seed(), first, count, q.threads(), false, d -> {
-                result.add(d);
-                if (families != null) {
-                    d.writeFamilies(families, label);
-                }
-            }, r -> q.progress().update(r + 1, max, note));
+            Experiment.run(ExperimentPlan.of(s).replications(first, count).threads(q.threads()).familyRows(true)
+                    .afterEach(r -> q.progress().update(r + 1, max, note)).build(), d -> {
+                        result.add(d);
+                        if (families != null) {
+                            d.writeFamilies(families, label);
+                        }
+                    });
             return null;
         });
     }
@@ -124,12 +126,13 @@ public final class CompareUseCase {
         long total = 2L * s.replications();
         String note = label + ": " + s.name();
         Requests.run(() -> {
-            Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), false, d -> {
-                result.add(d);
-                if (families != null) {
-                    d.writeFamilies(families, label);
-                }
-            }, r -> q.progress().update(before + r + 1, total, note));
+            Experiment.run(ExperimentPlan.of(s).threads(q.threads()).familyRows(true)
+                    .afterEach(r -> q.progress().update(before + r + 1, total, note)).build(), d -> {
+                        result.add(d);
+                        if (families != null) {
+                            d.writeFamilies(families, label);
+                        }
+                    });
             return null;
         });
         return result;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.MeasuresCsv;
@@ -77,7 +78,7 @@ public final class RunUseCase {
             if (measures != null) {
                 measures.write(MeasuresCsv.HEADER);
             }
-            Scenario ran = replicate(request, result, new Experiment.Sink() {
+            Scenario ran = replicate(request, result, new Experiment.ReplicationSink() {
                 @Override
                 public void accept(ReplicationData d) throws IOException {
                     rows(d);
@@ -118,10 +119,10 @@ public final class RunUseCase {
      * Runs the replications into {@code result} and {@code write}, each heard also by its listener
      * from {@code alongside} (null for none); returns the scenario with the number run.
      */
-    private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.Sink write,
+    private static Scenario replicate(RunRequest q, ExperimentResult result, Experiment.ReplicationSink write,
             IntFunction<? extends CourseListener> alongside) throws IOException {
         Scenario s = q.scenario();
-        Experiment.Sink sink = new Experiment.Sink() {
+        Experiment.ReplicationSink sink = new Experiment.ReplicationSink() {
             @Override
             public void accept(ReplicationData d) throws Exception {
                 result.add(d);
@@ -135,8 +136,8 @@ public final class RunUseCase {
         };
         if (q.ciWidth() == null) {
             Requests.run(() -> {
-                Experiment.run(s.model(), s.seed(), 0, s.replications(), q.threads(), q.trajectories(), true, alongside,
-                        sink, r -> q.progress().update(r + 1, s.replications(), ""));
+                Experiment.run(plan(q, alongside).replications(s.replications())
+                        .afterEach(r -> q.progress().update(r + 1, s.replications(), "")).build(), sink);
                 return null;
             });
             return s;
@@ -145,8 +146,8 @@ public final class RunUseCase {
         while (done < MAX_REPLICATIONS) {
             int first = done;
             Requests.run(() -> {
-                Experiment.run(s.model(), s.seed(), first, BATCH, q.threads(), q.trajectories(), true, alongside,
-                        sink, r -> q.progress().update(r + 1, -1, ""));
+                Experiment.run(plan(q, alongside).replications(first, BATCH)
+                        .afterEach(r -> q.progress().update(r + 1, -1, "")).build(), sink);
                 return null;
             });
             done += BATCH;
@@ -158,5 +159,11 @@ public final class RunUseCase {
             }
         }
         return s.withReplications(result.replications());
+    }
+
+    /** The run's replications as asked: families.csv rows, sessions.csv rows if asked, session detail for the charts. */
+    private static ExperimentPlan.Builder plan(RunRequest q, IntFunction<? extends CourseListener> alongside) {
+        return ExperimentPlan.of(q.scenario()).threads(q.threads()).trajectories(q.trajectories()).sessionDetail(true)
+                .familyRows(true).alongside(alongside);
     }
 }

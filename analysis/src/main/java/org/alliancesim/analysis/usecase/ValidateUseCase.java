@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.report.CalibrationReport;
 import org.alliancesim.analysis.report.Provenance;
@@ -47,10 +48,11 @@ public final class ValidateUseCase {
             ExperimentResult result = new ExperimentResult(s.model().run().sessionLimit());
             // Session detail is on: the V-shaped trajectories of the validation set need it; no
             // families.csv is written, so no family rows are formatted.
-            Experiment.run(s.model(), s.seed(), 0, s.replications(), request.threads(), false, true, false, d -> {
-                result.add(d);
-                patterns.add(d);
-            }, k -> request.progress().update(k + 1, s.replications(), ""));
+            Experiment.run(ExperimentPlan.of(s).threads(request.threads())
+                    .afterEach(k -> request.progress().update(k + 1, s.replications(), "")).build(), d -> {
+                        result.add(d);
+                        patterns.add(d);
+                    });
             // The lowest and highest therapist rates: the same replications with source-like caseloads.
             patterns.runSourceCaseloads(s, 0, s.replications(), request.threads());
             return result;

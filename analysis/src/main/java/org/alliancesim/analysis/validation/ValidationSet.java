@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.ReplicationData;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
@@ -67,8 +68,8 @@ public final class ValidationSet {
      */
     public void runSourceCaseloads(Scenario s, int first, int count, int threads) throws Exception {
         Scenario c = sourceCaseloads(s);
-        Experiment.run(c.model(), c.seed(), first, count, threads, false, false, false, this::addSourceCaseloads,
-                null);
+        Experiment.run(ExperimentPlan.of(c).replications(first, count).threads(threads).sessionDetail(false).build(),
+                this::addSourceCaseloads);
     }
 
     /** Adds one replication of the run with source-like caseloads (its other statistics are ignored). */

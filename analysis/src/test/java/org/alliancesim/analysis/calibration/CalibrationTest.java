@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
@@ -41,7 +42,7 @@ class CalibrationTest {
         Calibration calibration = Calibration.of(small, perturbed);
 
         Scenario start = calibration.scenario(calibration.start());
-        Map<Metric, MetricSummary> before = Experiment.run(start.model(), 7, 10, 2).summaries();
+        Map<Metric, MetricSummary> before = Experiment.run(ExperimentPlan.builder(start.model(), 7).replications(10).threads(2).build()).summaries();
         assertTrue(!small.targets().get(0).inRange(before.get(Metric.DROPOUT_SHARE).mean()),
                 "the perturbed start is off target: dropout " + before.get(Metric.DROPOUT_SHARE).mean());
 
@@ -55,7 +56,7 @@ class CalibrationTest {
         fitted = new Scenario(fitted.name(), "", fitted.seed(), 20, fitted.model().withRun(
                 new org.alliancesim.model.RunSpec(fitted.model().run().mode(), 1000, fitted.model().run().horizonDays(),
                         fitted.model().run().sessionLimit())));
-        ExperimentResult check = Experiment.run(fitted.model(), 7, 20, 2);
+        ExperimentResult check = Experiment.run(ExperimentPlan.builder(fitted.model(), 7).replications(20).threads(2).build());
         for (CalibrationSpec.Target t : small.targets()) {
             double m = check.summaries().get(Metric.byKey(t.statistic())).mean();
             System.out.printf("  %s = %.4f in [%.2f, %.2f]%n", t.statistic(), m, t.min(), t.max());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -44,7 +45,7 @@ class PosteriorPredictiveTest {
         Scenario s = sized(p).with("run.families", 1000);
         ValidationSpec spec = ValidationSet.spec("validation");
         ValidationSet mc = new ValidationSet();
-        Experiment.run(s.model(), s.seed(), 0, R, threads, false, true, false, mc::add, null);
+        Experiment.run(ExperimentPlan.of(s).replications(R).threads(threads).build(), mc::add);
         mc.runSourceCaseloads(s, 0, R, threads);
         return PosteriorPredictive.validate(p, s, spec, mc.rows(spec), M, threads, null);
     }
@@ -53,8 +54,10 @@ class PosteriorPredictiveTest {
         Posterior p = Posterior.read(PosteriorTest.fixture(fixture));
         Scenario a = sized(p);
         Scenario b = a.with("therapists[1].warmth", 0.95); // warmer experienced therapists
-        ExperimentResult ra = Experiment.run(a.model(), SEED, R, 2, false);
-        ExperimentResult rb = Experiment.run(b.model(), SEED, R, 2, false);
+        ExperimentResult ra = Experiment.run(ExperimentPlan.builder(a.model(), SEED).replications(R).threads(2)
+                .sessionDetail(false).build());
+        ExperimentResult rb = Experiment.run(ExperimentPlan.builder(b.model(), SEED).replications(R).threads(2)
+                .sessionDetail(false).build());
         return PosteriorPredictive.compare(p, a, b, Comparison.paired(ra, rb), M, 2, null);
     }
 

@@ -79,7 +79,7 @@ class TargetEstimatesTest {
     @Test
     void targetsWithoutNAreTheMetricsOfTheScenarioAsBefore() throws Exception {
         Scenario s = ScenarioLoader.load("default").with("run.families", 300);
-        var direct = org.alliancesim.analysis.experiment.Experiment.metrics(s.model(), SEED, 3, 1).summaries();
+        var direct = org.alliancesim.analysis.experiment.Experiment.metrics(org.alliancesim.analysis.experiment.ExperimentPlan.builder(s.model(), SEED).replications(3).threads(1).sessionDetail(false).build()).summaries();
         List<MetricSummary> e = TargetEstimates.of(List.of(new CalibrationSpec.Target("median_sessions", 4, 6, 5, "")),
                 s, SEED, 3, 2, null);
         assertEquals(direct.get(org.alliancesim.analysis.experiment.Metric.MEDIAN_SESSIONS), e.get(0));

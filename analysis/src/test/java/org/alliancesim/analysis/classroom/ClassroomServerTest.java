@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
@@ -96,7 +97,7 @@ class ClassroomServerTest {
             overrides.add("families." + t + ".conflict=0.7");
         }
         Scenario expected = ScenarioLoader.load("involuntary-referral", overrides);
-        Map<Metric, MetricSummary> want = Experiment.run(expected.model(), expected.seed(), 3, 1).summaries();
+        Map<Metric, MetricSummary> want = Experiment.run(ExperimentPlan.builder(expected.model(), expected.seed()).replications(3).threads(1).build()).summaries();
         int compared = 0;
         for (Metric m : List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEDIAN_SESSIONS,
                 Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_3)) {

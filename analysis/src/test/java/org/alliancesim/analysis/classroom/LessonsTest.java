@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.LessonSpecs;
@@ -33,7 +34,7 @@ class LessonsTest {
         Scenario sc = ScenarioLoader.load(s.preset());
         var m = settings.apply(sc.model());
         m = m.withRun(new org.alliancesim.model.RunSpec(m.run().mode(), 2000, m.run().horizonDays(), m.run().sessionLimit()));
-        return Experiment.run(m, sc.seed(), 10, 2).summaries().get(Metric.DROPOUT_SHARE).mean();
+        return Experiment.run(ExperimentPlan.builder(m, sc.seed()).replications(10).threads(2).build()).summaries().get(Metric.DROPOUT_SHARE).mean();
     }
 
     /**

@@ -12,7 +12,8 @@ class ComparisonTest {
 
     private static ExperimentResult run(Scenario s, long seed, int reps) throws Exception {
         ExperimentResult r = new ExperimentResult(s.model().run().sessionLimit());
-        Experiment.run(s.model(), seed, 0, reps, 2, false, r::add, null);
+        Experiment.run(ExperimentPlan.builder(s.model(), seed).replications(reps).threads(2).familyRows(true).build(),
+                r::add);
         return r;
     }
 

@@ -25,7 +25,8 @@ class ExperimentTest {
         Scenario s = ScenarioLoader.load("default", List.of("run.families=12000"));
         StringWriter streamed = new StringWriter();
         List<Integer> drained = new ArrayList<>();
-        Experiment.run(s.model(), 5, 1, 1, 2, false, new Experiment.Sink() {
+        Experiment.run(ExperimentPlan.builder(s.model(), 5).replications(1, 1).threads(2).familyRows(true).build(),
+                new Experiment.ReplicationSink() {
             @Override
             public void accept(ReplicationData d) throws Exception {
                 d.writeFamilies(streamed);
@@ -36,13 +37,13 @@ class ExperimentTest {
                 drained.add(d.familiesCsv.length());
                 d.writeFamilies(streamed);
             }
-        }, null);
+        });
         StringWriter whole = new StringWriter();
-        Experiment.run(s.model(), 5, 0, 2, 2, false, d -> {
+        Experiment.run(ExperimentPlan.builder(s.model(), 5).replications(2).threads(2).familyRows(true).build(), d -> {
             if (d.replication == 1) {
                 d.writeFamilies(whole);
             }
-        }, null);
+        });
         assertTrue(drained.size() >= 1, "12000 rows of about 150 characters exceed one chunk: " + drained);
         for (int chars : drained) {
             assertTrue(chars >= Experiment.ROWS_CHUNK && chars < Experiment.ROWS_CHUNK + 1000, "chunk " + chars);
@@ -57,8 +58,9 @@ class ExperimentTest {
     @Test
     void metricsOnlyKeepsTheMetricsAndNothingElse() throws Exception {
         Scenario s = ScenarioLoader.load("default", List.of("run.families=200"));
-        ExperimentResult full = Experiment.run(s.model(), 9, 4, 2, false);
-        ExperimentResult lean = Experiment.metrics(s.model(), 9, 4, 2);
+        ExperimentPlan plan = ExperimentPlan.builder(s.model(), 9).replications(4).threads(2).sessionDetail(false).build();
+        ExperimentResult full = Experiment.run(plan);
+        ExperimentResult lean = Experiment.metrics(plan);
         for (Metric m : Metric.values()) {
             assertEquals(java.util.Arrays.toString(full.values(m)), java.util.Arrays.toString(lean.values(m)), m.key());
         }

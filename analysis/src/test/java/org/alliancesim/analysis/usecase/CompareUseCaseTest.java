@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.cli.AllianceSimAccess;
@@ -54,8 +55,8 @@ class CompareUseCaseTest {
         Scenario a = load("default", 80).withSeed(11).withReplications(5);
         Scenario b = load("involuntary-referral", 80);
         CompareResult r = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2));
-        ExperimentResult ra = Experiment.run(a.model(), 11, 5, 1);
-        ExperimentResult rb = Experiment.run(b.model(), 11, 5, 1);
+        ExperimentResult ra = Experiment.run(ExperimentPlan.builder(a.model(), 11).replications(5).threads(1).build());
+        ExperimentResult rb = Experiment.run(ExperimentPlan.builder(b.model(), 11).replications(5).threads(1).build());
         assertEquals(Metric.values().length, r.differences().size());
         for (Metric m : Metric.values()) {
             assertEquals(Comparison.paired(m, ra.values(m), rb.values(m)), r.difference(m), m.key());

@@ -19,6 +19,7 @@ import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.report.CompeteReport;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -95,10 +96,11 @@ class CompeteUseCaseTest {
             int replications) throws Exception {
         ExperimentResult r = new ExperimentResult(truth.model().run().sessionLimit());
         ValidationSet v = new ValidationSet();
-        Experiment.run(truth.model(), 4242, 0, replications, 2, false, d -> {
-            r.add(d);
-            v.add(d);
-        }, null);
+        Experiment.run(ExperimentPlan.builder(truth.model(), 4242).replications(replications).threads(2).familyRows(true)
+                .build(), d -> {
+                    r.add(d);
+                    v.add(d);
+                });
         StringBuilder t = new StringBuilder("targets:\n");
         for (Metric m : targets) {
             t.append(String.format(Locale.ROOT, "  - {statistic: %s, target: %.6f, tolerance: 0.05}%n", m.key(),

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.cli.AllianceSimAccess;
@@ -115,7 +116,7 @@ class RunUseCaseTest {
         assertEquals(one.summaries(), two.summaries());
         assertArrayEquals(one.experiment().values(Metric.DROPOUT_SHARE), two.experiment().values(Metric.DROPOUT_SHARE));
         for (int k = RunUseCase.BATCH; k <= n; k += RunUseCase.BATCH) {
-            MetricSummary d = Experiment.run(s.model(), s.seed(), k, 2).summaries().get(Metric.DROPOUT_SHARE);
+            MetricSummary d = Experiment.run(ExperimentPlan.builder(s.model(), s.seed()).replications(k).threads(2).build()).summaries().get(Metric.DROPOUT_SHARE);
             assertEquals(k == n, d.upper() - d.lower() < w, k + " replications: width " + (d.upper() - d.lower()));
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.TherapistTally;
 import org.alliancesim.analysis.stats.RandomInterceptLogistic;
 import org.alliancesim.model.Dynamics;
@@ -42,7 +43,8 @@ class TherapistShareTest {
         List<Integer> cluster = new ArrayList<>();
         List<Boolean> dropout = new ArrayList<>();
         List<TherapistTally> tallies = new ArrayList<>();
-        Experiment.run(p, SEED, 0, replications, 1, false, false, false, d -> tallies.add(d.therapists()), null);
+        Experiment.run(ExperimentPlan.builder(p, SEED).replications(replications).sessionDetail(false).build(),
+                d -> tallies.add(d.therapists()));
         for (int r = 0; r < tallies.size(); r++) {
             TherapistTally t = tallies.get(r);
             for (int j = 0; j < t.therapists(); j++) {

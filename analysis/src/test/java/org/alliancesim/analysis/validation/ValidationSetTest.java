@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.alliancesim.analysis.experiment.Experiment;
+import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.TherapistTally;
 import org.alliancesim.model.TherapistType;
 import org.alliancesim.scenario.Scenario;
@@ -32,7 +33,7 @@ class ValidationSetTest {
             assertEquals(ValidationSet.SOURCE_CASELOAD, t.caseload(), t.name());
         }
         List<double[]> byHand = new ArrayList<>();
-        Experiment.run(s.model(), s.seed(), 0, 2, 2, false, false, false, d -> {
+        Experiment.run(ExperimentPlan.of(s).replications(2).threads(2).sessionDetail(false).build(), d -> {
             TherapistTally t = d.therapists();
             double lo = 1;
             double hi = 0;
@@ -49,7 +50,7 @@ class ValidationSetTest {
             }
             assertEquals(10, met);
             byHand.add(new double[] {lo, hi}); // the sink hears replications in order
-        }, null);
+        });
         ValidationSet v = new ValidationSet();
         v.runSourceCaseloads(base, 0, 2, 2);
         double[] lowest = v.values(ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST);
@@ -69,7 +70,7 @@ class ValidationSetTest {
     void ratesComeOnlyFromTheSourceCaseloadRun() throws Exception {
         Scenario s = ScenarioLoader.load("default").with("run.families", 200).withSeed(99);
         ValidationSet v = new ValidationSet();
-        Experiment.run(s.model(), s.seed(), 0, 2, 2, false, false, false, v::add, null);
+        Experiment.run(ExperimentPlan.of(s).replications(2).threads(2).sessionDetail(false).build(), v::add);
         assertTrue(Double.isNaN(v.summary(ValidationStatistic.THERAPIST_DROPOUT_RATE_HIGHEST).mean()));
         assertEquals(0, v.summary(ValidationStatistic.THERAPIST_DROPOUT_RATE_LOWEST).n());
         assertEquals(2, v.summary(ValidationStatistic.THERAPIST_IMPROVEMENT_ICC).n());
