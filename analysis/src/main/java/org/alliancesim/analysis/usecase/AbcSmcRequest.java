@@ -23,15 +23,12 @@ import org.alliancesim.scenario.Scenario;
  * @param finalTolerance stop after a generation whose tolerance is at most this, >= 0
  * @param alpha quantile of the previous distances that becomes the next tolerance, in (0, 1)
  * @param maxGenerations most generations, counting generation 0
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write no files
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  * @param resume continue from the checkpoint in {@code output} (which must be given)
- * @param progress told after each round of attempts (done = accepted particles of the generation)
- * @param arguments the invocation's arguments, recorded in the provenance
  */
 public record AbcSmcRequest(CalibrationSpec targets, String targetsName, Scenario base, List<String> startEdits,
         int population, long maxSimulations, double minAcceptanceRate, double finalTolerance, double alpha,
-        int maxGenerations, int threads, Output output, boolean resume, Progress progress, List<String> arguments) {
+        int maxGenerations, boolean resume, Execution execution) implements Executed<AbcSmcRequest> {
 
     /** Particles unless a request says otherwise. */
     public static final int POPULATION = 1000;
@@ -51,20 +48,18 @@ public record AbcSmcRequest(CalibrationSpec targets, String targetsName, Scenari
         Requests.given("targetsName", targetsName);
         Requests.given("base", base);
         startEdits = Requests.arguments(startEdits);
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
         int d = targets.parameters().size();
         if (population < Math.max(4, 2 * d)) {
             throw new BadRequestException("--population " + population + ": must be at least 2 x the " + d
                     + " parameters of " + targetsName + " (and at least 4), so at least " + Math.max(4, 2 * d));
         }
-        if (resume && output == null) {
+        if (resume && execution.output() == null) {
             throw new BadRequestException("--resume needs the results folder (--out) whose checkpoint to continue");
         }
         try {
             new AbcSmc.Settings(population, alpha, minAcceptanceRate, finalTolerance, maxSimulations, maxGenerations,
-                    true, targets.seed(), threads);
+                    true, targets.seed(), execution.threads());
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -73,18 +68,18 @@ public record AbcSmcRequest(CalibrationSpec targets, String targetsName, Scenari
     /** 1000 particles, a budget of 100,000 simulations, on every core, no files. */
     public static AbcSmcRequest of(CalibrationSpec targets, String targetsName, Scenario base) {
         return new AbcSmcRequest(targets, targetsName, base, List.of(), POPULATION, MAX_SIMULATIONS, MIN_ACCEPTANCE, 0,
-                0.5, 50, Requests.ALL_CORES, null, false, null, null);
+                0.5, 50, false, Execution.DEFAULT);
     }
 
     /** The algorithm's settings; the seed is the targets' seed. */
     public AbcSmc.Settings settings() {
         return new AbcSmc.Settings(population, alpha, minAcceptanceRate, finalTolerance, maxSimulations, maxGenerations,
-                true, targets.seed(), threads);
+                true, targets.seed(), threads());
     }
 
     public AbcSmcRequest withTargets(CalibrationSpec spec) {
         return new AbcSmcRequest(spec, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, resume, progress, arguments);
+                finalTolerance, alpha, maxGenerations, resume, execution);
     }
 
     /** A copy whose fitted.yaml extends {@code name} (give the scenario it names as {@link #base()}). */
@@ -103,42 +98,28 @@ public record AbcSmcRequest(CalibrationSpec targets, String targetsName, Scenari
 
     public AbcSmcRequest withStartEdits(List<String> edits) {
         return new AbcSmcRequest(targets, targetsName, base, edits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, resume, progress, arguments);
+                finalTolerance, alpha, maxGenerations, resume, execution);
     }
 
     public AbcSmcRequest withPopulation(int n) {
         return new AbcSmcRequest(targets, targetsName, base, startEdits, n, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, resume, progress, arguments);
+                finalTolerance, alpha, maxGenerations, resume, execution);
     }
 
     /** A copy with other stopping rules: budget, minimum acceptance rate, final tolerance, most generations. */
     public AbcSmcRequest withStopping(long simulations, double acceptance, double tolerance, int generations) {
         return new AbcSmcRequest(targets, targetsName, base, startEdits, population, simulations, acceptance,
-                tolerance, alpha, generations, threads, output, resume, progress, arguments);
-    }
-
-    public AbcSmcRequest withThreads(int n) {
-        return new AbcSmcRequest(targets, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, n, output, resume, progress, arguments);
-    }
-
-    public AbcSmcRequest withOutput(Output folder) {
-        return new AbcSmcRequest(targets, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, folder, resume, progress, arguments);
+                tolerance, alpha, generations, resume, execution);
     }
 
     public AbcSmcRequest withResume(boolean r) {
         return new AbcSmcRequest(targets, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, r, progress, arguments);
+                finalTolerance, alpha, maxGenerations, r, execution);
     }
 
-    public AbcSmcRequest withProgress(Progress callback) {
+    @Override
+    public AbcSmcRequest withExecution(Execution how) {
         return new AbcSmcRequest(targets, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, resume, callback, arguments);
-    }
-
-    public AbcSmcRequest withArguments(List<String> invocation) {
-        return new AbcSmcRequest(targets, targetsName, base, startEdits, population, maxSimulations, minAcceptanceRate,
-                finalTolerance, alpha, maxGenerations, threads, output, resume, progress, invocation);
+                finalTolerance, alpha, maxGenerations, resume, how);
     }
 }

@@ -19,13 +19,10 @@ import org.alliancesim.scenario.Scenario;
  * @param startEdits how {@code base} was edited, as the user wrote it (the --set values), recorded
  *     in fitted.yaml; empty when it was not
  * @param checkReplications replications of the check run behind the fit table, at least 2
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write no files
- * @param progress told after each evaluation ({@code total} = the budget; note: the best distance)
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  */
 public record CalibrateRequest(CalibrationSpec targets, String targetsName, Scenario base, List<String> startEdits,
-        int checkReplications, int threads, Output output, Progress progress, List<String> arguments) {
+        int checkReplications, Execution execution) implements Executed<CalibrateRequest> {
 
     /** Replications of the check run unless a request says otherwise. */
     public static final int CHECK_REPLICATIONS = 20;
@@ -43,15 +40,12 @@ public record CalibrateRequest(CalibrationSpec targets, String targetsName, Scen
         if (checkReplications < 2) {
             throw new ParameterException("checkReplications", String.valueOf(checkReplications), "at least 2");
         }
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
     }
 
     /** The targets fitted on {@code base}, checked with 20 replications, on every core, no files. */
     public static CalibrateRequest of(CalibrationSpec targets, String targetsName, Scenario base) {
-        return new CalibrateRequest(targets, targetsName, base, List.of(), CHECK_REPLICATIONS, Requests.ALL_CORES,
-                null, null, null);
+        return new CalibrateRequest(targets, targetsName, base, List.of(), CHECK_REPLICATIONS, Execution.DEFAULT);
     }
 
     /** A copy whose fitted.yaml extends {@code name} (give the scenario it names as {@link #base()}). */
@@ -73,37 +67,20 @@ public record CalibrateRequest(CalibrationSpec targets, String targetsName, Scen
     }
 
     public CalibrateRequest withTargets(CalibrationSpec spec) {
-        return new CalibrateRequest(spec, targetsName, base, startEdits, checkReplications, threads, output, progress,
-                arguments);
+        return new CalibrateRequest(spec, targetsName, base, startEdits, checkReplications, execution);
     }
 
     /** A copy recording that {@link #base()} differs from the targets' base by {@code edits} (as text, for fitted.yaml). */
     public CalibrateRequest withStartEdits(List<String> edits) {
-        return new CalibrateRequest(targets, targetsName, base, edits, checkReplications, threads, output, progress,
-                arguments);
+        return new CalibrateRequest(targets, targetsName, base, edits, checkReplications, execution);
     }
 
     public CalibrateRequest withCheckReplications(int n) {
-        return new CalibrateRequest(targets, targetsName, base, startEdits, n, threads, output, progress, arguments);
+        return new CalibrateRequest(targets, targetsName, base, startEdits, n, execution);
     }
 
-    public CalibrateRequest withThreads(int n) {
-        return new CalibrateRequest(targets, targetsName, base, startEdits, checkReplications, n, output, progress,
-                arguments);
-    }
-
-    public CalibrateRequest withOutput(Output folder) {
-        return new CalibrateRequest(targets, targetsName, base, startEdits, checkReplications, threads, folder,
-                progress, arguments);
-    }
-
-    public CalibrateRequest withProgress(Progress callback) {
-        return new CalibrateRequest(targets, targetsName, base, startEdits, checkReplications, threads, output,
-                callback, arguments);
-    }
-
-    public CalibrateRequest withArguments(List<String> invocation) {
-        return new CalibrateRequest(targets, targetsName, base, startEdits, checkReplications, threads, output,
-                progress, invocation);
+    @Override
+    public CalibrateRequest withExecution(Execution how) {
+        return new CalibrateRequest(targets, targetsName, base, startEdits, checkReplications, how);
     }
 }

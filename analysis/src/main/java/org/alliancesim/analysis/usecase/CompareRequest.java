@@ -16,10 +16,7 @@ import org.alliancesim.scenario.Scenario;
  *
  * @param a the reference scenario
  * @param b the scenario compared with it; same seed and replications as {@code a}
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write no files
- * @param progress told after each replication of A and then of B ({@code total} = both together)
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  * @param posterior a posterior whose parameter uncertainty the effects carry (compare --posterior), or null
  * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  * @param labelA what A is called on the console, in report.html, the chart legends and the CSVs: 1 to
@@ -29,8 +26,7 @@ import org.alliancesim.scenario.Scenario;
  * @param auto replications added in blocks until the effect is known well enough ({@code compare
  *     --reps auto}), or null to run {@code a}'s replications
  */
-public record CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress,
-        List<String> arguments, Posterior posterior, int draws, String labelA, String labelB, Auto auto) {
+public record CompareRequest(Scenario a, Scenario b, Execution execution, Posterior posterior, int draws, String labelA, String labelB, Auto auto) implements Executed<CompareRequest> {
 
     /** The longest label. */
     public static final int MAX_LABEL = 200;
@@ -96,9 +92,7 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
             throw new ParameterException("replications", String.valueOf(a.replications()),
                     "from 2 to " + MAX_REPLICATIONS + " (a paired interval needs 2)");
         }
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
         if (draws < 1 || draws > PosteriorPredictive.MAX_DRAWS) {
             throw new ParameterException("draws", String.valueOf(draws), "from 1 to " + PosteriorPredictive.MAX_DRAWS);
         }
@@ -120,14 +114,14 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
     }
 
     /** A request without a posterior. */
-    public CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress, List<String> arguments) {
-        this(a, b, threads, output, progress, arguments, null, PosteriorPredictive.DEFAULT_DRAWS);
+    public CompareRequest(Scenario a, Scenario b, Execution execution) {
+        this(a, b, execution, null, PosteriorPredictive.DEFAULT_DRAWS);
     }
 
     /** A request with the scenarios' names as labels, run for a fixed number of replications. */
-    public CompareRequest(Scenario a, Scenario b, int threads, Output output, Progress progress, List<String> arguments,
+    public CompareRequest(Scenario a, Scenario b, Execution execution,
             Posterior posterior, int draws) {
-        this(a, b, threads, output, progress, arguments, posterior, draws, null, null, null);
+        this(a, b, execution, posterior, draws, null, null, null);
     }
 
     /**
@@ -160,8 +154,7 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
 
     /** A and B with A's seed and replications, on every core, no files. */
     public static CompareRequest of(Scenario a, Scenario b) {
-        return new CompareRequest(a, b.withSeed(a.seed()).withReplications(a.replications()), Requests.ALL_CORES,
-                null, null, null);
+        return new CompareRequest(a, b.withSeed(a.seed()).withReplications(a.replications()), Execution.DEFAULT);
     }
 
     /**
@@ -169,38 +162,22 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
      * {@code --label-a}/{@code --label-b} give them).
      */
     public CompareRequest withLabels(String a, String b) {
-        return new CompareRequest(this.a, this.b, threads, output, progress, arguments, posterior, draws, a, b, auto);
+        return new CompareRequest(this.a, this.b, execution, posterior, draws, a, b, auto);
     }
 
     /** A copy that adds replications in blocks until the effect is known to {@code rule}'s precision; null for fixed. */
     public CompareRequest withAuto(Auto rule) {
-        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, draws, labelA, labelB, rule);
+        return new CompareRequest(a, b, execution, posterior, draws, labelA, labelB, rule);
     }
 
     /** A copy where both run with {@code seed}. */
     public CompareRequest withSeed(long seed) {
-        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), threads, output, progress, arguments, posterior, draws, labelA, labelB, auto);
+        return new CompareRequest(a.withSeed(seed), b.withSeed(seed), execution, posterior, draws, labelA, labelB, auto);
     }
 
     /** A copy where both run {@code n} replications (2 to 100,000). */
     public CompareRequest withReplications(int n) {
-        return new CompareRequest(a.withReplications(n), b.withReplications(n), threads, output, progress, arguments, posterior, draws, labelA, labelB, auto);
-    }
-
-    public CompareRequest withThreads(int n) {
-        return new CompareRequest(a, b, n, output, progress, arguments, posterior, draws, labelA, labelB, auto);
-    }
-
-    public CompareRequest withOutput(Output folder) {
-        return new CompareRequest(a, b, threads, folder, progress, arguments, posterior, draws, labelA, labelB, auto);
-    }
-
-    public CompareRequest withProgress(Progress callback) {
-        return new CompareRequest(a, b, threads, output, callback, arguments, posterior, draws, labelA, labelB, auto);
-    }
-
-    public CompareRequest withArguments(List<String> invocation) {
-        return new CompareRequest(a, b, threads, output, progress, invocation, posterior, draws, labelA, labelB, auto);
+        return new CompareRequest(a.withReplications(n), b.withReplications(n), execution, posterior, draws, labelA, labelB, auto);
     }
 
     /**
@@ -208,11 +185,16 @@ public record CompareRequest(Scenario a, Scenario b, int threads, Output output,
      * predictive distribution ({@link PosteriorPredictive#compare}); null for none.
      */
     public CompareRequest withPosterior(Posterior p) {
-        return new CompareRequest(a, b, threads, output, progress, arguments, p, draws, labelA, labelB, auto);
+        return new CompareRequest(a, b, execution, p, draws, labelA, labelB, auto);
     }
 
     /** A copy drawing {@code m} particles for the posterior predictive distributions (1 to 10,000). */
     public CompareRequest withDraws(int m) {
-        return new CompareRequest(a, b, threads, output, progress, arguments, posterior, m, labelA, labelB, auto);
+        return new CompareRequest(a, b, execution, posterior, m, labelA, labelB, auto);
+    }
+
+    @Override
+    public CompareRequest withExecution(Execution how) {
+        return new CompareRequest(a, b, how, posterior, draws, labelA, labelB, auto);
     }
 }

@@ -16,13 +16,9 @@ import org.alliancesim.scenario.ScenarioException;
  * @param hypotheses the hypotheses file, loaded and checked against its base
  * @param source what the file is called in outputs (its path)
  * @param shard which variants to run: variant i (from 0) belongs to shard (i mod N) + 1
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder (a shard folder for a shard other than 1/1), or null to write none
- * @param progress told as each variant finishes: variants done, the shard's variants, and the variant
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  */
-public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, int threads,
-        Output output, Progress progress, List<String> arguments) {
+public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, Execution execution) implements Executed<CompeteRequest> {
 
     /**
      * Validates the request.
@@ -33,9 +29,7 @@ public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequ
         Requests.given("hypotheses", hypotheses);
         source = source == null ? "hypotheses" : source;
         shard = shard == null ? SweepRequest.Shard.ALL : shard;
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
     }
 
     /**
@@ -45,31 +39,20 @@ public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequ
      */
     public static CompeteRequest of(Path file) throws ScenarioException {
         return new CompeteRequest(HypothesesSpecs.load(file), file.toString(), SweepRequest.Shard.ALL,
-                Requests.ALL_CORES, null, null, null);
+                Execution.DEFAULT);
     }
 
     /** The hypotheses {@code spec}, called {@code source} in outputs: every variant, on every core, no files. */
     public static CompeteRequest of(HypothesesSpec spec, String source) {
-        return new CompeteRequest(spec, source, SweepRequest.Shard.ALL, Requests.ALL_CORES, null, null, null);
+        return new CompeteRequest(spec, source, SweepRequest.Shard.ALL, Execution.DEFAULT);
     }
 
     public CompeteRequest withShard(SweepRequest.Shard part) {
-        return new CompeteRequest(hypotheses, source, part, threads, output, progress, arguments);
+        return new CompeteRequest(hypotheses, source, part, execution);
     }
 
-    public CompeteRequest withThreads(int n) {
-        return new CompeteRequest(hypotheses, source, shard, n, output, progress, arguments);
-    }
-
-    public CompeteRequest withOutput(Output folder) {
-        return new CompeteRequest(hypotheses, source, shard, threads, folder, progress, arguments);
-    }
-
-    public CompeteRequest withProgress(Progress callback) {
-        return new CompeteRequest(hypotheses, source, shard, threads, output, callback, arguments);
-    }
-
-    public CompeteRequest withArguments(List<String> invocation) {
-        return new CompeteRequest(hypotheses, source, shard, threads, output, progress, invocation);
+    @Override
+    public CompeteRequest withExecution(Execution how) {
+        return new CompeteRequest(hypotheses, source, shard, how);
     }
 }

@@ -15,15 +15,11 @@ import org.alliancesim.scenario.Scenario;
  *     (a share, {@code 0 < w < 1}), at most {@link RunUseCase#MAX_REPLICATIONS}
  * @param trajectories whether to write sessions.csv (one row per member per attended session); needs
  *     an output folder
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write no files (the numbers are in the result)
- * @param progress told after each replication
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  * @param compress true: families.csv and sessions.csv gzip-compressed ({@code .csv.gz}); false: both plain;
  *     null: sessions.csv compressed when more than {@link #COMPRESS_SESSIONS_ABOVE_ROWS} rows are expected
  */
-public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, int threads, Output output,
-        Progress progress, List<String> arguments, Boolean compress) {
+public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, Execution execution, Boolean compress) implements Executed<RunRequest> {
 
     /**
      * Above this many expected rows sessions.csv is written gzip-compressed unless compression is
@@ -46,60 +42,40 @@ public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories
             throw new ParameterException("ciWidth", String.valueOf(ciWidth),
                     "in (0, 1) (a width of the dropout share's 95% CI)");
         }
-        if (trajectories && output == null) {
+        execution = execution == null ? Execution.DEFAULT : execution;
+        if (trajectories && execution.output() == null) {
             throw new BadRequestException("trajectories are written to sessions.csv in the results folder; give an"
                     + " output folder or leave trajectories off");
         }
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
     }
 
     /** The scenario's replications on every core, no files, no progress. */
     public static RunRequest of(Scenario scenario) {
-        return new RunRequest(scenario, null, false, Requests.ALL_CORES, null, null, null, null);
+        return new RunRequest(scenario, null, false, Execution.DEFAULT, null);
     }
 
     /** A copy running {@code n} replications (1 to 100,000), not sequential stopping. */
     public RunRequest withReplications(int n) {
-        return new RunRequest(scenario.withReplications(n), null, trajectories, threads, output, progress, arguments,
+        return new RunRequest(scenario.withReplications(n), null, trajectories, execution,
                 compress);
     }
 
     /** A copy with another master seed. */
     public RunRequest withSeed(long seed) {
-        return new RunRequest(scenario.withSeed(seed), ciWidth, trajectories, threads, output, progress, arguments,
+        return new RunRequest(scenario.withSeed(seed), ciWidth, trajectories, execution,
                 compress);
     }
 
     /** A copy that adds replications until the dropout share's 95% CI is narrower than {@code width}. */
     public RunRequest withCiWidth(double width) {
-        return new RunRequest(scenario, width, trajectories, threads, output, progress, arguments,
+        return new RunRequest(scenario, width, trajectories, execution,
                 compress);
     }
 
     /** A copy that also writes sessions.csv (set an output first). */
     public RunRequest withTrajectories(boolean write) {
-        return new RunRequest(scenario, ciWidth, write, threads, output, progress, arguments,
+        return new RunRequest(scenario, ciWidth, write, execution,
                 compress);
-    }
-
-    public RunRequest withThreads(int n) {
-        return new RunRequest(scenario, ciWidth, trajectories, n, output, progress, arguments,
-                compress);
-    }
-
-    public RunRequest withOutput(Output folder) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, folder, progress, arguments,
-                compress);
-    }
-
-    public RunRequest withProgress(Progress callback) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, output, callback, arguments, compress);
-    }
-
-    public RunRequest withArguments(List<String> invocation) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, invocation, compress);
     }
 
     /**
@@ -108,7 +84,7 @@ public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories
      * {@link #expectedSessionRows()} is above {@link #COMPRESS_SESSIONS_ABOVE_ROWS}.
      */
     public RunRequest withCompress(boolean gzip) {
-        return new RunRequest(scenario, ciWidth, trajectories, threads, output, progress, arguments, gzip);
+        return new RunRequest(scenario, ciWidth, trajectories, execution, gzip);
     }
 
     /**
@@ -128,5 +104,10 @@ public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories
     /** Whether sessions.csv, if written, is compressed: as asked, else when it is expected to be large. */
     public boolean compressSessions() {
         return compress != null ? compress : expectedSessionRows() > COMPRESS_SESSIONS_ABOVE_ROWS;
+    }
+
+    @Override
+    public RunRequest withExecution(Execution how) {
+        return new RunRequest(scenario, ciWidth, trajectories, how, compress);
     }
 }

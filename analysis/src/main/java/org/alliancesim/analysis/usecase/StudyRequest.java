@@ -23,13 +23,10 @@ import org.alliancesim.scenario.StudySpecs;
  *     {@link #MAX_FAMILIES} and at most {@link StudySpec#MAX_CASELOAD} per therapist, no repeats, at
  *     most {@link #MAX_SIZES}; empty for no power analysis
  * @param replications samples per size in the power analysis, 1 to {@link #MAX_REPLICATIONS}
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write none
- * @param progress told after each sample of the power analysis
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  */
 public record StudyRequest(Scenario scenario, StudySpec design, String designSource, List<Integer> sizes,
-        int replications, int threads, Output output, Progress progress, List<String> arguments) {
+        int replications, Execution execution) implements Executed<StudyRequest> {
 
     /** Most samples per size. */
     public static final int MAX_REPLICATIONS = 100_000;
@@ -69,15 +66,12 @@ public record StudyRequest(Scenario scenario, StudySpec design, String designSou
         if (replications < 1 || replications > MAX_REPLICATIONS) {
             throw new ParameterException("replications", String.valueOf(replications), "from 1 to " + MAX_REPLICATIONS);
         }
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
     }
 
     /** The default design on {@code scenario}: no power analysis, every core, no files. */
     public static StudyRequest of(Scenario scenario) {
-        return new StudyRequest(scenario, null, null, List.of(), DEFAULT_REPLICATIONS, Requests.ALL_CORES, null, null,
-                null);
+        return new StudyRequest(scenario, null, null, List.of(), DEFAULT_REPLICATIONS, Execution.DEFAULT);
     }
 
     /**
@@ -90,30 +84,16 @@ public record StudyRequest(Scenario scenario, StudySpec design, String designSou
     }
 
     public StudyRequest withDesign(StudySpec spec, String source) {
-        return new StudyRequest(scenario, spec, source, sizes, replications, threads, output, progress, arguments);
+        return new StudyRequest(scenario, spec, source, sizes, replications, execution);
     }
 
     /** A copy with a power analysis of {@code n} samples per size. */
     public StudyRequest withPower(List<Integer> sampleSizes, int n) {
-        return new StudyRequest(scenario, design, designSource, sampleSizes, n, threads, output, progress, arguments);
+        return new StudyRequest(scenario, design, designSource, sampleSizes, n, execution);
     }
 
-    public StudyRequest withThreads(int n) {
-        return new StudyRequest(scenario, design, designSource, sizes, replications, n, output, progress, arguments);
-    }
-
-    public StudyRequest withOutput(Output folder) {
-        return new StudyRequest(scenario, design, designSource, sizes, replications, threads, folder, progress,
-                arguments);
-    }
-
-    public StudyRequest withProgress(Progress callback) {
-        return new StudyRequest(scenario, design, designSource, sizes, replications, threads, output, callback,
-                arguments);
-    }
-
-    public StudyRequest withArguments(List<String> invocation) {
-        return new StudyRequest(scenario, design, designSource, sizes, replications, threads, output, progress,
-                invocation);
+    @Override
+    public StudyRequest withExecution(Execution how) {
+        return new StudyRequest(scenario, design, designSource, sizes, replications, how);
     }
 }

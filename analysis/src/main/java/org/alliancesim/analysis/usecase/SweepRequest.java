@@ -18,16 +18,15 @@ import org.alliancesim.scenario.SweepSpecs;
  *
  * @param sweep the sweep's settings (a sweep file, loaded)
  * @param source where the settings came from, for messages (the file's path)
- * @param out the results folder: new or empty, unless {@code resume} or {@code force}
- * @param resume finish the sweep whose manifest is in {@code out} (a folder without one must be empty)
- * @param force start afresh in a non-empty {@code out}, removing an earlier sweep's files from it
+ * @param resume finish the sweep whose manifest is in {@link #out()} (a folder without one must be empty)
  * @param shard which of the sweep's disjoint, balanced parts to run
- * @param threads worker threads, at least 1; results do not depend on it
- * @param progress told as each point finishes: the shard's points done, its points, and the speed
- * @param arguments the invocation's arguments, recorded in the report (empty for a library call)
+ * @param execution threads; the results folder ({@link #out()}: new or empty, unless {@code resume} or
+ *     {@link #force()}: start afresh in a non-empty folder, removing an earlier sweep's files from it); progress,
+ *     told as each point finishes (the shard's points done, its points, and the speed); the arguments recorded in
+ *     the report ({@link Execution})
  */
-public record SweepRequest(SweepSpec sweep, String source, Path out, boolean resume, boolean force, Shard shard,
-        int threads, Progress progress, List<String> arguments) {
+public record SweepRequest(SweepSpec sweep, String source, boolean resume, Shard shard, Execution execution)
+        implements Executed<SweepRequest> {
 
     /** The metric keys a sweep may collect. */
     static final Set<String> METRICS = Metric.KEYS;
@@ -83,12 +82,9 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      */
     public SweepRequest {
         Requests.given("sweep", sweep);
-        Requests.given("out", out);
-        Requests.threads(threads);
+        Requests.given("out", execution == null ? null : execution.output());
         source = source == null ? "sweep" : source;
         shard = shard == null ? Shard.ALL : shard;
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
         try {
             Designs.check(sweep);
         } catch (IllegalArgumentException e) {
@@ -102,39 +98,45 @@ public record SweepRequest(SweepSpec sweep, String source, Path out, boolean res
      * @throws ScenarioException listing the file's problems, located
      */
     public static SweepRequest of(Path file, Path out) throws ScenarioException {
-        return new SweepRequest(SweepSpecs.load(file, METRICS), file.toString(), out, false, false, Shard.ALL,
-                Requests.ALL_CORES, null, null);
+        return new SweepRequest(SweepSpecs.load(file, METRICS), file.toString(), false, Shard.ALL, into(out));
     }
 
     /** The sweep {@code sweep} into {@code out}: the whole sweep, afresh, on every core. */
     public static SweepRequest of(SweepSpec sweep, Path out) {
-        return new SweepRequest(sweep, null, out, false, false, Shard.ALL, Requests.ALL_CORES,
-                null, null);
+        return new SweepRequest(sweep, null, false, Shard.ALL, into(out));
     }
 
-    /** A copy that finishes the sweep in {@code out} (or starts it there when it holds none). */
+    /** Every core, into {@code out} afresh (none when null, refused by the request). */
+    private static Execution into(Path out) {
+        return Execution.DEFAULT.output(out == null ? null : Output.to(out));
+    }
+
+    /** The results folder. */
+    public Path out() {
+        return output().dir();
+    }
+
+    /** Whether to start afresh in a non-empty {@link #out()}. */
+    public boolean force() {
+        return output().force();
+    }
+
+    /** A copy that finishes the sweep in {@link #out()} (or starts it there when it holds none). */
     public SweepRequest withResume(boolean finish) {
-        return new SweepRequest(sweep, source, out, finish, force, shard, threads, progress, arguments);
+        return new SweepRequest(sweep, source, finish, shard, execution);
     }
 
     /** A copy that starts afresh in a non-empty folder. */
     public SweepRequest withForce(boolean afresh) {
-        return new SweepRequest(sweep, source, out, resume, afresh, shard, threads, progress, arguments);
+        return withOutput(new Output(out(), afresh));
     }
 
     public SweepRequest withShard(Shard part) {
-        return new SweepRequest(sweep, source, out, resume, force, part, threads, progress, arguments);
+        return new SweepRequest(sweep, source, resume, part, execution);
     }
 
-    public SweepRequest withThreads(int n) {
-        return new SweepRequest(sweep, source, out, resume, force, shard, n, progress, arguments);
-    }
-
-    public SweepRequest withProgress(Progress callback) {
-        return new SweepRequest(sweep, source, out, resume, force, shard, threads, callback, arguments);
-    }
-
-    public SweepRequest withArguments(List<String> invocation) {
-        return new SweepRequest(sweep, source, out, resume, force, shard, threads, progress, invocation);
+    @Override
+    public SweepRequest withExecution(Execution how) {
+        return new SweepRequest(sweep, source, resume, shard, how);
     }
 }

@@ -20,16 +20,12 @@ import org.alliancesim.scenario.ValidationSpec;
  * @param targetsName what the targets are called in outputs (the file or built-in name)
  * @param validation the validation set (never fitted), reported apart from the targets
  * @param scenario the resolved scenario, with its seed and replications (2 to 100,000)
- * @param threads worker threads, at least 1; results do not depend on it
- * @param output the results folder, or null to write no files
- * @param progress told after each replication
- * @param arguments the invocation's arguments, recorded in the provenance (empty for a library call)
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
  * @param posterior a posterior to carry into the validation set (validate --posterior), or null
  * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  */
 public record ValidateRequest(CalibrationSpec targets, String targetsName, ValidationSpec validation,
-        Scenario scenario, int threads,
-        Output output, Progress progress, List<String> arguments, Posterior posterior, int draws) {
+        Scenario scenario, Execution execution, Posterior posterior, int draws) implements Executed<ValidateRequest> {
 
     /**
      * Validates the request.
@@ -46,9 +42,7 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
             throw new ParameterException("replications", String.valueOf(scenario.replications()),
                     "from 2 to 100000 (an interval needs 2)");
         }
-        Requests.threads(threads);
-        progress = Requests.progress(progress);
-        arguments = Requests.arguments(arguments);
+        execution = execution == null ? Execution.DEFAULT : execution;
         if (draws < 1 || draws > PosteriorPredictive.MAX_DRAWS) {
             throw new ParameterException("draws", String.valueOf(draws), "from 1 to " + PosteriorPredictive.MAX_DRAWS);
         }
@@ -56,8 +50,8 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
 
     /** A request without a posterior. */
     public ValidateRequest(CalibrationSpec targets, String targetsName, ValidationSpec validation, Scenario scenario,
-            int threads, Output output, Progress progress, List<String> arguments) {
-        this(targets, targetsName, validation, scenario, threads, output, progress, arguments, null,
+            Execution execution) {
+        this(targets, targetsName, validation, scenario, execution, null,
                 PosteriorPredictive.DEFAULT_DRAWS);
     }
 
@@ -79,41 +73,22 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
         } catch (ScenarioException e) {
             throw new IllegalStateException("the built-in validation set does not load", e);
         }
-        return new ValidateRequest(targets, targetsName, builtin, scenario.withSeed(SEED), Requests.ALL_CORES, null,
-                null, null);
+        return new ValidateRequest(targets, targetsName, builtin, scenario.withSeed(SEED), Execution.DEFAULT);
     }
 
     /** A copy holding the scenario against another validation set. */
     public ValidateRequest withValidation(ValidationSpec set) {
-        return new ValidateRequest(targets, targetsName, set, scenario, threads, output, progress, arguments, posterior, draws);
+        return new ValidateRequest(targets, targetsName, set, scenario, execution, posterior, draws);
     }
 
     /** A copy running {@code n} replications (2 to 100,000). */
     public ValidateRequest withReplications(int n) {
-        return new ValidateRequest(targets, targetsName, validation, scenario.withReplications(n), threads, output,
-                progress, arguments, posterior, draws);
+        return new ValidateRequest(targets, targetsName, validation, scenario.withReplications(n), execution, posterior, draws);
     }
 
     /** A copy on master seed {@code seed}. */
     public ValidateRequest withSeed(long seed) {
-        return new ValidateRequest(targets, targetsName, validation, scenario.withSeed(seed), threads, output,
-                progress, arguments, posterior, draws);
-    }
-
-    public ValidateRequest withThreads(int n) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, n, output, progress, arguments, posterior, draws);
-    }
-
-    public ValidateRequest withOutput(Output folder) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, folder, progress, arguments, posterior, draws);
-    }
-
-    public ValidateRequest withProgress(Progress callback) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, callback, arguments, posterior, draws);
-    }
-
-    public ValidateRequest withArguments(List<String> invocation) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, invocation, posterior, draws);
+        return new ValidateRequest(targets, targetsName, validation, scenario.withSeed(seed), execution, posterior, draws);
     }
 
     /**
@@ -121,13 +96,18 @@ public record ValidateRequest(CalibrationSpec targets, String targetsName, Valid
      * pattern's posterior predictive distribution ({@link PosteriorPredictive#validate}); null for none.
      */
     public ValidateRequest withPosterior(Posterior p) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, arguments, p,
+        return new ValidateRequest(targets, targetsName, validation, scenario, execution, p,
                 draws);
     }
 
     /** A copy drawing {@code m} particles for the posterior predictive distributions (1 to 10,000). */
     public ValidateRequest withDraws(int m) {
-        return new ValidateRequest(targets, targetsName, validation, scenario, threads, output, progress, arguments,
+        return new ValidateRequest(targets, targetsName, validation, scenario, execution,
                 posterior, m);
+    }
+
+    @Override
+    public ValidateRequest withExecution(Execution how) {
+        return new ValidateRequest(targets, targetsName, validation, scenario, how, posterior, draws);
     }
 }

@@ -34,7 +34,7 @@ class CompareUseCaseTest {
         Scenario a = load("default", 50).withReplications(4);
         Scenario b = load("involuntary-referral", 50);
         String unpaired = assertThrows(BadRequestException.class,
-                () -> new CompareRequest(a, b.withSeed(1).withReplications(4), 1, null, null, null)).getMessage();
+                () -> new CompareRequest(a, b.withSeed(1).withReplications(4), Execution.DEFAULT.threads(1))).getMessage();
         assertEquals("A and B must run with the same seed and replications to be paired (common random numbers); A"
                 + " has seed 20261125 and 4 replications, B has seed 1 and 4", unpaired);
         assertEquals("replications must be from 2 to 100000 (a paired interval needs 2), was 1",
