@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * cannot take results), with a one-line message and nothing written; 3 the command ran but some of
  * its checks failed (for {@code verify}: a row outside its interval).
  */
-@Command(name = "alliancesim",
+@Command(name = "alliancesim", resourceBundle = "org.alliancesim.cli.Options",
         mixinStandardHelpOptions = true,
         versionProvider = AllianceSim.Version.class,
         usageHelpAutoWidth = true,

@@ -3,10 +3,8 @@ package org.alliancesim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
@@ -23,7 +21,6 @@ import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.CalibrateRequest;
 import org.alliancesim.analysis.usecase.CalibrateResult;
 import org.alliancesim.analysis.usecase.CalibrateUseCase;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -51,14 +48,20 @@ final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    QuietOption quietOption;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "TARGETS", description = "A targets file, or 'literature' (the built-in targets).")
     String targets;
 
     @Option(names = "--base", paramLabel = "SCENARIO", description = "Start from this scenario (default: the targets file's base).")
     String base;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field of the base, e.g. to perturb the start (repeatable).")
-    List<String> sets = new ArrayList<>();
 
     @Option(names = "--max-evaluations", paramLabel = "N", description = "Evaluation budget (default: the targets file's).")
     Integer maxEvaluations;
@@ -68,15 +71,6 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threadsOption;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress display.")
-    boolean quiet;
 
     @Option(names = "--identifiability", description = "Do not fit: analyse how well the targets pin down the"
             + " parameters at the start point (identifiability.csv; docs/calibration.md).")
@@ -117,9 +111,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         CalibrationSpec goals = Calibration.targets(targets);
         String from = base != null ? base : goals.base();
-        CalibrateRequest request = CalibrateRequest.of(goals, targets, ScenarioLoader.load(from, sets))
-                .withBaseName(from).withStartEdits(sets).withCheckReplications(checkReps).withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
+        CalibrateRequest request = CalibrateRequest.of(goals, targets, ScenarioLoader.load(from, setOption.edits))
+                .withBaseName(from).withStartEdits(setOption.edits).withCheckReplications(checkReps).withThreads(threadsOption.get())
+                .withOutput(results.orDefault("calibrate"))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (maxEvaluations != null) {
             request = request.withMaxEvaluations(maxEvaluations);
@@ -134,7 +128,7 @@ final class CalibrateCommand implements Callable<Integer> {
             return identifiability(request);
         }
         CalibrateResult r;
-        try (ProgressBar bar = ProgressBars.open("evaluations", request.targets().maxEvaluations(), quiet)) {
+        try (ProgressBar bar = ProgressBars.open("evaluations", request.targets().maxEvaluations(), quietOption.quiet)) {
             r = CalibrateUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         PrintWriter o = spec.commandLine().getOut();
@@ -167,15 +161,15 @@ final class CalibrateCommand implements Callable<Integer> {
     Long slurmStarted;
 
     private Integer abcSmc() throws Exception {
-        AbcSmcArguments args = abcOptions.arguments(targets, base, sets, replications, families);
+        AbcSmcArguments args = abcOptions.arguments(targets, base, setOption.edits, replications, families);
         AbcSmcRequest request = args.request().withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, "calibrate", Instant.now(), force))
+                .withOutput(results.orDefault("calibrate"))
                 .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (slurmWork != null || slurmTask != null || slurmReduce != null) {
             return slurmStep(request);
         }
         AbcSmcResult r;
-        try (ProgressBar bar = ProgressBars.open("particles", request.population(), quiet)) {
+        try (ProgressBar bar = ProgressBars.open("particles", request.population(), quietOption.quiet)) {
             r = AbcSmcUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         PrintWriter o = spec.commandLine().getOut();

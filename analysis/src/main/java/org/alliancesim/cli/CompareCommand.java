@@ -1,8 +1,6 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import org.alliancesim.analysis.report.CompareReport;
 import org.alliancesim.analysis.usecase.CompareRequest;
 import org.alliancesim.analysis.usecase.CompareResult;
 import org.alliancesim.analysis.usecase.CompareUseCase;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -37,6 +34,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
+
+    @Mixin
+    SetOption setOption;
 
     @Parameters(index = "0", paramLabel = "A", description = "The reference scenario (name or file).")
     String scenarioA;
@@ -74,9 +80,6 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in both scenarios (repeatable).")
-    List<String> sets = new ArrayList<>();
-
     @Option(names = "--set-a", paramLabel = "PATH=VALUE", description = "Override a field in A only (repeatable).")
     List<String> setsA = new ArrayList<>();
 
@@ -86,15 +89,6 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     PosteriorOption posteriorOption;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/A-vs-B-TIMESTAMP).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress bar (there is one only when standard error is a terminal).")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
         boolean auto = "auto".equals(reps);
@@ -103,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         CompareRequest.Auto rule = auto ? autoRule() : null;
         Posterior post = posteriorOption.read();
-        Scenario a = ScenarioLoader.load(scenarioA, concat(sets, setsA));
+        Scenario a = ScenarioLoader.load(scenarioA, concat(setOption.edits, setsA));
         if (reps != null && !auto) {
             try {
                 a = a.withReplications((int) org.alliancesim.scenario.Numbers.wholeNumber("--reps", reps, 2,
@@ -112,16 +106,16 @@ final class CompareCommand implements Callable<Integer> {
                 throw new BadInputException(e.getMessage() + " (or 'auto')");
             }
         }
-        Scenario b = ScenarioLoader.load(scenarioB, concat(sets, setsB));
+        Scenario b = ScenarioLoader.load(scenarioB, concat(setOption.edits, setsB));
         CompareRequest request = CompareRequest.of(seed == null ? a : a.withSeed(seed), b).withPosterior(post).withDraws(posteriorOption.draws)
                 .withLabels(labels(a, b).get(0), labels(a, b).get(1))
                 .withAuto(rule)
                 .withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, a.name() + "-vs-" + b.name(), Instant.now(), force))
+                .withOutput(results.orDefault(a.name() + "-vs-" + b.name()))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         CompareResult result;
         try (ProgressBar bar = ProgressBars.open("replications", auto ? -1
-                : 2L * request.a().replications() * (post == null ? 1 : 1L + posteriorOption.draws), quiet)) {
+                : 2L * request.a().replications() * (post == null ? 1 : 1L + posteriorOption.draws), quietOption.quiet)) {
             result = CompareUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         print(spec.commandLine().getOut(), result);

@@ -3,7 +3,6 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,7 +11,6 @@ import org.alliancesim.analysis.compete.VariantScore;
 import org.alliancesim.analysis.usecase.CompeteRequest;
 import org.alliancesim.analysis.usecase.CompeteResult;
 import org.alliancesim.analysis.usecase.CompeteUseCase;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.SweepRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,11 +34,14 @@ final class CompeteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
+
     @Parameters(paramLabel = "HYPOTHESES", description = "The hypotheses file (YAML).")
     Path file;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/compete-TIMESTAMP).")
-    Path out;
 
     @Mixin
     ThreadsOption threadsOption;
@@ -49,20 +50,14 @@ final class CompeteCommand implements Callable<Integer> {
             + " shard folder for 'merge'.")
     String shard = "1/1";
 
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
         CompeteRequest request = CompeteRequest.of(file).withShard(SweepRequest.Shard.parse(shard))
                 .withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, "compete", Instant.now(), force))
+                .withOutput(results.orDefault("compete"))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         CompeteResult r;
-        try (ProgressBar bar = ProgressBars.open("variants", -1, quiet)) {
+        try (ProgressBar bar = ProgressBars.open("variants", -1, quietOption.quiet)) {
             r = CompeteUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
             return Failures.cannotWrite(spec, e, "no result file was left half-written; free space, then run again");

@@ -10,7 +10,7 @@ import org.alliancesim.analysis.usecase.MergeUseCase;
 import org.alliancesim.analysis.usecase.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,20 +30,17 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Required results;
+
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Shard folders (from sweep or compete --shard K/N).")
     List<Path> shards;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Merged results folder.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
 
     @Override
     public Integer call() throws Exception {
         MergeResult r;
         try {
-            r = MergeUseCase.execute(MergeRequest.of(shards, new Output(out, force))
+            r = MergeUseCase.execute(MergeRequest.of(shards, new Output(results.dir(), results.force))
                     .withArguments(spec.root().commandLine().getParseResult().originalArgs()));
         } catch (IOException e) {
             return Failures.cannotWrite(spec, e, "the merged folder is not complete; free space, then merge again"

@@ -1,16 +1,11 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.RunRequest;
 import org.alliancesim.analysis.usecase.RunResult;
 import org.alliancesim.analysis.usecase.RunUseCase;
@@ -34,6 +29,15 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name (see 'scenarios list') or a file.")
     String scenario;
 
@@ -50,9 +54,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    List<String> sets = new ArrayList<>();
-
     @Option(names = "--trajectories", description = "Also write sessions.csv: one row per member per attended session.")
     boolean trajectories;
 
@@ -65,15 +66,6 @@ final class RunCommand implements Callable<Integer> {
             + RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS + " rows are expected.")
     Boolean compress;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/NAME-TIMESTAMP).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress bar (there is one only when standard error is a terminal).")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
         boolean auto = "auto".equals(reps);
@@ -81,10 +73,10 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException(auto ? "--reps auto needs --ci-width W (a width of the dropout share's 95% CI)"
                     : "--ci-width only applies with --reps auto");
         }
-        Scenario loaded = ScenarioLoader.load(scenario, sets);
+        Scenario loaded = ScenarioLoader.load(scenario, setOption.edits);
         Scenario s = measure ? loaded.withMeasurementEnabled(true) : loaded;
         RunRequest request = RunRequest.of(seed == null ? s : s.withSeed(seed)).withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, s.name(), Instant.now(), force)).withTrajectories(trajectories)
+                .withOutput(results.orDefault(s.name())).withTrajectories(trajectories)
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (auto) {
             request = request.withCiWidth(ciWidth);
@@ -105,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
                     request.expectedSessionRows(), RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS);
         }
         RunResult result;
-        try (ProgressBar bar = ProgressBars.open("replications", auto ? -1 : request.scenario().replications(), quiet)) {
+        try (ProgressBar bar = ProgressBars.open("replications", auto ? -1 : request.scenario().replications(), quietOption.quiet)) {
             result = RunUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
         print(spec.commandLine().getOut(), result);

@@ -1,7 +1,6 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancesim.scenario.Problem;
@@ -10,7 +9,7 @@ import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,11 +20,11 @@ final class ScenariosCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files or built-in names.")
     List<String> files;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field (repeatable).")
-    List<String> sets = new ArrayList<>();
 
     @Override
     public Integer call() {
@@ -34,7 +33,7 @@ final class ScenariosCheckCommand implements Callable<Integer> {
         boolean allOk = true;
         for (String f : files) {
             try {
-                Scenario s = ScenarioLoader.load(f, sets);
+                Scenario s = ScenarioLoader.load(f, setOption.edits);
                 out.println("ok: " + f + " (" + s.name() + ")");
             } catch (ScenarioException e) {
                 allOk = false;

@@ -1,7 +1,6 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancesim.scenario.Scenario;
@@ -9,7 +8,7 @@ import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -59,13 +58,12 @@ final class ScenariosCommand implements Runnable {
         @Parameters(paramLabel = "SCENARIO", description = "A built-in name or a file.")
         String scenario;
 
-        @Option(names = "--set", paramLabel = "PATH=VALUE",
-                description = "Override a field, for example --set run.families=400 (repeatable).")
-        List<String> sets = new ArrayList<>();
+        @Mixin
+        SetOption setOption;
 
         @Override
         public Integer call() throws ScenarioException {
-            Scenario s = ScenarioLoader.load(scenario, sets);
+            Scenario s = ScenarioLoader.load(scenario, setOption.edits);
             PrintWriter out = spec.commandLine().getOut();
             out.println("# " + s.name() + ": fully resolved (defaults included) by alliancesim " + AllianceSim.version());
             out.print(ScenarioLoader.toYaml(s));

@@ -1,8 +1,6 @@
 package org.alliancesim.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.SlurmAbcRequest;
@@ -37,6 +35,12 @@ final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "FILE", description = "The sweep file (with --compete: the hypotheses file; with --abc:"
             + " the targets file or 'literature').")
     Path file;
@@ -63,19 +67,9 @@ final class SlurmCommand implements Callable<Integer> {
             + " file's).")
     String base;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "--abc: override a field of the base (repeatable).")
-    List<String> sets = new ArrayList<>();
-
     @Option(names = "--array", paramLabel = "N", required = true, description = "Array tasks (shards; with --abc: tasks"
             + " per generation), 1..10000.")
     int array;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the scripts and results.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the scripts in a non-empty --out folder (shard folders in it"
-            + " are kept, and resumed by the jobs if they belong to the same sweep).")
-    boolean force;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition(s), e.g. short or short,long.")
     String partition;
@@ -98,12 +92,12 @@ final class SlurmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Output output = new Output(out, force);
+        Output output = new Output(results.dir(), results.force);
         if (abc) {
             if (compete) {
                 throw new BadRequestException("--abc and --compete: give one");
             }
-            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, sets,
+            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, setOption.edits,
                     replications, families), array, output).withJob(array, cpus, partition, account, time, mem).withLauncher(launcher));
             spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
                     .toList()) + "\nrun the driver (it submits each generation and waits): " + r.submit()

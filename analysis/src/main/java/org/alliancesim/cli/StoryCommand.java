@@ -2,11 +2,8 @@ package org.alliancesim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.StoryRequest;
 import org.alliancesim.analysis.usecase.StoryResult;
 import org.alliancesim.analysis.usecase.StoryUseCase;
@@ -14,6 +11,7 @@ import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +30,12 @@ final class StoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name or a file.")
     String scenario;
 
@@ -41,20 +45,11 @@ final class StoryCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write story.txt and the chart here.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the files in a non-empty --out folder.")
-    boolean force;
-
     @Override
     public Integer call() throws Exception {
-        Scenario s = ScenarioLoader.load(scenario, sets);
+        Scenario s = ScenarioLoader.load(scenario, setOption.edits);
         StoryRequest request = StoryRequest.of(seed == null ? s : s.withSeed(seed), family)
-                .withOutput(out == null ? null : new Output(out, force));
+                .withOutput(results.given());
         StoryResult result = StoryUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
         o.print(result.text());

@@ -3,7 +3,6 @@ package org.alliancesim.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.study.StudyPower;
 import org.alliancesim.analysis.study.StudyStatistic;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.StudyRequest;
 import org.alliancesim.analysis.usecase.StudyResult;
 import org.alliancesim.analysis.usecase.StudyUseCase;
@@ -38,6 +36,15 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "SCENARIO", description = "The scenario (built-in name or file).")
     String scenario;
 
@@ -53,25 +60,12 @@ final class StudyCommand implements Callable<Integer> {
             + " analysis, >= 1 (default: 100 when --sizes is given).")
     Integer replications;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field, such as"
-            + " measurement.softa_o.raters=3 (repeatable).")
-    List<String> sets = new ArrayList<>();
-
     @Mixin
     ThreadsOption threadsOption;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/study-SCENARIO-TIMESTAMP).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        Scenario s = ScenarioLoader.load(scenario, sets);
+        Scenario s = ScenarioLoader.load(scenario, setOption.edits);
         StudyRequest request = StudyRequest.of(s);
         if (design != null) {
             request = request.withDesign(design);
@@ -81,11 +75,11 @@ final class StudyCommand implements Callable<Integer> {
                     replications == null ? StudyRequest.DEFAULT_REPLICATIONS : replications);
         }
         request = request.withThreads(threadsOption.get())
-                .withOutput(Output.orDefault(out, "study-" + s.name(), Instant.now(), force))
+                .withOutput(results.orDefault("study-" + s.name()))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         StudyResult r;
         long total = (long) request.sizes().size() * request.replications();
-        try (ProgressBar bar = ProgressBars.open("studies", total, quiet || total == 0)) {
+        try (ProgressBar bar = ProgressBars.open("studies", total, quietOption.quiet || total == 0)) {
             r = StudyUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
             return Failures.cannotWrite(spec, e, "no result file was left half-written; free space, then run again");

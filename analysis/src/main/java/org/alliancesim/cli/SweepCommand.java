@@ -33,11 +33,14 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    QuietOption quietOption;
+
     @Parameters(paramLabel = "FILE", description = "The sweep file (YAML).")
     Path file;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
-    Path out;
 
     @Mixin
     ThreadsOption threadsOption;
@@ -48,19 +51,13 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only the K-th of N disjoint, balanced parts.")
     String shard = "1/1";
 
-    @Option(names = "--force", description = "Start afresh in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Override
     public Integer call() throws Exception {
-        SweepRequest request = SweepRequest.of(file, out).withShard(SweepRequest.Shard.parse(shard))
-                .withThreads(threadsOption.get()).withResume(resume).withForce(force)
+        SweepRequest request = SweepRequest.of(file, results.dir()).withShard(SweepRequest.Shard.parse(shard))
+                .withThreads(threadsOption.get()).withResume(resume).withForce(results.force)
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         SweepResult r;
-        try (ProgressBar bar = ProgressBars.open("points", -1, quiet)) {
+        try (ProgressBar bar = ProgressBars.open("points", -1, quietOption.quiet)) {
             r = SweepUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
             return Failures.cannotWrite(spec, e, "the points finished so far are kept; free space (or fix the folder), then run"
@@ -75,7 +72,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!r.effects().isEmpty()) {
             printEffects(w, request, r);
         }
-        w.println("results: " + out + " (points.csv, runs.csv, " + (r.effects().isEmpty() ? "" : "effects.csv, ")
+        w.println("results: " + results.dir() + " (points.csv, runs.csv, " + (r.effects().isEmpty() ? "" : "effects.csv, ")
                 + "summary.json, report.html, charts/)");
         w.flush();
         return r.failed() > 0 ? AllianceSim.CHECKS_FAILED : AllianceSim.OK;

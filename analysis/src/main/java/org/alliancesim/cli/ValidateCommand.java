@@ -1,16 +1,11 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.Posterior;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
-import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.analysis.usecase.ValidateRequest;
 import org.alliancesim.analysis.usecase.ValidateResult;
@@ -39,6 +34,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    QuietOption quietOption;
+
+    @Mixin
+    SetOption setOption;
+
     @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "Scenario (default: the targets file's base).")
     String scenario;
 
@@ -59,30 +63,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a scenario field (repeatable).")
-    List<String> sets = new ArrayList<>();
-
     @Mixin
     PosteriorOption posteriorOption;
-
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Results folder.")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the results in a non-empty --out folder.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "Accepted for symmetry with run; validate prints no progress.")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
         Posterior post = posteriorOption.read();
         String name = scenario != null ? scenario : post != null ? posteriorOption.dir.resolve("fitted.yaml").toString() : goals.base();
-        Scenario s = ScenarioLoader.load(name, sets).withReplications(reps);
+        Scenario s = ScenarioLoader.load(name, setOption.edits).withReplications(reps);
         ValidateRequest request = ValidateRequest.of(goals, targets, s).withPosterior(post).withDraws(posteriorOption.draws)
                 .withValidation(ValidationSet.spec(validation))
-                .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(Output.orDefault(out, "validate", Instant.now(), force))
+                .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(results.orDefault("validate"))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
         ValidateResult r = ValidateUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();

@@ -1,7 +1,6 @@
 package org.alliancesim.analysis.usecase;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.HypothesesSpec;
 import org.alliancesim.scenario.HypothesesSpecs;

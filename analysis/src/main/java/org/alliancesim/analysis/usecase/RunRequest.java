@@ -1,6 +1,5 @@
 package org.alliancesim.analysis.usecase;
 
-import java.util.List;
 import org.alliancesim.model.ParameterException;
 import org.alliancesim.scenario.Scenario;
 

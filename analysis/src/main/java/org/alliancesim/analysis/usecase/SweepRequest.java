@@ -1,7 +1,6 @@
 package org.alliancesim.analysis.usecase;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.sweep.Designs;

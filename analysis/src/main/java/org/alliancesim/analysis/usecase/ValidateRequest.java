@@ -1,6 +1,5 @@
 package org.alliancesim.analysis.usecase;
 
-import java.util.List;
 import org.alliancesim.analysis.calibration.Posterior;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.validation.ValidationSet;
