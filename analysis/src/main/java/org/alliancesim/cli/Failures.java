@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.analysis.usecase.BadRequestException;
+import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.scenario.Problem;
 import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -107,9 +107,9 @@ final class Failures {
     /** "FILE: reason" for file system errors, else the exception's own message. */
     static String describe(IOException e) {
         if (e instanceof FileSystemException fse && fse.getFile() != null) {
-            return fse.getFile() + ": " + AtomicFile.reason(fse);
+            return fse.getFile() + ": " + Output.reason(fse);
         }
-        return AtomicFile.reason(e);
+        return Output.reason(e);
     }
 
     /**

@@ -7,6 +7,7 @@
  * {@link org.alliancesim.analysis.sweep.SweepMerge}, {@link org.alliancesim.analysis.sweep.SlurmScripts}; the
  * use cases ({@code analysis.usecase.SweepUseCase}, {@code MergeUseCase}, {@code SlurmUseCase}) call them.
  * May depend on: experiments, scenarios, reports (a finished folder's report), {@code analysis.io},
- * jackson-dataformat-csv; not on charts or statistics directly, nor on the use cases or the adapters.
+ * {@code analysis.stats} (a point's interval in points.csv), jackson-dataformat-csv; not on charts,
+ * nor on the use cases or the adapters (enforced by {@code ArchitectureTest}).
  */
 package org.alliancesim.analysis.sweep;

@@ -1,10 +1,12 @@
 package org.alliancesim.analysis.usecase;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.analysis.report.ResultsFolder;
 
 /**
@@ -63,5 +65,13 @@ public record Output(Path dir, boolean force) {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
+    }
+
+    /**
+     * Why a results folder or file could not be written, in words and without the path: the
+     * operating system's reason ("No space left on device") or a phrase for the exception's kind.
+     */
+    public static String reason(IOException e) {
+        return AtomicFile.reason(e);
     }
 }

@@ -1,16 +1,19 @@
 /**
  * The use cases of alliancesim as a library: one entry point per use case ({@code RunUseCase},
- * {@code CompareUseCase}, {@code SweepUseCase}, {@code MergeUseCase}, {@code SlurmUseCase},
- * {@code CalibrateUseCase}, {@code ValidateUseCase}, {@code CompeteUseCase}, {@code StoryUseCase},
- * {@code VerifyUseCase},
- * {@code SchemaUseCase}),
- * each {@code execute}-ing a typed request record and returning a typed result record. Requests
- * validate themselves ({@link org.alliancesim.analysis.usecase.BadRequestException} or the model's
- * {@code ParameterException}); nothing is written before a request is accepted.
+ * {@code CompareUseCase}, {@code StoryUseCase}, {@code CalibrateUseCase}, {@code AbcSmcUseCase},
+ * {@code AbcStepUseCase} (one generation's step of a distributed ABC-SMC), {@code ValidateUseCase},
+ * {@code CompeteUseCase}, {@code StudyUseCase}, {@code SweepUseCase}, {@code MergeUseCase},
+ * {@code SlurmUseCase}, {@code VerifyUseCase}, {@code SchemaUseCase}), each {@code execute}-ing a
+ * typed request record and returning a typed result record. Requests validate themselves
+ * ({@link org.alliancesim.analysis.usecase.BadRequestException} or the model's
+ * {@code ParameterException}); nothing is written before a request is accepted. The requests that
+ * simulate share how they run, {@link org.alliancesim.analysis.usecase.Execution} (threads, output,
+ * progress, arguments), changed through {@link org.alliancesim.analysis.usecase.Executed}.
  *
  * <p>The command line ({@code org.alliancesim.cli}) and the classroom only translate flags or HTTP
- * parameters into requests and results into output. May depend on every analysis package and on
- * scenarios; never on picocli or Javalin (enforced by {@code ArchitectureTest}). docs/api.md shows each
+ * parameters into requests and results into output; they use analysis only through this package
+ * and the types its public API hands out (enforced by {@code ArchitectureTest}). May depend on every
+ * analysis package and on scenarios; never on picocli or Javalin (enforced by {@code ArchitectureTest}). docs/api.md shows each
  * use case from JShell.
  */
 package org.alliancesim.analysis.usecase;
