@@ -74,4 +74,35 @@ class ExperimentTest {
         noRows.writeFamilies(w);
         assertEquals("", w.toString());
     }
+
+    /**
+     * A plan of a scenario runs its model, seed and replications with the defaults the old
+     * four-argument run had (session detail, no rows, one thread); a metrics-only run refuses a plan
+     * that asks for more than metrics, and a plan refuses what cannot run.
+     */
+    @Test
+    void aPlanNamesEveryChoiceAndRefusesWhatCannotRun() throws Exception {
+        Scenario s = ScenarioLoader.load("default", List.of("run.families=50", "replications=3", "seed=77"));
+        ExperimentPlan p = ExperimentPlan.of(s).build();
+        assertEquals(s.model(), p.model());
+        assertEquals(77, p.seed());
+        assertEquals(0, p.first());
+        assertEquals(3, p.count());
+        assertEquals(1, p.threads());
+        assertTrue(p.sessionDetail() && !p.familyRows() && !p.trajectories() && p.alongside() == null);
+        Exception more = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Experiment.metrics(p));
+        assertTrue(more.getMessage().contains("sessionDetail(false)"), more.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Experiment.metrics(ExperimentPlan.of(s).sessionDetail(false).familyRows(true).build()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ExperimentPlan.of(s).threads(0).build());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ExperimentPlan.of(s).replications(-1, 2).build());
+        // afterEach hears each replication once, in order, after the sink took it
+        List<Integer> order = new ArrayList<>();
+        Experiment.run(ExperimentPlan.of(s).replications(2, 3).threads(2).afterEach(r -> order.add(-r)).build(),
+                d -> order.add(d.replication));
+        assertEquals(List.of(2, -2, 3, -3, 4, -4), order);
+    }
 }
