@@ -100,7 +100,10 @@ final class Binder {
                 continue;
             }
             String list = "; allowed here: " + String.join(", ", allowed);
-            if (KEY_LIKE.matcher(key).matches()) {
+            String moved = RuleCoefficients.moved(Paths.child(path, key));
+            if (moved != null) {
+                problemAtKey(Paths.child(path, key), "unknown field '" + key + "': " + moved);
+            } else if (KEY_LIKE.matcher(key).matches()) {
                 problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed) + list);
             } else {
                 // Not a field name at all (a line of some other file, perhaps): say where, not what.
@@ -131,7 +134,31 @@ final class Binder {
         if (!ok) {
             return null;
         }
-        return construct(type, cs, args, path);
+        Object r = construct(type, cs, args, path);
+        unreadCoefficients(r, node, path);
+        return r;
+    }
+
+    /**
+     * Records a problem for each coefficient of a family of rules that a scenario file sets (not the
+     * built-in defaults) though the family's chosen rule does not read it ({@link RuleCoefficients}).
+     */
+    private void unreadCoefficients(Object r, JsonNode node, String path) {
+        if (r == null) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String childPath = Paths.child(path, key);
+            SourceTree.Origin o = origins.get(childPath);
+            if (o == null || o.file().equals(ScenarioLibrary.DEFAULTS_LABEL)) {
+                continue;
+            }
+            String why = RuleCoefficients.unread(r, path, key);
+            if (why != null) {
+                problemAtKey(childPath, why);
+            }
+        }
     }
 
     /** Calls the canonical constructor; on refusal records the problem and retries with a fallback value. */

@@ -31,4 +31,13 @@ public @interface Doc {
 
     /** Whether {@link #max()} itself is excluded. */
     boolean exclusiveMax() default false;
+
+    /**
+     * The rules that read this coefficient, by their file names ({@code trend},
+     * {@code level_and_trend}), for a component of a record whose {@code rule} component chooses
+     * among rules (the families of {@link Rules}); empty when every rule reads it. A scenario,
+     * {@code --set}, sweep or fit that sets a coefficient the chosen rule does not read is refused,
+     * naming these rules, so no value is silently ignored.
+     */
+    String[] readBy() default {};
 }
