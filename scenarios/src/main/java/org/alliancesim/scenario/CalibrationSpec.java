@@ -39,9 +39,8 @@ public record CalibrationSpec(
         if (targets.isEmpty()) {
             throw new ParameterException("targets", "an empty list", "a list of at least one statistic");
         }
-        Bounds.check(CalibrationSpec.class, "replications", replications);
-        Bounds.check(CalibrationSpec.class, "families", families);
-        Bounds.check(CalibrationSpec.class, "maxEvaluations", maxEvaluations);
+        Bounds.checkAll(CalibrationSpec.class, base, targets, parameters, anchors, replications, families, seed,
+                maxEvaluations);
     }
 
     /**
@@ -242,7 +241,7 @@ public record CalibrationSpec(
             @Doc("where it comes from") String source) {
         /** Validates the point. */
         public Anchor {
-            Bounds.check(Anchor.class, "session", session);
+            Bounds.checkAll(Anchor.class, session, min, max, source);
             if (!(min >= 0 && min <= max && max <= 1)) {
                 throw new ParameterException("min", min + " (max " + max + ")", "in [0, max] with max in [min, 1]");
             }

@@ -107,25 +107,17 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Start {
-            Check.bounded(Start.class, "allianceMean", allianceMean);
-            Check.bounded(Start.class, "allianceSd", allianceSd);
-            Check.bounded(Start.class, "familyAllianceSd", familyAllianceSd);
+            Bounds.checkAll(Start.class, allianceMean, allianceSd, familyAllianceSd, roleOffset,
+                    identifiedPatientOffset, involuntaryOffset, involuntaryEngagementPenalty, toleranceMean,
+                    toleranceSd, toleranceOffset, decisionWeight, purposeMean, purposeConflict, purposeInvoluntary,
+                    purposeSd);
             Check.present("roleOffset", roleOffset);
-            Check.bounded(Start.class, "identifiedPatientOffset", identifiedPatientOffset);
-            Check.bounded(Start.class, "involuntaryOffset", involuntaryOffset);
-            Check.bounded(Start.class, "involuntaryEngagementPenalty", involuntaryEngagementPenalty);
-            Check.bounded(Start.class, "toleranceMean", toleranceMean);
-            Check.bounded(Start.class, "toleranceSd", toleranceSd);
             Check.present("toleranceOffset", toleranceOffset);
             Check.present("decisionWeight", decisionWeight);
             for (Role r : Role.values()) {
                 Check.range("decisionWeight." + r.name().toLowerCase(java.util.Locale.ROOT),
                         decisionWeight.of(r), 0, 10);
             }
-            Check.bounded(Start.class, "purposeMean", purposeMean);
-            Check.bounded(Start.class, "purposeConflict", purposeConflict);
-            Check.bounded(Start.class, "purposeInvoluntary", purposeInvoluntary);
-            Check.bounded(Start.class, "purposeSd", purposeSd);
         }
     }
 
@@ -204,23 +196,10 @@ public record Dynamics(
                 Check.range("challengeSensitivity." + r.name().toLowerCase(java.util.Locale.ROOT),
                         challengeSensitivity.of(r), 0, 5);
             }
-            Check.bounded(Climate.class, "conflictWeight", conflictWeight);
-            Check.bounded(Climate.class, "identifiedPatientBlame", identifiedPatientBlame);
-            Check.bounded(Climate.class, "noviceConflictAmplification", noviceConflictAmplification);
-            Check.bounded(Climate.class, "conflictSd", conflictSd);
-            Check.bounded(Climate.class, "conflictResolution", conflictResolution);
-            Check.bounded(Climate.class, "discomfortSd", discomfortSd);
-            Check.bounded(Climate.class, "noveltyReflectingTeam", noveltyReflectingTeam);
-            Check.bounded(Climate.class, "noveltyMirror", noveltyMirror);
-            Check.bounded(Climate.class, "noveltyCameras", noveltyCameras);
-            Check.bounded(Climate.class, "habituationSessions", habituationSessions);
-            Check.bounded(Climate.class, "preparationEffect", preparationEffect);
-            Check.bounded(Climate.class, "distraction", distraction);
-            Check.bounded(Climate.class, "escalationPerSession", escalationPerSession);
-            Check.bounded(Climate.class, "maxChallenge", maxChallenge);
-            Check.bounded(Climate.class, "responsiveEase", responsiveEase);
-            Check.bounded(Climate.class, "responsiveThreshold", responsiveThreshold);
-            Check.bounded(Climate.class, "responsiveRange", responsiveRange);
+            Bounds.checkAll(Climate.class, challengeSensitivity, conflictWeight, identifiedPatientBlame,
+                    noviceConflictAmplification, conflictSd, conflictResolution, discomfortSd, noveltyReflectingTeam,
+                    noveltyMirror, noveltyCameras, habituationSessions, preparationEffect, distraction,
+                    escalationPerSession, maxChallenge, responsiveEase, responsiveThreshold, responsiveRange);
         }
     }
 
@@ -273,20 +252,12 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Trust {
-            Check.bounded(Trust.class, "warmthWeight", warmthWeight);
-            Check.bounded(Trust.class, "empathyWeight", empathyWeight);
-            Check.bounded(Trust.class, "genuinenessWeight", genuinenessWeight);
+            Bounds.checkAll(Trust.class, warmthWeight, empathyWeight, genuinenessWeight, bondPerSupport, supportNoiseSd,
+                    noviceConflictPenalty, imbalance, discomfortSafetyCost, workEngagementGain, noveltyEngagementCost);
             if (!(warmthWeight + empathyWeight + genuinenessWeight > 0)) {
                 throw new ParameterException("warmthWeight", String.valueOf(warmthWeight),
                         "> 0 when empathyWeight and genuinenessWeight are 0");
             }
-            Check.bounded(Trust.class, "bondPerSupport", bondPerSupport);
-            Check.bounded(Trust.class, "supportNoiseSd", supportNoiseSd);
-            Check.bounded(Trust.class, "noviceConflictPenalty", noviceConflictPenalty);
-            Check.bounded(Trust.class, "imbalance", imbalance);
-            Check.bounded(Trust.class, "discomfortSafetyCost", discomfortSafetyCost);
-            Check.bounded(Trust.class, "workEngagementGain", workEngagementGain);
-            Check.bounded(Trust.class, "noveltyEngagementCost", noveltyEngagementCost);
         }
     }
 
@@ -334,13 +305,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Rupture {
-            Check.bounded(Rupture.class, "holdPerAlliance", holdPerAlliance);
-            Check.bounded(Rupture.class, "holdSafetyShare", holdSafetyShare);
-            Check.bounded(Rupture.class, "noviceRepairFactor", noviceRepairFactor);
-            Check.bounded(Rupture.class, "lossEngagement", lossEngagement);
-            Check.bounded(Rupture.class, "lossConnection", lossConnection);
-            Check.bounded(Rupture.class, "lossSafety", lossSafety);
-            Check.bounded(Rupture.class, "learning", learning);
+            Bounds.checkAll(Rupture.class, holdPerAlliance, holdSafetyShare, noviceRepairFactor, lossEngagement,
+                    lossConnection, lossSafety, learning);
         }
     }
 
@@ -364,9 +330,7 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Contagion {
-            Check.bounded(Contagion.class, "rate", rate);
-            Check.bounded(Contagion.class, "purposeRate", purposeRate);
-            Check.bounded(Contagion.class, "purposeSplit", purposeSplit);
+            Bounds.checkAll(Contagion.class, rate, purposeRate, purposeSplit);
         }
     }
 
@@ -427,17 +391,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Attendance {
-            Check.bounded(Attendance.class, "intercept", intercept);
-            Check.bounded(Attendance.class, "barrierSd", barrierSd);
-            Check.bounded(Attendance.class, "purpose", purpose);
-            Check.bounded(Attendance.class, "split", split);
-            Check.bounded(Attendance.class, "waitPerMonth", waitPerMonth);
-            Check.bounded(Attendance.class, "noShowBase", noShowBase);
-            Check.bounded(Attendance.class, "noShowLowAlliance", noShowLowAlliance);
-            Check.bounded(Attendance.class, "maxConsecutiveNoShows", maxConsecutiveNoShows);
-            Check.bounded(Attendance.class, "cancellation", cancellation);
-            Check.bounded(Attendance.class, "intervalDays", intervalDays);
-            Check.bounded(Attendance.class, "jitterSd", jitterSd);
+            Bounds.checkAll(Attendance.class, intercept, barrierSd, purpose, split, waitPerMonth, noShowBase,
+                    noShowLowAlliance, maxConsecutiveNoShows, cancellation, intervalDays, jitterSd);
         }
     }
 
@@ -483,15 +438,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Outcome {
-            Check.bounded(Outcome.class, "workEfficiency", workEfficiency);
-            Check.bounded(Outcome.class, "supportProgress", supportProgress);
-            Check.bounded(Outcome.class, "purposeGain", purposeGain);
-            Check.bounded(Outcome.class, "identifiedPatientWeight", identifiedPatientWeight);
-            Check.bounded(Outcome.class, "reliableChange", reliableChange);
-            Check.bounded(Outcome.class, "goalMean", goalMean);
-            Check.bounded(Outcome.class, "goalSd", goalSd);
-            Check.bounded(Outcome.class, "goalMin", goalMin);
-            Check.bounded(Outcome.class, "responsivenessSd", responsivenessSd);
+            Bounds.checkAll(Outcome.class, workEfficiency, supportProgress, purposeGain, identifiedPatientWeight,
+                    reliableChange, goalMean, goalSd, goalMin, responsivenessSd);
         }
     }
 
@@ -532,10 +480,7 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Skills {
-            Check.bounded(Skills.class, "retentionSd", retentionSd);
-            Check.bounded(Skills.class, "engagementSd", engagementSd);
-            Check.bounded(Skills.class, "outcomeSd", outcomeSd);
-            Check.bounded(Skills.class, "correlation", correlation);
+            Bounds.checkAll(Skills.class, retentionSd, engagementSd, outcomeSd, correlation);
         }
     }
 }

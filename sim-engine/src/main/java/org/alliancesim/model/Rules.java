@@ -112,13 +112,8 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public TrustUpdate {
             Check.present("rule", rule);
-            Check.bounded(TrustUpdate.class, "gainUp", gainUp);
-            Check.bounded(TrustUpdate.class, "gainDown", gainDown);
-            Check.bounded(TrustUpdate.class, "gain", gain);
-            Check.bounded(TrustUpdate.class, "priorStrength", priorStrength);
-            Check.bounded(TrustUpdate.class, "forgetting", forgetting);
-            Check.bounded(TrustUpdate.class, "limit", limit);
-            Check.bounded(TrustUpdate.class, "collapse", collapse);
+            Bounds.checkAll(TrustUpdate.class, rule, gainUp, gainDown, gain, priorStrength, forgetting, limit,
+                    collapse);
         }
     }
 
@@ -156,9 +151,7 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public Attendance {
             Check.present("rule", rule);
-            Check.bounded(Attendance.class, "alliance", alliance);
-            Check.bounded(Attendance.class, "trendSessions", trendSessions);
-            Check.bounded(Attendance.class, "trendWeight", trendWeight);
+            Bounds.checkAll(Attendance.class, rule, alliance, trendSessions, trendWeight);
         }
     }
 
@@ -218,11 +211,8 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public Repair {
             Check.present("rule", rule);
-            Check.bounded(Repair.class, "repairOvershoot", repairOvershoot);
-            Check.bounded(Repair.class, "connectionWeight", connectionWeight);
-            Check.bounded(Repair.class, "resilienceGain", resilienceGain);
-            Check.bounded(Repair.class, "workShare", workShare);
-            Check.bounded(Repair.class, "selectionWeight", selectionWeight);
+            Bounds.checkAll(Repair.class, rule, repairOvershoot, connectionWeight, resilienceGain, workShare,
+                    selectionWeight);
         }
     }
 
@@ -254,7 +244,7 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public Contagion {
             Check.present("rule", rule);
-            Check.bounded(Contagion.class, "weightExponent", weightExponent);
+            Bounds.checkAll(Contagion.class, rule, weightExponent);
         }
     }
 }
