@@ -86,8 +86,8 @@ public final class HypothesesSpecs {
         Scenario base = ScenarioLoader.load(spec.base()); // its own problems are located in its own file
         for (int i = 0; i < spec.variants().size(); i++) {
             HypothesesSpec.Variant v = spec.variants().get(i);
-            String at = Paths.index("variants", i);
-            String editsAt = Paths.child(at, "edits");
+            String at = FieldPaths.index("variants", i);
+            String editsAt = FieldPaths.child(at, "edits");
             Map<ParameterPath, Object> edits = new LinkedHashMap<>();
             Map<String, String> keyOf = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : v.edits().entrySet()) {
@@ -95,7 +95,7 @@ public final class HypothesesSpecs {
                     ParameterPath p = ParameterPath.parse(e.getKey());
                     String fixed = setByTheFile(p);
                     if (fixed != null) {
-                        b.problemAtKey(Paths.child(editsAt, e.getKey()), fixed);
+                        b.problemAtKey(FieldPaths.child(editsAt, e.getKey()), fixed);
                         continue;
                     }
                     edits.put(p, e.getValue());
@@ -110,7 +110,7 @@ public final class HypothesesSpecs {
                         }
                     }
                 } catch (ScenarioException ex) {
-                    b.problemAtKey(Paths.child(editsAt, e.getKey()), pathMessage(ex));
+                    b.problemAtKey(FieldPaths.child(editsAt, e.getKey()), pathMessage(ex));
                 }
             }
             if (edits.size() != v.edits().size()) {
@@ -122,12 +122,12 @@ public final class HypothesesSpecs {
             } catch (ScenarioException ex) {
                 Problem p = ex.problems().get(0);
                 String key = keyOf.get(p.path());
-                b.problem(key != null ? Paths.child(editsAt, key) : editsAt,
+                b.problem(key != null ? FieldPaths.child(editsAt, key) : editsAt,
                         key != null ? p.message() : (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
                 continue;
             }
             for (int j = 0; j < v.fit().size(); j++) {
-                checkFitted(edited, v.fit().get(j), Paths.index(Paths.child(at, "fit"), j), b);
+                checkFitted(edited, v.fit().get(j), FieldPaths.index(FieldPaths.child(at, "fit"), j), b);
             }
         }
     }
@@ -138,16 +138,16 @@ public final class HypothesesSpecs {
             path = ParameterPath.parse(q.path());
             String why = setByTheFile(path) != null ? setByTheFile(path) : path.notFittable();
             if (why != null) {
-                b.problem(Paths.child(at, "path"), why);
+                b.problem(FieldPaths.child(at, "path"), why);
                 return;
             }
             if (!edited.valuesAt(path).stream().allMatch(Number.class::isInstance)) {
-                b.problem(Paths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
+                b.problem(FieldPaths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
                         + " scenario; only numeric fields can be fitted");
                 return;
             }
         } catch (ScenarioException ex) {
-            b.problem(Paths.child(at, "path"), pathMessage(ex));
+            b.problem(FieldPaths.child(at, "path"), pathMessage(ex));
             return;
         }
         for (String end : new String[] {"min", "max"}) {
@@ -155,7 +155,7 @@ public final class HypothesesSpecs {
             try {
                 edited.with(path, x);
             } catch (ScenarioException ex) {
-                b.problem(Paths.child(at, end), "the range reaches " + x + ", which " + path + " cannot take: "
+                b.problem(FieldPaths.child(at, end), "the range reaches " + x + ", which " + path + " cannot take: "
                         + ex.problems().get(0).message());
             }
         }

@@ -73,16 +73,16 @@ public final class LessonSpecs {
                 if (!(steps.get(i) instanceof ObjectNode s)) {
                     continue;
                 }
-                String at = Paths.index("steps", i);
+                String at = FieldPaths.index("steps", i);
                 String preset = s.path("preset").isTextual() ? s.get("preset").asText() : "";
                 if (!preset.isEmpty() && !ScenarioLoader.isBuiltin(preset)) {
-                    b.problem(Paths.child(at, "preset"), "unknown scenario '" + Problem.excerpt(preset) + "'"
+                    b.problem(FieldPaths.child(at, "preset"), "unknown scenario '" + Problem.excerpt(preset) + "'"
                             + Names.didYouMean(preset, ScenarioLoader.BUILTINS) + "; allowed: "
                             + String.join(", ", ScenarioLoader.BUILTINS));
                 }
                 if (s.get("settings") instanceof ObjectNode settings) {
                     if (!settings.isEmpty() && preset.isEmpty()) {
-                        b.problem(Paths.child(at, "settings"), "settings need a preset to apply to; give the step a preset");
+                        b.problem(FieldPaths.child(at, "settings"), "settings need a preset to apply to; give the step a preset");
                     }
                     for (java.util.Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
@@ -91,13 +91,13 @@ public final class LessonSpecs {
                                 : v.isValueNode() ? v.asText() : List.of();
                         String refused = setting.apply(e.getKey(), value);
                         if (refused != null) {
-                            b.problem(Paths.child(Paths.child(at, "settings"), e.getKey()), refused);
+                            b.problem(FieldPaths.child(FieldPaths.child(at, "settings"), e.getKey()), refused);
                         }
                     }
                 }
                 String metric = s.path("metric").isTextual() ? s.get("metric").asText() : "";
                 if (!metric.isEmpty() && !known.contains(metric)) {
-                    b.problem(Paths.child(at, "metric"), "unknown headline number '" + Problem.excerpt(metric) + "'"
+                    b.problem(FieldPaths.child(at, "metric"), "unknown headline number '" + Problem.excerpt(metric) + "'"
                             + Names.didYouMean(metric, known) + "; allowed: " + String.join(", ", known));
                 }
             }

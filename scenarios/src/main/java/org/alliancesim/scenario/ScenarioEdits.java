@@ -169,7 +169,7 @@ final class ScenarioEdits {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ParameterException pe) {
-                throw new Refused(Paths.refused(at, pe), Binder.shown(pe));
+                throw new Refused(FieldPaths.refused(at, pe), Binder.shown(pe));
             }
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw new Refused(at, iae.getMessage());

@@ -42,7 +42,7 @@ public final class SweepSpecs {
     private static void checkParameters(SweepSpec spec, Binder b) {
         for (int i = 0; i < spec.parameters().size(); i++) {
             SweepSpec.Parameter q = spec.parameters().get(i);
-            String at = Paths.index("parameters", i);
+            String at = FieldPaths.index("parameters", i);
             ParameterPath path;
             try {
                 path = ParameterPath.parse(q.path());
@@ -50,7 +50,7 @@ public final class SweepSpecs {
                 continue; // reported with the base scenario's fields when the sweep is checked
             }
             if (path.isRunSetting()) {
-                b.problem(Paths.child(at, "path"), path + " cannot be a sweep parameter: every point runs with the"
+                b.problem(FieldPaths.child(at, "path"), path + " cannot be a sweep parameter: every point runs with the"
                         + " sweep's own '" + path + ":' (at the top of this file), so varying it would change nothing");
                 continue;
             }
@@ -59,7 +59,7 @@ public final class SweepSpecs {
             }
             for (int j = 0; j < q.values().size(); j++) {
                 if (!whole(q.values().get(j))) {
-                    b.problem(Paths.index(Paths.child(at, "values"), j), path + " takes whole numbers; found the"
+                    b.problem(FieldPaths.index(FieldPaths.child(at, "values"), j), path + " takes whole numbers; found the"
                             + " fraction " + q.values().get(j));
                 }
             }
@@ -69,12 +69,12 @@ public final class SweepSpecs {
             for (String end : new String[] {"min", "max"}) {
                 double x = end.equals("min") ? q.min() : q.max();
                 if (!whole(x)) {
-                    b.problem(Paths.child(at, end), path + " takes whole numbers; found the fraction " + x);
+                    b.problem(FieldPaths.child(at, end), path + " takes whole numbers; found the fraction " + x);
                 }
             }
             if (spec.design() == SweepSpec.Design.GRID && whole(q.min()) && whole(q.max()) && q.steps() > 1
                     && (q.max() - q.min()) % (q.steps() - 1) != 0) {
-                b.problem(Paths.child(at, "steps"), path + " takes whole numbers, and " + q.steps() + " steps from "
+                b.problem(FieldPaths.child(at, "steps"), path + " takes whole numbers, and " + q.steps() + " steps from "
                         + (long) q.min() + " to " + (long) q.max() + " fall between them; choose steps - 1 dividing "
                         + (long) (q.max() - q.min()) + ", or list the values");
             }
@@ -96,7 +96,7 @@ public final class SweepSpecs {
         for (String block : new String[] {"set", "add"}) {
             Map<String, Object> edits = block.equals("set") ? c.set() : c.add();
             for (Map.Entry<String, Object> e : edits.entrySet()) {
-                String at = Paths.child(Paths.child("compare", block), e.getKey());
+                String at = FieldPaths.child(FieldPaths.child("compare", block), e.getKey());
                 ParameterPath p;
                 try {
                     p = ParameterPath.parse(e.getKey());
