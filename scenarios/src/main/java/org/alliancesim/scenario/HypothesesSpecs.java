@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,15 +26,12 @@ public final class HypothesesSpecs {
      * @throws ScenarioException listing every problem, located (file:line:column and field)
      */
     public static HypothesesSpec load(Path file) throws ScenarioException {
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
-        }
-        return parse(file.toString(), SourceText.read(file, file.toString()));
+        return parse(file.toString(), SpecFiles.read(file));
     }
 
     /** Parses and checks hypotheses text (for tests and tools); the base is loaded to check the variants. */
     public static HypothesesSpec parse(String label, String text) throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "base", NODES.textNode("default"));
         SourceTree.defaultField(root, "targets", NODES.textNode("literature"));
@@ -57,15 +51,11 @@ public final class HypothesesSpecs {
                 }
             }
         }
-        Binder b = new Binder(tree.origins, Map.of());
-        HypothesesSpec spec = (HypothesesSpec) b.record(HypothesesSpec.class, root, "", List.of());
-        if (spec != null && b.problems.isEmpty()) {
-            checkVariants(spec, b, label);
-        }
-        if (!b.problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(b.problems));
-        }
-        return spec;
+        return SpecFiles.bind(tree, HypothesesSpec.class, (spec, b) -> {
+            if (b.problems.isEmpty()) {
+                checkVariants(spec, b, label);
+            }
+        });
     }
 
     /**
