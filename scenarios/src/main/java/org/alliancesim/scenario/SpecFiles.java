@@ -35,6 +35,17 @@ final class SpecFiles {
         return SourceText.read(file, file.toString());
     }
 
+    /** Gives {@code root} each field of {@code defaults} it leaves out, in file layout. */
+    static void defaults(com.fasterxml.jackson.databind.node.ObjectNode root, Record defaults) {
+        for (java.lang.reflect.RecordComponent c : defaults.getClass().getRecordComponents()) {
+            try {
+                SourceTree.defaultField(root, Names.snake(c.getName()), TreeCodec.tree(c.getAccessor().invoke(defaults)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("reading " + c.getName(), e);
+            }
+        }
+    }
+
     /** The located tree of {@code text}, read as JSON when {@code label} ends in .json, else as YAML. */
     static SourceTree tree(String label, String text) throws ScenarioException {
         return SourceTree.parse(label, text, label.endsWith(".json"));

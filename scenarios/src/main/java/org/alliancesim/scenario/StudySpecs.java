@@ -1,7 +1,5 @@
 package org.alliancesim.scenario;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
 /**
@@ -10,8 +8,6 @@ import java.nio.file.Path;
  * the values of {@link StudySpec#defaults()}; an unknown field is refused.
  */
 public final class StudySpecs {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private StudySpecs() {}
 
@@ -27,13 +23,7 @@ public final class StudySpecs {
     /** Parses design text (for tests and tools). */
     public static StudySpec parse(String label, String text) throws ScenarioException {
         SourceTree tree = SpecFiles.tree(label, text);
-        ObjectNode root = tree.root;
-        StudySpec d = StudySpec.defaults();
-        SourceTree.defaultField(root, "families", NODES.numberNode(d.families()));
-        SourceTree.defaultField(root, "therapists", NODES.numberNode(d.therapists()));
-        SourceTree.defaultField(root, "early_session", NODES.numberNode(d.earlySession()));
-        SourceTree.defaultField(root, "alpha", NODES.numberNode(d.alpha()));
-        SourceTree.defaultField(root, "seed", NODES.numberNode(d.seed()));
+        SpecFiles.defaults(tree.root, StudySpec.defaults());
         return SpecFiles.bind(tree, StudySpec.class, (spec, b) -> { });
     }
 }
