@@ -101,9 +101,9 @@ public class PipelineBenchmark {
                 "seed: 20261125",
                 "metrics: [dropout_share, mean_improvement]",
                 "parameters:",
-                "  - {path: dynamics.attendance.alliance, min: 0.4, max: 1.4}",
+                "  - {path: rules.attendance.alliance, min: 0.4, max: 1.4}",
                 "  - {path: dynamics.rupture.loss_safety, min: 0.4, max: 2.0}",
-                "  - {path: dynamics.trust.gain_down, min: 0.3, max: 0.9}",
+                "  - {path: rules.trust_update.gain_down, min: 0.3, max: 0.9}",
                 "  - {path: dynamics.climate.conflict_weight, min: 0.2, max: 1.0}", ""));
     }
 

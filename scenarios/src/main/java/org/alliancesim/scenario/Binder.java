@@ -69,7 +69,7 @@ final class Binder {
             if (p.isEmpty()) {
                 return new SourceTree.Origin("scenario", 0, 0);
             }
-            p = Paths.parent(p);
+            p = FieldPaths.parent(p);
         }
     }
 
@@ -100,11 +100,14 @@ final class Binder {
                 continue;
             }
             String list = "; allowed here: " + String.join(", ", allowed);
-            if (KEY_LIKE.matcher(key).matches()) {
-                problemAtKey(Paths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed) + list);
+            String moved = RuleCoefficients.moved(FieldPaths.child(path, key));
+            if (moved != null) {
+                problemAtKey(FieldPaths.child(path, key), "unknown field '" + key + "': " + moved);
+            } else if (KEY_LIKE.matcher(key).matches()) {
+                problemAtKey(FieldPaths.child(path, key), "unknown field '" + key + "'" + Names.didYouMean(key, allowed) + list);
             } else {
                 // Not a field name at all (a line of some other file, perhaps): say where, not what.
-                SourceTree.Origin o = keyOrigin(Paths.child(path, key));
+                SourceTree.Origin o = keyOrigin(FieldPaths.child(path, key));
                 problems.add(new Problem(o.file(), o.line(), o.column(), path,
                         "a key that is not a field name (not shown)" + list));
             }
@@ -113,7 +116,7 @@ final class Binder {
         boolean ok = true;
         for (int i = 0; i < cs.length; i++) {
             String key = names.get(i);
-            String childPath = Paths.child(path, key);
+            String childPath = FieldPaths.child(path, key);
             JsonNode child = node.get(key);
             if (child == null || child.isNull()) {
                 String expected = expected(cs[i].getGenericType());
@@ -131,7 +134,31 @@ final class Binder {
         if (!ok) {
             return null;
         }
-        return construct(type, cs, args, path);
+        Object r = construct(type, cs, args, path);
+        unreadCoefficients(r, node, path);
+        return r;
+    }
+
+    /**
+     * Records a problem for each coefficient of a family of rules that a scenario file sets (not the
+     * built-in defaults) though the family's chosen rule does not read it ({@link RuleCoefficients}).
+     */
+    private void unreadCoefficients(Object r, JsonNode node, String path) {
+        if (r == null) {
+            return;
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            String childPath = FieldPaths.child(path, key);
+            SourceTree.Origin o = origins.get(childPath);
+            if (o == null || o.file().equals(ScenarioLibrary.DEFAULTS_LABEL)) {
+                continue;
+            }
+            String why = RuleCoefficients.unread(r, path, key);
+            if (why != null) {
+                problemAtKey(childPath, why);
+            }
+        }
     }
 
     /** Calls the canonical constructor; on refusal records the problem and retries with a fallback value. */
@@ -159,7 +186,7 @@ final class Binder {
                             index = i;
                         }
                     }
-                    fieldPath = Paths.refused(path, pe);
+                    fieldPath = FieldPaths.refused(path, pe);
                     shown = shown(pe);
                 }
                 problem(fieldPath, shown);
@@ -234,7 +261,7 @@ final class Binder {
             List<Object> out = new ArrayList<>();
             boolean ok = true;
             for (int i = 0; i < node.size(); i++) {
-                Object v = value(element, node.get(i), Paths.index(path, i));
+                Object v = value(element, node.get(i), FieldPaths.index(path, i));
                 ok &= v != null;
                 out.add(v);
             }
@@ -261,7 +288,7 @@ final class Binder {
         boolean ok = true;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            Object v = plain(e.getValue(), Paths.child(path, e.getKey()), true);
+            Object v = plain(e.getValue(), FieldPaths.child(path, e.getKey()), true);
             ok &= v != null;
             out.put(e.getKey(), v);
         }
@@ -284,7 +311,7 @@ final class Binder {
         if (node.isArray() && listAllowed) {
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < node.size(); i++) {
-                Object v = plain(node.get(i), Paths.index(path, i), false);
+                Object v = plain(node.get(i), FieldPaths.index(path, i), false);
                 if (v == null) {
                     return null;
                 }

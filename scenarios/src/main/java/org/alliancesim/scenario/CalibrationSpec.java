@@ -39,9 +39,8 @@ public record CalibrationSpec(
         if (targets.isEmpty()) {
             throw new ParameterException("targets", "an empty list", "a list of at least one statistic");
         }
-        Bounds.check(CalibrationSpec.class, "replications", replications);
-        Bounds.check(CalibrationSpec.class, "families", families);
-        Bounds.check(CalibrationSpec.class, "maxEvaluations", maxEvaluations);
+        Bounds.checkAll(CalibrationSpec.class, base, targets, parameters, anchors, replications, families, seed,
+                maxEvaluations);
     }
 
     /**
@@ -63,16 +62,15 @@ public record CalibrationSpec(
             @Doc("the value the fit aims at; defaults to the middle of the range") double target,
             @Doc("where the range comes from") String source,
             @Doc(value = "the source's sample size (families or clients): the model's statistic is computed on a"
-                    + " virtual sample of this size; not stated: the file's families", min = 0, max = MAX_N) int n) {
+                    + " virtual sample of this size; not stated: the file's families", min = 0, max = MAX_N) int n)
+            implements PublishedRange {
 
         /** The largest sample size a target may state (the most families of one replication). */
         public static final int MAX_N = 1_000_000;
 
         /** Validates the range and the sample size. */
         public Target {
-            if (!(min < max)) {
-                throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
-            }
+            PublishedRange.checkOrdered(min, max);
             if (!(target >= min && target <= max)) {
                 throw new ParameterException("target", String.valueOf(target), "in [min, max] = [" + min + ", " + max + "]");
             }
@@ -89,11 +87,6 @@ public record CalibrationSpec(
         /** Whether the source's sample size is stated. */
         public boolean sized() {
             return n != 0;
-        }
-
-        /** Whether {@code value} lies in the range. */
-        public boolean inRange(double value) {
-            return value >= min && value <= max;
         }
     }
 
@@ -242,7 +235,7 @@ public record CalibrationSpec(
             @Doc("where it comes from") String source) {
         /** Validates the point. */
         public Anchor {
-            Bounds.check(Anchor.class, "session", session);
+            Bounds.checkAll(Anchor.class, session, min, max, source);
             if (!(min >= 0 && min <= max && max <= 1)) {
                 throw new ParameterException("min", min + " (max " + max + ")", "in [0, max] with max in [min, 1]");
             }

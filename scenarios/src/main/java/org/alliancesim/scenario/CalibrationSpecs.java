@@ -114,7 +114,7 @@ public final class CalibrationSpecs {
     /** Parses targets text (for tests and tools); {@code sampled} as for {@link #load(String, Set, Set)}. */
     public static CalibrationSpec parse(String label, String text, Set<String> statistics, Set<String> sampled)
             throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "base", NODES.textNode("default"));
         SourceTree.defaultField(root, "parameters", NODES.arrayNode());
@@ -183,10 +183,10 @@ public final class CalibrationSpecs {
             for (int i = 0; i < spec.targets().size(); i++) {
                 CalibrationSpec.Target t = spec.targets().get(i);
                 String s = t.statistic();
-                if (!known.contains(s)) {
-                    b.problem("targets[" + i + "].statistic", "unknown statistic '" + Problem.excerpt(s) + "'"
-                            + Names.didYouMean(s, known) + "; allowed: " + String.join(", ", known));
-                } else if (sampled.contains(s) && !(t.n() >= StudySpec.MIN_FAMILIES && t.n() <= StudySpec.MAX_FAMILIES)) {
+                if (!SpecFiles.known(b, "targets[" + i + "].statistic", "statistic", s, known)) {
+                    continue;
+                }
+                if (sampled.contains(s) && !(t.n() >= StudySpec.MIN_FAMILIES && t.n() <= StudySpec.MAX_FAMILIES)) {
                     String allowed = "from " + StudySpec.MIN_FAMILIES + " to " + StudySpec.MAX_FAMILIES;
                     b.problem("targets[" + i + "]" + (t.sized() ? ".n" : ".statistic"), s
                             + " is computed on a virtual study of the source's size: "

@@ -69,7 +69,7 @@ final class EntryDefaults {
             ObjectNode model = (ObjectNode) TreeCodec.tree(FAMILY);
             for (int i = 0; i < families.size(); i++) {
                 if (families.get(i) instanceof ObjectNode f) {
-                    rolesFromSize(f, Paths.index("families", i), origins, problems);
+                    rolesFromSize(f, FieldPaths.index("families", i), origins, problems);
                     fill(f, model, "family-" + (i + 1), families.size());
                     if (!f.has("identified_patient")) {
                         f.put("identified_patient", identifiedPatient(f.get("roles")));

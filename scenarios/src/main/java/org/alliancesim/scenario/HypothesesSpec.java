@@ -52,10 +52,8 @@ public record HypothesesSpec(
                 throw new ParameterException(f[0], null, "a built-in name or a path");
             }
         }
-        Bounds.check(HypothesesSpec.class, "maxEvaluations", maxEvaluations);
-        Bounds.check(HypothesesSpec.class, "replications", replications);
-        Bounds.check(HypothesesSpec.class, "families", families);
-        Bounds.check(HypothesesSpec.class, "validationReplications", validationReplications);
+        Bounds.checkAll(HypothesesSpec.class, base, targets, validation, maxEvaluations, replications, families, seed,
+                validationReplications, validationSeed, variants);
         if (validationSeed == seed) {
             throw new ParameterException("validationSeed", String.valueOf(validationSeed),
                     "a seed other than seed (" + seed + "; the validation scores replications the fit never saw)");

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,15 +26,12 @@ public final class HypothesesSpecs {
      * @throws ScenarioException listing every problem, located (file:line:column and field)
      */
     public static HypothesesSpec load(Path file) throws ScenarioException {
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
-        }
-        return parse(file.toString(), SourceText.read(file, file.toString()));
+        return parse(file.toString(), SpecFiles.read(file));
     }
 
     /** Parses and checks hypotheses text (for tests and tools); the base is loaded to check the variants. */
     public static HypothesesSpec parse(String label, String text) throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "base", NODES.textNode("default"));
         SourceTree.defaultField(root, "targets", NODES.textNode("literature"));
@@ -57,15 +51,11 @@ public final class HypothesesSpecs {
                 }
             }
         }
-        Binder b = new Binder(tree.origins, Map.of());
-        HypothesesSpec spec = (HypothesesSpec) b.record(HypothesesSpec.class, root, "", List.of());
-        if (spec != null && b.problems.isEmpty()) {
-            checkVariants(spec, b, label);
-        }
-        if (!b.problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(b.problems));
-        }
-        return spec;
+        return SpecFiles.bind(tree, HypothesesSpec.class, (spec, b) -> {
+            if (b.problems.isEmpty()) {
+                checkVariants(spec, b, label);
+            }
+        });
     }
 
     /**
@@ -86,8 +76,8 @@ public final class HypothesesSpecs {
         Scenario base = ScenarioLoader.load(spec.base()); // its own problems are located in its own file
         for (int i = 0; i < spec.variants().size(); i++) {
             HypothesesSpec.Variant v = spec.variants().get(i);
-            String at = Paths.index("variants", i);
-            String editsAt = Paths.child(at, "edits");
+            String at = FieldPaths.index("variants", i);
+            String editsAt = FieldPaths.child(at, "edits");
             Map<ParameterPath, Object> edits = new LinkedHashMap<>();
             Map<String, String> keyOf = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : v.edits().entrySet()) {
@@ -95,7 +85,7 @@ public final class HypothesesSpecs {
                     ParameterPath p = ParameterPath.parse(e.getKey());
                     String fixed = setByTheFile(p);
                     if (fixed != null) {
-                        b.problemAtKey(Paths.child(editsAt, e.getKey()), fixed);
+                        b.problemAtKey(FieldPaths.child(editsAt, e.getKey()), fixed);
                         continue;
                     }
                     edits.put(p, e.getValue());
@@ -110,7 +100,7 @@ public final class HypothesesSpecs {
                         }
                     }
                 } catch (ScenarioException ex) {
-                    b.problemAtKey(Paths.child(editsAt, e.getKey()), pathMessage(ex));
+                    b.problemAtKey(FieldPaths.child(editsAt, e.getKey()), pathMessage(ex));
                 }
             }
             if (edits.size() != v.edits().size()) {
@@ -122,12 +112,12 @@ public final class HypothesesSpecs {
             } catch (ScenarioException ex) {
                 Problem p = ex.problems().get(0);
                 String key = keyOf.get(p.path());
-                b.problem(key != null ? Paths.child(editsAt, key) : editsAt,
+                b.problem(key != null ? FieldPaths.child(editsAt, key) : editsAt,
                         key != null ? p.message() : (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
                 continue;
             }
             for (int j = 0; j < v.fit().size(); j++) {
-                checkFitted(edited, v.fit().get(j), Paths.index(Paths.child(at, "fit"), j), b);
+                checkFitted(edited, v.fit().get(j), FieldPaths.index(FieldPaths.child(at, "fit"), j), b);
             }
         }
     }
@@ -138,16 +128,16 @@ public final class HypothesesSpecs {
             path = ParameterPath.parse(q.path());
             String why = setByTheFile(path) != null ? setByTheFile(path) : path.notFittable();
             if (why != null) {
-                b.problem(Paths.child(at, "path"), why);
+                b.problem(FieldPaths.child(at, "path"), why);
                 return;
             }
             if (!edited.valuesAt(path).stream().allMatch(Number.class::isInstance)) {
-                b.problem(Paths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
+                b.problem(FieldPaths.child(at, "path"), "'" + Problem.excerpt(q.path()) + "' is not a number in the"
                         + " scenario; only numeric fields can be fitted");
                 return;
             }
         } catch (ScenarioException ex) {
-            b.problem(Paths.child(at, "path"), pathMessage(ex));
+            b.problem(FieldPaths.child(at, "path"), pathMessage(ex));
             return;
         }
         for (String end : new String[] {"min", "max"}) {
@@ -155,7 +145,7 @@ public final class HypothesesSpecs {
             try {
                 edited.with(path, x);
             } catch (ScenarioException ex) {
-                b.problem(Paths.child(at, end), "the range reaches " + x + ", which " + path + " cannot take: "
+                b.problem(FieldPaths.child(at, end), "the range reaches " + x + ", which " + path + " cannot take: "
                         + ex.problems().get(0).message());
             }
         }

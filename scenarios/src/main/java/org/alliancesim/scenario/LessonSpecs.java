@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +28,13 @@ public final class LessonSpecs {
      */
     public static LessonSpec load(Path file, BiFunction<String, Object, String> setting, Set<String> metrics)
             throws ScenarioException {
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
-        }
-        return parse(file.toString(), SourceText.read(file, file.toString()), setting, metrics);
+        return parse(file.toString(), SpecFiles.read(file), setting, metrics);
     }
 
     /** Parses lesson text (a built-in lesson, a test). */
     public static LessonSpec parse(String label, String text, BiFunction<String, Object, String> setting,
             Set<String> metrics) throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "summary", NODES.textNode(""));
         if (root.get("teacher") instanceof ObjectNode t) {
@@ -73,16 +69,14 @@ public final class LessonSpecs {
                 if (!(steps.get(i) instanceof ObjectNode s)) {
                     continue;
                 }
-                String at = Paths.index("steps", i);
+                String at = FieldPaths.index("steps", i);
                 String preset = s.path("preset").isTextual() ? s.get("preset").asText() : "";
-                if (!preset.isEmpty() && !ScenarioLoader.isBuiltin(preset)) {
-                    b.problem(Paths.child(at, "preset"), "unknown scenario '" + Problem.excerpt(preset) + "'"
-                            + Names.didYouMean(preset, ScenarioLoader.BUILTINS) + "; allowed: "
-                            + String.join(", ", ScenarioLoader.BUILTINS));
+                if (!preset.isEmpty()) {
+                    SpecFiles.known(b, FieldPaths.child(at, "preset"), "scenario", preset, ScenarioLoader.BUILTINS);
                 }
                 if (s.get("settings") instanceof ObjectNode settings) {
                     if (!settings.isEmpty() && preset.isEmpty()) {
-                        b.problem(Paths.child(at, "settings"), "settings need a preset to apply to; give the step a preset");
+                        b.problem(FieldPaths.child(at, "settings"), "settings need a preset to apply to; give the step a preset");
                     }
                     for (java.util.Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = it.next();
@@ -91,14 +85,13 @@ public final class LessonSpecs {
                                 : v.isValueNode() ? v.asText() : List.of();
                         String refused = setting.apply(e.getKey(), value);
                         if (refused != null) {
-                            b.problem(Paths.child(Paths.child(at, "settings"), e.getKey()), refused);
+                            b.problem(FieldPaths.child(FieldPaths.child(at, "settings"), e.getKey()), refused);
                         }
                     }
                 }
                 String metric = s.path("metric").isTextual() ? s.get("metric").asText() : "";
-                if (!metric.isEmpty() && !known.contains(metric)) {
-                    b.problem(Paths.child(at, "metric"), "unknown headline number '" + Problem.excerpt(metric) + "'"
-                            + Names.didYouMean(metric, known) + "; allowed: " + String.join(", ", known));
+                if (!metric.isEmpty()) {
+                    SpecFiles.known(b, FieldPaths.child(at, "metric"), "headline number", metric, known);
                 }
             }
         }

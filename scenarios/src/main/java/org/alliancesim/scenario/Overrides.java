@@ -184,7 +184,7 @@ final class Overrides {
      * any (a refusal of a record's cross-field rule names one field, the override another).
      */
     private String labelsFor(String at) {
-        for (String group = at; ; group = Paths.parent(group)) {
+        for (String group = at; ; group = FieldPaths.parent(group)) {
             List<String> labels = new ArrayList<>();
             for (Override o : edits.values()) {
                 String set = concreteFor(o.path().toString(), at);

@@ -128,6 +128,10 @@ public final class ParameterPath {
                             + Problem.excerpt(token) + "' does not apply");
                 }
                 Type child = fields.get(token);
+                String moved = child == null ? RuleCoefficients.moved(done + "." + token) : null;
+                if (moved != null) {
+                    throw problem(p, done.toString(), "unknown field '" + token + "': " + moved);
+                }
                 if (child == null) {
                     throw problem(p, done.toString(), "unknown field '" + Problem.excerpt(token) + "'"
                             + Names.didYouMean(token, fields.keySet()) + "; allowed here: "
@@ -215,6 +219,15 @@ public final class ParameterPath {
                 message)));
     }
 
+    /**
+     * Why setting this path in {@code s} would be ignored, or null: it names a coefficient of a family
+     * of rules ({@code rules.attendance.alliance}) that the family's chosen rule in {@code s} does not
+     * read (docs/scenarios.md, "Rules").
+     */
+    public String unreadIn(Scenario s) {
+        return RuleCoefficients.unread(s, this);
+    }
+
     /** The Java type of the field the path addresses (for example {@code double.class}). */
     public Type type() {
         return type;
@@ -245,7 +258,7 @@ public final class ParameterPath {
         }
         if (isWholeNumber()) {
             return text + " takes whole numbers, and a fit moves values continuously; fit a field that takes"
-                    + " fractions (such as dynamics.trust.gain_up)";
+                    + " fractions (such as rules.trust_update.gain_up)";
         }
         return null;
     }

@@ -40,7 +40,7 @@ public record Scenario(
         if (description == null) {
             throw new ParameterException("description", null, "given");
         }
-        Bounds.check(Scenario.class, "replications", replications);
+        Bounds.checkAll(Scenario.class, name, description, seed, replications, model, measurement);
         if (model == null) {
             throw new ParameterException("model", null, "given");
         }

@@ -62,16 +62,23 @@ final class ScenarioEdits {
             Edit edit = new Edit(e.getKey(), e.getValue());
             (isExperimentField(e.getKey().segments().get(0)) ? experiment : model).add(edit);
         }
+        Scenario out = s;
         try {
-            Scenario out = s;
             if (!model.isEmpty()) {
                 out = new Scenario(s.name(), s.description(), s.seed(), s.replications(),
                         (ModelParameters) apply(s.model(), ModelParameters.class, model, 0), s.measurement());
             }
-            return experiment.isEmpty() ? out : (Scenario) apply(out, Scenario.class, experiment, 0);
+            out = experiment.isEmpty() ? out : (Scenario) apply(out, Scenario.class, experiment, 0);
         } catch (Refused r) {
             throw new ScenarioException(List.of(new Problem(source, 0, 0, r.at, r.getMessage())));
         }
+        for (ParameterPath path : concrete.keySet()) {
+            String why = RuleCoefficients.unread(out, path);
+            if (why != null) {
+                throw new ScenarioException(List.of(new Problem(source, 0, 0, path.toString(), why)));
+            }
+        }
+        return out;
     }
 
     private record Edit(ParameterPath path, Object value) {
@@ -162,7 +169,7 @@ final class ScenarioEdits {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ParameterException pe) {
-                throw new Refused(Paths.refused(at, pe), Binder.shown(pe));
+                throw new Refused(FieldPaths.refused(at, pe), Binder.shown(pe));
             }
             if (e.getCause() instanceof IllegalArgumentException iae) {
                 throw new Refused(at, iae.getMessage());

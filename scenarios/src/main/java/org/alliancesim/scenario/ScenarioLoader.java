@@ -89,7 +89,7 @@ public final class ScenarioLoader {
             try {
                 s = new Scenario(sName, description, (Long) seed, (Integer) reps, model, measurement);
             } catch (ParameterException e) {
-                b.problem(Paths.refused("", e), Binder.shown(e));
+                b.problem(FieldPaths.refused("", e), Binder.shown(e));
             }
         }
         if (!b.problems.isEmpty()) {

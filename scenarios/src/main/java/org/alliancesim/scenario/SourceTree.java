@@ -56,10 +56,10 @@ final class SourceTree {
     private static void record(JsonNode node, String path, Origin o, Map<String, Origin> out) {
         out.put(path, o);
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> record(e.getValue(), Paths.child(path, e.getKey()), o, out));
+            node.fields().forEachRemaining(e -> record(e.getValue(), FieldPaths.child(path, e.getKey()), o, out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                record(node.get(i), Paths.index(path, i), o, out);
+                record(node.get(i), FieldPaths.index(path, i), o, out);
             }
         }
     }
@@ -203,7 +203,7 @@ final class SourceTree {
                     String key = p.currentName();
                     JsonLocation kl = p.currentTokenLocation();
                     p.nextToken();
-                    String childPath = Paths.child(path, key);
+                    String childPath = FieldPaths.child(path, key);
                     origins.put(childPath + KEY, new Origin(file, line(kl), column(kl)));
                     JsonNode child = read(p, childPath, depth + 1, file, origins, problems);
                     if (o.has(key)) {
@@ -218,7 +218,7 @@ final class SourceTree {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, Paths.index(path, i++), depth + 1, file, origins, problems));
+                    a.add(read(p, FieldPaths.index(path, i++), depth + 1, file, origins, problems));
                 }
                 return a;
             }

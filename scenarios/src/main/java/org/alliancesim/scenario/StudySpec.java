@@ -34,10 +34,7 @@ public record StudySpec(
 
     /** Validates the bounds, and that the families fit the therapists. */
     public StudySpec {
-        Bounds.check(StudySpec.class, "families", families);
-        Bounds.check(StudySpec.class, "therapists", therapists);
-        Bounds.check(StudySpec.class, "earlySession", earlySession);
-        Bounds.check(StudySpec.class, "alpha", alpha);
+        Bounds.checkAll(StudySpec.class, families, therapists, earlySession, alpha, seed);
         checkCaseload("families", families, therapists);
     }
 

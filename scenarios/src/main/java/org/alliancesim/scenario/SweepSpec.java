@@ -68,9 +68,8 @@ public record SweepSpec(
         if (metrics.isEmpty()) {
             throw new ParameterException("metrics", "an empty list", "a list of at least one metric");
         }
-        Bounds.check(SweepSpec.class, "points", points);
-        Bounds.check(SweepSpec.class, "replications", replications);
-        Bounds.check(SweepSpec.class, "families", families);
+        Bounds.checkAll(SweepSpec.class, base, design, points, replications, seed, families, metrics, parameters,
+                compare);
         if (design != Design.GRID) {
             for (Parameter p : parameters) {
                 if (!p.values().isEmpty()) {
@@ -145,7 +144,7 @@ public record SweepSpec(
             if (values.isEmpty() && !(min < max)) {
                 throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
             }
-            Bounds.check(Parameter.class, "steps", steps);
+            Bounds.checkAll(Parameter.class, path, min, max, steps, values);
         }
     }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,10 +23,7 @@ public final class SweepSpecs {
      * @throws ScenarioException listing every problem, located
      */
     public static SweepSpec load(Path file, Set<String> metrics) throws ScenarioException {
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "", "no such file")));
-        }
-        return parse(file.toString(), SourceText.read(file, file.toString()), metrics);
+        return parse(file.toString(), SpecFiles.read(file), metrics);
     }
 
     /**
@@ -42,7 +36,7 @@ public final class SweepSpecs {
     private static void checkParameters(SweepSpec spec, Binder b) {
         for (int i = 0; i < spec.parameters().size(); i++) {
             SweepSpec.Parameter q = spec.parameters().get(i);
-            String at = Paths.index("parameters", i);
+            String at = FieldPaths.index("parameters", i);
             ParameterPath path;
             try {
                 path = ParameterPath.parse(q.path());
@@ -50,7 +44,7 @@ public final class SweepSpecs {
                 continue; // reported with the base scenario's fields when the sweep is checked
             }
             if (path.isRunSetting()) {
-                b.problem(Paths.child(at, "path"), path + " cannot be a sweep parameter: every point runs with the"
+                b.problem(FieldPaths.child(at, "path"), path + " cannot be a sweep parameter: every point runs with the"
                         + " sweep's own '" + path + ":' (at the top of this file), so varying it would change nothing");
                 continue;
             }
@@ -59,7 +53,7 @@ public final class SweepSpecs {
             }
             for (int j = 0; j < q.values().size(); j++) {
                 if (!whole(q.values().get(j))) {
-                    b.problem(Paths.index(Paths.child(at, "values"), j), path + " takes whole numbers; found the"
+                    b.problem(FieldPaths.index(FieldPaths.child(at, "values"), j), path + " takes whole numbers; found the"
                             + " fraction " + q.values().get(j));
                 }
             }
@@ -69,12 +63,12 @@ public final class SweepSpecs {
             for (String end : new String[] {"min", "max"}) {
                 double x = end.equals("min") ? q.min() : q.max();
                 if (!whole(x)) {
-                    b.problem(Paths.child(at, end), path + " takes whole numbers; found the fraction " + x);
+                    b.problem(FieldPaths.child(at, end), path + " takes whole numbers; found the fraction " + x);
                 }
             }
             if (spec.design() == SweepSpec.Design.GRID && whole(q.min()) && whole(q.max()) && q.steps() > 1
                     && (q.max() - q.min()) % (q.steps() - 1) != 0) {
-                b.problem(Paths.child(at, "steps"), path + " takes whole numbers, and " + q.steps() + " steps from "
+                b.problem(FieldPaths.child(at, "steps"), path + " takes whole numbers, and " + q.steps() + " steps from "
                         + (long) q.min() + " to " + (long) q.max() + " fall between them; choose steps - 1 dividing "
                         + (long) (q.max() - q.min()) + ", or list the values");
             }
@@ -96,7 +90,7 @@ public final class SweepSpecs {
         for (String block : new String[] {"set", "add"}) {
             Map<String, Object> edits = block.equals("set") ? c.set() : c.add();
             for (Map.Entry<String, Object> e : edits.entrySet()) {
-                String at = Paths.child(Paths.child("compare", block), e.getKey());
+                String at = FieldPaths.child(FieldPaths.child("compare", block), e.getKey());
                 ParameterPath p;
                 try {
                     p = ParameterPath.parse(e.getKey());
@@ -150,7 +144,7 @@ public final class SweepSpecs {
 
     /** Parses sweep text (for tests and tools). */
     public static SweepSpec parse(String label, String text, Set<String> metrics) throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         SourceTree.defaultField(root, "base", NODES.textNode("default"));
         SourceTree.defaultField(root, "design", NODES.textNode("grid"));
@@ -178,32 +172,20 @@ public final class SweepSpecs {
             SourceTree.defaultField(c, "set", NODES.objectNode());
             SourceTree.defaultField(c, "add", NODES.objectNode());
         }
-        Binder b = new Binder(tree.origins, Map.of());
-        SweepSpec spec = (SweepSpec) b.record(SweepSpec.class, root, "", List.of());
-        if (spec != null) {
+        return SpecFiles.bind(tree, SweepSpec.class, (spec, b) -> {
             Set<String> known = new TreeSet<>(metrics); // messages list them in one order, whatever the set
             for (int i = 0; i < spec.metrics().size(); i++) {
-                String m = spec.metrics().get(i);
-                if (!known.contains(m)) {
-                    b.problem("metrics[" + i + "]", "unknown metric '" + Problem.excerpt(m) + "'"
-                            + Names.didYouMean(m, known) + "; allowed: " + String.join(", ", known));
-                }
+                SpecFiles.known(b, "metrics[" + i + "]", "metric", spec.metrics().get(i), known);
             }
-        }
-        if (spec != null) {
             checkParameters(spec, b);
-        }
-        if (spec != null && compareGiven && !spec.isEffectSweep() && b.problems.isEmpty()) {
-            b.problem("compare", "no edits for arm B; give set: {PATH: VALUE} and/or add: {PATH: NUMBER} (for"
-                    + " example add: {therapists.0.warmth: 0.2}), or leave compare: out for a sweep of one scenario"
-                    + " per point");
-        }
-        if (spec != null && spec.isEffectSweep() && b.problems.isEmpty()) {
-            checkCompare(spec, b);
-        }
-        if (!b.problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(b.problems));
-        }
-        return spec;
+            if (compareGiven && !spec.isEffectSweep() && b.problems.isEmpty()) {
+                b.problem("compare", "no edits for arm B; give set: {PATH: VALUE} and/or add: {PATH: NUMBER} (for"
+                        + " example add: {therapists.0.warmth: 0.2}), or leave compare: out for a sweep of one scenario"
+                        + " per point");
+            }
+            if (spec.isEffectSweep() && b.problems.isEmpty()) {
+                checkCompare(spec, b);
+            }
+        });
     }
 }

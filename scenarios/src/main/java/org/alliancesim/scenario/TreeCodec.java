@@ -15,16 +15,25 @@ final class TreeCodec {
 
     private TreeCodec() {}
 
-    /** The whole scenario as a tree in file layout (experiment fields first, then the model's). */
+    /**
+     * The whole scenario as a tree in file layout (experiment fields first, then the model's), without
+     * the coefficients its chosen rules do not read: a file that set one would be refused
+     * ({@link RuleCoefficients}), and the model does not use them.
+     */
     static ObjectNode scenario(Scenario s) {
+        return scenario(s, false);
+    }
+
+    /** {@link #scenario(Scenario)}, with every rule's coefficients when {@code everyCoefficient}. */
+    private static ObjectNode scenario(Scenario s, boolean everyCoefficient) {
         ObjectNode root = NODES.objectNode();
         root.put("name", s.name());
         root.put("description", s.description());
         root.put("seed", s.seed());
         root.put("replications", s.replications());
-        ObjectNode model = (ObjectNode) tree(s.model());
+        ObjectNode model = (ObjectNode) tree(s.model(), everyCoefficient);
         root.setAll(model);
-        root.set(MEASUREMENT, tree(s.measurement()));
+        root.set(MEASUREMENT, tree(s.measurement(), everyCoefficient));
         return root;
     }
 
@@ -35,8 +44,12 @@ final class TreeCodec {
     /** The measurement section's field name. */
     static final String MEASUREMENT = "measurement";
 
-    /** Any parameter value as a tree. */
+    /** Any parameter value as a tree, every coefficient included. */
     static JsonNode tree(Object v) {
+        return tree(v, true);
+    }
+
+    private static JsonNode tree(Object v, boolean everyCoefficient) {
         if (v == null) {
             return NODES.nullNode();
         }
@@ -60,14 +73,18 @@ final class TreeCodec {
         }
         if (v instanceof List<?> list) {
             ArrayNode a = NODES.arrayNode();
-            list.forEach(e -> a.add(tree(e)));
+            list.forEach(e -> a.add(tree(e, everyCoefficient)));
             return a;
         }
         if (v.getClass().isRecord()) {
             ObjectNode o = NODES.objectNode();
             for (RecordComponent c : v.getClass().getRecordComponents()) {
+                String name = Names.snake(c.getName());
+                if (!everyCoefficient && RuleCoefficients.unread(v, "", name) != null) {
+                    continue;
+                }
                 try {
-                    o.set(Names.snake(c.getName()), tree(c.getAccessor().invoke(v)));
+                    o.set(name, tree(c.getAccessor().invoke(v), everyCoefficient));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
@@ -77,9 +94,9 @@ final class TreeCodec {
         throw new IllegalArgumentException("no tree form for " + v.getClass());
     }
 
-    /** The defaults as a tree: what a file that says nothing means. */
+    /** The defaults as a tree, every rule's coefficients included: what a file that says nothing means. */
     static ObjectNode defaults() {
         return scenario(new Scenario("scenario", "", Scenario.DEFAULT_SEED, Scenario.DEFAULT_REPLICATIONS,
-                ModelParameters.defaults()));
+                ModelParameters.defaults()), true);
     }
 }

@@ -63,7 +63,7 @@ final class TreeMerge {
         for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            String childPath = Paths.child(path, key);
+            String childPath = FieldPaths.child(path, key);
             JsonNode existing = target.get(key);
             if (existing != null && existing.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) existing, (ObjectNode) e.getValue(), childPath, layerOrigins, origins);

@@ -37,17 +37,10 @@ public record ValidationSpec(@Doc("the patterns and their published ranges") Lis
             @Doc("lowest value in range") double min,
             @Doc("highest value in range") double max,
             @Doc("what the literature reports (a value, a range or a direction)") String published,
-            @Doc("where it comes from") String source) {
+            @Doc("where it comes from") String source) implements PublishedRange {
         /** Validates the range. */
         public Pattern {
-            if (!(min < max)) {
-                throw new ParameterException("min", String.valueOf(min), "below max (" + max + ")");
-            }
-        }
-
-        /** Whether {@code value} lies in the range. */
-        public boolean inRange(double value) {
-            return value >= min && value <= max;
+            PublishedRange.checkOrdered(min, max);
         }
     }
 }

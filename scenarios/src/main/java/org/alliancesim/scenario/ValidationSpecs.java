@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,7 +44,7 @@ public final class ValidationSpecs {
 
     /** Parses validation-set text (for tests and tools). */
     public static ValidationSpec parse(String label, String text, Set<String> statistics) throws ScenarioException {
-        SourceTree tree = SourceTree.parse(label, text, label.endsWith(".json"));
+        SourceTree tree = SpecFiles.tree(label, text);
         ObjectNode root = tree.root;
         if (root.get("patterns") instanceof ArrayNode patterns) {
             for (JsonNode t : patterns) {
@@ -56,21 +54,12 @@ public final class ValidationSpecs {
                 }
             }
         }
-        Binder b = new Binder(tree.origins, Map.of());
-        ValidationSpec spec = (ValidationSpec) b.record(ValidationSpec.class, root, "", List.of());
-        if (spec != null) {
+        return SpecFiles.bind(tree, ValidationSpec.class, (spec, b) -> {
             Set<String> known = new TreeSet<>(statistics);
             for (int i = 0; i < spec.patterns().size(); i++) {
-                String s = spec.patterns().get(i).statistic();
-                if (!known.contains(s)) {
-                    b.problem("patterns[" + i + "].statistic", "unknown statistic '" + Problem.excerpt(s) + "'"
-                            + Names.didYouMean(s, known) + "; allowed: " + String.join(", ", known));
-                }
+                SpecFiles.known(b, "patterns[" + i + "].statistic", "statistic", spec.patterns().get(i).statistic(),
+                        known);
             }
-        }
-        if (!b.problems.isEmpty()) {
-            throw new ScenarioException(new ArrayList<>(b.problems));
-        }
-        return spec;
+        });
     }
 }

@@ -46,7 +46,7 @@ class OverridesTest {
             {"name=edited", "name", "edited"},
             {"description=two words, one line", "description", "two words, one line"},
             {"setting.cameras=true", "setting.cameras", true},
-            {"dynamics.trust.gain_up=0.1234567890123456789", "dynamics.trust.gain_up", 0.1234567890123456789},
+            {"rules.trust_update.gain_up=0.1234567890123456789", "rules.trust_update.gain_up", 0.1234567890123456789},
         };
         for (Object[] c : cases) {
             ParameterPath path = ParameterPath.parse((String) c[1]);

@@ -30,11 +30,11 @@ class ParameterPathTest {
 
     @Test
     void unknownFieldIsLocatedWithASuggestionAndTheAllowedNames() {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ParameterPath.parse("dynamics.trust.gain_upp"));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ParameterPath.parse("rules.trust_update.gain_upp"));
         Problem p = e.problems().get(0);
-        assertEquals("dynamics.trust", p.path());
+        assertEquals("rules.trust_update", p.path());
         assertTrue(p.message().startsWith("unknown field 'gain_upp' (did you mean 'gain_up'?); allowed here: "
-                + "warmth_weight, empathy_weight"), p.message());
+                + "rule, gain_up, gain_down"), p.message());
     }
 
     @Test
@@ -133,7 +133,7 @@ class ParameterPathTest {
         Scenario base = ScenarioLoader.load("involuntary-referral");
         Object[][] edits = {
             {"run.families", 300, "300"},
-            {"dynamics.trust.gain_up", 0.21, "0.21"},
+            {"rules.trust_update.gain_up", 0.21, "0.21"},
             {"therapists[0].warmth", 0.35, "0.35"},
             {"families.1.referral", "voluntary", "voluntary"},
             {"families.0.roles", List.of("parent", "parent", "child"), "[parent, parent, child]"},
@@ -153,7 +153,7 @@ class ParameterPathTest {
         assertEquals(Referral.VOLUNTARY, s.model().families().get(1).referral());
         assertEquals(List.of(Role.PARENT, Role.PARENT, Role.CHILD),
                 base.with("families.0.roles", List.of("parent", "parent", "child")).model().families().get(0).roles());
-        assertEquals(0.21, base.with("dynamics.trust.gain_up", 0.21).valueAt(ParameterPath.parse("dynamics.trust.gain_up")));
+        assertEquals(0.21, base.with("rules.trust_update.gain_up", 0.21).valueAt(ParameterPath.parse("rules.trust_update.gain_up")));
     }
 
     @Test
@@ -179,8 +179,8 @@ class ParameterPathTest {
     @Test
     void theExactValueIsKeptWithoutRounding() throws Exception {
         double x = 0.123456789012345678;
-        Scenario s = ScenarioLoader.load("default").with("dynamics.trust.gain_up", x);
-        assertEquals(x, s.model().dynamics().trust().gainUp(), 0.0);
+        Scenario s = ScenarioLoader.load("default").with("rules.trust_update.gain_up", x);
+        assertEquals(x, s.model().rules().trustUpdate().gainUp(), 0.0);
     }
 
     @Test

@@ -34,7 +34,7 @@ class ScenarioLibraryTest {
     void theDefaultsAreTheCalibratedModelFromBuiltInDefaults() {
         SourceTree d = ScenarioLibrary.defaults();
         assertEquals(TreeCodec.defaults(), d.root);
-        assertEquals(ScenarioLibrary.DEFAULTS_LABEL, d.origins.get("dynamics.trust.gain_up").file());
+        assertEquals(ScenarioLibrary.DEFAULTS_LABEL, d.origins.get("rules.trust_update.gain_up").file());
         assertSame(d, ScenarioLibrary.defaults());
     }
 

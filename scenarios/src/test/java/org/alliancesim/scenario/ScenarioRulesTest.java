@@ -56,10 +56,12 @@ class ScenarioRulesTest {
         Scenario s = load(FILE, List.of());
         Rules d = Rules.defaults();
         Rules expected = new Rules(
-                new Rules.TrustUpdate(Rules.TrustUpdate.Rule.BAYESIAN, d.trustUpdate().gain(), 4.0,
+                new Rules.TrustUpdate(Rules.TrustUpdate.Rule.BAYESIAN, d.trustUpdate().gainUp(),
+                        d.trustUpdate().gainDown(), d.trustUpdate().gain(), 4.0,
                         d.trustUpdate().forgetting(), d.trustUpdate().limit(), d.trustUpdate().collapse()),
-                new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 4, d.attendance().trendWeight()),
-                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, 2.0, d.repair().resilienceGain(),
+                new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, d.attendance().alliance(), 4,
+                        d.attendance().trendWeight()),
+                new Rules.Repair(Rules.Repair.Rule.MEMBER_STATE, d.repair().repairOvershoot(), 2.0, d.repair().resilienceGain(),
                         d.repair().workShare(), d.repair().selectionWeight()),
                 new Rules.Contagion(Rules.Contagion.Rule.DECISION_WEIGHT, d.contagion().weightExponent()));
         assertEquals(expected, s.model().rules());
@@ -87,9 +89,60 @@ class ScenarioRulesTest {
         assertEquals(Rules.TrustUpdate.Rule.BETRAYAL_THRESHOLD, edited.model().rules().trustUpdate().rule());
         assertEquals(1.5, edited.valueAt(ParameterPath.parse("rules.trust_update.limit")));
         Scenario set = load("run: {families: 150}\n", List.of("rules.attendance.rule=trend",
-                "rules.contagion.weight_exponent=2"));
+                "rules.contagion.rule=decision_weight", "rules.contagion.weight_exponent=2"));
         assertEquals(Rules.Attendance.Rule.TREND, set.model().rules().attendance().rule());
         assertEquals(2.0, set.model().rules().contagion().weightExponent());
+    }
+
+    /**
+     * A coefficient the chosen rule does not read is refused wherever it is set (file, --set, typed
+     * edit), naming the rules that read it, and the level weight is honoured under the rules that
+     * read it. Fails if any route lets an unread value through (silently ignored) or refuses one that
+     * is read.
+     */
+    @Test
+    void aCoefficientTheChosenRuleDoesNotReadIsRefusedEverywhere() throws ScenarioException {
+        String why = "the trend rule (rules.attendance.rule) does not read this coefficient, so its value would be"
+                + " ignored; level, level_and_trend read it: choose one of those rules or leave it out";
+        ScenarioException file = assertThrows(ScenarioException.class,
+                () -> load("rules:\n  attendance: {rule: trend, alliance: 0.9}\n", List.of()));
+        assertEquals(List.of("rules.yaml:2:29: rules.attendance.alliance: " + why),
+                file.problems().stream().map(Problem::toString).toList());
+        ScenarioException set = assertThrows(ScenarioException.class, () -> load("run: {families: 150}\n",
+                List.of("rules.attendance.rule=trend", "rules.attendance.alliance=0.9")));
+        assertEquals("--set rules.attendance.alliance=0.9: rules.attendance.alliance: " + why, set.problems().get(0).toString());
+        Scenario trend = load("rules:\n  attendance: {rule: trend, trend_weight: 3}\n", List.of());
+        ScenarioException edit = assertThrows(ScenarioException.class,
+                () -> trend.with("rules.attendance.alliance", 0.9));
+        assertEquals("edit rules.attendance.alliance: rules.attendance.alliance: " + why,
+                edit.problems().get(0).toString());
+        assertEquals(why, ParameterPath.parse("rules.attendance.alliance").unreadIn(trend));
+        // Read: honoured under level and level_and_trend, and the trend rule's own coefficient under trend.
+        Scenario both = load("rules:\n  attendance: {rule: level_and_trend, alliance: 0.9}\n", List.of());
+        assertEquals(0.9, both.model().rules().attendance().alliance());
+        assertEquals(0.7, trend.with("rules.attendance.trend_weight", 0.7).model().rules().attendance().trendWeight());
+        assertEquals(null, ParameterPath.parse("rules.attendance.alliance").unreadIn(both));
+        // The same for a trust rule's gains.
+        ScenarioException gains = assertThrows(ScenarioException.class, () -> load(
+                "rules:\n  trust_update: {rule: bayesian, gain_down: 0.5}\n", List.of()));
+        assertTrue(gains.problems().get(0).toString().startsWith("rules.yaml:2:34: rules.trust_update.gain_down: the"
+                + " bayesian rule (rules.trust_update.rule) does not read this coefficient"), gains.getMessage());
+    }
+
+    /** A coefficient's old place in dynamics is refused with its new one, in a file and in a path. */
+    @Test
+    void aMovedCoefficientIsRefusedAtItsOldPlaceWithItsNewOne() {
+        ScenarioException file = assertThrows(ScenarioException.class,
+                () -> load("dynamics:\n  attendance: {alliance: 0.9}\n", List.of()));
+        assertEquals(List.of("rules.yaml:2:16: dynamics.attendance.alliance: unknown field 'alliance': moved to"
+                + " rules.attendance.alliance (each rule owns its coefficients; docs/scenarios.md, \"Rules\")"),
+                file.problems().stream().map(Problem::toString).toList());
+        for (String[] moved : new String[][] {{"dynamics.trust.gain_up", "rules.trust_update.gain_up"},
+                {"dynamics.trust.gain_down", "rules.trust_update.gain_down"},
+                {"dynamics.rupture.repair_overshoot", "rules.repair.repair_overshoot"}}) {
+            ScenarioException path = assertThrows(ScenarioException.class, () -> ParameterPath.parse(moved[0]));
+            assertTrue(path.problems().get(0).message().contains("moved to " + moved[1]), path.getMessage());
+        }
     }
 
     @Test
@@ -119,7 +172,7 @@ class ScenarioRulesTest {
                 "rules.yaml:4:21: rules.trust_update.prior_strength: must be in (0.0, 100.0], was 0.0",
                 "rules.yaml:5:32: rules.attendance.trend_sessions: must be in [1, 10], was 11",
                 "rules.yaml:5:36: rules.attendance.trend_wieght: unknown field 'trend_wieght' (did you mean"
-                        + " 'trend_weight'?); allowed here: rule, trend_sessions, trend_weight"),
+                        + " 'trend_weight'?); allowed here: rule, alliance, trend_sessions, trend_weight"),
                 e.problems().stream().map(Problem::toString).sorted().toList(), e.getMessage());
     }
 

@@ -82,7 +82,7 @@ class ScenarioSchemaTest {
         "families: []",
         "therapists: [{policy: aggressive}]",
         "setting: {cameras: maybe}",
-        "dynamics: {trust: {gain_up: 0}}",
+        "rules: {trust_update: {gain_up: 0}}",
         "dynamics: {start: {decision_weight: {parent: 1, teenager: 2}}}",
         "seed: 1.5",
         "colour: blue",
@@ -103,7 +103,7 @@ class ScenarioSchemaTest {
         assertEquals(0.0, conflict.get("minimum").asDouble());
         assertEquals(1.0, conflict.get("maximum").asDouble());
         assertTrue(conflict.get("description").asText().contains("conflict"));
-        JsonNode gainDown = ScenarioSchema.generate().at("/properties/dynamics/properties/trust/properties/gain_down");
+        JsonNode gainDown = ScenarioSchema.generate().at("/properties/rules/properties/trust_update/properties/gain_down");
         assertTrue(gainDown.get("description").asText().contains("Slovic"), gainDown.toString());
         assertEquals("https://json-schema.org/draft/2020-12/schema", ScenarioSchema.generate().get("$schema").asText());
     }

@@ -17,8 +17,7 @@ public record FollowUp(
 
     /** Validates the bounds of every field. */
     public FollowUp {
-        Bounds.check(FollowUp.class, "weeks", weeks);
-        Bounds.check(FollowUp.class, "nonresponse", nonresponse);
+        Bounds.checkAll(FollowUp.class, weeks, nonresponse);
     }
 
     /** No follow-up (nonresponse 0.2 when one is configured). */

@@ -34,7 +34,7 @@ public record MeasurementSpec(
         present("softaS", softaS);
         present("outcome", outcome);
         present("schedule", schedule);
-        Bounds.check(MeasurementSpec.class, "nonresponse", nonresponse);
+        Bounds.checkAll(MeasurementSpec.class, enabled, softaO, softaS, outcome, schedule, nonresponse, followUp);
         present("followUp", followUp);
     }
 

@@ -36,12 +36,7 @@ public record ObserverRatings(
 
     /** Validates the bounds of every field. */
     public ObserverRatings {
-        Bounds.check(ObserverRatings.class, "raters", raters);
-        Bounds.check(ObserverRatings.class, "engagement", engagement);
-        Bounds.check(ObserverRatings.class, "connection", connection);
-        Bounds.check(ObserverRatings.class, "safety", safety);
-        Bounds.check(ObserverRatings.class, "sharedPurpose", sharedPurpose);
-        Bounds.check(ObserverRatings.class, "leniencySd", leniencySd);
+        Bounds.checkAll(ObserverRatings.class, raters, engagement, connection, safety, sharedPurpose, leniencySd);
     }
 
     /** Two raters, the manual's ICCs, no leniency. */

@@ -27,10 +27,7 @@ public record OutcomeMeasure(
 
     /** Validates the bounds of every field. */
     public OutcomeMeasure {
-        Bounds.check(OutcomeMeasure.class, "reliability", reliability);
-        Bounds.check(OutcomeMeasure.class, "baselineMean", baselineMean);
-        Bounds.check(OutcomeMeasure.class, "baselineSd", baselineSd);
-        Bounds.check(OutcomeMeasure.class, "pointsPerImprovement", pointsPerImprovement);
+        Bounds.checkAll(OutcomeMeasure.class, reliability, baselineMean, baselineSd, pointsPerImprovement);
     }
 
     /** Reliability .85, baseline 3.0 (sd 0.7), 0.75 points per unit of improvement. */

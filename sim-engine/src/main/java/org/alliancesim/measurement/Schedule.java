@@ -28,7 +28,7 @@ public record Schedule(
     public Schedule {
         softaOSessions = sessions("softaOSessions", softaOSessions);
         softaSSessions = sessions("softaSSessions", softaSSessions);
-        Bounds.check(Schedule.class, "outcomeEvery", outcomeEvery);
+        Bounds.checkAll(Schedule.class, softaOSessions, softaSSessions, outcomeEvery);
     }
 
     /** SOFTA-o and SOFTA-s after sessions 1 and 3; the outcome every 4 sessions. */

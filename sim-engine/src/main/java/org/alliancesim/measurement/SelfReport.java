@@ -32,10 +32,7 @@ public record SelfReport(
 
     /** Validates the bounds of every field. */
     public SelfReport {
-        Bounds.check(SelfReport.class, "engagement", engagement);
-        Bounds.check(SelfReport.class, "connection", connection);
-        Bounds.check(SelfReport.class, "safety", safety);
-        Bounds.check(SelfReport.class, "sharedPurpose", sharedPurpose);
+        Bounds.checkAll(SelfReport.class, engagement, connection, safety, sharedPurpose);
     }
 
     /** Alpha .80 for every subscale. */

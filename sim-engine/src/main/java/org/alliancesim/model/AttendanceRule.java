@@ -25,12 +25,12 @@ interface AttendanceRule {
     /** After each of family {@code f}'s attended sessions ({@link Family#attended} already counts it). */
     void sessionAttended(Family f);
 
-    /** The rule {@code r} names, with its parameters and the model's attendance coefficients. */
-    static AttendanceRule of(Rules.Attendance r, Dynamics.Attendance a) {
+    /** The rule {@code r} names, with its coefficients. */
+    static AttendanceRule of(Rules.Attendance r) {
         return switch (r.rule()) {
-            case LEVEL -> new Level(a.alliance());
+            case LEVEL -> new Level(r.alliance());
             case TREND -> new Trend(0, r.trendSessions(), r.trendWeight());
-            case LEVEL_AND_TREND -> new Trend(a.alliance(), r.trendSessions(), r.trendWeight());
+            case LEVEL_AND_TREND -> new Trend(r.alliance(), r.trendSessions(), r.trendWeight());
         };
     }
 

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Checks a record component against the bounds of its {@link Doc} annotation: the one place a
+ * Checks record components against the bounds of their {@link Doc} annotations: the one place a
  * parameter's range is stated, read alike by the constructor check, the scenario schema and the docs.
- * Thread-safe.
+ * A record's compact constructor makes one call, {@link #checkAll}, with its components in
+ * declaration order; no component's name is written twice. Each record type's components are read
+ * by reflection once and cached. Thread-safe.
  */
 public final class Bounds {
 
@@ -28,7 +30,67 @@ public final class Bounds {
         }
     };
 
+    /** A component {@link #checkAll} checks: a number whose {@link Doc} states a bound. */
+    private record Bounded(String name, Doc doc, Class<?> type) {}
+
+    /** Per record type, its components in declaration order, null where nothing is bounded. */
+    private static final ClassValue<Bounded[]> BOUNDED = new ClassValue<>() {
+        @Override
+        protected Bounded[] computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            if (cs == null) {
+                throw new IllegalStateException(type.getName() + " is not a record");
+            }
+            Bounded[] out = new Bounded[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                Doc d = cs[i].getAnnotation(Doc.class);
+                Class<?> t = cs[i].getType();
+                boolean number = t == double.class || t == int.class || t == long.class;
+                if (number && d != null && (Double.isFinite(d.min()) || Double.isFinite(d.max()))) {
+                    out[i] = new Bounded(cs[i].getName(), d, t);
+                }
+            }
+            return out;
+        }
+    };
+
     private Bounds() {}
+
+    /**
+     * Refuses the first of a record's components, in declaration order, that is not finite or lies
+     * outside the bounds its {@link Doc} states; components without a stated bound, and those that
+     * are not numbers, are left to the constructor. Called once from a compact constructor with every
+     * component, in declaration order: {@code Bounds.checkAll(Start.class, allianceMean, allianceSd, ...)}.
+     *
+     * @param values the record's components, one per component, in declaration order
+     * @throws ParameterException naming the field, the value and the allowed range, as {@link #check}
+     * @throws IllegalStateException when the values do not match the components in number or kind (a
+     *     programming error)
+     */
+    public static void checkAll(Class<? extends Record> type, Object... values) {
+        Bounded[] bs = BOUNDED.get(type);
+        if (values.length != bs.length) {
+            throw new IllegalStateException(type.getSimpleName() + " has " + bs.length + " components, "
+                    + values.length + " values were given");
+        }
+        for (int i = 0; i < bs.length; i++) {
+            Bounded b = bs[i];
+            if (b == null) {
+                continue;
+            }
+            Object v = values[i];
+            if (b.type == double.class && v instanceof Double x) {
+                check(b.name, b.doc, x);
+            } else if (b.type == int.class && v instanceof Integer x) {
+                check(b.name, b.doc, (long) x);
+            } else if (b.type == long.class && v instanceof Long x) {
+                check(b.name, b.doc, (long) x);
+            } else {
+                throw new IllegalStateException(type.getSimpleName() + "." + b.name + " is a " + b.type
+                        + ", the value given in its place is " + (v == null ? "null" : v.getClass().getSimpleName()));
+            }
+        }
+    }
 
     /**
      * Refuses {@code v} when it is not finite or lies outside the bounds of {@code type}'s component
@@ -38,25 +100,29 @@ public final class Bounds {
      * @throws IllegalStateException when the component has no {@link Doc} (a programming error)
      */
     public static double check(Class<? extends Record> type, String field, double v) {
-        Doc d = doc(type, field);
+        return check(field, doc(type, field), v);
+    }
+
+    /** {@link #check(Class, String, double)} for whole-number components. */
+    public static int check(Class<? extends Record> type, String field, int v) {
+        check(field, doc(type, field), (long) v);
+        return v;
+    }
+
+    /** {@link #check(Class, String, double)} for 64-bit whole-number components. */
+    public static long check(Class<? extends Record> type, String field, long v) {
+        return check(field, doc(type, field), v);
+    }
+
+    private static double check(String field, Doc d, double v) {
         if (!Double.isFinite(v) || !inside(d, v)) {
             throw new ParameterException(field, String.valueOf(v), allowed(d, false));
         }
         return v;
     }
 
-    /** {@link #check(Class, String, double)} for whole-number components. */
-    public static int check(Class<? extends Record> type, String field, int v) {
-        Doc d = doc(type, field);
-        if (!inside(d, v)) {
-            throw new ParameterException(field, String.valueOf(v), allowed(d, true));
-        }
-        return v;
-    }
-
-    /** {@link #check(Class, String, double)} for 64-bit whole-number components. */
-    public static long check(Class<? extends Record> type, String field, long v) {
-        Doc d = doc(type, field);
+    /** A whole number (int or long: both print alike, so the message is the same). */
+    private static long check(String field, Doc d, long v) {
         if (!inside(d, v)) {
             throw new ParameterException(field, String.valueOf(v), allowed(d, true));
         }

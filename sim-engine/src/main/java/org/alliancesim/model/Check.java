@@ -2,7 +2,9 @@ package org.alliancesim.model;
 
 /**
  * Argument checks for the parameter records; each throws a {@link ParameterException} naming the field
- * and what is allowed. Bounds of single components come from their {@link Doc} ({@link #bounded}).
+ * and what is allowed. The bounds of components come from their {@link Doc}: a record checks all of
+ * its bounded components with one call, {@link Bounds#checkAll}; {@link #bounded} is the
+ * single-component form of the same check.
  */
 final class Check {
 

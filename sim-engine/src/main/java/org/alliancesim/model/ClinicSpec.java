@@ -15,8 +15,6 @@ public record ClinicSpec(
 
     /** Validates the specification. */
     public ClinicSpec {
-        Check.bounded(ClinicSpec.class, "referralsPerWeek", referralsPerWeek);
-        Check.bounded(ClinicSpec.class, "therapists", therapists);
-        Check.bounded(ClinicSpec.class, "waitlistHazardPerWeek", waitlistHazardPerWeek);
+        Bounds.checkAll(ClinicSpec.class, referralsPerWeek, therapists, waitlistHazardPerWeek);
     }
 }

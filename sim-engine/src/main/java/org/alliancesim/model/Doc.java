@@ -8,9 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * Describes a parameter (a record component of the model's parameter types) for readers outside
- * Java: the scenario format's JSON Schema takes its descriptions and numeric bounds from here.
- * The record's compact constructor stays the authority that enforces the bounds; a test checks that
- * the two agree.
+ * Java: the scenario format's JSON Schema takes its descriptions and numeric bounds from here. It is
+ * also the one authority for those bounds in Java: each record's compact constructor enforces them
+ * with one call, {@link Bounds#checkAll}, which reads them from here (checks a bound alone cannot
+ * state, such as shares summing to 1, stay in the constructor). DocBoundsTest checks that every
+ * bound is enforced.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,4 +33,13 @@ public @interface Doc {
 
     /** Whether {@link #max()} itself is excluded. */
     boolean exclusiveMax() default false;
+
+    /**
+     * The rules that read this coefficient, by their file names ({@code trend},
+     * {@code level_and_trend}), for a component of a record whose {@code rule} component chooses
+     * among rules (the families of {@link Rules}); empty when every rule reads it. A scenario,
+     * {@code --set}, sweep or fit that sets a coefficient the chosen rule does not read is refused,
+     * naming these rules, so no value is silently ignored.
+     */
+    String[] readBy() default {};
 }

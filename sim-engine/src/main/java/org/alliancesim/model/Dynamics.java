@@ -107,25 +107,17 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Start {
-            Check.bounded(Start.class, "allianceMean", allianceMean);
-            Check.bounded(Start.class, "allianceSd", allianceSd);
-            Check.bounded(Start.class, "familyAllianceSd", familyAllianceSd);
+            Bounds.checkAll(Start.class, allianceMean, allianceSd, familyAllianceSd, roleOffset,
+                    identifiedPatientOffset, involuntaryOffset, involuntaryEngagementPenalty, toleranceMean,
+                    toleranceSd, toleranceOffset, decisionWeight, purposeMean, purposeConflict, purposeInvoluntary,
+                    purposeSd);
             Check.present("roleOffset", roleOffset);
-            Check.bounded(Start.class, "identifiedPatientOffset", identifiedPatientOffset);
-            Check.bounded(Start.class, "involuntaryOffset", involuntaryOffset);
-            Check.bounded(Start.class, "involuntaryEngagementPenalty", involuntaryEngagementPenalty);
-            Check.bounded(Start.class, "toleranceMean", toleranceMean);
-            Check.bounded(Start.class, "toleranceSd", toleranceSd);
             Check.present("toleranceOffset", toleranceOffset);
             Check.present("decisionWeight", decisionWeight);
             for (Role r : Role.values()) {
                 Check.range("decisionWeight." + r.name().toLowerCase(java.util.Locale.ROOT),
                         decisionWeight.of(r), 0, 10);
             }
-            Check.bounded(Start.class, "purposeMean", purposeMean);
-            Check.bounded(Start.class, "purposeConflict", purposeConflict);
-            Check.bounded(Start.class, "purposeInvoluntary", purposeInvoluntary);
-            Check.bounded(Start.class, "purposeSd", purposeSd);
         }
     }
 
@@ -204,31 +196,17 @@ public record Dynamics(
                 Check.range("challengeSensitivity." + r.name().toLowerCase(java.util.Locale.ROOT),
                         challengeSensitivity.of(r), 0, 5);
             }
-            Check.bounded(Climate.class, "conflictWeight", conflictWeight);
-            Check.bounded(Climate.class, "identifiedPatientBlame", identifiedPatientBlame);
-            Check.bounded(Climate.class, "noviceConflictAmplification", noviceConflictAmplification);
-            Check.bounded(Climate.class, "conflictSd", conflictSd);
-            Check.bounded(Climate.class, "conflictResolution", conflictResolution);
-            Check.bounded(Climate.class, "discomfortSd", discomfortSd);
-            Check.bounded(Climate.class, "noveltyReflectingTeam", noveltyReflectingTeam);
-            Check.bounded(Climate.class, "noveltyMirror", noveltyMirror);
-            Check.bounded(Climate.class, "noveltyCameras", noveltyCameras);
-            Check.bounded(Climate.class, "habituationSessions", habituationSessions);
-            Check.bounded(Climate.class, "preparationEffect", preparationEffect);
-            Check.bounded(Climate.class, "distraction", distraction);
-            Check.bounded(Climate.class, "escalationPerSession", escalationPerSession);
-            Check.bounded(Climate.class, "maxChallenge", maxChallenge);
-            Check.bounded(Climate.class, "responsiveEase", responsiveEase);
-            Check.bounded(Climate.class, "responsiveThreshold", responsiveThreshold);
-            Check.bounded(Climate.class, "responsiveRange", responsiveRange);
+            Bounds.checkAll(Climate.class, challengeSensitivity, conflictWeight, identifiedPatientBlame,
+                    noviceConflictAmplification, conflictSd, conflictResolution, discomfortSd, noveltyReflectingTeam,
+                    noveltyMirror, noveltyCameras, habituationSessions, preparationEffect, distraction,
+                    escalationPerSession, maxChallenge, responsiveEase, responsiveThreshold, responsiveRange);
         }
     }
 
     /**
-     * Trust: after a held session each SOFTA dimension relaxes toward the session's
-     * experience, T += g (E - T), faster downward than upward (the default trust update rule;
-     * {@link Rules.TrustUpdate} chooses another, and {@code gainUp}, {@code gainDown} are read by
-     * the asymmetric and betrayal-threshold rules).
+     * Trust: what a session's experience E on each SOFTA dimension is made of (support, bond,
+     * discomfort, work, novelty). How a held session's experience then moves the dimension, and every
+     * coefficient of that move, is the trust update rule's ({@link Rules.TrustUpdate}).
      *
      * @param warmthWeight weight of warmth in the therapist's support
      * @param empathyWeight weight of empathy
@@ -241,9 +219,6 @@ public record Dynamics(
      * @param noviceConflictPenalty fraction of support a novice loses per unit of conflict
      * @param imbalance how strongly an unbalanced therapist favours the adults: member support is
      *     multiplied by 1 +- (1 - balance) * imbalance
-     * @param gainUp relaxation rate when the experience is above the current alliance
-     * @param gainDown relaxation rate when below; above gainUp: trust is lost faster than
-     *     it is gained (Slovic 1993)
      * @param discomfortSafetyCost safety experience lost per unit of (held) discomfort
      * @param workEngagementGain engagement experience gained per unit of productive discomfort
      * @param noveltyEngagementCost engagement experience lost per unit of the setting's novelty
@@ -257,8 +232,6 @@ public record Dynamics(
             @Doc(value = "sd of session-to-session support for a therapist of consistency 0 (scaled by 1 - consistency)", min = 0, max = 1) double supportNoiseSd,
             @Doc(value = "fraction of support a novice loses per unit of conflict", min = 0, max = 1) double noviceConflictPenalty,
             @Doc(value = "how strongly an unbalanced therapist favours the adults: member support is multiplied by 1 +- (1 - balance) * imbalance", min = 0, max = 1) double imbalance,
-            @Doc(value = "relaxation rate when the experience is above the current alliance", min = 0, exclusiveMin = true, max = 1) double gainUp,
-            @Doc(value = "relaxation rate when below; above gainUp: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1) double gainDown,
             @Doc(value = "safety experience lost per unit of (held) discomfort", min = 0, max = 3) double discomfortSafetyCost,
             @Doc(value = "engagement experience gained per unit of productive discomfort", min = 0, max = 3) double workEngagementGain,
             @Doc(value = "engagement experience lost per unit of the setting's novelty (distracted, hard to concentrate)", min = 0, max = 3) double noveltyEngagementCost) {
@@ -272,8 +245,6 @@ public record Dynamics(
                     /* supportNoiseSd */ 0.25,
                     /* noviceConflictPenalty */ 0.2,
                     /* imbalance */ 0.25,
-                    /* gainUp */ 0.3,
-                    /* gainDown */ 0.6,
                     /* discomfortSafetyCost */ 0.3,
                     /* workEngagementGain */ 0.5,
                     /* noveltyEngagementCost */ 0.5);
@@ -281,22 +252,12 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Trust {
-            Check.bounded(Trust.class, "warmthWeight", warmthWeight);
-            Check.bounded(Trust.class, "empathyWeight", empathyWeight);
-            Check.bounded(Trust.class, "genuinenessWeight", genuinenessWeight);
+            Bounds.checkAll(Trust.class, warmthWeight, empathyWeight, genuinenessWeight, bondPerSupport, supportNoiseSd,
+                    noviceConflictPenalty, imbalance, discomfortSafetyCost, workEngagementGain, noveltyEngagementCost);
             if (!(warmthWeight + empathyWeight + genuinenessWeight > 0)) {
                 throw new ParameterException("warmthWeight", String.valueOf(warmthWeight),
                         "> 0 when empathyWeight and genuinenessWeight are 0");
             }
-            Check.bounded(Trust.class, "bondPerSupport", bondPerSupport);
-            Check.bounded(Trust.class, "supportNoiseSd", supportNoiseSd);
-            Check.bounded(Trust.class, "noviceConflictPenalty", noviceConflictPenalty);
-            Check.bounded(Trust.class, "imbalance", imbalance);
-            Check.bounded(Trust.class, "gainUp", gainUp);
-            Check.bounded(Trust.class, "gainDown", gainDown);
-            Check.bounded(Trust.class, "discomfortSafetyCost", discomfortSafetyCost);
-            Check.bounded(Trust.class, "workEngagementGain", workEngagementGain);
-            Check.bounded(Trust.class, "noveltyEngagementCost", noveltyEngagementCost);
         }
     }
 
@@ -305,7 +266,8 @@ public record Dynamics(
      * learns from a repaired one. A rupture never leaves a member better off than the same session
      * held without it: a repaired rupture restores (each dimension ends at the lower of its
      * pre-session value and where the held session would have taken it); an unrepaired one costs
-     * trust on top of that.
+     * trust on top of that. The chance of repair, and its coefficients, are the repair rule's
+     * ({@link Rules.Repair}).
      *
      * @param holdPerAlliance capacity added per point of holding alliance: capacity = tolerance +
      *     holdPerAlliance * (holdSafetyShare * safety + (1 - holdSafetyShare) / 2 * (connection +
@@ -313,10 +275,6 @@ public record Dynamics(
      * @param holdSafetyShare weight of safety in the holding alliance (the rest is shared equally by
      *     connection and engagement): a client carries on through discomfort because they feel safe
      * @param noviceRepairFactor a novice's repair skill is multiplied by this
-     * @param repairOvershoot the chance of repair is the therapist's repair skill times
-     *     exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what
-     *     the member's alliance could hold, the harder the repair (the default repair rule and the
-     *     member-state rule read it; {@link Rules.Repair})
      * @param lossEngagement engagement lost by an unrepaired rupture
      * @param lossConnection connection lost
      * @param lossSafety safety lost
@@ -329,7 +287,6 @@ public record Dynamics(
             @Doc(value = "capacity added per point of holding alliance: capacity = tolerance + holdPerAlliance * (holdSafetyShare * safety + (1 - holdSafetyShare) / 2 * (connection + engagement))", min = 0, max = 3) double holdPerAlliance,
             @Doc(value = "weight of safety in the holding alliance (the rest is shared equally by connection and engagement): a client carries on through discomfort because they feel safe", min = 0, max = 1) double holdSafetyShare,
             @Doc(value = "a novice's repair skill is multiplied by this", min = 0, max = 1) double noviceRepairFactor,
-            @Doc(value = "the chance of repair is the therapist's repair skill times exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what the member's alliance could hold, the harder the repair", min = 0, max = 10) double repairOvershoot,
             @Doc(value = "engagement lost by an unrepaired rupture", min = 0, max = 6) double lossEngagement,
             @Doc(value = "connection lost", min = 0, max = 6) double lossConnection,
             @Doc(value = "safety lost", min = 0, max = 6) double lossSafety,
@@ -340,7 +297,6 @@ public record Dynamics(
                     /* holdPerAlliance */ 0.45,
                     /* holdSafetyShare */ 0.5,
                     /* noviceRepairFactor */ 0.6,
-                    /* repairOvershoot */ 0.5,
                     /* lossEngagement */ 0.6,
                     /* lossConnection */ 0.9,
                     /* lossSafety */ 1.2,
@@ -349,14 +305,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Rupture {
-            Check.bounded(Rupture.class, "holdPerAlliance", holdPerAlliance);
-            Check.bounded(Rupture.class, "holdSafetyShare", holdSafetyShare);
-            Check.bounded(Rupture.class, "noviceRepairFactor", noviceRepairFactor);
-            Check.bounded(Rupture.class, "repairOvershoot", repairOvershoot);
-            Check.bounded(Rupture.class, "lossEngagement", lossEngagement);
-            Check.bounded(Rupture.class, "lossConnection", lossConnection);
-            Check.bounded(Rupture.class, "lossSafety", lossSafety);
-            Check.bounded(Rupture.class, "learning", learning);
+            Bounds.checkAll(Rupture.class, holdPerAlliance, holdSafetyShare, noviceRepairFactor, lossEngagement,
+                    lossConnection, lossSafety, learning);
         }
     }
 
@@ -380,17 +330,16 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Contagion {
-            Check.bounded(Contagion.class, "rate", rate);
-            Check.bounded(Contagion.class, "purposeRate", purposeRate);
-            Check.bounded(Contagion.class, "purposeSplit", purposeSplit);
+            Bounds.checkAll(Contagion.class, rate, purposeRate, purposeSplit);
         }
     }
 
     /**
      * Attendance: a discrete-time dropout hazard before each session after the first, no-shows,
      * clinic cancellations and the weekly rhythm. The decision reads the family's state only:
-     * logit(h) = intercept + b - alliance * A - purpose * P + split * spread + waitPerMonth * wait / 30,
-     * with A the decision-weighted alliance, P the shared sense of purpose and b the family's own
+     * logit(h) = intercept + b - L - purpose * P + split * spread + waitPerMonth * wait / 30,
+     * with L the alliance's term, which the attendance rule owns with its coefficients
+     * ({@link Rules.Attendance}: alliance * A under the default level rule), A the decision-weighted alliance, P the shared sense of purpose and b the family's own
      * practical barriers (drawn at intake, sd {@code barrierSd}). No situation
      * (referral, therapist, setting, rupture) has a term of its own: each reaches dropout through
      * these states.
@@ -399,8 +348,6 @@ public record Dynamics(
      *     practical barriers
      * @param barrierSd between-family sd of practical barriers (distance, schedules, costs) on the
      *     hazard's log-odds; a family's barrier is drawn at intake and does not change
-     * @param alliance hazard log-odds per point of decision-weighted alliance (lower alliance,
-     *     higher hazard)
      * @param purpose hazard log-odds per point of shared sense of purpose (lower purpose, higher
      *     hazard)
      * @param split per point of spread (max - min member alliance)
@@ -417,7 +364,6 @@ public record Dynamics(
     public record Attendance(
             @Doc(value = "logit of the hazard for a family at alliance 0 and purpose 0, with average practical barriers", min = -10, max = 5) double intercept,
             @Doc(value = "between-family sd of practical barriers (distance, schedules, costs) on the hazard's log-odds; a family's barrier is drawn at intake and does not change", min = 0, max = 5) double barrierSd,
-            @Doc(value = "hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard)", min = 0, max = 5) double alliance,
             @Doc(value = "hazard log-odds per point of shared sense of purpose (lower purpose, higher hazard)", min = 0, max = 5) double purpose,
             @Doc(value = "per point of spread (max - min member alliance)", min = 0, max = 5) double split,
             @Doc(value = "per 30 days waited before the first session", min = 0, max = 5) double waitPerMonth,
@@ -432,7 +378,6 @@ public record Dynamics(
             return new Attendance(
                     /* intercept */ -3.911,
                     /* barrierSd */ 3.857,
-                    /* alliance */ 0.8180,
                     /* purpose */ 0.4539,
                     /* split */ 0.3,
                     /* waitPerMonth */ 0.15,
@@ -446,18 +391,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Attendance {
-            Check.bounded(Attendance.class, "intercept", intercept);
-            Check.bounded(Attendance.class, "barrierSd", barrierSd);
-            Check.bounded(Attendance.class, "alliance", alliance);
-            Check.bounded(Attendance.class, "purpose", purpose);
-            Check.bounded(Attendance.class, "split", split);
-            Check.bounded(Attendance.class, "waitPerMonth", waitPerMonth);
-            Check.bounded(Attendance.class, "noShowBase", noShowBase);
-            Check.bounded(Attendance.class, "noShowLowAlliance", noShowLowAlliance);
-            Check.bounded(Attendance.class, "maxConsecutiveNoShows", maxConsecutiveNoShows);
-            Check.bounded(Attendance.class, "cancellation", cancellation);
-            Check.bounded(Attendance.class, "intervalDays", intervalDays);
-            Check.bounded(Attendance.class, "jitterSd", jitterSd);
+            Bounds.checkAll(Attendance.class, intercept, barrierSd, purpose, split, waitPerMonth, noShowBase,
+                    noShowLowAlliance, maxConsecutiveNoShows, cancellation, intervalDays, jitterSd);
         }
     }
 
@@ -503,15 +438,8 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Outcome {
-            Check.bounded(Outcome.class, "workEfficiency", workEfficiency);
-            Check.bounded(Outcome.class, "supportProgress", supportProgress);
-            Check.bounded(Outcome.class, "purposeGain", purposeGain);
-            Check.bounded(Outcome.class, "identifiedPatientWeight", identifiedPatientWeight);
-            Check.bounded(Outcome.class, "reliableChange", reliableChange);
-            Check.bounded(Outcome.class, "goalMean", goalMean);
-            Check.bounded(Outcome.class, "goalSd", goalSd);
-            Check.bounded(Outcome.class, "goalMin", goalMin);
-            Check.bounded(Outcome.class, "responsivenessSd", responsivenessSd);
+            Bounds.checkAll(Outcome.class, workEfficiency, supportProgress, purposeGain, identifiedPatientWeight,
+                    reliableChange, goalMean, goalSd, goalMin, responsivenessSd);
         }
     }
 
@@ -552,10 +480,7 @@ public record Dynamics(
 
         /** Validates ranges. */
         public Skills {
-            Check.bounded(Skills.class, "retentionSd", retentionSd);
-            Check.bounded(Skills.class, "engagementSd", engagementSd);
-            Check.bounded(Skills.class, "outcomeSd", outcomeSd);
-            Check.bounded(Skills.class, "correlation", correlation);
+            Bounds.checkAll(Skills.class, retentionSd, engagementSd, outcomeSd, correlation);
         }
     }
 }

@@ -32,7 +32,6 @@ public record FamilyType(
     /** Validates the type. */
     public FamilyType {
         Check.present("name", name);
-        Check.bounded(FamilyType.class, "share", share);
         Check.present("roles", roles);
         for (Role r : roles) {
             if (r == null) {
@@ -46,7 +45,8 @@ public record FamilyType(
         }
         Check.range("identifiedPatient", identifiedPatient, -1, roles.size() - 1);
         Check.present("referral", referral);
-        Check.bounded(FamilyType.class, "conflict", conflict);
+        // After the identified patient's own, narrower, check (its bound is the family's size).
+        Bounds.checkAll(FamilyType.class, name, share, roles, identifiedPatient, referral, conflict, prepared);
     }
 
     /** Number of members. */

@@ -42,15 +42,15 @@ interface RepairRule {
     default void repaired(Member m) {
     }
 
-    /** The rule {@code r} names, with its parameters and the model's rupture coefficients. */
-    static RepairRule of(Rules.Repair r, Dynamics.Rupture d) {
+    /** The rule {@code r} names, with its coefficients. */
+    static RepairRule of(Rules.Repair r) {
         return switch (r.rule()) {
-            case SKILL_AND_OVERSHOOT -> new SkillAndOvershoot(d.repairOvershoot());
+            case SKILL_AND_OVERSHOOT -> new SkillAndOvershoot(r.repairOvershoot());
             case SKILL -> new Skill();
-            case MEMBER_STATE -> new MemberState(d.repairOvershoot(), r.connectionWeight());
-            case TESTED_TRUST -> new TestedTrust(d.repairOvershoot(), r.resilienceGain());
-            case WORK_COUNTED -> new WorkCounted(d.repairOvershoot(), r.workShare());
-            case SELECTION_ONLY -> new SelectionOnly(d.repairOvershoot(), r.selectionWeight());
+            case MEMBER_STATE -> new MemberState(r.repairOvershoot(), r.connectionWeight());
+            case TESTED_TRUST -> new TestedTrust(r.repairOvershoot(), r.resilienceGain());
+            case WORK_COUNTED -> new WorkCounted(r.repairOvershoot(), r.workShare());
+            case SELECTION_ONLY -> new SelectionOnly(r.repairOvershoot(), r.selectionWeight());
         };
     }
 

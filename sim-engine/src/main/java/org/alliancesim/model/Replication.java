@@ -90,7 +90,7 @@ public final class Replication {
         this.detail = detail;
         this.session = new Session(p);
         this.att = p.dynamics().attendance();
-        this.attendanceRule = AttendanceRule.of(p.rules().attendance(), att);
+        this.attendanceRule = AttendanceRule.of(p.rules().attendance());
         this.sim = new Simulation(p.run().mode() == RunMode.COHORT ? 4 : Math.min(p.run().families(), 1 << 16));
         this.familyShareCdf = cdf(p.families().stream().mapToDouble(FamilyType::share).toArray());
         this.therapists = buildTherapists();

@@ -4,8 +4,10 @@ package org.alliancesim.model;
  * Which rule each swappable mechanism follows, and each rule's own parameters: the competing
  * accounts of how trust moves, how a family decides to come back, how ruptures are repaired and
  * how members influence each other (docs/model.md, "Rules"). Each family of rules is one record
- * whose {@code rule} names the rule and whose other components are the parameters of the rules
- * that need them (a rule reads only its own; the others are ignored). The defaults are the rules
+ * whose {@code rule} names the rule and whose other components are every coefficient of the part of
+ * the model the rules swap: the one place a scenario sets them. A component's {@link Doc#readBy}
+ * names the rules that read it (empty: every rule); a scenario that sets a coefficient its chosen
+ * rule does not read is refused, so none is silently ignored. The defaults are the rules
  * of the calibrated model, so a scenario without {@code rules} behaves exactly as before rules
  * were swappable.
  *
@@ -61,6 +63,10 @@ public record Rules(
      * How a held session's experience E moves each SOFTA dimension x of a member.
      *
      * @param rule which account of trust
+     * @param gainUp the asymmetric and betrayal-threshold rules' relaxation rate when the
+     *     experience is above the current alliance
+     * @param gainDown their rate when below; above gainUp: trust is lost faster than it is gained
+     *     (Slovic 1993)
      * @param gain symmetric relaxation's rate, the same up and down: x += gain (E - x)
      * @param priorStrength the Bayesian rule's weight of the starting alliance, in sessions of
      *     evidence (2 is the uniform prior's weight in Jøsang and Ismail's beta reputation system)
@@ -71,11 +77,13 @@ public record Rules(
      */
     public record TrustUpdate(
             @Doc("which account of trust: asymmetric_relaxation (the calibrated model), symmetric_relaxation, bayesian or betrayal_threshold") Rule rule,
-            @Doc(value = "symmetric_relaxation: rate toward the session's experience, the same up and down: x += gain (E - x)", min = 0, exclusiveMin = true, max = 1) double gain,
-            @Doc(value = "bayesian: weight of the starting alliance, in sessions of evidence (2 is the uniform prior's weight in the beta reputation system)", min = 0, exclusiveMin = true, max = 100) double priorStrength,
-            @Doc(value = "bayesian: discount of older evidence per session (1 keeps all evidence)", min = 0, exclusiveMin = true, max = 1) double forgetting,
-            @Doc(value = "betrayal_threshold: discomfort (discomfort units) above which a single session collapses trust", min = 0, exclusiveMin = true, max = 10) double limit,
-            @Doc(value = "betrayal_threshold: share of the way to -3 every SOFTA dimension falls in a session over the limit", min = 0, max = 1) double collapse) {
+            @Doc(value = "asymmetric_relaxation, betrayal_threshold: relaxation rate when the experience is above the current alliance", min = 0, exclusiveMin = true, max = 1, readBy = {"asymmetric_relaxation", "betrayal_threshold"}) double gainUp,
+            @Doc(value = "asymmetric_relaxation, betrayal_threshold: relaxation rate when below; above gain_up: trust is lost faster than it is gained (Slovic 1993)", min = 0, exclusiveMin = true, max = 1, readBy = {"asymmetric_relaxation", "betrayal_threshold"}) double gainDown,
+            @Doc(value = "symmetric_relaxation: rate toward the session's experience, the same up and down: x += gain (E - x)", min = 0, exclusiveMin = true, max = 1, readBy = "symmetric_relaxation") double gain,
+            @Doc(value = "bayesian: weight of the starting alliance, in sessions of evidence (2 is the uniform prior's weight in the beta reputation system)", min = 0, exclusiveMin = true, max = 100, readBy = "bayesian") double priorStrength,
+            @Doc(value = "bayesian: discount of older evidence per session (1 keeps all evidence)", min = 0, exclusiveMin = true, max = 1, readBy = "bayesian") double forgetting,
+            @Doc(value = "betrayal_threshold: discomfort (discomfort units) above which a single session collapses trust", min = 0, exclusiveMin = true, max = 10, readBy = "betrayal_threshold") double limit,
+            @Doc(value = "betrayal_threshold: share of the way to -3 every SOFTA dimension falls in a session over the limit", min = 0, max = 1, readBy = "betrayal_threshold") double collapse) {
 
         /** The accounts of trust. */
         public enum Rule {
@@ -89,9 +97,11 @@ public record Rules(
             BETRAYAL_THRESHOLD
         }
 
-        /** Defaults: asymmetric relaxation; the other rules' parameters at their documented defaults. */
+        /** Defaults: asymmetric relaxation with its calibrated rates; the other rules' parameters at their documented defaults. */
         public static TrustUpdate defaults() {
             return new TrustUpdate(Rule.ASYMMETRIC_RELAXATION,
+                    /* gainUp */ 0.3,
+                    /* gainDown */ 0.6,
                     /* gain */ 0.45,
                     /* priorStrength */ 2.0,
                     /* forgetting */ 1.0,
@@ -102,11 +112,8 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public TrustUpdate {
             Check.present("rule", rule);
-            Check.bounded(TrustUpdate.class, "gain", gain);
-            Check.bounded(TrustUpdate.class, "priorStrength", priorStrength);
-            Check.bounded(TrustUpdate.class, "forgetting", forgetting);
-            Check.bounded(TrustUpdate.class, "limit", limit);
-            Check.bounded(TrustUpdate.class, "collapse", collapse);
+            Bounds.checkAll(TrustUpdate.class, rule, gainUp, gainDown, gain, priorStrength, forgetting, limit,
+                    collapse);
         }
     }
 
@@ -115,34 +122,36 @@ public record Rules(
      * shared purpose, split and barriers, is the same under every rule).
      *
      * @param rule which reading
+     * @param alliance the level rules' hazard log-odds per point of decision-weighted alliance
+     *     (lower alliance, higher hazard)
      * @param trendSessions the trend rules' window: the slope of A over the last this many sessions
      * @param trendWeight the trend rules' hazard log-odds per SOFTA point per session of slope
      */
     public record Attendance(
             @Doc("what the hazard reads of the deciding alliance: level (the calibrated model), trend or level_and_trend") Rule rule,
-            @Doc(value = "trend, level_and_trend: the slope of the deciding alliance is taken over the last this many sessions (fewer early in the course)", min = 1, max = 10) int trendSessions,
-            @Doc(value = "trend, level_and_trend: hazard log-odds per SOFTA point per session of slope (a falling alliance raises the hazard)", min = 0, max = 20) double trendWeight) {
+            @Doc(value = "level, level_and_trend: hazard log-odds per point of decision-weighted alliance (lower alliance, higher hazard)", min = 0, max = 5, readBy = {"level", "level_and_trend"}) double alliance,
+            @Doc(value = "trend, level_and_trend: the slope of the deciding alliance is taken over the last this many sessions (fewer early in the course)", min = 1, max = 10, readBy = {"trend", "level_and_trend"}) int trendSessions,
+            @Doc(value = "trend, level_and_trend: hazard log-odds per SOFTA point per session of slope (a falling alliance raises the hazard)", min = 0, max = 20, readBy = {"trend", "level_and_trend"}) double trendWeight) {
 
         /** The readings of the alliance. */
         public enum Rule {
             /** The alliance's level: - alliance * A (the calibrated model). */
             LEVEL,
-            /** The alliance's recent slope instead of its level: - trendWeight * slope. */
+            /** The alliance's recent slope instead of its level: - trendWeight * slope (alliance is not read). */
             TREND,
             /** Both: - alliance * A - trendWeight * slope. */
             LEVEL_AND_TREND
         }
 
-        /** Defaults: the level; the trend rules' parameters at their documented defaults. */
+        /** Defaults: the level with its calibrated weight; the trend rules' parameters at their documented defaults. */
         public static Attendance defaults() {
-            return new Attendance(Rule.LEVEL, /* trendSessions */ 3, /* trendWeight */ 2.0);
+            return new Attendance(Rule.LEVEL, /* alliance */ 0.8180, /* trendSessions */ 3, /* trendWeight */ 2.0);
         }
 
         /** Validates the rule's presence and every parameter's range. */
         public Attendance {
             Check.present("rule", rule);
-            Check.bounded(Attendance.class, "trendSessions", trendSessions);
-            Check.bounded(Attendance.class, "trendWeight", trendWeight);
+            Bounds.checkAll(Attendance.class, rule, alliance, trendSessions, trendWeight);
         }
     }
 
@@ -152,6 +161,9 @@ public record Rules(
      * competing accounts of repair (docs/model.md 3.9).
      *
      * @param rule which account
+     * @param repairOvershoot the chance of repair is the therapist's repair skill times
+     *     exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what the
+     *     member's alliance could hold, the harder the repair (every rule but skill reads it)
      * @param connectionWeight the member-state rule's exponent on the member's connection,
      *     ((c + 3) / 6)^connectionWeight
      * @param resilienceGain the tested-trust rule's share of the remaining way to full resilience
@@ -164,10 +176,11 @@ public record Rules(
      */
     public record Repair(
             @Doc("which account of repair: skill_and_overshoot (the calibrated model: repair restores), skill, member_state, tested_trust, work_counted or selection_only") Rule rule,
-            @Doc(value = "member_state: the chance is multiplied by ((c + 3) / 6)^connectionWeight, c the member's emotional connection before the session (0 makes it skill_and_overshoot)", min = 0, max = 10) double connectionWeight,
-            @Doc(value = "tested_trust: a repaired rupture takes the member this share of the remaining way to full resilience r (0..1); later sessions cost safety discomfortSafetyCost * discomfort * (1 - r), and a later unrepaired rupture costs (1 - r) times its losses (0 makes it skill_and_overshoot)", min = 0, max = 1) double resilienceGain,
-            @Doc(value = "work_counted: share of a repaired rupture's productive discomfort that counts as therapeutic work (0 makes it skill_and_overshoot)", min = 0, max = 1) double workShare,
-            @Doc(value = "selection_only: the chance is s exp(-repairOvershoot d) 2 rho^w / (1 + rho^w), at most 1, rho the family's responsiveness and w this exponent; a repair then does nothing (the rupture costs as if unrepaired, the therapist learns nothing)", min = 0, max = 10) double selectionWeight) {
+            @Doc(value = "skill_and_overshoot, member_state, tested_trust, work_counted, selection_only: the chance of repair is the therapist's repair skill times exp(-repairOvershoot * (discomfort - capacity)): the further a session went beyond what the member's alliance could hold, the harder the repair", min = 0, max = 10, readBy = {"skill_and_overshoot", "member_state", "tested_trust", "work_counted", "selection_only"}) double repairOvershoot,
+            @Doc(value = "member_state: the chance is multiplied by ((c + 3) / 6)^connectionWeight, c the member's emotional connection before the session (0 makes it skill_and_overshoot)", min = 0, max = 10, readBy = "member_state") double connectionWeight,
+            @Doc(value = "tested_trust: a repaired rupture takes the member this share of the remaining way to full resilience r (0..1); later sessions cost safety discomfortSafetyCost * discomfort * (1 - r), and a later unrepaired rupture costs (1 - r) times its losses (0 makes it skill_and_overshoot)", min = 0, max = 1, readBy = "tested_trust") double resilienceGain,
+            @Doc(value = "work_counted: share of a repaired rupture's productive discomfort that counts as therapeutic work (0 makes it skill_and_overshoot)", min = 0, max = 1, readBy = "work_counted") double workShare,
+            @Doc(value = "selection_only: the chance is s exp(-repairOvershoot d) 2 rho^w / (1 + rho^w), at most 1, rho the family's responsiveness and w this exponent; a repair then does nothing (the rupture costs as if unrepaired, the therapist learns nothing)", min = 0, max = 10, readBy = "selection_only") double selectionWeight) {
 
         /** The accounts of repair. */
         public enum Rule {
@@ -188,6 +201,7 @@ public record Rules(
         /** Defaults: skill and overshoot; the other rules' parameters at their documented defaults. */
         public static Repair defaults() {
             return new Repair(Rule.SKILL_AND_OVERSHOOT,
+                    /* repairOvershoot */ 0.5,
                     /* connectionWeight */ 1.0,
                     /* resilienceGain */ 0.3,
                     /* workShare */ 0.5,
@@ -197,10 +211,8 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public Repair {
             Check.present("rule", rule);
-            Check.bounded(Repair.class, "connectionWeight", connectionWeight);
-            Check.bounded(Repair.class, "resilienceGain", resilienceGain);
-            Check.bounded(Repair.class, "workShare", workShare);
-            Check.bounded(Repair.class, "selectionWeight", selectionWeight);
+            Bounds.checkAll(Repair.class, rule, repairOvershoot, connectionWeight, resilienceGain, workShare,
+                    selectionWeight);
         }
     }
 
@@ -214,7 +226,7 @@ public record Rules(
      */
     public record Contagion(
             @Doc("which pull: averaging (the calibrated model) or decision_weight") Rule rule,
-            @Doc(value = "decision_weight: member j's influence on the others is proportional to w_j^weightExponent, w_j their decision weight (0 makes it averaging)", min = 0, max = 5) double weightExponent) {
+            @Doc(value = "decision_weight: member j's influence on the others is proportional to w_j^weightExponent, w_j their decision weight (0 makes it averaging)", min = 0, max = 5, readBy = "decision_weight") double weightExponent) {
 
         /** The pulls between members. */
         public enum Rule {
@@ -232,7 +244,7 @@ public record Rules(
         /** Validates the rule's presence and every parameter's range. */
         public Contagion {
             Check.present("rule", rule);
-            Check.bounded(Contagion.class, "weightExponent", weightExponent);
+            Bounds.checkAll(Contagion.class, rule, weightExponent);
         }
     }
 }

@@ -19,8 +19,6 @@ public record RunSpec(
     /** Validates the specification. */
     public RunSpec {
         Check.present("mode", mode);
-        Check.bounded(RunSpec.class, "families", families);
-        Check.bounded(RunSpec.class, "horizonDays", horizonDays);
-        Check.bounded(RunSpec.class, "sessionLimit", sessionLimit);
+        Bounds.checkAll(RunSpec.class, mode, families, horizonDays, sessionLimit);
     }
 }

@@ -55,8 +55,8 @@ final class Session {
         this.outcome = d.outcome();
         this.start = d.start();
         Rules r = p.rules();
-        this.trustRule = TrustRule.of(r.trustUpdate(), trust);
-        this.repairRule = RepairRule.of(r.repair(), ruptureParams);
+        this.trustRule = TrustRule.of(r.trustUpdate());
+        this.repairRule = RepairRule.of(r.repair());
         this.contagionRule = ContagionRule.of(r.contagion(), contagion);
         Setting s = p.setting();
         this.noveltyAtFirst = (s.reflectingTeam() ? climate.noveltyReflectingTeam() : 0)

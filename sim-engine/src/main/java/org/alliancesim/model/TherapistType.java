@@ -41,17 +41,9 @@ public record TherapistType(
     /** Validates the type. */
     public TherapistType {
         Check.present("name", name);
-        Check.bounded(TherapistType.class, "share", share);
+        Bounds.checkAll(TherapistType.class, name, share, experience, warmth, empathy, genuineness, consistency,
+                repairSkill, balance, policy, challenge, caseload, spread);
         Check.present("experience", experience);
-        Check.bounded(TherapistType.class, "warmth", warmth);
-        Check.bounded(TherapistType.class, "empathy", empathy);
-        Check.bounded(TherapistType.class, "genuineness", genuineness);
-        Check.bounded(TherapistType.class, "consistency", consistency);
-        Check.bounded(TherapistType.class, "repairSkill", repairSkill);
-        Check.bounded(TherapistType.class, "balance", balance);
         Check.present("policy", policy);
-        Check.bounded(TherapistType.class, "challenge", challenge);
-        Check.bounded(TherapistType.class, "caseload", caseload);
-        Check.bounded(TherapistType.class, "spread", spread);
     }
 }

@@ -28,13 +28,13 @@ interface TrustRule {
     /** After each of member {@code m}'s attended sessions, held or not: what the rule counts. */
     void sessionEnded(Member m);
 
-    /** The rule {@code r} names, with its parameters and the model's trust coefficients. */
-    static TrustRule of(Rules.TrustUpdate r, Dynamics.Trust t) {
+    /** The rule {@code r} names, with its coefficients. */
+    static TrustRule of(Rules.TrustUpdate r) {
         return switch (r.rule()) {
-            case ASYMMETRIC_RELAXATION -> new AsymmetricRelaxation(t.gainUp(), t.gainDown());
+            case ASYMMETRIC_RELAXATION -> new AsymmetricRelaxation(r.gainUp(), r.gainDown());
             case SYMMETRIC_RELAXATION -> new SymmetricRelaxation(r.gain());
             case BAYESIAN -> new BetaReputation(r.priorStrength(), r.forgetting());
-            case BETRAYAL_THRESHOLD -> new BetrayalThreshold(new AsymmetricRelaxation(t.gainUp(), t.gainDown()),
+            case BETRAYAL_THRESHOLD -> new BetrayalThreshold(new AsymmetricRelaxation(r.gainUp(), r.gainDown()),
                     r.limit(), r.collapse());
         };
     }

@@ -40,20 +40,19 @@ class AttendanceRuleTest {
 
     @Test
     void eachNameSelectsItsOwnRule() {
-        Dynamics.Attendance a = Dynamics.defaults().attendance();
         Rules.Attendance d = Rules.Attendance.defaults();
-        assertInstanceOf(AttendanceRule.Level.class, AttendanceRule.of(d, a));
-        assertInstanceOf(AttendanceRule.Trend.class, AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.TREND), a));
+        assertInstanceOf(AttendanceRule.Level.class, AttendanceRule.of(d));
+        assertInstanceOf(AttendanceRule.Trend.class, AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.TREND)));
         assertInstanceOf(AttendanceRule.Trend.class,
-                AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.LEVEL_AND_TREND), a));
+                AttendanceRule.of(Variants.with(d, "rule", Rules.Attendance.Rule.LEVEL_AND_TREND)));
     }
 
     @Test
     void theTrendIsTheSlopeOverTheLastSessionsAndTheLevelRuleKeepsNoHistory() {
-        Dynamics.Attendance a = Dynamics.defaults().attendance();
-        Rules.Attendance r = new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, 3, 2.0);
-        AttendanceRule both = AttendanceRule.of(r, a);
-        AttendanceRule trend = AttendanceRule.of(Variants.with(r, "rule", Rules.Attendance.Rule.TREND), a);
+        Rules.Attendance a = Rules.Attendance.defaults();
+        Rules.Attendance r = new Rules.Attendance(Rules.Attendance.Rule.LEVEL_AND_TREND, a.alliance(), 3, 2.0);
+        AttendanceRule both = AttendanceRule.of(r);
+        AttendanceRule trend = AttendanceRule.of(Variants.with(r, "rule", Rules.Attendance.Rule.TREND));
         Family f = family(1.0);
         both.courseStarted(f);
         attend(both, f, 0.8);
@@ -69,7 +68,7 @@ class AttendanceRuleTest {
         assertEquals(2.0 * (1.1 - 0.5) / 3, trend.allianceTerm(f, 1.1), 1e-12);
 
         Family g = family(1.0);
-        AttendanceRule level = AttendanceRule.of(Rules.Attendance.defaults(), a);
+        AttendanceRule level = AttendanceRule.of(Rules.Attendance.defaults());
         level.courseStarted(g);
         attend(level, g, 0.5);
         assertNull(g.allianceHistory, "the level rule remembers nothing");
@@ -126,7 +125,7 @@ class AttendanceRuleTest {
     void replicationFeedsTheTrendRuleEverySession() {
         ModelParameters p = Variants.set(Variants.base(2000), "dynamics.attendance.noShowBase", 0.0,
                 "dynamics.attendance.noShowLowAlliance", 0.0);
-        p = p.withRules(p.rules().withAttendance(new Rules.Attendance(Rules.Attendance.Rule.TREND, 1, 20.0)));
+        p = p.withRules(p.rules().withAttendance(new Rules.Attendance(Rules.Attendance.Rule.TREND, Rules.Attendance.defaults().alliance(), 1, 20.0)));
         RoleValues w = p.dynamics().start().decisionWeight();
         double clear = 0.8;
         CourseTally tally = CourseTally.run(p, 2029, 1, true);

@@ -36,7 +36,7 @@ class ModelDocTest {
             assertTrue(code.keySet().stream().anyMatch(k -> k.startsWith(group.getName() + ".")), group.getName());
         }
         assertTrue(code.size() >= 70, "parameters found in Dynamics: " + code.size());
-        assertEquals(fmt(Dynamics.defaults().trust().gainDown()), code.get("trust.gainDown"));
+        assertEquals(fmt(Dynamics.defaults().trust().bondPerSupport()), code.get("trust.bondPerSupport"));
         assertTrue(code.values().stream().allMatch(v -> v.matches("-?\\d.*")), code.toString());
         assertEquals(new TreeSet<>(code.keySet()), new TreeSet<>(documented.keySet()),
                 "parameters in docs/model.md vs Dynamics");

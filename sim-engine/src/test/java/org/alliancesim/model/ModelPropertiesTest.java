@@ -65,17 +65,20 @@ class ModelPropertiesTest {
     static Gen<Rules> rules() {
         Gen<Rules.TrustUpdate> trust = arbitrary().enumValues(Rules.TrustUpdate.Rule.class).zip(
                 doubles().between(0.01, 1), doubles().between(0.01, 100), doubles().between(0.01, 1),
-                (rule, gain, prior, forgetting) -> new Rules.TrustUpdate(rule, gain, prior, forgetting, 1, 0))
+                (rule, gain, prior, forgetting) -> new Rules.TrustUpdate(rule, 0.3, 0.6, gain, prior, forgetting, 1, 0))
                 .zip(doubles().between(0.01, 10), doubles().between(0, 1),
-                        (t, limit, collapse) -> new Rules.TrustUpdate(t.rule(), t.gain(), t.priorStrength(),
-                                t.forgetting(), limit, collapse));
+                        (t, limit, collapse) -> new Rules.TrustUpdate(t.rule(), t.gainUp(), t.gainDown(), t.gain(),
+                                t.priorStrength(), t.forgetting(), limit, collapse))
+                .zip(doubles().between(0.01, 1), doubles().between(0.01, 1),
+                        (t, up, down) -> new Rules.TrustUpdate(t.rule(), up, down, t.gain(), t.priorStrength(),
+                                t.forgetting(), t.limit(), t.collapse()));
         Gen<Rules.Attendance> attendance = arbitrary().enumValues(Rules.Attendance.Rule.class).zip(
-                integers().between(1, 10), doubles().between(0, 20), Rules.Attendance::new);
+                doubles().between(0, 5), integers().between(1, 10), doubles().between(0, 20), Rules.Attendance::new);
         Gen<Rules.Repair> repair = arbitrary().enumValues(Rules.Repair.Rule.class).zip(doubles().between(0, 10),
                 doubles().between(0, 1), doubles().between(0, 1),
-                (rule, weight, resilience, work) -> new Rules.Repair(rule, weight, resilience, work, 0))
-                .zip(doubles().between(0, 10), (r, selection) -> new Rules.Repair(r.rule(), r.connectionWeight(),
-                        r.resilienceGain(), r.workShare(), selection));
+                (rule, weight, resilience, work) -> new Rules.Repair(rule, 0.5, weight, resilience, work, 0))
+                .zip(doubles().between(0, 10), doubles().between(0, 10), (r, selection, overshoot) -> new Rules.Repair(
+                        r.rule(), overshoot, r.connectionWeight(), r.resilienceGain(), r.workShare(), selection));
         Gen<Rules.Contagion> contagion = arbitrary().enumValues(Rules.Contagion.Rule.class).zip(
                 doubles().between(0, 5), Rules.Contagion::new);
         return trust.zip(attendance, repair, contagion, Rules::new);
@@ -155,14 +158,14 @@ class ModelPropertiesTest {
                 .checkAssert((r, type, m, sessions) -> {
                     Member member = new Member(0, Role.ADOLESCENT, true, 1, 0.3, 1, m.engagement(), m.connection(),
                             m.safety());
-                    TrustRule trust = TrustRule.of(r.trustUpdate(), d.trust());
+                    TrustRule trust = TrustRule.of(r.trustUpdate());
                     for (int k = 0; k < sessions; k++) {
                         double x = trust.held(member, member.connection, m.experience(), m.discomfort());
                         assertTrue(x >= -3 && x <= 3, "trust on scale: " + x + " under " + r.trustUpdate());
                         member.connection = x;
                         trust.sessionEnded(member);
                     }
-                    RepairRule repairRule = RepairRule.of(r.repair(), d.rupture());
+                    RepairRule repairRule = RepairRule.of(r.repair());
                     for (double responsiveness : new double[] {0.01, 1, 100}) {
                         double p = repairRule.chance(Therapist.typical(0, type, d), member, m.overshoot(), responsiveness);
                         assertTrue(p >= 0 && p <= 1, "repair chance " + p + " under " + r.repair());
@@ -177,7 +180,7 @@ class ModelPropertiesTest {
                     RandomStreams streams = RandomStreams.of(1);
                     Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false), new Member[] {member},
                             0.5, false, 0, 1, 1, 0, 0, streams.stream(0, 0, "session"), streams.stream(0, 0, "attendance"));
-                    AttendanceRule attendance = AttendanceRule.of(r.attendance(), d.attendance());
+                    AttendanceRule attendance = AttendanceRule.of(r.attendance());
                     attendance.courseStarted(f);
                     for (int k = 1; k <= sessions; k++) {
                         member.engagement = Member.clamp(member.engagement + m.experience() / 6);

@@ -21,15 +21,15 @@ class RepairRuleTest {
 
     private static RepairRule rule(Rules.Repair.Rule name, double connectionWeight) {
         Rules.Repair d = Rules.Repair.defaults();
-        return RepairRule.of(new Rules.Repair(name, connectionWeight, d.resilienceGain(), d.workShare(),
-                d.selectionWeight()), Dynamics.defaults().rupture());
+        return RepairRule.of(new Rules.Repair(name, d.repairOvershoot(), connectionWeight, d.resilienceGain(),
+                d.workShare(), d.selectionWeight()));
     }
 
     @Test
     void eachChanceReadsWhatItsRuleSays() {
         Dynamics d = Dynamics.defaults();
         Therapist th = Therapist.typical(0, Variants.experienced(), d);
-        double k = d.rupture().repairOvershoot();
+        double k = Rules.Repair.defaults().repairOvershoot();
         Member connected = new Member(0, Role.PARENT, false, 1, 1, 1, 0, 3.0, 0);
         Member neutral = new Member(1, Role.PARENT, false, 1, 1, 1, 0, 0.0, 0);
         Member cut = new Member(2, Role.PARENT, false, 1, 1, 1, 0, -3.0, 0);
@@ -83,8 +83,8 @@ class RepairRuleTest {
 
     private static RepairRule rule(Rules.Repair.Rule name, double resilienceGain, double workShare,
             double selectionWeight) {
-        return RepairRule.of(new Rules.Repair(name, 1, resilienceGain, workShare, selectionWeight),
-                Dynamics.defaults().rupture());
+        return RepairRule.of(new Rules.Repair(name, Rules.Repair.defaults().repairOvershoot(), 1, resilienceGain,
+                workShare, selectionWeight));
     }
 
     /**
@@ -98,7 +98,7 @@ class RepairRuleTest {
     void theCompetingAccountsDoWhatTheirRulesSay() {
         Dynamics d = Dynamics.defaults();
         Therapist th = Therapist.typical(0, Variants.experienced(), d);
-        double k = d.rupture().repairOvershoot();
+        double k = Rules.Repair.defaults().repairOvershoot();
         double base = th.repairProbability * Math.exp(-k * 1.5);
         Member m = new Member(0, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
         RepairRule tested = rule(Rules.Repair.Rule.TESTED_TRUST, 0.3, 0.5, 2);

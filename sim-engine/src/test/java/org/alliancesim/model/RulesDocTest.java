@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/model.md's table of the rules' parameters (section 3.9) lists every component of
- * {@link Rules}, by its scenario path, with its default and its {@link Doc} bounds.
+ * {@link Rules}, by its scenario path, with its default, its {@link Doc} bounds and the rules that
+ * read it ({@link Doc#readBy}).
  */
 class RulesDocTest {
 
     private static final Pattern ROW = Pattern.compile(
-            "^\\| (rules\\.[a-z_]+\\.[a-z_]+) \\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+            "^\\| (rules\\.[a-z_]+\\.[a-z_]+) \\| ([^|]+) \\| ([^|]+) \\|([^|]*)\\|", Pattern.MULTILINE);
     private static final Pattern RANGE = Pattern.compile("([\\[(])(-?[0-9.]+), (-?[0-9.]+)([\\])])");
 
     @Test
@@ -27,7 +28,8 @@ class RulesDocTest {
         Map<String, String[]> documented = new LinkedHashMap<>();
         Matcher m = ROW.matcher(Files.readString(ModelDocTest.docPath()));
         while (m.find()) {
-            String[] before = documented.put(m.group(1), new String[] {m.group(2).strip(), m.group(3).strip()});
+            String[] before = documented.put(m.group(1), new String[] {m.group(2).strip(), m.group(3).strip(),
+                    m.group(4).strip()});
             assertTrue(before == null, m.group(1) + " has more than one row in docs/model.md");
         }
         Map<String, String> code = new LinkedHashMap<>();
@@ -42,6 +44,8 @@ class RulesDocTest {
                 String[] row = documented.get(path);
                 assertTrue(row != null, path + " has no row in docs/model.md 3.9");
                 assertEquals(code.get(path), row[0], "default of " + path);
+                Doc doc = c.getAnnotation(Doc.class);
+                assertEquals(String.join(", ", doc.readBy()), row[2], "rules that read " + path);
                 if (c.getType() == double.class || c.getType() == int.class) {
                     Doc d = c.getAnnotation(Doc.class);
                     Matcher r = RANGE.matcher(row[1]);

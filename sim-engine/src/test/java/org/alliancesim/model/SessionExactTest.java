@@ -38,7 +38,7 @@ class SessionExactTest {
         return Math.max(0, Math.min(1, v));
     }
 
-    private static double relax(Dynamics.Trust tr, double current, double experience) {
+    private static double relax(Rules.TrustUpdate tr, double current, double experience) {
         double g = experience > current ? tr.gainUp() : tr.gainDown();
         return clamp(current + g * (experience - current));
     }
@@ -53,6 +53,7 @@ class SessionExactTest {
         Dynamics d = p.dynamics();
         Dynamics.Climate cl = d.climate();
         Dynamics.Trust tr = d.trust();
+        Rules.TrustUpdate gains = p.rules().trustUpdate();
         Dynamics.Rupture ru = d.rupture();
         Dynamics.Outcome oc = d.outcome();
         Dynamics.Contagion co = d.contagion();
@@ -106,9 +107,9 @@ class SessionExactTest {
             double side = m.role.isAdult() ? 1 : -1;
             double memberSupport = clamp01(support * (1 + (1 - balance) * tr.imbalance() * side));
             double bond = tr.bondPerSupport() * (memberSupport - 0.5);
-            double hc = relax(tr, mc, bond);
-            double hs = relax(tr, mss, bond - tr.discomfortSafetyCost() * dsc);
-            double he = relax(tr, me, bond + tr.workEngagementGain() * productive
+            double hc = relax(gains, mc, bond);
+            double hs = relax(gains, mss, bond - tr.discomfortSafetyCost() * dsc);
+            double he = relax(gains, me, bond + tr.workEngagementGain() * productive
                     - tr.noveltyEngagementCost() * novelty - (involuntary ? d.start().involuntaryEngagementPenalty() : 0));
             double work;
             if (dsc > cp) {

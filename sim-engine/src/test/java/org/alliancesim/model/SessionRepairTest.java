@@ -15,7 +15,7 @@ class SessionRepairTest {
 
     /** No contagion (a member's state is their own) and a repair chance independent of overshoot. */
     private static final ModelParameters P = Variants.set(ModelParameters.defaults(),
-            "dynamics.contagion.rate", 0.0, "dynamics.rupture.repairOvershoot", 0.0);
+            "dynamics.contagion.rate", 0.0, "rules.repair.repairOvershoot", 0.0);
 
     /**
      * A family of two: a parent who holds every session, then the member under test, with the given

@@ -100,7 +100,7 @@ class SessionTest {
         TherapistType t = Variants.therapist(Experience.EXPERIENCED, 0.5, 1.0, 0.6, 1.0, ChallengePolicy.FIXED, 0.0);
         double gained = connectionChange(p, t, -1.0);
         double lost = -connectionChange(p, t, 1.0);
-        Dynamics.Trust trust = p.dynamics().trust();
+        Rules.TrustUpdate trust = p.rules().trustUpdate();
         assertEquals(trust.gainUp(), gained, 1e-12, "gained");
         assertEquals(trust.gainDown(), lost, 1e-12, "lost");
         assertTrue(lost > 1.5 * gained, "lost " + lost + " vs gained " + gained);

@@ -23,15 +23,14 @@ class TrustRuleTest {
 
     @Test
     void eachNameSelectsItsOwnRule() {
-        Dynamics.Trust t = Dynamics.defaults().trust();
         Rules.TrustUpdate d = Rules.TrustUpdate.defaults();
-        assertInstanceOf(TrustRule.AsymmetricRelaxation.class, TrustRule.of(d, t));
+        assertInstanceOf(TrustRule.AsymmetricRelaxation.class, TrustRule.of(d));
         assertInstanceOf(TrustRule.SymmetricRelaxation.class,
-                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.SYMMETRIC_RELAXATION), t));
+                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.SYMMETRIC_RELAXATION)));
         assertInstanceOf(TrustRule.BetaReputation.class,
-                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.BAYESIAN), t));
+                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.BAYESIAN)));
         assertInstanceOf(TrustRule.BetrayalThreshold.class,
-                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.BETRAYAL_THRESHOLD), t));
+                TrustRule.of(Variants.with(d, "rule", Rules.TrustUpdate.Rule.BETRAYAL_THRESHOLD)));
     }
 
     /** The connection of an adolescent (the identified patient) at 2.0 after one session with a fixed challenge. */
@@ -96,7 +95,7 @@ class TrustRuleTest {
         // One member, the same experience, session after session: the first session moves trust
         // 1/(prior + 1) of the way, the k-th 1/(prior + k), so trust settles.
         TrustRule rule = TrustRule.of(Variants.with(Rules.TrustUpdate.defaults(), "rule",
-                Rules.TrustUpdate.Rule.BAYESIAN), Dynamics.defaults().trust());
+                Rules.TrustUpdate.Rule.BAYESIAN));
         Member m = new Member(0, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
         double x = 0;
         double previousStep = Double.POSITIVE_INFINITY;

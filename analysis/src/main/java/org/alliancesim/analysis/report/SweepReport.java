@@ -19,6 +19,7 @@ import java.util.Locale;
 import org.alliancesim.analysis.charts.ChartData;
 import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
+import org.alliancesim.analysis.experiment.PointsFile;
 import org.alliancesim.analysis.io.AtomicFile;
 import org.alliancesim.analysis.io.WholeFiles;
 import org.alliancesim.analysis.stats.SobolIndex;
@@ -29,9 +30,8 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * summary.json, charts and report.html of a finished sweep folder, computed from its points.csv
- * (so a merged folder gets exactly what a single run would). points.csv is read by its column
- * names (docs/sweeps.md): each parameter's path, {@code <metric>_mean}, {@code _ci95_low},
- * {@code _ci95_high}, and {@code error} (empty when the point ran).
+ * (so a merged folder gets exactly what a single run would). points.csv is read by its layout,
+ * {@link PointsFile} (docs/sweeps.md), whose header it must have.
  */
 public final class SweepReport {
 
@@ -70,7 +70,8 @@ public final class SweepReport {
         int d = spec.parameters().size();
         int nm = spec.metrics().size();
         boolean effect = spec.isEffectSweep();
-        // The columns charted per metric: <m>_mean, _ci95_low, _ci95_high; in an effect sweep <m>_effect_mean, ...
+        PointsFile layout = new PointsFile(spec.parameters().stream().map(SweepSpec.Parameter::path).toList(),
+                spec.metrics(), effect);
         List<String> keys = spec.metrics().stream().map(m -> effect ? m + "_effect" : m).toList();
         List<Ran> ran = new ArrayList<>();
         StringBuilder effects = new StringBuilder();
@@ -78,21 +79,10 @@ public final class SweepReport {
         try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .readValues(dir.resolve("points.csv").toFile())) {
             List<String> header = Arrays.asList(it.next());
-            int error = column(header, "error");
-            int[] params = new int[d];
-            for (int k = 0; k < d; k++) {
-                params[k] = column(header, spec.parameters().get(k).path());
+            if (!header.equals(layout.columns())) {
+                throw new IllegalArgumentException("points.csv's columns are not this sweep's");
             }
-            int[] means = new int[nm];
-            int[] lows = new int[nm];
-            int[] highs = new int[nm];
-            int[] effectColumns = new int[nm];
-            for (int m = 0; m < nm; m++) {
-                means[m] = column(header, keys.get(m) + "_mean");
-                lows[m] = column(header, keys.get(m) + "_ci95_low");
-                highs[m] = column(header, keys.get(m) + "_ci95_high");
-                effectColumns[m] = effect ? column(header, spec.metrics().get(m) + "_a_mean") : -1;
-            }
+            int error = layout.errorColumn();
             if (effect) {
                 effects.append(String.join(",", header.subList(0, 1 + d))).append(",").append(EFFECTS_HEADER);
             }
@@ -104,17 +94,18 @@ public final class SweepReport {
                 }
                 double[] x = new double[d];
                 for (int k = 0; k < d; k++) {
-                    x[k] = Double.parseDouble(f[params[k]]);
+                    x[k] = Double.parseDouble(f[layout.parameterColumn(k)]);
                 }
                 double[][] y = new double[nm][3];
                 for (int m = 0; m < nm; m++) {
-                    y[m] = new double[] {num(f[means[m]]), num(f[lows[m]]), num(f[highs[m]])};
+                    int[] charted = layout.chartColumns(m);
+                    y[m] = new double[] {num(f[charted[0]]), num(f[charted[1]]), num(f[charted[2]])};
                     if (effect) {
-                        // One row per point and metric; the seven columns <m>_a_mean .. <m>_n follow each other.
+                        // One row per point and metric: the metric's summary columns, <m>_a_mean .. <m>_n.
                         effects.append(String.join(",", Arrays.asList(f).subList(0, 1 + d))).append(',')
                                 .append(spec.metrics().get(m));
-                        for (int j = 0; j < 7; j++) {
-                            effects.append(',').append(f[effectColumns[m] + j]);
+                        for (int j = 0; j < layout.suffixes().size(); j++) {
+                            effects.append(',').append(f[layout.summaryColumn(m, j)]);
                         }
                         effects.append('\n');
                     }
@@ -265,14 +256,6 @@ public final class SweepReport {
             }
         }
         return out;
-    }
-
-    private static int column(List<String> header, String name) {
-        int i = header.indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("points.csv has no column " + name + ": not this sweep's");
-        }
-        return i;
     }
 
     /** Renders {@code chart} into charts/FILE.png and .svg (FILE made safe as a file name) and adds it to the page. */

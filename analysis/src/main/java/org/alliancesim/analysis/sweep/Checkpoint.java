@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.experiment.PointsFile;
 import org.alliancesim.analysis.io.ReadBack;
 
 /**
@@ -128,15 +129,16 @@ final class Checkpoint {
         }
         // The most the runner writes for this shard: a row per point (index, parameters, five numbers
         // per metric, an error of at most ERROR_MAX characters, quoted, in UTF-8), a row per replication.
-        int width = layout.suffixes().size();
+        PointsFile pointsFile = layout.pointsFile();
+        int width = pointsFile.suffixes().size();
         int per = layout.valuesPerMetric();
-        long points = layout.pointsHeader().length() + params + shard.size()
+        long points = pointsFile.header().length() + params + shard.size()
                 * (12L + (long) width * m * (SweepRows.NUMBER_MAX + 1) + 6L * SweepRows.ERROR_MAX + 8);
         long runsBound = layout.runsHeader().length() + (long) reps * (params + shard.size()
                 * (24L + (long) per * m * (layout.numberMax() + 1)));
-        List<Row> pl = rows(dir, SweepRunner.POINTS, layout.pointsColumns(), complete, points);
+        List<Row> pl = rows(dir, SweepRunner.POINTS, pointsFile.columns(), complete, points);
         Map<Integer, Integer> lineOf = new HashMap<>();
-        int fields = 1 + d + width * m + 1;
+        int fields = pointsFile.fields();
         for (Row row : pl) {
             int line = row.line();
             String[] f = row.fields();
@@ -148,11 +150,11 @@ final class Checkpoint {
             if (first != null) {
                 throw new SweepFolderException(pf, line, "point " + p + " again (also at line " + first + ")");
             }
-            checkParameters(pf, line, p, f, 1, layout);
-            String error = f[fields - 1];
+            checkParameters(pf, line, p, f, pointsFile.parameterColumn(0), layout);
+            String error = f[pointsFile.errorColumn()];
             boolean ran = error.isEmpty();
-            for (int j = 1 + d; j < fields - 1; j++) {
-                boolean count = (j - 1 - d) % width == width - 1;
+            for (int j = pointsFile.summaryColumn(0, 0); j < pointsFile.errorColumn(); j++) {
+                boolean count = pointsFile.isCount(j);
                 if (!ran && !f[j].isEmpty() || ran && !f[j].isEmpty()
                         && !(count ? INDEX.matcher(f[j]).matches() && Integer.parseInt(f[j]) <= reps
                                 : NUMBER.matcher(f[j]).matches())) {
@@ -168,7 +170,8 @@ final class Checkpoint {
             if (!ran) {
                 c.failed++;
             }
-            String written = String.join(",", Arrays.asList(f).subList(0, fields - 1)) + "," + Csv.text(error);
+            String written = String.join(",", Arrays.asList(f).subList(0, pointsFile.errorColumn())) + ","
+                    + Csv.text(error);
             c.points.put(p, new Point(written, f, line, ran));
         }
         Path rf = dir.resolve(SweepRunner.RUNS);
@@ -289,7 +292,8 @@ final class Checkpoint {
         int d = layout.spec().parameters().size();
         List<String> metrics = layout.spec().metrics();
         int per = layout.valuesPerMetric();
-        List<String> names = layout.suffixes();
+        PointsFile pointsFile = layout.pointsFile();
+        List<String> names = pointsFile.suffixes();
         for (int k = 0; k < metrics.size(); k++) {
             List<List<String>> values = new ArrayList<>();
             for (int a = 0; a < per; a++) {
@@ -301,7 +305,7 @@ final class Checkpoint {
             }
             String[] want = layout.summary(k, values).substring(1).split(",", -1);
             for (int i = 0; i < names.size(); i++) {
-                int j = 1 + d + names.size() * k + i;
+                int j = pointsFile.summaryColumn(k, i);
                 if (!point.fields()[j].equals(want[i])) {
                     throw new SweepFolderException(pf, point.line(), "field " + (j + 1) + " (" + metrics.get(k)
                             + names.get(i) + ") is '" + shown(point.fields()[j]) + "', but the point's rows in runs.csv give '"

@@ -87,6 +87,11 @@ public final class Sweep {
         try {
             ParameterPath p = ParameterPath.parse(text);
             base.valuesAt(p); // a list entry the base does not have, or a wildcard over none, is refused here
+            String unread = p.unreadIn(base);
+            if (unread != null) {
+                throw new IllegalArgumentException("parameters[" + i + "].path: '" + text + "' would change nothing in "
+                        + spec.base() + " (" + p + ": " + unread + ")");
+            }
             if (p.type() == double.class || p.type() == int.class || p.type() == long.class) {
                 return p;
             }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.scenario.ScenarioException;
 
@@ -16,7 +14,7 @@ import org.alliancesim.scenario.ScenarioException;
  * Combines the shard folders of one sweep into one folder, after checking all of them: each
  * manifest ({@link SweepManifest#read}); that all are shards of one sweep (same
  * {@link SweepIdentity}: sweep settings and base scenario content) split the same way; each shard
- * once, none missing, each complete; and every row of every shard ({@link Checkpoint}). Nothing
+ * once, none missing, each complete ({@link ShardSet}); and every row of every shard ({@link Checkpoint}). Nothing
  * is written unless all of that holds; the merged manifest says complete only after every other
  * file is in place.
  */
@@ -41,9 +39,7 @@ public final class SweepMerge {
             throws SweepFolderException, ScenarioException, IOException {
         Instant started = Instant.now();
         Path target = out.toAbsolutePath().normalize();
-        Path first = shards.get(0);
-        SweepManifest head = null;
-        Map<Integer, Path> byShard = new TreeMap<>();
+        ShardSet<SweepManifest, SweepFolderException> set = new ShardSet<>(SweepFolderException::new);
         List<SweepManifest> manifests = new ArrayList<>();
         for (Path d : shards) {
             if (d.toAbsolutePath().normalize().equals(target)
@@ -51,38 +47,13 @@ public final class SweepMerge {
                 throw new SweepFolderException(out, "is also given as a shard folder; merge into a new folder");
             }
             SweepManifest m = SweepManifest.read(d);
-            if (head == null) {
-                head = m;
-            } else {
-                String diff = m.identity().difference(head.identity());
-                if (diff != null) {
-                    throw new SweepFolderException(d, "a different sweep than " + first + ": " + diff + " (" + d
-                            + " vs " + first + ")");
-                }
-                if (m.shardN() != head.shardN()) {
-                    throw new SweepFolderException(d, "shard " + m.shard() + " of a split into " + m.shardN()
-                            + " parts, but " + first + " is of a split into " + head.shardN());
-                }
-            }
-            if (!m.complete()) {
-                throw new SweepFolderException(d, "shard " + m.shard() + " did not finish; run sweep --resume on it");
-            }
-            Path twice = byShard.put(m.shardK(), d);
-            if (twice != null) {
-                throw new SweepFolderException(d, "shard " + m.shard() + " given twice (also " + twice + ")");
-            }
+            String diff = set.head() == null ? null : m.identity().difference(set.head().identity());
+            set.add(d, m, m.shardK(), m.shardN(), diff == null ? null : "a different sweep than " + set.first() + ": "
+                    + diff + " (" + d + " vs " + set.first() + ")",
+                    m.complete() ? null : "shard " + m.shard() + " did not finish; run sweep --resume on it");
             manifests.add(m);
         }
-        int n = head.shardN();
-        if (byShard.size() != n) {
-            List<Integer> missing = new ArrayList<>();
-            for (int k = 1; k <= n; k++) {
-                if (!byShard.containsKey(k)) {
-                    missing.add(k);
-                }
-            }
-            throw new SweepFolderException(first, "incomplete: shards " + missing + " of " + n + " are missing");
-        }
+        set.complete();
         SweepManifest any = manifests.get(0);
         SweepRows rows = new SweepRows(any.spec(), Designs.points(any.spec()), Sweep.paths(any.spec()));
         Checkpoint all = Checkpoint.empty();
@@ -93,7 +64,7 @@ public final class SweepMerge {
         }
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve(SweepRunner.MANIFEST)); // an earlier merge's is no longer true
-        files.replace(out.resolve(SweepRunner.POINTS), all.pointsText(rows.pointsHeader()));
+        files.replace(out.resolve(SweepRunner.POINTS), all.pointsText(rows.pointsFile().header()));
         files.replace(out.resolve(SweepRunner.RUNS), all.runsText(rows.runsHeader()));
         SweepReport.write(out, any.spec(), command, started, files);
         new SweepManifest(any.spec(), any.identity(), rows.total(), 1, 1, rows.total(), true, all.failed())

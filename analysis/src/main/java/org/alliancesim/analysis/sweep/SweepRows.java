@@ -6,12 +6,13 @@ import java.util.List;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.experiment.PointsFile;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
 
 /**
- * The CSV layout of one sweep: the headers of points.csv and runs.csv, and each point's parameter
+ * The CSV layout of one sweep: points.csv's ({@link PointsFile}), runs.csv's header, and each point's parameter
  * values, as the scenario gets them and as the CSV shows them (so rows read back can be checked
  * against the design).
  *
@@ -34,13 +35,8 @@ final class SweepRows {
      * subnormal's plain decimal has up to 326 digits after the point, and a sign).
      */
     static final int EXACT_MAX = 330;
-    /** An effect sweep's summary columns of each metric in points.csv, after the metric's key. */
-    static final List<String> EFFECT_SUFFIXES = List.of("_a_mean", "_b_mean", "_effect_mean", "_effect_ci95_low",
-            "_effect_ci95_high", "_effect_p", "_n");
-    /** A sweep's summary columns of each metric in points.csv, after the metric's key. */
-    static final List<String> SUFFIXES = List.of("_mean", "_sd", "_ci95_low", "_ci95_high", "_n");
-
     private final SweepSpec spec;
+    private final PointsFile pointsFile;
     private final List<double[]> points;
     private final boolean[] integer;
     private final String[] columns;
@@ -48,6 +44,7 @@ final class SweepRows {
     /** @param paths the parameters' paths, parsed: their field types decide which values are whole numbers */
     SweepRows(SweepSpec spec, List<double[]> points, List<ParameterPath> paths) {
         this.spec = spec;
+        this.pointsFile = pointsFile(spec);
         this.points = points;
         this.integer = new boolean[paths.size()];
         for (int k = 0; k < integer.length; k++) {
@@ -60,6 +57,17 @@ final class SweepRows {
         return spec;
     }
 
+    /** The layout of {@code spec}'s points.csv. */
+    static PointsFile pointsFile(SweepSpec spec) {
+        return new PointsFile(spec.parameters().stream().map(SweepSpec.Parameter::path).toList(), spec.metrics(),
+                spec.isEffectSweep());
+    }
+
+    /** The layout of points.csv. */
+    PointsFile pointsFile() {
+        return pointsFile;
+    }
+
     /** Points in the design. */
     int total() {
         return points.size();
@@ -70,25 +78,9 @@ final class SweepRows {
         return spec.isEffectSweep();
     }
 
-    /** The summary columns of each metric in points.csv, after its key ({@link #SUFFIXES} or {@link #EFFECT_SUFFIXES}). */
-    List<String> suffixes() {
-        return effect() ? EFFECT_SUFFIXES : SUFFIXES;
-    }
-
     /** Values of each metric in a runs.csv row: 1, or 2 in an effect sweep (arm A, arm B). */
     int valuesPerMetric() {
         return effect() ? 2 : 1;
-    }
-
-    /** The columns of points.csv: point, the parameters, the summary columns of each metric, error. */
-    List<String> pointsColumns() {
-        List<String> c = new ArrayList<>(List.of("point"));
-        spec.parameters().forEach(p -> c.add(p.path()));
-        for (String m : spec.metrics()) {
-            suffixes().forEach(x -> c.add(m + x));
-        }
-        c.add("error");
-        return c;
     }
 
     /**
@@ -159,10 +151,6 @@ final class SweepRows {
 
     private static double[] parse(List<String> written) {
         return written.stream().mapToDouble(s -> s.isEmpty() ? Double.NaN : Double.parseDouble(s)).toArray();
-    }
-
-    String pointsHeader() {
-        return String.join(",", pointsColumns()) + "\n";
     }
 
     String runsHeader() {

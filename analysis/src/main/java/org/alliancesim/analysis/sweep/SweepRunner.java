@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.alliancesim.analysis.experiment.Csv;
+import org.alliancesim.analysis.experiment.PointsFile;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -108,13 +109,13 @@ public final class SweepRunner {
             }
             Checkpoint c = Checkpoint.read(dir, rows, shard, label, m.complete());
             // Only checked rows are kept: an incomplete last point is dropped and runs again.
-            files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
+            files.replace(pointsCsv, c.pointsText(rows.pointsFile().header()));
             files.replace(runsCsv, c.runsText(rows.runsHeader()));
             done = c.done();
         } else {
             Files.createDirectories(dir);
             Files.deleteIfExists(dir.resolve(MANIFEST)); // an earlier sweep's is no longer true
-            files.replace(pointsCsv, rows.pointsHeader());
+            files.replace(pointsCsv, rows.pointsFile().header());
             files.replace(runsCsv, rows.runsHeader());
             new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), false, 0).write(dir, files);
             done = Set.of();
@@ -128,7 +129,7 @@ public final class SweepRunner {
         }
         // Everything written is read back and checked before the folder is declared complete.
         Checkpoint c = Checkpoint.read(dir, rows, shard, label, true);
-        files.replace(pointsCsv, c.pointsText(rows.pointsHeader()));
+        files.replace(pointsCsv, c.pointsText(rows.pointsFile().header()));
         files.replace(runsCsv, c.runsText(rows.runsHeader()));
         SweepReport.write(dir, spec, command, started, files, threads);
         new SweepManifest(spec, identity, sweep.size(), shardK, shardN, mine.size(), true, c.failed()).write(dir, files);
@@ -241,7 +242,9 @@ public final class SweepRunner {
             if (why.length() > SweepRows.ERROR_MAX) {
                 why = why.substring(0, SweepRows.ERROR_MAX - 3) + "...";
             }
-            point.append(",".repeat(sweep.rows().suffixes().size() * spec.metrics().size())).append(',').append(Csv.text(why)).append('\n');
+            PointsFile layout = sweep.rows().pointsFile();
+            point.append(",".repeat(layout.errorColumn() - layout.summaryColumn(0, 0))).append(',')
+                    .append(Csv.text(why)).append('\n');
             runs.setLength(0);
         } catch (Exception e) {
             throw new IllegalStateException("point " + index, e);

@@ -6,16 +6,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.alliancesim.analysis.compete.VariantScore;
 import org.alliancesim.analysis.experiment.Csv;
 import org.alliancesim.analysis.io.ReadBack;
 import org.alliancesim.analysis.report.CompeteReport;
+import org.alliancesim.analysis.sweep.ShardSet;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.HypothesesSpec;
 
@@ -23,7 +22,7 @@ import org.alliancesim.scenario.HypothesesSpec;
  * The shard folders of one {@code compete}, read back and checked before a merge writes anything:
  * every shard of the same hypotheses (by content: the file may be named differently in each) and
  * the same base scenario content (its SHA-256, as a sweep's identity hashes it), split the same
- * way, each once, none missing; and every score only what {@code compete} could have written: the
+ * way, each once, none missing (the rules of every merge, {@link ShardSet}); and every score only what {@code compete} could have written: the
  * variant's own name and fitted parameters, fitted values within their ranges, evaluations within
  * the budget, patterns met no more than the patterns, distances finite and at least 0, and the
  * same as the variant's files say (fitted.csv's values, trace.csv's evaluations, validation.csv's
@@ -50,10 +49,8 @@ record CompeteShards(HypothesesSpec spec, String source, List<VariantScore> scor
 
     /** Reads and checks {@code dirs}. */
     static CompeteShards read(List<Path> dirs) throws IOException {
-        Map<Integer, CompeteReport.Shard> byK = new TreeMap<>();
-        Map<Integer, Path> where = new TreeMap<>();
-        CompeteReport.Shard head = null;
-        Path first = dirs.get(0);
+        ShardSet<CompeteReport.Shard, BadRequestException> set = new ShardSet<>((d, m) -> new BadRequestException(d
+                + ": " + m));
         for (Path d : dirs) {
             if (!CompeteUseCase.isShard(d)) {
                 throw new BadRequestException(d + ": not a compete shard folder (no " + CompeteReport.SHARD + "; run"
@@ -69,40 +66,24 @@ record CompeteShards(HypothesesSpec spec, String source, List<VariantScore> scor
                 throw new BadRequestException(d.resolve(CompeteReport.SHARD) + ": base_scenario_sha256 is missing or"
                         + " not a SHA-256 (damaged, or written by an older alliancesim: run the shard again)");
             }
-            if (head == null) {
-                head = s;
-            } else if (!s.hypotheses().equals(head.hypotheses())) {
-                throw new BadRequestException(d + ": shard of different hypotheses than " + first);
-            } else if (!s.baseSha256().equals(head.baseSha256())) {
-                throw new BadRequestException(d + ": shard run from another content of the base scenario "
-                        + s.spec().base() + " than " + first + " (base_scenario_sha256 differs: the base, or a file"
-                        + " it extends, was edited between the shards); run the shards again from one base");
-            } else if (s.n() != head.n()) {
-                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " of a split into " + s.n()
-                        + " parts, but " + first + " is of a split into " + head.n());
-            }
-            if (byK.put(s.k(), s) != null) {
-                throw new BadRequestException(d + ": shard " + s.k() + "/" + s.n() + " given twice (also "
-                        + where.get(s.k()) + ")");
-            }
-            where.put(s.k(), d);
+            CompeteReport.Shard head = set.head();
+            String otherRun = head == null ? null
+                    : !s.hypotheses().equals(head.hypotheses()) ? "shard of different hypotheses than " + set.first()
+                    : !s.baseSha256().equals(head.baseSha256()) ? "shard run from another content of the base scenario "
+                            + s.spec().base() + " than " + set.first() + " (base_scenario_sha256 differs: the base, or a"
+                            + " file it extends, was edited between the shards); run the shards again from one base"
+                    : null;
+            set.add(d, s, s.k(), s.n(), otherRun, null);
         }
-        List<Integer> missing = new ArrayList<>();
-        for (int k = 1; k <= head.n(); k++) {
-            if (!byK.containsKey(k)) {
-                missing.add(k);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new BadRequestException(first + ": incomplete: shards " + missing + " of " + head.n() + " are missing");
-        }
+        Map<Integer, CompeteReport.Shard> byK = set.complete();
+        CompeteReport.Shard head = set.head();
         HypothesesSpec spec = head.spec();
         VariantScore[] scores = new VariantScore[spec.variants().size()];
         Map<String, byte[]> files = new LinkedHashMap<>();
         Integer patterns = null;
         for (Map.Entry<Integer, CompeteReport.Shard> e : byK.entrySet()) {
             CompeteReport.Shard s = e.getValue();
-            Path d = where.get(e.getKey());
+            Path d = set.folder(e.getKey());
             Path record = d.resolve(CompeteReport.SHARD);
             if (s.scores().size() != s.variants().size()) {
                 throw new BadRequestException(record + ": lists " + s.variants().size() + " variants but "

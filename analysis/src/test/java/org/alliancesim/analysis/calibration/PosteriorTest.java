@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PosteriorTest {
 
-    static final String HEADER = "generation,particle,weight,dynamics.attendance.intercept,dynamics.attendance.alliance\n";
+    static final String HEADER = "generation,particle,weight,dynamics.attendance.intercept,rules.attendance.alliance\n";
 
     /** The fixture folders beside this test (fitted.yaml from calibrate, a hand-written posterior.csv). */
     static Path fixture(String name) throws Exception {
@@ -34,7 +34,7 @@ class PosteriorTest {
     void theFixtureReadsWithItsParticles() throws Exception {
         Posterior p = Posterior.read(fixture("loose"));
         assertEquals(8, p.particles().size());
-        assertEquals("dynamics.attendance.alliance", p.paths().get(1).toString());
+        assertEquals("rules.attendance.alliance", p.paths().get(1).toString());
         assertArrayEquals(new double[] {-4.4, 0.6}, p.particles().get(1).values());
         Scenario s = p.apply(p.fitted(), 7);
         assertEquals(1.38, ((Number) s.valueAt(p.paths().get(1))).doubleValue());
@@ -47,12 +47,12 @@ class PosteriorTest {
         assertTrue(problem(HEADER).contains("p.csv:2:1: no particles"), "header only");
         assertTrue(problem("generation,particle,wieght,dynamics.attendance.intercept\n" + row)
                 .contains("p.csv:1:21: header: column 3 must be 'weight', found 'wieght'"), "bad fixed column");
-        assertTrue(problem(HEADER.replace("dynamics.attendance.alliance", "dynamics.attendance.aliance") + row)
+        assertTrue(problem(HEADER.replace("rules.attendance.alliance", "dynamics.attendance.aliance") + row)
                 .contains("p.csv:1:58: header: unknown parameter path 'dynamics.attendance.aliance'"), "unknown path");
         assertTrue(problem(HEADER + "5,0,1,-3.5\n").contains("p.csv:2:11: 5 columns expected (as the header), found 4"),
                 "missing column");
         assertTrue(problem(HEADER + "5,0,1,-3.5,high\n")
-                .contains("p.csv:2:12: dynamics.attendance.alliance: expected a finite number, found 'high'"), "text");
+                .contains("p.csv:2:12: rules.attendance.alliance: expected a finite number, found 'high'"), "text");
         assertTrue(problem(HEADER + "5,0,1,NaN,0.9\n").contains("p.csv:2:7: dynamics.attendance.intercept: expected a"
                 + " finite number, found 'NaN'"), "NaN");
         assertTrue(problem(HEADER + "5,0,-0.5,-3.5,0.9\n5,1,1.5,-3.5,0.9\n")
@@ -61,7 +61,7 @@ class PosteriorTest {
                 .contains("p.csv:3:5: weight: the weights sum to 0.9; they must sum to 1"), "weights sum");
         assertTrue(problem(HEADER + "5,0.5,1,-3.5,0.9\n").contains("p.csv:2:3: particle: expected a whole number"),
                 "fractional particle");
-        assertTrue(problem(HEADER + "5,0,1,-3.5,-2\n").contains("p.csv:2:12: dynamics.attendance.alliance"),
+        assertTrue(problem(HEADER + "5,0,1,-3.5,-2\n").contains("p.csv:2:12: rules.attendance.alliance"),
                 "a value the model refuses, located at its cell");
     }
 

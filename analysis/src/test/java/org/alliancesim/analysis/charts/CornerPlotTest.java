@@ -33,7 +33,7 @@ class CornerPlotTest {
 
     @Test
     void shortNamesKeepTheLastTwoSegments() {
-        assertEquals("attendance.alliance", CornerPlot.shortName("dynamics.attendance.alliance"));
+        assertEquals("attendance.alliance", CornerPlot.shortName("rules.attendance.alliance"));
         assertEquals("x", CornerPlot.shortName("x"));
     }
 }

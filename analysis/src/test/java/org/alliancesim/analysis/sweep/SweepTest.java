@@ -38,6 +38,22 @@ class SweepTest {
             + "  - {path: therapists.1.repair_skill, min: 0.1, max: 0.9}\n"
             + "  - {path: run.session_limit, min: 6, max: 20}\n";
 
+    /**
+     * A sweep over a coefficient the base's chosen rule does not read would change nothing; it is
+     * refused before anything runs, naming the rules that read it (a sweep over the level weight under
+     * the trend rule was once silently flat). Fails if the check is dropped or misfires on a read one.
+     */
+    @Test
+    void aSweepOverACoefficientTheRuleDoesNotReadIsRefused() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sweep.check(spec(
+                "parameters:\n  - {path: rules.trust_update.gain, min: 0.2, max: 0.8}\n")));
+        assertEquals("parameters[0].path: 'rules.trust_update.gain' would change nothing in default"
+                + " (rules.trust_update.gain: the asymmetric_relaxation rule (rules.trust_update.rule) does not read this"
+                + " coefficient, so its value would be ignored; symmetric_relaxation reads it: choose that rule or leave"
+                + " it out)", e.getMessage());
+        Sweep.check(spec("parameters:\n  - {path: rules.attendance.alliance, min: 0.4, max: 1.4}\n"));
+    }
+
     @Test
     void designsHaveTheirShapes() throws Exception {
         assertEquals(20, Designs.points(spec("parameters:\n  - {path: a, min: 0, max: 1, steps: 5}\n"

@@ -70,7 +70,7 @@ class CalibrateUseCaseTest {
                         .getMessage());
         // The middle of the bounds, 1.5, is beyond what the field allows: refused before the fit.
         ScenarioException beyond = assertThrows(ScenarioException.class, () -> CalibrateUseCase.execute(request(TARGETS
-                .replace("dynamics.outcome.goal_mean, min: 0.8, max: 2.5", "dynamics.trust.gain_up, min: 1, max: 2"))));
+                .replace("dynamics.outcome.goal_mean, min: 0.8, max: 2.5", "rules.trust_update.gain_up, min: 1, max: 2"))));
         assertTrue(beyond.problems().get(0).toString().contains("gain_up"), beyond.problems().toString());
     }
 
@@ -160,7 +160,7 @@ class CalibrateUseCaseTest {
                 families: 100
                 max_evaluations: 3
                 """;
-        List<String> sets = List.of("families.*.conflict=0.65", "run.session_limit=15", "dynamics.trust.gain_up=0.2",
+        List<String> sets = List.of("families.*.conflict=0.65", "run.session_limit=15", "rules.trust_update.gain_up=0.2",
                 "therapists[1].warmth=0.5");
         Scenario start = ScenarioLoader.load("default", sets);
         Path out = dir.resolve("wild");
@@ -174,9 +174,9 @@ class CalibrateUseCaseTest {
         assertEquals(java.util.Collections.nCopies(4, 0.65), fitted.valuesAt(ParameterPath.parse("families[*].conflict")),
                 "default's four family types");
         assertEquals(15, fitted.model().run().sessionLimit());
-        assertEquals(0.2, fitted.model().dynamics().trust().gainUp(), 0.0);
+        assertEquals(0.2, fitted.model().rules().trustUpdate().gainUp(), 0.0);
         Scenario bare = ScenarioLoader.load("default");
-        assertTrue(bare.model().run().sessionLimit() != 15 && bare.model().dynamics().trust().gainUp() != 0.2,
+        assertTrue(bare.model().run().sessionLimit() != 15 && bare.model().rules().trustUpdate().gainUp() != 0.2,
                 "the --set values differ from the base's, so the checks above can tell");
         assertTrue(Files.readString(out.resolve("fitted.yaml")).contains("carried into this file"));
     }

@@ -99,7 +99,7 @@ class CompeteTrustRulesTest {
                 + "validation_replications: 10\nvalidation_seed: 12\n"
                 + "variants:\n"
                 + "  - name: asymmetric-relaxation\n    fit:\n"
-                + "      - {path: dynamics.trust.gain_down, min: 0.3, max: 0.9}\n" + intercept
+                + "      - {path: rules.trust_update.gain_down, min: 0.3, max: 0.9}\n" + intercept
                 + "  - name: symmetric-relaxation\n    edits: {rules.trust_update.rule: symmetric_relaxation}\n    fit:\n"
                 + "      - {path: rules.trust_update.gain, min: 0.15, max: 0.75}\n" + intercept
                 + "  - name: bayesian\n    edits: {rules.trust_update.rule: bayesian}\n    fit:\n"

@@ -3,9 +3,9 @@ package org.alliancesim.scenario;
 import org.alliancesim.model.ParameterException;
 
 /** Dotted field paths as shown in messages: {@code dynamics.start.alliance_mean}, {@code families[1].share}. */
-final class Paths {
+final class FieldPaths {
 
-    private Paths() {}
+    private FieldPaths() {}
 
     static String child(String parent, String key) {
         return parent.isEmpty() ? key : parent + "." + key;
