@@ -88,6 +88,7 @@ public final class ClassroomServer implements AutoCloseable {
      * {@link #start(String, int, Map.Entry)}, with students joining with {@code room}'s code.
      */
     static ClassroomServer startClass(String host, int port, Map.Entry<String, LessonSpec> lesson, ClassRoom room) {
+        room.warmUp();
         return start(host, port, lesson, room, routes -> { });
     }
 
@@ -195,6 +196,14 @@ public final class ClassroomServer implements AutoCloseable {
             String one = b.path("challenge").asText("") + "," + b.path("focus").asText("") + ","
                     + b.path("support").asText("") + "," + (b.path("repair").asBoolean(true) ? 1 : 0);
             json(ctx, room.step(s, Practice.choices(one, 1).get(0)));
+        });
+        routes.post("/api/class/leave", ctx -> {
+            String token = ctx.cookie(ClassRoom.STUDENT_COOKIE);
+            room.leave(room.student(token), token);
+            ctx.header("Set-Cookie", ClassRoom.STUDENT_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+            ObjectNode o = NODES.objectNode();
+            o.put("left", true);
+            json(ctx, o);
         });
         routes.get("/api/class/debrief", ctx -> json(ctx, room.debrief(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
         routes.get("/api/class/teacher", ctx -> {

@@ -115,26 +115,48 @@ final class Practice {
         return v;
     }
 
+    /** The same family and model with other choices (a class keeps one plan and each student's choices). */
+    Practice with(List<SessionChoice> other) {
+        return new Practice(preset, model, seed, family, other);
+    }
+
+    /** The family's course before its first session: a new stepper, no choice made. */
+    CourseStepper start() {
+        return CourseStepper.start(model, RandomStreams.of(seed), 0, family);
+    }
+
     /** The course with the choices so far: stepped once per choice. */
     CourseStepper replay() {
-        CourseStepper c = CourseStepper.start(model, RandomStreams.of(seed), 0, family);
+        CourseStepper c = start();
         for (int i = 0; i < choices.size(); i++) {
-            if (c.ended()) {
-                throw new BadRequest("choices: session " + (i + 1) + " was given, but the course ended after "
-                        + c.sessions().size() + " sessions");
-            }
-            try {
-                c.step(choices.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("choices: session " + (i + 1) + ": " + e.getMessage());
-            }
+            step(c, choices.get(i), i + 1);
         }
         return c;
     }
 
+    /**
+     * Runs session {@code session} (from 1) of {@code c} with {@code choice}: refused if the course
+     * has ended or the choice names no member of the family.
+     */
+    static void step(CourseStepper c, SessionChoice choice, int session) {
+        if (c.ended()) {
+            throw new BadRequest("choices: session " + session + " was given, but the course ended after "
+                    + c.sessions().size() + " sessions");
+        }
+        try {
+            c.step(choice);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("choices: session " + session + ": " + e.getMessage());
+        }
+    }
+
     /** The practice screen's state: the family, each session so far, the state now and what comes next. */
     ObjectNode state() {
-        CourseStepper c = replay();
+        return state(replay());
+    }
+
+    /** As {@link #state()}, of {@code c}: this practice's course stepped with its choices (not replayed here). */
+    ObjectNode state(CourseStepper c) {
         List<String> names = names(c);
         ObjectNode out = NODES.objectNode();
         out.put("preset", preset);
@@ -218,7 +240,11 @@ final class Practice {
 
     /** The debrief: the course as a story, the same family under the model's therapists, and the choices as a policy on every family. */
     ObjectNode debrief() {
-        CourseStepper c = replay();
+        return debrief(replay());
+    }
+
+    /** As {@link #debrief()}, of {@code c}: this practice's course stepped with its choices. */
+    ObjectNode debrief(CourseStepper c) {
         ObjectNode out = NODES.objectNode();
         if (c.ended()) {
             out.put("story", Story.of(preset, model, c.course(), c.sessions()).text());
