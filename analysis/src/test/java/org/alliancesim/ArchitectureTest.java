@@ -3,6 +3,8 @@ package org.alliancesim;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -88,6 +90,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.alliancesim.cli.."));
         check(noClasses().that().resideOutsideOfPackages("org.alliancesim.cli..", "org.alliancesim.analysis.classroom..")
                 .should().dependOnClassesThat().resideInAPackage("org.alliancesim.analysis.classroom.."));
+    }
+
+    /**
+     * The classroom is an adapter (issue 23): it runs, compares and tells stories through the use
+     * cases, never by calling the experiment, drawing charts or reaching into a story's making; of
+     * the story package it may use only the records a story is told in.
+     */
+    @Test
+    void theClassroomGoesThroughTheUseCases() {
+        check(noClasses().that().resideInAPackage("org.alliancesim.analysis.classroom..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.alliancesim.analysis.experiment..",
+                        "org.alliancesim.analysis.charts..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("are in the story package but not its records",
+                        (JavaClass c) -> c.getPackageName().startsWith("org.alliancesim.analysis.story")
+                                && !c.isAssignableTo(Record.class))));
     }
 
     @Test

@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.alliancesim.analysis.charts.ChartFiles;
-import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.stats.KaplanMeier;
+import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.CourseStepper;
 import org.alliancesim.model.EndReason;
@@ -66,7 +65,7 @@ final class ClassRoom {
     private volatile Map<String, String> plan = Map.of("preset", "fragile-alliance-same-challenge", "family", "0");
     /** The plan read once (not per request), and the model's therapists' retention on its families. */
     private volatile Practice base;
-    private volatile List<Charts.Curve> modelCurves;
+    private volatile List<RunUseCase.Curve> modelCurves;
     private volatile boolean revealed;
 
     /**
@@ -365,8 +364,8 @@ final class ClassRoom {
     }
 
     /** The model's therapists' retention on the plan's families, computed once per plan. */
-    private List<Charts.Curve> modelCurves() {
-        List<Charts.Curve> m = modelCurves;
+    private List<RunUseCase.Curve> modelCurves() {
+        List<RunUseCase.Curve> m = modelCurves;
         if (m == null) {
             m = base.modelCurves();
             modelCurves = m;
@@ -403,14 +402,14 @@ final class ClassRoom {
         ArrayNode names = out.putArray("members");
         base.start().members().forEach(m -> names.add(m.role().name().toLowerCase(Locale.ROOT)
                 + (m.identifiedPatient() ? " (identified patient)" : "")));
-        List<Charts.Curve> curves = new ArrayList<>();
+        List<RunUseCase.Curve> curves = new ArrayList<>();
         if (km.subjects() > 0) {
-            curves.add(new Charts.Curve("the class (this family)", km));
+            curves.add(new RunUseCase.Curve("the class (this family)", km));
         }
         curves.addAll(modelCurves());
-        out.put("retention_svg", SvgPresentation.of(ChartFiles.svgElement(Charts.retention(
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg(
                 "The class against the model's therapists", plan.get("preset") + ": the class plays family "
-                        + plan.get("family") + "; the model's therapists, " + Practice.FAMILIES + " families", curves),
+                        + plan.get("family") + "; the model's therapists, " + Practice.FAMILIES + " families", curves,
                 "class")));
         return out;
     }

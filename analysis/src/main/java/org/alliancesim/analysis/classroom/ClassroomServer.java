@@ -17,18 +17,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.alliancesim.analysis.charts.ChartFiles;
-import org.alliancesim.analysis.charts.Charts;
-import org.alliancesim.analysis.experiment.Experiment;
-import org.alliancesim.analysis.experiment.ExperimentResult;
-import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
-import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
-import org.alliancesim.model.ModelParameters;
+import org.alliancesim.analysis.usecase.BadRequestException;
+import org.alliancesim.analysis.usecase.CompareRequest;
+import org.alliancesim.analysis.usecase.CompareUseCase;
+import org.alliancesim.analysis.usecase.RunRequest;
+import org.alliancesim.analysis.usecase.RunResult;
+import org.alliancesim.analysis.usecase.RunUseCase;
+import org.alliancesim.analysis.usecase.StoryRequest;
+import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /**
  * The classroom page: a local web server (Javalin on Jetty 12) serving one page and a small JSON API.
@@ -52,8 +52,6 @@ public final class ClassroomServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Threads a request's replications run on (results are the same for any number). */
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Map<String, String> ASSETS = Map.of(
             "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
             "/practice", "practice.html", "/practice.js", "practice.js", "/lesson", "lesson.html", "/lesson.js", "lesson.js",
@@ -159,6 +157,7 @@ public final class ClassroomServer implements AutoCloseable {
             }
             moreRoutes.accept(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
                     .result(errors.report(ctx.method() + " " + ctx.path(), e).toString()));
             config.router.javaLangErrorHandler((res, e) -> {
@@ -321,43 +320,56 @@ public final class ClassroomServer implements AutoCloseable {
                 && ClassroomSettings.flag("compare", compareParam.strip());
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
         long start = System.nanoTime();
-        Scenario preset = ScenarioLoader.load(now.preset);
-        ExperimentResult r = Experiment.run(now.apply(preset.model()), preset.seed(), now.reps, CORES);
-        ExperimentResult g = null;
-        if (before != null) {
-            Scenario ghostPreset = ScenarioLoader.load(before.preset);
-            // Same seed: the previous setting is shown on the same simulated families.
-            g = Experiment.run(before.apply(ghostPreset.model()), preset.seed(), before.reps, CORES);
+        Scenario current = scenario(now, now.reps);
+        RunResult r;
+        RunResult g = null;
+        if (before == null) {
+            r = RunUseCase.execute(RunRequest.of(current));
+        } else {
+            // The previous setting on the same simulated families: a comparison, with this setting's seed and replications.
+            if ((long) before.families * now.reps > ClassroomSettings.MAX_WORK) {
+                throw new BadRequest("ghost.families x reps = " + before.families * now.reps
+                        + " would run too long for a live page; at most " + ClassroomSettings.MAX_WORK);
+            }
+            List<RunResult> both = CompareUseCase.runs(CompareUseCase.execute(CompareRequest.of(current,
+                    scenario(before, now.reps))));
+            r = both.get(0);
+            g = both.get(1);
         }
         String subtitle = now.preset + ": " + now.reps + " replications x " + now.families + " families";
-        List<Charts.Curve> curves = g == null ? List.of(new Charts.Curve("this setting", r.retention()))
-                : List.of(new Charts.Curve("this setting", r.retention()), new Charts.Curve("previous setting", g.retention()));
+        List<RunUseCase.Curve> curves = g == null ? List.of(new RunUseCase.Curve("this setting", RunUseCase.retention(r)))
+                : List.of(new RunUseCase.Curve("this setting", RunUseCase.retention(r)),
+                        new RunUseCase.Curve("previous setting", RunUseCase.retention(g)));
         ObjectNode out = NODES.objectNode();
         out.set("headline", headline(r));
         if (g != null) {
             out.set("ghost_headline", headline(g));
         }
-        out.put("retention_svg", svg(Charts.retention("Families still in therapy", subtitle, curves), "retention"));
-        var alliance = g == null ? r.allianceByRole()
-                : List.of(r.allianceAll("this setting"), g.allianceAll("previous setting"));
-        out.put("alliance_svg", svg(Charts.series(g == null ? "Alliance by role" : "Alliance",
-                subtitle, "alliance (SOFTA, -3 to +3)", alliance, new double[] {-1.5, 2.5}), "alliance"));
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg("Families still in therapy", subtitle, curves,
+                "retention")));
+        List<Map.Entry<String, RunResult>> runs = g == null ? List.of(Map.entry("this setting", r))
+                : List.of(Map.entry("this setting", r), Map.entry("previous setting", g));
+        out.put("alliance_svg", SvgPresentation.of(RunUseCase.allianceSvg(subtitle, runs, "alliance")));
         out.put("families", now.families);
         out.put("reps", now.reps);
         out.put("seconds", (System.nanoTime() - start) / 1e9);
         json(ctx, out);
     }
 
-    private static ObjectNode headline(ExperimentResult r) {
-        Map<Metric, MetricSummary> m = r.summaries();
+    /** The preset with these settings, as a scenario of {@code reps} replications with the preset's seed. */
+    private static Scenario scenario(ClassroomSettings s, int reps) throws Exception {
+        Scenario preset = ScenarioLoader.load(s.preset);
+        return new Scenario(preset.name(), preset.description(), preset.seed(), reps, s.apply(preset.model()),
+                preset.measurement());
+    }
+
+    private static ObjectNode headline(RunResult r) {
         ObjectNode h = NODES.objectNode();
-        for (Metric k : List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEDIAN_SESSIONS,
-                Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_3)) {
-            MetricSummary v = m.get(k);
-            ObjectNode o = h.putObject(k.key());
-            o.put("label", k.label());
+        for (RunUseCase.Figure v : RunUseCase.figures(r, RunUseCase.HEADLINE)) {
+            ObjectNode o = h.putObject(v.key());
+            o.put("label", v.label());
             // Shares cannot leave [0, 1]: the t-interval of a few replications is clipped for display.
-            boolean share = k.key().endsWith("share");
+            boolean share = v.key().endsWith("share");
             put(o, "mean", v.mean());
             put(o, "low", share ? Math.max(0, v.lower()) : v.lower());
             put(o, "high", share ? Math.min(1, v.upper()) : v.upper());
@@ -366,42 +378,34 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     /** Family {@code family} (default 0) of the preset with these settings, told from replication 0. */
-    private static Story storyOf(Context ctx, ClassroomSettings s, Scenario preset) {
+    private static StoryRequest storyOf(Context ctx, ClassroomSettings s) throws Exception {
         int family = ClassroomSettings.wholeNumber("family", ctx.queryParam("family"), 0, 0, s.families - 1);
-        ModelParameters model = s.apply(preset.model());
-        return Story.of(s.preset, model, preset.seed(), family);
+        return StoryRequest.of(scenario(s, 1), family);
     }
 
     private static void story(Context ctx) throws Exception {
         ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
-        Story story = storyOf(ctx, settings, ScenarioLoader.load(settings.preset));
-        String[] parts = story.text().strip().split("\n\n");
+        Story.Telling story = StoryUseCase.telling(storyOf(ctx, settings));
         ObjectNode out = NODES.objectNode();
-        out.put("header", parts[0]);
+        out.put("header", story.header().text().strip());
         ArrayNode sessions = out.putArray("sessions");
-        for (int i = 1; i < parts.length - 1; i++) {
+        for (int i = 0; i < story.sessions().size(); i++) {
             ObjectNode s = sessions.addObject();
-            s.put("session", i);
-            s.put("text", parts[i]);
+            s.put("session", i + 1);
+            s.put("text", story.sessions().get(i).text().strip());
         }
-        out.put("ending", parts.length > 1 ? parts[parts.length - 1] : "");
+        out.put("ending", story.ending().text().strip());
         ArrayNode names = out.putArray("members");
-        story.memberNames().forEach(names::add);
+        story.members().forEach(names::add);
         json(ctx, out);
     }
 
     private static void storyChart(Context ctx) throws Exception {
         ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
-        Scenario preset = ScenarioLoader.load(settings.preset);
-        int limit = preset.model().run().sessionLimit();
+        int limit = ScenarioLoader.load(settings.preset).model().run().sessionLimit();
         int upto = ClassroomSettings.wholeNumber("upto", ctx.queryParam("upto"), limit, 0, limit);
-        Story story = storyOf(ctx, settings, preset);
-        ctx.contentType("image/svg+xml").result(svg(story.chart(upto), "story"));
-    }
-
-    /** A chart as an {@code <svg>} element that draws under the page's Content-Security-Policy. */
-    private static String svg(JFreeChart chart, String id) {
-        return SvgPresentation.of(ChartFiles.svgElement(chart, id));
+        ctx.contentType("image/svg+xml").result(SvgPresentation.of(StoryUseCase.allianceSvg(storyOf(ctx, settings), upto,
+                "story")));
     }
 
     private static void json(Context ctx, Object body) throws IOException {

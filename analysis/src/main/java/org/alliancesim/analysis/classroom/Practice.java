@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.stats.KaplanMeier;
-import org.alliancesim.analysis.story.Story;
+import org.alliancesim.analysis.usecase.RunUseCase;
+import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.CourseStepper;
@@ -24,7 +24,6 @@ import org.alliancesim.model.TherapistType;
 import org.alliancesim.scenario.Numbers;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /**
  * "Be the therapist": one family of a preset, the student's choices for each session so far, and
@@ -247,7 +246,7 @@ final class Practice {
     ObjectNode debrief(CourseStepper c) {
         ObjectNode out = NODES.objectNode();
         if (c.ended()) {
-            out.put("story", Story.of(preset, model, c.course(), c.sessions()).text());
+            out.put("story", StoryUseCase.telling(preset, model, c.course(), c.sessions()).text());
         } else {
             out.put("story", "The course is not over yet: " + c.sessions().size() + " sessions so far.");
         }
@@ -255,8 +254,8 @@ final class Practice {
         ObjectNode you = same.addObject();
         you.put("therapist", "you");
         course(you, c.ended() ? c.course() : null, c.sessions().size());
-        List<Charts.Curve> curves = new ArrayList<>();
-        curves.add(new Charts.Curve("your choices as a policy", retention(student())));
+        List<RunUseCase.Curve> curves = new ArrayList<>();
+        curves.add(new RunUseCase.Curve("your choices as a policy", retention(student())));
         for (TherapistType t : calibrated()) {
             ModelParameters m = model.withTherapists(List.of(t));
             CourseRecord r = CourseStepper.play(m, RandomStreams.of(seed), 0, family, s -> null);
@@ -266,9 +265,8 @@ final class Practice {
             course(o, r, r.sessionsAttended());
         }
         curves.addAll(modelCurves());
-        JFreeChart chart = Charts.retention("Your choices as a policy on " + FAMILIES + " families",
-                preset + ": the same families under the model's therapists", curves);
-        out.put("retention_svg", SvgPresentation.of(org.alliancesim.analysis.charts.ChartFiles.svgElement(chart, "debrief")));
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg("Your choices as a policy on " + FAMILIES
+                + " families", preset + ": the same families under the model's therapists", curves, "debrief")));
         out.put("families", FAMILIES);
         return out;
     }
@@ -313,10 +311,10 @@ final class Practice {
     }
 
     /** The calibrated therapist types' retention on this cohort's families, one curve each. */
-    List<Charts.Curve> modelCurves() {
-        List<Charts.Curve> curves = new ArrayList<>();
+    List<RunUseCase.Curve> modelCurves() {
+        List<RunUseCase.Curve> curves = new ArrayList<>();
         for (TherapistType t : calibrated()) {
-            curves.add(new Charts.Curve(t.name() + " therapist", retention(s -> null, model.withTherapists(List.of(t)))));
+            curves.add(new RunUseCase.Curve(t.name() + " therapist", retention(s -> null, model.withTherapists(List.of(t)))));
         }
         return curves;
     }
@@ -366,6 +364,6 @@ final class Practice {
     private List<String> names(CourseStepper c) {
         List<Role> roles = new ArrayList<>();
         c.members().forEach(m -> roles.add(m.role()));
-        return Story.memberNames(roles);
+        return StoryUseCase.memberNames(roles);
     }
 }
