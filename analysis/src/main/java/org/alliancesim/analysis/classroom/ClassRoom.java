@@ -67,6 +67,8 @@ final class ClassRoom {
     private volatile Practice base;
     private volatile List<RunUseCase.Curve> modelCurves;
     private volatile boolean revealed;
+    /** The lesson the class plays together, if the server offers one (class mode always does). */
+    private volatile ClassLesson lesson;
 
     /**
      * One student: their number (for the anonymous export), nickname, choices and rate limit, and
@@ -174,6 +176,11 @@ final class ClassRoom {
                 b.with(List.copyOf(choices)).state(c).toString();
             }
         }
+    }
+
+    /** Attaches the lesson the class plays together (the dashboard shows it and each student's answer). */
+    void lesson(ClassLesson l) {
+        lesson = l;
     }
 
     /** The key the teacher's address carries once, to get the teacher's cookie. */
@@ -315,6 +322,10 @@ final class ClassRoom {
     /** The student leaves: their token stops working and their course is dropped; their rows stay in the export. */
     void leave(Student s, String token) {
         byToken.remove(token);
+        ClassLesson l = lesson;
+        if (l != null) {
+            l.forget(s);
+        }
         s.left = true;
         s.drop();
     }
@@ -394,10 +405,16 @@ final class ClassRoom {
             for (CourseStepper.MemberNow m : v.members()) {
                 members.add((m.engagement() + m.connection() + m.safety()) / 3);
             }
+            ClassLesson l = lesson;
+            o.put("answer", l == null ? "" : l.answerOf(s));
             if (v.sessions().size() >= 1) {
                 boolean dropout = v.course() != null && v.course().endReason() == EndReason.DROPOUT;
                 km.add(v.sessions().size(), dropout);
             }
+        }
+        ClassLesson l = lesson;
+        if (l != null) {
+            out.set("lesson", l.forTeacher());
         }
         ArrayNode names = out.putArray("members");
         base.start().members().forEach(m -> names.add(m.role().name().toLowerCase(Locale.ROOT)

@@ -138,7 +138,7 @@ public final class ClassroomServer implements AutoCloseable {
             });
             assets.forEach((path, asset) -> config.routes.get(path, asset::serve));
             config.routes.get("/api/presets", ClassroomServer::presets);
-            config.routes.get("/api/run", ClassroomServer::run);
+            config.routes.get("/api/run", ClassroomServer::runRoute);
             config.routes.get("/api/story", ClassroomServer::story);
             config.routes.get("/api/story/chart", ClassroomServer::storyChart);
             config.routes.get("/api/lessons", ctx -> json(ctx, lessons.list()));
@@ -153,7 +153,9 @@ public final class ClassroomServer implements AutoCloseable {
             config.routes.get("/api/practice", ctx -> json(ctx, Practice.parse(ctx::queryParam).state()));
             config.routes.get("/api/practice/debrief", ctx -> json(ctx, Practice.parse(ctx::queryParam).debrief()));
             if (room != null) {
-                classRoutes(config.routes, room);
+                ClassLesson together = new ClassLesson(lessons, settings -> run(settings, null));
+                room.lesson(together);
+                classRoutes(config.routes, room, together);
             }
             moreRoutes.accept(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
@@ -179,7 +181,7 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     /** Class mode's API: students act on their own cookie's course only; the teacher's need the teacher's cookie. */
-    private static void classRoutes(RoutesConfig routes, ClassRoom room) {
+    private static void classRoutes(RoutesConfig routes, ClassRoom room, ClassLesson lesson) {
         routes.post("/api/class/join", ctx -> {
             JsonNode b = body(ctx);
             String token = room.join(ctx.ip(), b.path("code").asText(null), b.path("nickname").asText(null));
@@ -225,6 +227,40 @@ public final class ClassroomServer implements AutoCloseable {
         routes.post("/api/class/reveal", ctx -> {
             room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
             room.reveal();
+            json(ctx, room.dashboard());
+        });
+        // A lesson the class plays together: the teacher moves it, each student answers for themselves.
+        routes.get("/api/class/lesson", ctx -> json(ctx, lesson.forStudent(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
+        routes.post("/api/class/answer", ctx -> {
+            ClassRoom.Student s = room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE));
+            JsonNode b = body(ctx);
+            JsonNode c = b.get("choice");
+            JsonNode n = b.get("number");
+            lesson.answer(s, c != null && c.canConvertToExactIntegral() && c.canConvertToInt() ? Integer.valueOf(c.asInt())
+                    : c != null && c.isTextual() && c.asText().matches("\\d{1,3}") ? Integer.valueOf(c.asText()) : null,
+                    n != null && n.isNumber() ? Double.valueOf(n.asDouble())
+                            : n != null && n.isTextual() && org.alliancesim.scenario.Numbers.isDecimal(n.asText().strip())
+                                    ? Double.valueOf(n.asText().strip()) : null);
+            json(ctx, lesson.forStudent(s));
+        });
+        routes.post("/api/class/lesson/start", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.start(body(ctx).path("lesson").asText(null));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/step", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.go(ClassroomSettings.wholeNumber("step", body(ctx).path("step").asText(""), -1, 1, 1000));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/reveal", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.reveal();
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/stop", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.stop();
             json(ctx, room.dashboard());
         });
         routes.get("/api/class/export.csv", ctx -> {
@@ -313,12 +349,20 @@ public final class ClassroomServer implements AutoCloseable {
         json(ctx, out);
     }
 
-    private static void run(Context ctx) throws Exception {
+    private static void runRoute(Context ctx) throws Exception {
         ClassroomSettings now = ClassroomSettings.parse(ctx::queryParam, "");
         String compareParam = ctx.queryParam("compare");
         boolean compare = compareParam != null && !compareParam.isBlank()
                 && ClassroomSettings.flag("compare", compareParam.strip());
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
+        json(ctx, run(now, before));
+    }
+
+    /**
+     * A quick run of {@code now}: headline numbers with 95% CIs and the retention and alliance
+     * charts as SVG; with {@code before} (null for none) run too, on the same families, and drawn beside.
+     */
+    static ObjectNode run(ClassroomSettings now, ClassroomSettings before) throws Exception {
         long start = System.nanoTime();
         Scenario current = scenario(now, now.reps);
         RunResult r;
@@ -353,7 +397,7 @@ public final class ClassroomServer implements AutoCloseable {
         out.put("families", now.families);
         out.put("reps", now.reps);
         out.put("seconds", (System.nanoTime() - start) / 1e9);
-        json(ctx, out);
+        return out;
     }
 
     /** The preset with these settings, as a scenario of {@code reps} replications with the preset's seed. */
