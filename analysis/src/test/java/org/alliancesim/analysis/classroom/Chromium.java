@@ -65,6 +65,11 @@ final class Chromium {
      * returns the serious and critical ones, each prefixed with {@code label}.
      */
     static List<String> axe(ChromeDriver driver, String label) throws IOException {
+        return axe(driver, label, false);
+    }
+
+    /** As {@link #axe(ChromeDriver, String)}; with {@code every}, returns the violations of every impact. */
+    static List<String> axe(ChromeDriver driver, String label, boolean every) throws IOException {
         Path axe = Path.of("target", "axe", "axe.min.js");
         assertTrue(Files.isRegularFile(axe), "axe-core is missing: run .ci/fetch-axe.sh (it needs npm)");
         JavascriptExecutor js = driver;
@@ -84,7 +89,7 @@ final class Chromium {
             byImpact.merge(impact, v.get("nodes").size(), Integer::sum);
             System.out.println("axe (" + label + "): " + impact + " " + v.get("id").asText() + ": "
                     + v.get("help").asText() + " " + v.get("nodes"));
-            if (impact.equals("serious") || impact.equals("critical")) {
+            if (every || impact.equals("serious") || impact.equals("critical")) {
                 serious.add(label + ": " + v.get("id").asText() + " " + v.get("nodes"));
             }
         }
