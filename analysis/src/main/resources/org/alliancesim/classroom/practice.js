@@ -199,34 +199,6 @@ async function join() {
 // student's own answer. Polled every 2 seconds; redrawn only when something changed (the version).
 const classLesson = { version: -1, key: "" };
 
-function isShare(metric) { return !!metric && metric.endsWith("share"); }
-
-function fmtMetric(metric, v) {
-  if (v === null || v === undefined) return "–";
-  return isShare(metric) ? (100 * v).toFixed(0) + "%" : Number(v).toFixed(2);
-}
-
-function distributionRows(body, l) {
-  body.replaceChildren();
-  const rows = [];
-  const c = l.current;
-  if (c.kind === "choice" && l.distribution.counts) {
-    c.choices.forEach((choice, i) => rows.push([choice + (l.answer === i ? " (the model's answer)" : ""), String(l.distribution.counts[i])]));
-  } else if (c.kind === "number" && l.distribution.median !== undefined) {
-    for (const [k, label] of [["lowest", "Lowest"], ["lower_quartile", "Lower quartile"], ["median", "Median"],
-      ["upper_quartile", "Upper quartile"], ["highest", "Highest"]]) rows.push([label, String(l.distribution[k])]);
-  }
-  rows.push(["Answers", String(l.distribution.answers)]);
-  for (const [a, b] of rows) {
-    const row = body.insertRow();
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent = a;
-    row.appendChild(th);
-    cell(row, b);
-  }
-}
-
 function verdict(l) {
   const c = l.current;
   if (c.kind === "choice") {
@@ -265,19 +237,7 @@ function renderLesson(l) {
     $("cl-question").innerHTML = c.question_html;
     $("cl-choice-box").hidden = c.kind !== "choice";
     $("cl-number-box").hidden = c.kind !== "number";
-    const list = $("cl-choices");
-    list.replaceChildren();
-    c.choices.forEach((choice, i) => {
-      const label = document.createElement("label");
-      label.className = "choice";
-      const input = document.createElement("input");
-      input.type = "radio";
-      input.name = "cl-choice";
-      input.value = String(i);
-      label.appendChild(input);
-      label.appendChild(document.createTextNode(" " + choice));
-      list.appendChild(label);
-    });
+    radioChoices($("cl-choices"), "cl-choice", c.choices);
     $("cl-number-label").textContent = "Your guess" + (c.metric ? ": " + (c.metric_label || c.metric) + (isShare(c.metric) ? " (in %)" : "") : "");
     $("cl-number").value = "";
     $("cl-status").textContent = "";
@@ -292,7 +252,7 @@ function renderLesson(l) {
   $("cl-reveal").hidden = !l.revealed;
   if (l.revealed) {
     $("cl-verdict").textContent = verdict(l);
-    distributionRows($("cl-dist").tBodies[0], l);
+    fillRows($("cl-dist").tBodies[0], [...distributionRows(l), ["Answers", String(l.distribution.answers)]]);
     $("cl-explain").innerHTML = l.explain_html;
     $("cl-chart").innerHTML = l.retention_svg || "";
     $("cl-chart").hidden = !l.retention_svg;

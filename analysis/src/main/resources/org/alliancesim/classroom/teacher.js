@@ -36,9 +36,6 @@ function show(d) {
     + (d.revealed ? "; debrief revealed" : "") + "; family " + d.family + " of " + d.preset + ".";
 }
 
-const isShare = (metric) => !!metric && metric.endsWith("share");
-const fmtMetric = (metric, v) => (v === null || v === undefined ? "–"
-  : isShare(metric) ? (100 * v).toFixed(0) + "%" : Number(v).toFixed(2));
 let lessonKey = "";
 let lessonStep = 1;
 
@@ -64,25 +61,7 @@ function showLesson(l, students) {
     lessonKey = key;
   }
   $("lesson-answers-caption").textContent = "The class's answers: " + l.distribution.answers + " of " + students + " students answered";
-  const body = $("lesson-answers").tBodies[0];
-  body.replaceChildren();
-  const rows = [];
-  if (c.kind === "choice") {
-    c.choices.forEach((choice, i) => rows.push([choice + (l.answer === i ? " (the model's answer)" : ""), String(l.distribution.counts[i])]));
-  } else if (c.kind === "number" && l.distribution.median !== undefined) {
-    for (const [k, label] of [["lowest", "Lowest"], ["lower_quartile", "Lower quartile"], ["median", "Median"],
-      ["upper_quartile", "Upper quartile"], ["highest", "Highest"]]) rows.push([label, String(l.distribution[k])]);
-  }
-  for (const [a, b] of rows) {
-    const row = body.insertRow();
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent = a;
-    row.appendChild(th);
-    const td = document.createElement("td");
-    td.textContent = b;
-    row.appendChild(td);
-  }
+  fillRows($("lesson-answers").tBodies[0], distributionRows(l));
   $("lesson-answers").hidden = c.kind === "none";
   let model = "";
   if (l.revealed && c.kind === "number" && l.headline && l.headline[c.metric]) {

@@ -155,13 +155,10 @@ final class ClassLesson {
 
     /** What a student's screen shows: the step, their own answer; after the reveal the answer, explanation, the class's answers. */
     synchronized ObjectNode forStudent(ClassRoom.Student s) {
-        ObjectNode out = NODES.objectNode();
-        out.put("version", version);
-        out.put("running", name != null);
+        ObjectNode out = head();
         if (name == null) {
             return out;
         }
-        step(out);
         Double mine = answers.get(s);
         if (mine == null) {
             out.putNull("mine");
@@ -176,13 +173,10 @@ final class ClassLesson {
 
     /** What the teacher's dashboard shows: the step with its answer, how the class answered, each student's answer. */
     synchronized ObjectNode forTeacher() {
-        ObjectNode out = NODES.objectNode();
-        out.put("version", version);
-        out.put("running", name != null);
+        ObjectNode out = head();
         if (name == null) {
             return out;
         }
-        step(out);
         LessonSpec.Step st = lessons.get(name).steps().get(step);
         out.put("answer", st.answer());
         revealedPart(out);
@@ -197,6 +191,17 @@ final class ClassLesson {
         }
         LessonSpec.Step st = lessons.get(name).steps().get(step);
         return st.kind() == LessonSpec.Kind.CHOICE ? st.choices().get(a.intValue()) : number(a);
+    }
+
+    /** The version, whether a lesson runs, and if one does its current step as everyone may see it. */
+    private ObjectNode head() {
+        ObjectNode out = NODES.objectNode();
+        out.put("version", version);
+        out.put("running", name != null);
+        if (name != null) {
+            step(out);
+        }
+        return out;
     }
 
     private void step(ObjectNode out) {

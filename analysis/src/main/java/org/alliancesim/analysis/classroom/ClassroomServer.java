@@ -52,10 +52,11 @@ public final class ClassroomServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
-            "/practice", "practice.html", "/practice.js", "practice.js", "/lesson", "lesson.html", "/lesson.js", "lesson.js",
-            "/class", "practice.html", "/teacher", "teacher.html", "/teacher.js", "teacher.js");
+    private static final Map<String, String> ASSETS = Map.ofEntries(Map.entry("/", "index.html"),
+            Map.entry("/app.js", "app.js"), Map.entry("/style.css", "style.css"), Map.entry("/practice", "practice.html"),
+            Map.entry("/practice.js", "practice.js"), Map.entry("/lesson", "lesson.html"), Map.entry("/lesson.js", "lesson.js"),
+            Map.entry("/class", "practice.html"), Map.entry("/teacher", "teacher.html"), Map.entry("/teacher.js", "teacher.js"),
+            Map.entry("/lesson-view.js", "lesson-view.js"));
 
     private final Javalin app;
 

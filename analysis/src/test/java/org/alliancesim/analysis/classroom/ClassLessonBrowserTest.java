@@ -75,19 +75,10 @@ class ClassLessonBrowserTest {
                 ChromeDriver s = Chromium.start(null);
                 browsers.add(s);
                 students.add(s);
-                WebDriverWait w = new WebDriverWait(s, WAIT);
-                s.get(base + "/class");
-                w.until(d -> d.findElement(By.id("join")).isDisplayed());
-                s.findElement(By.id("join-code")).sendKeys(room.code);
-                s.findElement(By.id("nickname")).sendKeys(nicknames[i]);
-                s.findElement(By.id("join-button")).click();
-                w.until(d -> d.findElement(By.id("status")).getText().equals("ready"));
+                Chromium.openClass(s, base);
+                Chromium.joinClass(s, room.code, nicknames[i]);
                 // Each student plays i + 1 sessions first, so the dashboard has courses to show.
-                for (int k = 0; k <= i && s.findElement(By.id("step")).isEnabled(); k++) {
-                    int before = s.findElements(By.cssSelector("#history-table tbody tr")).size();
-                    s.findElement(By.id("step")).click();
-                    w.until(d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() == before + 1);
-                }
+                Chromium.playSessions(s, i + 1);
             }
             ChromeDriver ann = students.get(0);
             // From here Ann uses the keyboard only, from the top of her page.
