@@ -17,8 +17,6 @@ function status(text, error) {
   $("status").classList.toggle("error", !!error);
 }
 
-function isShare(metric) { return metric.endsWith("share"); }
-
 function listOf(id, items) {
   const ul = $(id);
   ul.replaceChildren();
@@ -48,19 +46,7 @@ function showStep(focus) {
   $("question").innerHTML = s.question_html;
   $("choice-box").hidden = s.kind !== "choice";
   $("number-box").hidden = s.kind !== "number";
-  const list = $("choice-list");
-  list.replaceChildren();
-  s.choices.forEach((c, i) => {
-    const label = document.createElement("label");
-    label.className = "choice";
-    const input = document.createElement("input");
-    input.type = "radio";
-    input.name = "choice";
-    input.value = String(i);
-    label.appendChild(input);
-    label.appendChild(document.createTextNode(" " + c));
-    list.appendChild(label);
-  });
+  radioChoices($("choice-list"), "choice", s.choices);
   $("number-label").textContent = "Your guess" + (s.metric ? ": " + (s.metric_label || s.metric) + (isShare(s.metric) ? " (in %)" : "") : "");
   $("number-guess").value = "";
   $("run").disabled = !s.preset;
@@ -73,11 +59,6 @@ function showStep(focus) {
   history.replaceState(null, "", "#lesson=" + encodeURIComponent(d.name) + "&step=" + (lesson.step + 1)
     + (document.body.classList.contains("projector") ? "&projector=true" : ""));
   if (focus) $("step-title").focus();
-}
-
-function fmt(metric, v) {
-  if (v === null || v === undefined) return "–";
-  return isShare(metric) ? (100 * v).toFixed(0) + "%" : Number(v).toFixed(2);
 }
 
 async function runStep() {
@@ -96,7 +77,7 @@ async function runStep() {
       name.textContent = m.label;
       const value = document.createElement("div");
       value.className = "value";
-      value.textContent = fmt(key, m.mean);
+      value.textContent = fmtMetric(key, m.mean);
       div.append(name, value);
       box.appendChild(div);
       cells.push(div);
@@ -113,7 +94,7 @@ async function runStep() {
       const guess = $("number-guess").value;
       const value = isShare(s.metric) ? 100 * m.mean : m.mean;
       verdict = (guess === "" ? "" : "You guessed " + guess + (isShare(s.metric) ? "%" : "") + "; ")
-        + "the model gives " + fmt(s.metric, m.mean) + " (95% interval " + fmt(s.metric, m.low) + " to " + fmt(s.metric, m.high) + ")"
+        + "the model gives " + fmtMetric(s.metric, m.mean) + " (95% interval " + fmtMetric(s.metric, m.low) + " to " + fmtMetric(s.metric, m.high) + ")"
         + (guess === "" ? "." : ", " + Math.abs(Number(guess) - value).toFixed(isShare(s.metric) ? 0 : 2) + (isShare(s.metric) ? " points" : "") + " away.");
     }
     $("verdict").textContent = verdict;

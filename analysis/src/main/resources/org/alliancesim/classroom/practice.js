@@ -1,4 +1,5 @@
-// "Be the therapist": the course is replayed by the server from the choices so far; nothing is stored.
+// "Be the therapist": the course is replayed by the server from the choices so far; nothing is stored
+// (in class mode the server keeps the student's course between steps).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -186,18 +187,118 @@ async function join() {
     $("join").hidden = true;
     $("join-status").textContent = "";
     await load();
+    await pollLesson();
     $("after-title").focus();
   } catch (e) {
     $("join-status").textContent = e.message;
   }
 }
 
+
+// A lesson the class plays together: the teacher moves it; this screen shows the step and sends this
+// student's own answer. Polled every 2 seconds; redrawn only when something changed (the version).
+const classLesson = { version: -1, key: "" };
+
+function verdict(l) {
+  const c = l.current;
+  if (c.kind === "choice") {
+    const right = c.choices[l.answer];
+    return l.mine === null ? "The answer: " + right + "."
+      : l.mine === l.answer ? "Your prediction, " + right + ", is what the model shows."
+      : "You predicted " + c.choices[l.mine] + "; the model shows " + right + ".";
+  }
+  if (c.kind === "number" && l.headline && l.headline[c.metric]) {
+    const m = l.headline[c.metric];
+    const unit = isShare(c.metric) ? "%" : "";
+    return (l.mine === null ? "" : "You guessed " + l.mine + unit + "; ") + "the model gives " + fmtMetric(c.metric, m.mean)
+      + " (95% interval " + fmtMetric(c.metric, m.low) + " to " + fmtMetric(c.metric, m.high) + ").";
+  }
+  return "";
+}
+
+function renderLesson(l) {
+  const box = $("class-lesson");
+  if (!l.running) {
+    box.hidden = true;
+    classLesson.key = "";
+    return;
+  }
+  const c = l.current;
+  const key = l.lesson + "/" + l.step;
+  const newStep = key !== classLesson.key;
+  classLesson.key = key;
+  box.hidden = false;
+  $("cl-count").textContent = l.title + ": step " + l.step + " of " + l.steps + (l.revealed ? ", revealed" : "");
+  if (newStep) {
+    $("cl-title").textContent = c.title;
+    $("cl-text").innerHTML = c.text_html;
+    const words = Object.entries(c.settings).map((e) => e[0] + " " + e[1]);
+    $("cl-settings").textContent = c.preset ? "Scenario " + c.preset + (words.length ? "; " + words.join(", ") : "") : "";
+    $("cl-question").innerHTML = c.question_html;
+    $("cl-choice-box").hidden = c.kind !== "choice";
+    $("cl-number-box").hidden = c.kind !== "number";
+    radioChoices($("cl-choices"), "cl-choice", c.choices);
+    $("cl-number-label").textContent = "Your guess" + (c.metric ? ": " + (c.metric_label || c.metric) + (isShare(c.metric) ? " (in %)" : "") : "");
+    $("cl-number").value = "";
+    $("cl-status").textContent = "";
+  }
+  $("cl-prediction").hidden = c.kind === "none";
+  $("cl-send").disabled = l.revealed;
+  for (const input of document.querySelectorAll("input[name=cl-choice]")) input.disabled = l.revealed;
+  $("cl-number").disabled = l.revealed;
+  if (l.mine !== null) {
+    $("cl-status").textContent = "Your answer is in: " + (c.kind === "choice" ? c.choices[l.mine] : l.mine + (isShare(c.metric) ? "%" : "")) + ".";
+  }
+  $("cl-reveal").hidden = !l.revealed;
+  if (l.revealed) {
+    $("cl-verdict").textContent = verdict(l);
+    fillRows($("cl-dist").tBodies[0], [...distributionRows(l), ["Answers", String(l.distribution.answers)]]);
+    $("cl-explain").innerHTML = l.explain_html;
+    $("cl-chart").innerHTML = l.retention_svg || "";
+    $("cl-chart").hidden = !l.retention_svg;
+  }
+}
+
+async function pollLesson() {
+  try {
+    const l = await getJson("/api/class/lesson", new URLSearchParams());
+    if (l.version !== classLesson.version) {
+      classLesson.version = l.version;
+      renderLesson(l);
+    }
+  } catch (e) {
+    // Not joined yet, or a moment's rate limit: the next poll tries again.
+  }
+}
+
+async function sendAnswer() {
+  const l = { choice: undefined, number: undefined };
+  const picked = document.querySelector("input[name=cl-choice]:checked");
+  if (!$("cl-choice-box").hidden) {
+    if (picked === null) { $("cl-status").textContent = "Choose one first."; return; }
+    l.choice = Number(picked.value);
+  } else {
+    if ($("cl-number").value === "") { $("cl-status").textContent = "Type a number first."; return; }
+    l.number = Number($("cl-number").value);
+  }
+  try {
+    const out = await postJson("/api/class/answer", l);
+    classLesson.version = out.version;
+    renderLesson(out);
+  } catch (e) {
+    $("cl-status").textContent = e.message;
+  }
+}
+
 async function initClass() {
   $("pick").hidden = true;
   document.querySelector("h1").textContent = "Be the therapist: the class";
+  $("cl-send").addEventListener("click", sendAnswer);
+  setInterval(pollLesson, 2000);
   try {
     render(await getJson("/api/class/me", new URLSearchParams()));
     status("ready");
+    await pollLesson();
   } catch (e) {
     $("join").hidden = false;
     status("join the class to start");

@@ -8,16 +8,17 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.alliancesim.analysis.charts.ChartFiles;
-import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.stats.KaplanMeier;
+import org.alliancesim.analysis.usecase.RunUseCase;
+import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.CourseStepper;
+import org.alliancesim.model.EndReason;
 import org.alliancesim.model.SessionChoice;
+import org.alliancesim.model.SessionRecord;
 import org.alliancesim.scenario.ScenarioLoader;
 
 /**
@@ -59,19 +60,49 @@ final class ClassRoom {
     private final Map<String, Student> byToken = new ConcurrentHashMap<>();
     private final List<Student> students = new ArrayList<>();
     private final Map<String, Bucket> failedJoins = new ConcurrentHashMap<>();
+    /** A course untouched this long is dropped (rebuilt from the choices if the student comes back). */
+    static final long IDLE_NANOS = 20L * 60 * 1_000_000_000L;
     private volatile Map<String, String> plan = Map.of("preset", "fragile-alliance-same-challenge", "family", "0");
+    /** The plan read once (not per request), and the model's therapists' retention on its families. */
+    private volatile Practice base;
+    private volatile List<RunUseCase.Curve> modelCurves;
     private volatile boolean revealed;
+    /** The lesson the class plays together, if the server offers one (class mode always does). */
+    private volatile ClassLesson lesson;
 
-    /** One student: their number (for the anonymous export), nickname, choices and rate limit. */
+    /**
+     * One student: their number (for the anonymous export), nickname, choices and rate limit, and
+     * their course kept paused between requests ({@link #course}: a step then runs one session, not
+     * a replay from the start). The course is the replay of {@link #choices} on the class's plan, to
+     * the last bit; it is dropped when the plan changes, the student leaves or has been idle for
+     * {@link ClassRoom#IDLE_NANOS} (then rebuilt by replaying the choices when next needed), so the
+     * class holds at most one course per student. Guarded by the student's own lock: students never
+     * wait for each other.
+     */
     static final class Student {
         final int number;
         final String nickname;
         final List<SessionChoice> choices = new ArrayList<>();
         final Bucket bucket = new Bucket(STUDENT_BURST, STUDENT_RATE);
+        /** The kept course, or null (not started, dropped); its plan is {@link #coursePlan}. */
+        private CourseStepper course;
+        private Practice coursePlan;
+        private volatile long lastSeen = System.nanoTime();
+        private volatile boolean left;
 
         Student(int number, String nickname) {
             this.number = number;
             this.nickname = nickname;
+        }
+
+        /** Whether a course is kept for this student now (for tests of the memory bound). */
+        synchronized boolean keepsCourse() {
+            return course != null;
+        }
+
+        synchronized void drop() {
+            course = null;
+            coursePlan = null;
         }
     }
 
@@ -112,6 +143,44 @@ final class ClassRoom {
         }
         this.code = c.toString();
         this.teacherKey = token();
+        setPlan(plan);
+    }
+
+    private void setPlan(Map<String, String> p) {
+        try {
+            Practice b = Practice.parse(p::get);
+            modelCurves = null;
+            base = b;
+            plan = p;
+        } catch (BadRequest e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Plays the plan's family through once, with its therapist's own choices, and writes each
+     * state as JSON, keeping nothing: the classes and code paths a student's step uses are loaded
+     * and compiled before the first student steps (the server calls it before it listens).
+     */
+    void warmUp() {
+        Practice b = base;
+        for (int round = 0; round < 20; round++) {
+            CourseStepper c = b.start();
+            List<SessionChoice> choices = new ArrayList<>();
+            while (!c.ended()) {
+                SessionChoice p = c.policyChoice();
+                Practice.step(c, p, choices.size() + 1);
+                choices.add(p);
+                b.with(List.copyOf(choices)).state(c).toString();
+            }
+        }
+    }
+
+    /** Attaches the lesson the class plays together (the dashboard shows it and each student's answer). */
+    void lesson(ClassLesson l) {
+        lesson = l;
     }
 
     /** The key the teacher's address carries once, to get the teacher's cookie. */
@@ -198,48 +267,77 @@ final class ClassRoom {
         return s;
     }
 
-    /** The plan's parameters as the practice API reads them, with this student's choices. */
-    Practice practice(Student s) throws Exception {
-        Map<String, String> q = new HashMap<>(plan);
-        synchronized (s) {
-            if (!s.choices.isEmpty()) {
-                List<String> parts = new ArrayList<>();
-                for (SessionChoice c : s.choices) {
-                    parts.add(c.challenge() + "," + c.focus() + "," + c.support() + "," + (c.attemptRepair() ? 1 : 0));
-                }
-                q.put("choices", String.join(";", parts));
-            }
+    /**
+     * The student's course on the current plan, kept or (first request, after a new plan, after
+     * idling) rebuilt by replaying their choices. Call with the student's lock held.
+     */
+    private CourseStepper course(Student s) {
+        Practice b = base;
+        s.lastSeen = System.nanoTime();
+        if (s.course == null || s.coursePlan != b) {
+            s.coursePlan = b;
+            s.course = null;
+            s.course = b.with(List.copyOf(s.choices)).replay();
         }
-        return Practice.parse(q::get);
+        return s.course;
     }
 
     /** The student's state, as the practice screen's, with their nickname and whether the debrief is open. */
-    ObjectNode me(Student s) throws Exception {
-        ObjectNode o = practice(s).state();
+    ObjectNode me(Student s) {
+        ObjectNode o;
+        synchronized (s) {
+            CourseStepper c = course(s);
+            o = s.coursePlan.with(List.copyOf(s.choices)).state(c);
+        }
         o.put("nickname", s.nickname);
         o.put("revealed", revealed);
         return o;
     }
 
-    /** Adds a session with {@code choice} to the student's course (refused if it has ended). */
-    ObjectNode step(Student s, SessionChoice choice) throws Exception {
+    /** Adds a session with {@code choice} to the student's kept course (refused if it has ended). */
+    ObjectNode step(Student s, SessionChoice choice) {
+        ObjectNode o;
         synchronized (s) {
+            CourseStepper c = course(s);
+            Practice.step(c, choice, s.choices.size() + 1);
             s.choices.add(choice);
-            try {
-                practice(s).replay();
-            } catch (RuntimeException e) {
-                s.choices.remove(s.choices.size() - 1);
-                throw e;
-            }
+            o = s.coursePlan.with(List.copyOf(s.choices)).state(c);
         }
-        return me(s);
+        o.put("nickname", s.nickname);
+        o.put("revealed", revealed);
+        dropIdle();
+        return o;
     }
 
-    ObjectNode debrief(Student s) throws Exception {
+    /** Drops the kept courses of students idle for {@link #IDLE_NANOS}; their choices stay. */
+    void dropIdle() {
+        long now = System.nanoTime();
+        for (Student x : snapshot()) {
+            if (now - x.lastSeen > IDLE_NANOS) {
+                x.drop();
+            }
+        }
+    }
+
+    /** The student leaves: their token stops working and their course is dropped; their rows stay in the export. */
+    void leave(Student s, String token) {
+        byToken.remove(token);
+        ClassLesson l = lesson;
+        if (l != null) {
+            l.forget(s);
+        }
+        s.left = true;
+        s.drop();
+    }
+
+    ObjectNode debrief(Student s) {
         if (!revealed) {
             throw new BadRequest.Status(403, "the teacher has not opened the debrief yet");
         }
-        return practice(s).debrief();
+        synchronized (s) {
+            CourseStepper c = course(s);
+            return s.coursePlan.with(List.copyOf(s.choices)).debrief(c);
+        }
     }
 
     /** The teacher sets the family every student plays; everyone's course starts again. */
@@ -251,13 +349,12 @@ final class ClassRoom {
         if (family < 0 || family >= Practice.FAMILIES) {
             throw new BadRequest("family: must be in [0, " + (Practice.FAMILIES - 1) + "], was " + family);
         }
-        plan = Map.of("preset", preset, "family", Integer.toString(family));
+        setPlan(Map.of("preset", preset, "family", Integer.toString(family)));
         revealed = false;
-        synchronized (students) {
-            for (Student s : students) {
-                synchronized (s) {
-                    s.choices.clear();
-                }
+        for (Student s : snapshot()) {
+            synchronized (s) {
+                s.choices.clear();
+                s.drop();
             }
         }
     }
@@ -266,8 +363,29 @@ final class ClassRoom {
         revealed = true;
     }
 
+    /** What the dashboard and the export read of a student: their choices and course (a left student's replayed, not kept). */
+    private record Seen(Student student, List<SessionChoice> choices, List<SessionRecord> sessions, CourseRecord course,
+            List<CourseStepper.MemberNow> members) {}
+
+    private Seen seen(Student s) {
+        synchronized (s) {
+            CourseStepper c = s.left ? base.with(List.copyOf(s.choices)).replay() : course(s);
+            return new Seen(s, List.copyOf(s.choices), c.sessions(), c.course(), c.members());
+        }
+    }
+
+    /** The model's therapists' retention on the plan's families, computed once per plan. */
+    private List<RunUseCase.Curve> modelCurves() {
+        List<RunUseCase.Curve> m = modelCurves;
+        if (m == null) {
+            m = base.modelCurves();
+            modelCurves = m;
+        }
+        return m;
+    }
+
     /** The teacher's dashboard: every student's course, the class's retention against the model's therapists. */
-    ObjectNode dashboard() throws Exception {
+    ObjectNode dashboard() {
         ObjectNode out = NODES.objectNode();
         out.put("code", code);
         out.put("preset", plan.get("preset"));
@@ -276,34 +394,39 @@ final class ClassRoom {
         out.put("max_students", maxStudents);
         ArrayNode list = out.putArray("students");
         KaplanMeier km = new KaplanMeier();
-        Practice base = Practice.parse(plan::get);
         for (Student s : snapshot()) {
-            Practice p = practice(s);
-            CourseStepper c = p.replay();
+            Seen v = seen(s);
             ObjectNode o = list.addObject();
             o.put("nickname", s.nickname);
-            o.put("sessions", c.sessions().size());
-            o.put("ended", c.ended() ? c.course().endReason().name().toLowerCase(Locale.ROOT).replace('_', ' ') : "");
+            o.put("sessions", v.sessions().size());
+            o.put("ended", v.course() != null ? v.course().endReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    : s.left ? "left the class" : "");
             ArrayNode members = o.putArray("alliance");
-            for (CourseStepper.MemberNow m : c.members()) {
+            for (CourseStepper.MemberNow m : v.members()) {
                 members.add((m.engagement() + m.connection() + m.safety()) / 3);
             }
-            if (c.sessions().size() >= 1) {
-                boolean dropout = c.ended() && c.course().endReason() == org.alliancesim.model.EndReason.DROPOUT;
-                km.add(c.sessions().size(), dropout);
+            ClassLesson l = lesson;
+            o.put("answer", l == null ? "" : l.answerOf(s));
+            if (v.sessions().size() >= 1) {
+                boolean dropout = v.course() != null && v.course().endReason() == EndReason.DROPOUT;
+                km.add(v.sessions().size(), dropout);
             }
         }
-        ArrayNode names = out.putArray("members");
-        base.replay().members().forEach(m -> names.add(m.role().name().toLowerCase(Locale.ROOT)
-                + (m.identifiedPatient() ? " (identified patient)" : "")));
-        List<Charts.Curve> curves = new ArrayList<>();
-        if (km.subjects() > 0) {
-            curves.add(new Charts.Curve("the class (this family)", km));
+        ClassLesson l = lesson;
+        if (l != null) {
+            out.set("lesson", l.forTeacher());
         }
-        curves.addAll(base.modelCurves());
-        out.put("retention_svg", SvgPresentation.of(ChartFiles.svgElement(Charts.retention(
+        ArrayNode names = out.putArray("members");
+        base.start().members().forEach(m -> names.add(m.role().name().toLowerCase(Locale.ROOT)
+                + (m.identifiedPatient() ? " (identified patient)" : "")));
+        List<RunUseCase.Curve> curves = new ArrayList<>();
+        if (km.subjects() > 0) {
+            curves.add(new RunUseCase.Curve("the class (this family)", km));
+        }
+        curves.addAll(modelCurves());
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg(
                 "The class against the model's therapists", plan.get("preset") + ": the class plays family "
-                        + plan.get("family") + "; the model's therapists, " + Practice.FAMILIES + " families", curves),
+                        + plan.get("family") + "; the model's therapists, " + Practice.FAMILIES + " families", curves,
                 "class")));
         return out;
     }
@@ -315,25 +438,24 @@ final class ClassRoom {
     }
 
     /** The class's anonymous results: one row per session played, students by number, no nickname. */
-    String csv() throws Exception {
+    String csv() {
         StringBuilder sb = new StringBuilder("student,session,challenge,focus,support,repair_attempted,ruptures,"
                 + "repairs,family_alliance,came_back,ending\n");
         for (Student s : snapshot()) {
-            Practice p = practice(s);
-            CourseStepper c = p.replay();
-            var sessions = c.sessions();
+            Seen v = seen(s);
+            List<SessionRecord> sessions = v.sessions();
             for (int i = 0; i < sessions.size(); i++) {
-                var r = sessions.get(i);
-                SessionChoice ch = p.choices.get(i);
+                SessionRecord r = sessions.get(i);
+                SessionChoice ch = v.choices().get(i);
                 long ruptures = r.members().stream().filter(m -> m.rupture()).count();
                 long repairs = r.members().stream().filter(m -> m.repaired()).count();
                 double alliance = r.members().stream().mapToDouble(m -> m.alliance()).average().orElse(Double.NaN);
-                boolean last = i == sessions.size() - 1 && c.ended();
+                boolean last = i == sessions.size() - 1 && v.course() != null;
                 sb.append(s.number).append(',').append(r.session()).append(',').append(ch.challenge()).append(',')
                         .append(ch.focus()).append(',').append(ch.support()).append(',').append(ch.attemptRepair())
                         .append(',').append(ruptures).append(',').append(repairs).append(',')
                         .append(String.format(Locale.ROOT, "%.4f", alliance)).append(',').append(!last).append(',')
-                        .append(last ? c.course().endReason().name().toLowerCase(Locale.ROOT) : "").append('\n');
+                        .append(last ? v.course().endReason().name().toLowerCase(Locale.ROOT) : "").append('\n');
             }
         }
         return sb.toString();

@@ -17,19 +17,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.alliancesim.analysis.charts.ChartFiles;
-import org.alliancesim.analysis.charts.Charts;
-import org.alliancesim.analysis.experiment.Experiment;
-import org.alliancesim.analysis.experiment.ExperimentPlan;
-import org.alliancesim.analysis.experiment.ExperimentResult;
-import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
-import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.story.Story;
-import org.alliancesim.model.ModelParameters;
+import org.alliancesim.analysis.usecase.BadRequestException;
+import org.alliancesim.analysis.usecase.CompareRequest;
+import org.alliancesim.analysis.usecase.CompareUseCase;
+import org.alliancesim.analysis.usecase.RunRequest;
+import org.alliancesim.analysis.usecase.RunResult;
+import org.alliancesim.analysis.usecase.RunUseCase;
+import org.alliancesim.analysis.usecase.StoryRequest;
+import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /**
  * The classroom page: a local web server (Javalin on Jetty 12) serving one page and a small JSON API.
@@ -53,12 +52,11 @@ public final class ClassroomServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Threads a request's replications run on (results are the same for any number). */
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
-    private static final Map<String, String> ASSETS = Map.of(
-            "/", "index.html", "/app.js", "app.js", "/style.css", "style.css",
-            "/practice", "practice.html", "/practice.js", "practice.js", "/lesson", "lesson.html", "/lesson.js", "lesson.js",
-            "/class", "practice.html", "/teacher", "teacher.html", "/teacher.js", "teacher.js");
+    private static final Map<String, String> ASSETS = Map.ofEntries(Map.entry("/", "index.html"),
+            Map.entry("/app.js", "app.js"), Map.entry("/style.css", "style.css"), Map.entry("/practice", "practice.html"),
+            Map.entry("/practice.js", "practice.js"), Map.entry("/lesson", "lesson.html"), Map.entry("/lesson.js", "lesson.js"),
+            Map.entry("/class", "practice.html"), Map.entry("/teacher", "teacher.html"), Map.entry("/teacher.js", "teacher.js"),
+            Map.entry("/lesson-view.js", "lesson-view.js"));
 
     private final Javalin app;
 
@@ -89,6 +87,7 @@ public final class ClassroomServer implements AutoCloseable {
      * {@link #start(String, int, Map.Entry)}, with students joining with {@code room}'s code.
      */
     static ClassroomServer startClass(String host, int port, Map.Entry<String, LessonSpec> lesson, ClassRoom room) {
+        room.warmUp();
         return start(host, port, lesson, room, routes -> { });
     }
 
@@ -140,7 +139,7 @@ public final class ClassroomServer implements AutoCloseable {
             });
             assets.forEach((path, asset) -> config.routes.get(path, asset::serve));
             config.routes.get("/api/presets", ClassroomServer::presets);
-            config.routes.get("/api/run", ClassroomServer::run);
+            config.routes.get("/api/run", ClassroomServer::runRoute);
             config.routes.get("/api/story", ClassroomServer::story);
             config.routes.get("/api/story/chart", ClassroomServer::storyChart);
             config.routes.get("/api/lessons", ctx -> json(ctx, lessons.list()));
@@ -155,10 +154,13 @@ public final class ClassroomServer implements AutoCloseable {
             config.routes.get("/api/practice", ctx -> json(ctx, Practice.parse(ctx::queryParam).state()));
             config.routes.get("/api/practice/debrief", ctx -> json(ctx, Practice.parse(ctx::queryParam).debrief()));
             if (room != null) {
-                classRoutes(config.routes, room);
+                ClassLesson together = new ClassLesson(lessons, settings -> run(settings, null));
+                room.lesson(together);
+                classRoutes(config.routes, room, together);
             }
             moreRoutes.accept(config.routes);
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).contentType("application/json")
                     .result(errors.report(ctx.method() + " " + ctx.path(), e).toString()));
             config.router.javaLangErrorHandler((res, e) -> {
@@ -180,7 +182,7 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     /** Class mode's API: students act on their own cookie's course only; the teacher's need the teacher's cookie. */
-    private static void classRoutes(RoutesConfig routes, ClassRoom room) {
+    private static void classRoutes(RoutesConfig routes, ClassRoom room, ClassLesson lesson) {
         routes.post("/api/class/join", ctx -> {
             JsonNode b = body(ctx);
             String token = room.join(ctx.ip(), b.path("code").asText(null), b.path("nickname").asText(null));
@@ -196,6 +198,14 @@ public final class ClassroomServer implements AutoCloseable {
             String one = b.path("challenge").asText("") + "," + b.path("focus").asText("") + ","
                     + b.path("support").asText("") + "," + (b.path("repair").asBoolean(true) ? 1 : 0);
             json(ctx, room.step(s, Practice.choices(one, 1).get(0)));
+        });
+        routes.post("/api/class/leave", ctx -> {
+            String token = ctx.cookie(ClassRoom.STUDENT_COOKIE);
+            room.leave(room.student(token), token);
+            ctx.header("Set-Cookie", ClassRoom.STUDENT_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+            ObjectNode o = NODES.objectNode();
+            o.put("left", true);
+            json(ctx, o);
         });
         routes.get("/api/class/debrief", ctx -> json(ctx, room.debrief(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
         routes.get("/api/class/teacher", ctx -> {
@@ -218,6 +228,40 @@ public final class ClassroomServer implements AutoCloseable {
         routes.post("/api/class/reveal", ctx -> {
             room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
             room.reveal();
+            json(ctx, room.dashboard());
+        });
+        // A lesson the class plays together: the teacher moves it, each student answers for themselves.
+        routes.get("/api/class/lesson", ctx -> json(ctx, lesson.forStudent(room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE)))));
+        routes.post("/api/class/answer", ctx -> {
+            ClassRoom.Student s = room.student(ctx.cookie(ClassRoom.STUDENT_COOKIE));
+            JsonNode b = body(ctx);
+            JsonNode c = b.get("choice");
+            JsonNode n = b.get("number");
+            lesson.answer(s, c != null && c.canConvertToExactIntegral() && c.canConvertToInt() ? Integer.valueOf(c.asInt())
+                    : c != null && c.isTextual() && c.asText().matches("\\d{1,3}") ? Integer.valueOf(c.asText()) : null,
+                    n != null && n.isNumber() ? Double.valueOf(n.asDouble())
+                            : n != null && n.isTextual() && org.alliancesim.scenario.Numbers.isDecimal(n.asText().strip())
+                                    ? Double.valueOf(n.asText().strip()) : null);
+            json(ctx, lesson.forStudent(s));
+        });
+        routes.post("/api/class/lesson/start", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.start(body(ctx).path("lesson").asText(null));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/step", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.go(ClassroomSettings.wholeNumber("step", body(ctx).path("step").asText(""), -1, 1, 1000));
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/reveal", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.reveal();
+            json(ctx, room.dashboard());
+        });
+        routes.post("/api/class/lesson/stop", ctx -> {
+            room.requireTeacher(ctx.cookie(ClassRoom.TEACHER_COOKIE));
+            lesson.stop();
             json(ctx, room.dashboard());
         });
         routes.get("/api/class/export.csv", ctx -> {
@@ -306,50 +350,71 @@ public final class ClassroomServer implements AutoCloseable {
         json(ctx, out);
     }
 
-    private static void run(Context ctx) throws Exception {
+    private static void runRoute(Context ctx) throws Exception {
         ClassroomSettings now = ClassroomSettings.parse(ctx::queryParam, "");
         String compareParam = ctx.queryParam("compare");
         boolean compare = compareParam != null && !compareParam.isBlank()
                 && ClassroomSettings.flag("compare", compareParam.strip());
         ClassroomSettings before = compare ? ClassroomSettings.parse(ctx::queryParam, "ghost.") : null;
+        json(ctx, run(now, before));
+    }
+
+    /**
+     * A quick run of {@code now}: headline numbers with 95% CIs and the retention and alliance
+     * charts as SVG; with {@code before} (null for none) run too, on the same families, and drawn beside.
+     */
+    static ObjectNode run(ClassroomSettings now, ClassroomSettings before) throws Exception {
         long start = System.nanoTime();
-        Scenario preset = ScenarioLoader.load(now.preset);
-        ExperimentResult r = Experiment.run(ExperimentPlan.builder(now.apply(preset.model()), preset.seed()).replications(now.reps).threads(CORES).build());
-        ExperimentResult g = null;
-        if (before != null) {
-            Scenario ghostPreset = ScenarioLoader.load(before.preset);
-            // Same seed: the previous setting is shown on the same simulated families.
-            g = Experiment.run(ExperimentPlan.builder(before.apply(ghostPreset.model()), preset.seed()).replications(before.reps).threads(CORES).build());
+        Scenario current = scenario(now, now.reps);
+        RunResult r;
+        RunResult g = null;
+        if (before == null) {
+            r = RunUseCase.execute(RunRequest.of(current));
+        } else {
+            // The previous setting on the same simulated families: a comparison, with this setting's seed and replications.
+            if ((long) before.families * now.reps > ClassroomSettings.MAX_WORK) {
+                throw new BadRequest("ghost.families x reps = " + before.families * now.reps
+                        + " would run too long for a live page; at most " + ClassroomSettings.MAX_WORK);
+            }
+            List<RunResult> both = CompareUseCase.runs(CompareUseCase.execute(CompareRequest.of(current,
+                    scenario(before, now.reps))));
+            r = both.get(0);
+            g = both.get(1);
         }
         String subtitle = now.preset + ": " + now.reps + " replications x " + now.families + " families";
-        List<Charts.Curve> curves = g == null ? List.of(new Charts.Curve("this setting", r.retention()))
-                : List.of(new Charts.Curve("this setting", r.retention()), new Charts.Curve("previous setting", g.retention()));
+        List<RunUseCase.Curve> curves = g == null ? List.of(new RunUseCase.Curve("this setting", RunUseCase.retention(r)))
+                : List.of(new RunUseCase.Curve("this setting", RunUseCase.retention(r)),
+                        new RunUseCase.Curve("previous setting", RunUseCase.retention(g)));
         ObjectNode out = NODES.objectNode();
         out.set("headline", headline(r));
         if (g != null) {
             out.set("ghost_headline", headline(g));
         }
-        out.put("retention_svg", svg(Charts.retention("Families still in therapy", subtitle, curves), "retention"));
-        var alliance = g == null ? r.allianceByRole()
-                : List.of(r.allianceAll("this setting"), g.allianceAll("previous setting"));
-        out.put("alliance_svg", svg(Charts.series(g == null ? "Alliance by role" : "Alliance",
-                subtitle, "alliance (SOFTA, -3 to +3)", alliance, new double[] {-1.5, 2.5}), "alliance"));
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg("Families still in therapy", subtitle, curves,
+                "retention")));
+        List<Map.Entry<String, RunResult>> runs = g == null ? List.of(Map.entry("this setting", r))
+                : List.of(Map.entry("this setting", r), Map.entry("previous setting", g));
+        out.put("alliance_svg", SvgPresentation.of(RunUseCase.allianceSvg(subtitle, runs, "alliance")));
         out.put("families", now.families);
         out.put("reps", now.reps);
         out.put("seconds", (System.nanoTime() - start) / 1e9);
-        json(ctx, out);
+        return out;
     }
 
-    private static ObjectNode headline(ExperimentResult r) {
-        Map<Metric, MetricSummary> m = r.summaries();
+    /** The preset with these settings, as a scenario of {@code reps} replications with the preset's seed. */
+    private static Scenario scenario(ClassroomSettings s, int reps) throws Exception {
+        Scenario preset = ScenarioLoader.load(s.preset);
+        return new Scenario(preset.name(), preset.description(), preset.seed(), reps, s.apply(preset.model()),
+                preset.measurement());
+    }
+
+    private static ObjectNode headline(RunResult r) {
         ObjectNode h = NODES.objectNode();
-        for (Metric k : List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE, Metric.MEDIAN_SESSIONS,
-                Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_3)) {
-            MetricSummary v = m.get(k);
-            ObjectNode o = h.putObject(k.key());
-            o.put("label", k.label());
+        for (RunUseCase.Figure v : RunUseCase.figures(r, RunUseCase.HEADLINE)) {
+            ObjectNode o = h.putObject(v.key());
+            o.put("label", v.label());
             // Shares cannot leave [0, 1]: the t-interval of a few replications is clipped for display.
-            boolean share = k.key().endsWith("share");
+            boolean share = v.key().endsWith("share");
             put(o, "mean", v.mean());
             put(o, "low", share ? Math.max(0, v.lower()) : v.lower());
             put(o, "high", share ? Math.min(1, v.upper()) : v.upper());
@@ -358,42 +423,34 @@ public final class ClassroomServer implements AutoCloseable {
     }
 
     /** Family {@code family} (default 0) of the preset with these settings, told from replication 0. */
-    private static Story storyOf(Context ctx, ClassroomSettings s, Scenario preset) {
+    private static StoryRequest storyOf(Context ctx, ClassroomSettings s) throws Exception {
         int family = ClassroomSettings.wholeNumber("family", ctx.queryParam("family"), 0, 0, s.families - 1);
-        ModelParameters model = s.apply(preset.model());
-        return Story.of(s.preset, model, preset.seed(), family);
+        return StoryRequest.of(scenario(s, 1), family);
     }
 
     private static void story(Context ctx) throws Exception {
         ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
-        Story story = storyOf(ctx, settings, ScenarioLoader.load(settings.preset));
-        String[] parts = story.text().strip().split("\n\n");
+        Story.Telling story = StoryUseCase.telling(storyOf(ctx, settings));
         ObjectNode out = NODES.objectNode();
-        out.put("header", parts[0]);
+        out.put("header", story.header().text().strip());
         ArrayNode sessions = out.putArray("sessions");
-        for (int i = 1; i < parts.length - 1; i++) {
+        for (int i = 0; i < story.sessions().size(); i++) {
             ObjectNode s = sessions.addObject();
-            s.put("session", i);
-            s.put("text", parts[i]);
+            s.put("session", i + 1);
+            s.put("text", story.sessions().get(i).text().strip());
         }
-        out.put("ending", parts.length > 1 ? parts[parts.length - 1] : "");
+        out.put("ending", story.ending().text().strip());
         ArrayNode names = out.putArray("members");
-        story.memberNames().forEach(names::add);
+        story.members().forEach(names::add);
         json(ctx, out);
     }
 
     private static void storyChart(Context ctx) throws Exception {
         ClassroomSettings settings = ClassroomSettings.parse(ctx::queryParam, "");
-        Scenario preset = ScenarioLoader.load(settings.preset);
-        int limit = preset.model().run().sessionLimit();
+        int limit = ScenarioLoader.load(settings.preset).model().run().sessionLimit();
         int upto = ClassroomSettings.wholeNumber("upto", ctx.queryParam("upto"), limit, 0, limit);
-        Story story = storyOf(ctx, settings, preset);
-        ctx.contentType("image/svg+xml").result(svg(story.chart(upto), "story"));
-    }
-
-    /** A chart as an {@code <svg>} element that draws under the page's Content-Security-Policy. */
-    private static String svg(JFreeChart chart, String id) {
-        return SvgPresentation.of(ChartFiles.svgElement(chart, id));
+        ctx.contentType("image/svg+xml").result(SvgPresentation.of(StoryUseCase.allianceSvg(storyOf(ctx, settings), upto,
+                "story")));
     }
 
     private static void json(Context ctx, Object body) throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.scenario.LessonSpec;
 import org.alliancesim.scenario.LessonSpecs;
 import org.alliancesim.scenario.Problem;
@@ -35,8 +35,7 @@ public final class Lessons {
     static final List<String> CONTROLS = List.of("warmth", "challenge", "policy", "repair", "balance", "experience",
             "conflict", "involuntary", "observed", "prepared");
     /** The headline numbers a step may ask to predict. */
-    static final List<Metric> METRICS = List.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE,
-            Metric.MEDIAN_SESSIONS, Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_3);
+    static final List<String> METRICS = RunUseCase.HEADLINE;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Parser MARKDOWN = Parser.builder().build();
@@ -91,7 +90,7 @@ public final class Lessons {
 
     static Set<String> metricKeys() {
         Set<String> out = new java.util.TreeSet<>();
-        METRICS.forEach(m -> out.add(m.key()));
+        out.addAll(METRICS);
         return out;
     }
 
@@ -161,8 +160,9 @@ public final class Lessons {
             s.choices().forEach(choices::add);
             o.put("answer", s.answer());
             o.put("metric", s.metric());
-            METRICS.stream().filter(m -> m.key().equals(s.metric())).findFirst()
-                    .ifPresent(m -> o.put("metric_label", m.label()));
+            if (s.metric() != null && METRICS.contains(s.metric())) {
+                o.put("metric_label", RunUseCase.metricLabel(s.metric()));
+            }
             o.put("explain_html", html(s.explain()));
         }
         return out;

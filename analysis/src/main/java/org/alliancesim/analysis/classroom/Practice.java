@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.stats.KaplanMeier;
-import org.alliancesim.analysis.story.Story;
+import org.alliancesim.analysis.usecase.RunUseCase;
+import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.CourseStepper;
@@ -24,7 +24,6 @@ import org.alliancesim.model.TherapistType;
 import org.alliancesim.scenario.Numbers;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
-import org.jfree.chart.JFreeChart;
 
 /**
  * "Be the therapist": one family of a preset, the student's choices for each session so far, and
@@ -115,26 +114,48 @@ final class Practice {
         return v;
     }
 
+    /** The same family and model with other choices (a class keeps one plan and each student's choices). */
+    Practice with(List<SessionChoice> other) {
+        return new Practice(preset, model, seed, family, other);
+    }
+
+    /** The family's course before its first session: a new stepper, no choice made. */
+    CourseStepper start() {
+        return CourseStepper.start(model, RandomStreams.of(seed), 0, family);
+    }
+
     /** The course with the choices so far: stepped once per choice. */
     CourseStepper replay() {
-        CourseStepper c = CourseStepper.start(model, RandomStreams.of(seed), 0, family);
+        CourseStepper c = start();
         for (int i = 0; i < choices.size(); i++) {
-            if (c.ended()) {
-                throw new BadRequest("choices: session " + (i + 1) + " was given, but the course ended after "
-                        + c.sessions().size() + " sessions");
-            }
-            try {
-                c.step(choices.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("choices: session " + (i + 1) + ": " + e.getMessage());
-            }
+            step(c, choices.get(i), i + 1);
         }
         return c;
     }
 
+    /**
+     * Runs session {@code session} (from 1) of {@code c} with {@code choice}: refused if the course
+     * has ended or the choice names no member of the family.
+     */
+    static void step(CourseStepper c, SessionChoice choice, int session) {
+        if (c.ended()) {
+            throw new BadRequest("choices: session " + session + " was given, but the course ended after "
+                    + c.sessions().size() + " sessions");
+        }
+        try {
+            c.step(choice);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("choices: session " + session + ": " + e.getMessage());
+        }
+    }
+
     /** The practice screen's state: the family, each session so far, the state now and what comes next. */
     ObjectNode state() {
-        CourseStepper c = replay();
+        return state(replay());
+    }
+
+    /** As {@link #state()}, of {@code c}: this practice's course stepped with its choices (not replayed here). */
+    ObjectNode state(CourseStepper c) {
         List<String> names = names(c);
         ObjectNode out = NODES.objectNode();
         out.put("preset", preset);
@@ -218,10 +239,14 @@ final class Practice {
 
     /** The debrief: the course as a story, the same family under the model's therapists, and the choices as a policy on every family. */
     ObjectNode debrief() {
-        CourseStepper c = replay();
+        return debrief(replay());
+    }
+
+    /** As {@link #debrief()}, of {@code c}: this practice's course stepped with its choices. */
+    ObjectNode debrief(CourseStepper c) {
         ObjectNode out = NODES.objectNode();
         if (c.ended()) {
-            out.put("story", Story.of(preset, model, c.course(), c.sessions()).text());
+            out.put("story", StoryUseCase.telling(preset, model, c.course(), c.sessions()).text());
         } else {
             out.put("story", "The course is not over yet: " + c.sessions().size() + " sessions so far.");
         }
@@ -229,8 +254,8 @@ final class Practice {
         ObjectNode you = same.addObject();
         you.put("therapist", "you");
         course(you, c.ended() ? c.course() : null, c.sessions().size());
-        List<Charts.Curve> curves = new ArrayList<>();
-        curves.add(new Charts.Curve("your choices as a policy", retention(student())));
+        List<RunUseCase.Curve> curves = new ArrayList<>();
+        curves.add(new RunUseCase.Curve("your choices as a policy", retention(student())));
         for (TherapistType t : calibrated()) {
             ModelParameters m = model.withTherapists(List.of(t));
             CourseRecord r = CourseStepper.play(m, RandomStreams.of(seed), 0, family, s -> null);
@@ -240,9 +265,8 @@ final class Practice {
             course(o, r, r.sessionsAttended());
         }
         curves.addAll(modelCurves());
-        JFreeChart chart = Charts.retention("Your choices as a policy on " + FAMILIES + " families",
-                preset + ": the same families under the model's therapists", curves);
-        out.put("retention_svg", SvgPresentation.of(org.alliancesim.analysis.charts.ChartFiles.svgElement(chart, "debrief")));
+        out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg("Your choices as a policy on " + FAMILIES
+                + " families", preset + ": the same families under the model's therapists", curves, "debrief")));
         out.put("families", FAMILIES);
         return out;
     }
@@ -287,10 +311,10 @@ final class Practice {
     }
 
     /** The calibrated therapist types' retention on this cohort's families, one curve each. */
-    List<Charts.Curve> modelCurves() {
-        List<Charts.Curve> curves = new ArrayList<>();
+    List<RunUseCase.Curve> modelCurves() {
+        List<RunUseCase.Curve> curves = new ArrayList<>();
         for (TherapistType t : calibrated()) {
-            curves.add(new Charts.Curve(t.name() + " therapist", retention(s -> null, model.withTherapists(List.of(t)))));
+            curves.add(new RunUseCase.Curve(t.name() + " therapist", retention(s -> null, model.withTherapists(List.of(t)))));
         }
         return curves;
     }
@@ -340,6 +364,6 @@ final class Practice {
     private List<String> names(CourseStepper c) {
         List<Role> roles = new ArrayList<>();
         c.members().forEach(m -> roles.add(m.role()));
-        return Story.memberNames(roles);
+        return StoryUseCase.memberNames(roles);
     }
 }

@@ -3,6 +3,7 @@ package org.alliancesim.analysis.usecase;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
@@ -136,5 +137,15 @@ public final class CompareUseCase {
             return null;
         });
         return result;
+    }
+
+    /**
+     * In memory, for an adapter that shows both arms (the classroom): A's and B's runs of a
+     * comparison, each as a run's result (no folder).
+     */
+    public static List<RunResult> runs(CompareResult r) {
+        CompareReport.Result c = r.comparison();
+        return List.of(new RunResult(c.a(), c.ra(), c.ra().summaries(), false, null),
+                new RunResult(c.b(), c.rb(), c.rb().summaries(), false, null));
     }
 }

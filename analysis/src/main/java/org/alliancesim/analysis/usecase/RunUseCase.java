@@ -5,8 +5,11 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.alliancesim.analysis.charts.ChartFiles;
+import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -18,6 +21,7 @@ import org.alliancesim.analysis.experiment.TherapistTally;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.report.RunReport;
+import org.alliancesim.analysis.stats.KaplanMeier;
 import org.alliancesim.measurement.Measurement;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.scenario.Scenario;
@@ -165,5 +169,58 @@ public final class RunUseCase {
     private static ExperimentPlan.Builder plan(RunRequest q, IntFunction<? extends CourseListener> alongside) {
         return ExperimentPlan.of(q.scenario()).threads(q.threads()).trajectories(q.trajectories()).sessionDetail(true)
                 .familyRows(true).alongside(alongside);
+    }
+
+    // In memory, for an adapter that shows a run on a screen (the classroom): figures and charts, no files.
+
+    /**
+     * A headline figure of a run: a metric's key and label, and its mean with the 95% interval over
+     * replications (NaN where the metric is not defined).
+     */
+    public record Figure(String key, String label, double mean, double lower, double upper) {}
+
+    /** A retention curve to draw: its name and Kaplan-Meier estimate (families still in therapy by session). */
+    public record Curve(String name, KaplanMeier retention) {}
+
+    /** The headline metrics a screen shows, in order: dropout, early dropout, median sessions, completion, improvement, alliance at session 3. */
+    public static final List<String> HEADLINE = Stream.of(Metric.DROPOUT_SHARE, Metric.EARLY_DROPOUT_SHARE,
+            Metric.MEDIAN_SESSIONS, Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_3)
+            .map(Metric::key).toList();
+
+    /** The label of the metric {@code key}; null if there is no such metric. */
+    public static String metricLabel(String key) {
+        Metric m = Metric.byKey(key);
+        return m == null ? null : m.label();
+    }
+
+    /** The run's figures for the metrics {@code keys}, in order. */
+    public static List<Figure> figures(RunResult r, List<String> keys) {
+        return keys.stream().map(k -> {
+            Metric m = Metric.byKey(k);
+            MetricSummary v = r.summaries().get(m);
+            return new Figure(k, m.label(), v.mean(), v.lower(), v.upper());
+        }).toList();
+    }
+
+    /** The run's retention: families still in therapy, session by session. */
+    public static KaplanMeier retention(RunResult r) {
+        return r.experiment().retention();
+    }
+
+    /** Retention curves as an inline {@code <svg>} element whose ids start with {@code id}. */
+    public static String retentionSvg(String title, String subtitle, List<Curve> curves, String id) {
+        return ChartFiles.svgElement(Charts.retention(title, subtitle,
+                curves.stream().map(c -> new Charts.Curve(c.name(), c.retention())).toList()), id);
+    }
+
+    /**
+     * The members' alliance over sessions as an inline {@code <svg>} element: one run by role, or
+     * several runs (named) one line each over all members.
+     */
+    public static String allianceSvg(String subtitle, List<Map.Entry<String, RunResult>> runs, String id) {
+        var series = runs.size() == 1 ? runs.get(0).getValue().experiment().allianceByRole()
+                : runs.stream().map(e -> e.getValue().experiment().allianceAll(e.getKey())).toList();
+        return ChartFiles.svgElement(Charts.series(runs.size() == 1 ? "Alliance by role" : "Alliance", subtitle,
+                "alliance (SOFTA, -3 to +3)", series, new double[] {-1.5, 2.5}), id);
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.story.Story;
+import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.Role;
+import org.alliancesim.model.SessionRecord;
 import org.alliancesim.scenario.Scenario;
 
 /** Tells one family's course session by session, for teaching; when asked, writes it with its chart. */
@@ -47,5 +51,28 @@ public final class StoryUseCase {
         folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
         folder.commit();
         return new StoryResult(story, text, FILES.stream().map(output.dir()::resolve).toList());
+    }
+
+    // In memory, for an adapter that lays a story out itself (the classroom): the structure, the chart, no files.
+
+    /** The story's structure (sessions, members, events as records); no files whatever the request's output. */
+    public static Story.Telling telling(StoryRequest request) throws IOException {
+        return execute(request.withOutput(null)).story().telling();
+    }
+
+    /** The structure of a course already run (stepped session by session): its record and its sessions, in order. */
+    public static Story.Telling telling(String scenario, ModelParameters model, CourseRecord course,
+            List<SessionRecord> sessions) {
+        return Story.of(scenario, model, course, sessions).telling();
+    }
+
+    /** The members' alliance up to session {@code upto} as an inline {@code <svg>} element whose ids start with {@code id}. */
+    public static String allianceSvg(StoryRequest request, int upto, String id) throws IOException {
+        return ChartFiles.svgElement(execute(request.withOutput(null)).story().chart(upto), id);
+    }
+
+    /** A readable name for each member of a family with these roles, in order ("Parent A", "Adolescent", ...). */
+    public static List<String> memberNames(List<Role> roles) {
+        return Story.memberNames(roles);
     }
 }

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser tests' Chromium: Debian's, headless, through Debian's chromedriver (paths set
@@ -53,6 +56,30 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Opens the class's student screen and waits for the join form. */
+    static void openClass(ChromeDriver s, String base) {
+        s.get(base + "/class");
+        new WebDriverWait(s, Duration.ofSeconds(90)).until(d -> d.findElement(By.id("join")).isDisplayed());
+    }
+
+    /** Joins with the code and nickname, as a student types them, and waits until the course is ready. */
+    static void joinClass(ChromeDriver s, String code, String nickname) {
+        s.findElement(By.id("join-code")).sendKeys(code);
+        s.findElement(By.id("nickname")).sendKeys(nickname);
+        s.findElement(By.id("join-button")).click();
+        new WebDriverWait(s, Duration.ofSeconds(90)).until(d -> d.findElement(By.id("status")).getText().equals("ready"));
+    }
+
+    /** Plays up to {@code sessions} sessions on the practice screen (fewer if the family leaves first). */
+    static void playSessions(ChromeDriver s, int sessions) {
+        WebDriverWait w = new WebDriverWait(s, Duration.ofSeconds(90));
+        for (int k = 0; k < sessions && s.findElement(By.id("step")).isEnabled(); k++) {
+            int before = s.findElements(By.cssSelector("#history-table tbody tr")).size();
+            s.findElement(By.id("step")).click();
+            w.until(d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() == before + 1);
+        }
+    }
+
     static void screenshot(ChromeDriver driver, String name) throws IOException {
         File f = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(f.toPath(), SHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -65,6 +92,11 @@ final class Chromium {
      * returns the serious and critical ones, each prefixed with {@code label}.
      */
     static List<String> axe(ChromeDriver driver, String label) throws IOException {
+        return axe(driver, label, false);
+    }
+
+    /** As {@link #axe(ChromeDriver, String)}; with {@code every}, returns the violations of every impact. */
+    static List<String> axe(ChromeDriver driver, String label, boolean every) throws IOException {
         Path axe = Path.of("target", "axe", "axe.min.js");
         assertTrue(Files.isRegularFile(axe), "axe-core is missing: run .ci/fetch-axe.sh (it needs npm)");
         JavascriptExecutor js = driver;
@@ -84,7 +116,7 @@ final class Chromium {
             byImpact.merge(impact, v.get("nodes").size(), Integer::sum);
             System.out.println("axe (" + label + "): " + impact + " " + v.get("id").asText() + ": "
                     + v.get("help").asText() + " " + v.get("nodes"));
-            if (impact.equals("serious") || impact.equals("critical")) {
+            if (every || impact.equals("serious") || impact.equals("critical")) {
                 serious.add(label + ": " + v.get("id").asText() + " " + v.get("nodes"));
             }
         }

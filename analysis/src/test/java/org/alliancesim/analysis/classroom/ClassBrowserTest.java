@@ -40,22 +40,13 @@ class ClassBrowserTest {
                 ChromeDriver s = Chromium.start(null);
                 browsers.add(s);
                 students.add(s);
-                WebDriverWait w = new WebDriverWait(s, Duration.ofSeconds(90));
-                s.get(base + "/class");
-                w.until(d -> d.findElement(By.id("join")).isDisplayed());
+                Chromium.openClass(s, base);
                 if (i == 0) {
                     serious.addAll(Chromium.axe(s, "join screen"));
                 }
-                s.findElement(By.id("join-code")).sendKeys(room.code);
-                s.findElement(By.id("nickname")).sendKeys(nicknames[i]);
-                s.findElement(By.id("join-button")).click();
-                w.until(d -> d.findElement(By.id("status")).getText().equals("ready"));
+                Chromium.joinClass(s, room.code, nicknames[i]);
                 // Each student plays i + 1 sessions (fewer if the family leaves first).
-                for (int k = 0; k <= i && s.findElement(By.id("step")).isEnabled(); k++) {
-                    int before = s.findElements(By.cssSelector("#history-table tbody tr")).size();
-                    s.findElement(By.id("step")).click();
-                    w.until(d -> d.findElements(By.cssSelector("#history-table tbody tr")).size() == before + 1);
-                }
+                Chromium.playSessions(s, i + 1);
                 if (i == 0) {
                     serious.addAll(Chromium.axe(s, "student after a session"));
                 }

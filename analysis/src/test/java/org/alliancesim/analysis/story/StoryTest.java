@@ -72,4 +72,43 @@ class StoryTest {
         }
         assertEquals("a dropout whose adults' and members' alliance differ", "none found");
     }
+
+    /**
+     * The story's structure holds each session and each member's events as the records say, and
+     * the text is its rendering: a blank line before each session and before the ending. Catches a
+     * structure that drops or reorders a session, gives a rupture to the wrong member or misses a
+     * repair, or a text that says something the structure does not hold.
+     */
+    @Test
+    void theStructureHoldsEachSessionAndMemberAndTheTextIsItsRendering() throws Exception {
+        Scenario s = ScenarioLoader.load("rupture-repair-resistance-as-information").with("run.families", 40);
+        int ruptures = 0;
+        for (int k = 0; k < 40; k++) {
+            Story story = Story.of(s.name(), s.model(), s.seed(), k);
+            Story.Telling t = story.telling();
+            assertEquals(story.sessions().size(), t.sessions().size());
+            StringBuilder text = new StringBuilder(t.header().text());
+            for (int i = 0; i < t.sessions().size(); i++) {
+                SessionRecord r = story.sessions().get(i);
+                Story.Session told = t.sessions().get(i);
+                assertEquals(r.session(), told.session());
+                assertEquals(r.challenge(), told.challenge(), 0.0);
+                assertEquals(r.members().size(), told.members().size());
+                for (int j = 0; j < r.members().size(); j++) {
+                    MemberSession m = r.members().get(j);
+                    Story.Member e = told.members().get(j);
+                    assertEquals(t.members().get(m.memberId()), e.name());
+                    assertEquals(m.rupture(), e.rupture());
+                    assertEquals(m.repaired(), e.repaired());
+                    assertEquals(m.alliance(), e.alliance(), 0.0);
+                    ruptures += m.rupture() ? 1 : 0;
+                }
+                text.append('\n').append(told.text());
+            }
+            assertEquals(story.course().endReason(), t.ending().reason());
+            assertEquals(text.append('\n').append(t.ending().text()).append('\n').toString(), story.text());
+            assertEquals(t.text(), story.text());
+        }
+        assertTrue(ruptures >= 5, "ruptures told: " + ruptures);
+    }
 }
