@@ -23,7 +23,7 @@ run_all() { # jar label
   java -jar "$jar" merge "$out/shard1" "$out/shard2" --out "$out/merged" --force >/dev/null
 }
 strip() { # drop provenance-like lines from a JSON file
-  grep -v -E '"(started|finished|command_line|version|commit|java|host|arguments|seconds|duration)"' "$1" || true
+  grep -v -E '"(started|finished|command_line|version|commit|clean|java|host|arguments|seconds|duration)"' "$1" || true
 }
 run_all "$old" old
 run_all "$new" new
