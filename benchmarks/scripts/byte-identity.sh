@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that two builds of the CLI write the same results, byte for byte, for run, sweep (whole
-# and in two shards) and compare, on 1 and 2 threads. Provenance (times, command line, version) is
+# and in two shards) and compare, on 1 and 2 threads. Provenance (times, command line, version, commit) is
 # the only thing allowed to differ: summary.json and manifest.json are compared without it, and
 # report.html and the SVGs are not compared (the report embeds the provenance; JFreeSVG names its
 # clip paths from the clock, so an SVG differs between any two runs, even of one build).
