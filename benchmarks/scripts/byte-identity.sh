@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks that two builds of the CLI write the same results, byte for byte, for run, sweep (whole
-# and in two shards) and compare, on 1 and 2 threads. Provenance (times, command line, version) is
+# and in two shards) and compare, on 1 and 2 threads. Provenance (times, command line, version, commit) is
 # the only thing allowed to differ: summary.json and manifest.json are compared without it, and
 # report.html and the SVGs are not compared (the report embeds the provenance; JFreeSVG names its
 # clip paths from the clock, so an SVG differs between any two runs, even of one build).
@@ -23,7 +23,7 @@ run_all() { # jar label
   java -jar "$jar" merge "$out/shard1" "$out/shard2" --out "$out/merged" --force >/dev/null
 }
 strip() { # drop provenance-like lines from a JSON file
-  grep -v -E '"(started|finished|command_line|version|java|host|arguments|seconds|duration)"' "$1" || true
+  grep -v -E '"(started|finished|command_line|version|commit|clean|java|host|arguments|seconds|duration)"' "$1" || true
 }
 run_all "$old" old
 run_all "$new" new

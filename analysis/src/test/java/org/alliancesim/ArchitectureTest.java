@@ -126,6 +126,20 @@ class ArchitectureTest {
         check(slices().matching("org.alliancesim.(**)").should().beFreeOfCycles());
     }
 
+    /**
+     * "Randomness is passed explicitly" (docs/architecture.md, Data flow): no draw from an unkeyed
+     * generator, so results do not depend on threads, scheduling or sharding.
+     */
+    @Test
+    void everyDrawComesFromAKeyedStream() {
+        check(noClasses().should().callMethod(Math.class, "random")
+                .orShould().callMethod(StrictMath.class, "random")
+                .orShould().callConstructor(java.util.Random.class)
+                .orShould().callConstructor(java.util.Random.class, long.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(java.util.concurrent.ThreadLocalRandom.class,
+                        java.util.SplittableRandom.class));
+    }
+
     /** Each package's "not on ..." of its package-info.java, as written there. */
     @Test
     void eachPackageKeepsTheNeversOfItsPackageInfo() {

@@ -48,20 +48,14 @@ final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Required results;
-
-    @Mixin
-    QuietOption quietOption;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "TARGETS", description = "A targets file, or 'literature' (the built-in targets).")
     String targets;
 
     @Option(names = "--base", paramLabel = "SCENARIO", description = "Start from this scenario (default: the targets file's base).")
     String base;
+
+    @Mixin
+    SetOption setOption;
 
     @Option(names = "--max-evaluations", paramLabel = "N", description = "Evaluation budget (default: the targets file's).")
     Integer maxEvaluations;
@@ -71,6 +65,12 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threadsOption;
+
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    QuietOption quietOption;
 
     @Option(names = "--identifiability", description = "Do not fit: analyse how well the targets pin down the"
             + " parameters at the start point (identifiability.csv; docs/calibration.md).")

@@ -35,15 +35,6 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Defaulted results;
-
-    @Mixin
-    QuietOption quietOption;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(index = "0", paramLabel = "A", description = "The reference scenario (name or file).")
     String scenarioA;
 
@@ -80,6 +71,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
+    @Mixin
+    SetOption setOption;
+
     @Option(names = "--set-a", paramLabel = "PATH=VALUE", description = "Override a field in A only (repeatable).")
     List<String> setsA = new ArrayList<>();
 
@@ -88,6 +82,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     PosteriorOption posteriorOption;
+
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
 
     @Override
     public Integer call() throws Exception {

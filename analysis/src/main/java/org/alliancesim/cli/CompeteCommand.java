@@ -34,14 +34,14 @@ final class CompeteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Parameters(paramLabel = "HYPOTHESES", description = "The hypotheses file (YAML).")
+    Path file;
+
     @Mixin
     OutputOptions.Defaulted results;
 
     @Mixin
     QuietOption quietOption;
-
-    @Parameters(paramLabel = "HYPOTHESES", description = "The hypotheses file (YAML).")
-    Path file;
 
     @Mixin
     ThreadsOption threadsOption;

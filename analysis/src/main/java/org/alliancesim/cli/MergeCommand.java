@@ -30,11 +30,11 @@ final class MergeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Required results;
-
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Shard folders (from sweep or compete --shard K/N).")
     List<Path> shards;
+
+    @Mixin
+    OutputOptions.Required results;
 
     @Override
     public Integer call() throws Exception {

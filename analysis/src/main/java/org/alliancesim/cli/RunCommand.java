@@ -29,15 +29,6 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Defaulted results;
-
-    @Mixin
-    QuietOption quietOption;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name (see 'scenarios list') or a file.")
     String scenario;
 
@@ -54,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption;
 
+    @Mixin
+    SetOption setOption;
+
     @Option(names = "--trajectories", description = "Also write sessions.csv: one row per member per attended session.")
     boolean trajectories;
 
@@ -65,6 +59,12 @@ final class RunCommand implements Callable<Integer> {
             + " gzip-compressed (.csv.gz); --no-compress writes them plain. Default: sessions.csv is compressed when more than "
             + RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS + " rows are expected.")
     Boolean compress;
+
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
 
     @Override
     public Integer call() throws Exception {

@@ -20,11 +20,11 @@ final class ScenariosCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files or built-in names.")
     List<String> files;
+
+    @Mixin
+    SetOption setOption;
 
     @Override
     public Integer call() {

@@ -35,12 +35,6 @@ final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Required results;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "FILE", description = "The sweep file (with --compete: the hypotheses file; with --abc:"
             + " the targets file or 'literature').")
     Path file;
@@ -67,9 +61,15 @@ final class SlurmCommand implements Callable<Integer> {
             + " file's).")
     String base;
 
+    @Mixin
+    SetOption setOption;
+
     @Option(names = "--array", paramLabel = "N", required = true, description = "Array tasks (shards; with --abc: tasks"
             + " per generation), 1..10000.")
     int array;
+
+    @Mixin
+    OutputOptions.Required results;
 
     @Option(names = "--partition", paramLabel = "P", description = "Slurm partition(s), e.g. short or short,long.")
     String partition;

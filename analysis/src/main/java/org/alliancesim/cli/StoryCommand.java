@@ -30,12 +30,6 @@ final class StoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Defaulted results;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name or a file.")
     String scenario;
 
@@ -44,6 +38,12 @@ final class StoryCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's).")
     Long seed;
+
+    @Mixin
+    SetOption setOption;
+
+    @Mixin
+    OutputOptions.Defaulted results;
 
     @Override
     public Integer call() throws Exception {

@@ -36,15 +36,6 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Defaulted results;
-
-    @Mixin
-    QuietOption quietOption;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "SCENARIO", description = "The scenario (built-in name or file).")
     String scenario;
 
@@ -61,7 +52,16 @@ final class StudyCommand implements Callable<Integer> {
     Integer replications;
 
     @Mixin
+    SetOption setOption;
+
+    @Mixin
     ThreadsOption threadsOption;
+
+    @Mixin
+    OutputOptions.Defaulted results;
+
+    @Mixin
+    QuietOption quietOption;
 
     @Override
     public Integer call() throws Exception {

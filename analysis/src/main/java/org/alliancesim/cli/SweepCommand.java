@@ -33,23 +33,25 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Parameters(paramLabel = "FILE", description = "The sweep file (YAML).")
+    Path file;
+
+    // Declared in this order so that the completion script lists the options as before the mixins:
+    // flags --resume, --force, --quiet; arguments --out, --threads, --shard.
+    @Option(names = "--resume", description = "Finish a sweep that was interrupted in --out.")
+    boolean resume;
+
     @Mixin
     OutputOptions.Required results;
 
     @Mixin
-    QuietOption quietOption;
-
-    @Parameters(paramLabel = "FILE", description = "The sweep file (YAML).")
-    Path file;
-
-    @Mixin
     ThreadsOption threadsOption;
-
-    @Option(names = "--resume", description = "Finish a sweep that was interrupted in --out.")
-    boolean resume;
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only the K-th of N disjoint, balanced parts.")
     String shard = "1/1";
+
+    @Mixin
+    QuietOption quietOption;
 
     @Override
     public Integer call() throws Exception {

@@ -34,15 +34,6 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    OutputOptions.Required results;
-
-    @Mixin
-    QuietOption quietOption;
-
-    @Mixin
-    SetOption setOption;
-
     @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "Scenario (default: the targets file's base).")
     String scenario;
 
@@ -64,7 +55,16 @@ final class ValidateCommand implements Callable<Integer> {
     ThreadsOption threadsOption;
 
     @Mixin
+    SetOption setOption;
+
+    @Mixin
     PosteriorOption posteriorOption;
+
+    @Mixin
+    OutputOptions.Required results;
+
+    @Mixin
+    QuietOption quietOption;
 
     @Override
     public Integer call() throws Exception {

@@ -23,7 +23,8 @@ import org.alliancesim.scenario.Scenario;
  * @param finalTolerance stop after a generation whose tolerance is at most this, >= 0
  * @param alpha quantile of the previous distances that becomes the next tolerance, in (0, 1)
  * @param maxGenerations most generations, counting generation 0
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each round of attempts (done = accepted particles of the generation)
  * @param resume continue from the checkpoint in {@code output} (which must be given)
  */
 public record AbcSmcRequest(CalibrationSpec targets, String targetsName, Scenario base, List<String> startEdits,

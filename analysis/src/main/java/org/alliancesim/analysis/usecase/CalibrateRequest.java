@@ -19,7 +19,8 @@ import org.alliancesim.scenario.Scenario;
  * @param startEdits how {@code base} was edited, as the user wrote it (the --set values), recorded
  *     in fitted.yaml; empty when it was not
  * @param checkReplications replications of the check run behind the fit table, at least 2
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each evaluation ({@code total} = the budget; note: the best distance)
  */
 public record CalibrateRequest(CalibrationSpec targets, String targetsName, Scenario base, List<String> startEdits,
         int checkReplications, Execution execution) implements Executed<CalibrateRequest> {

@@ -16,7 +16,8 @@ import org.alliancesim.scenario.Scenario;
  *
  * @param a the reference scenario
  * @param b the scenario compared with it; same seed and replications as {@code a}
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each replication of A and then of B ({@code total} = both together)
  * @param posterior a posterior whose parameter uncertainty the effects carry (compare --posterior), or null
  * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  * @param labelA what A is called on the console, in report.html, the chart legends and the CSVs: 1 to
@@ -26,7 +27,9 @@ import org.alliancesim.scenario.Scenario;
  * @param auto replications added in blocks until the effect is known well enough ({@code compare
  *     --reps auto}), or null to run {@code a}'s replications
  */
-public record CompareRequest(Scenario a, Scenario b, Execution execution, Posterior posterior, int draws, String labelA, String labelB, Auto auto) implements Executed<CompareRequest> {
+public record CompareRequest(Scenario a, Scenario b, Execution execution, Posterior posterior, int draws,
+        String labelA, String labelB, Auto auto)
+        implements Executed<CompareRequest> {
 
     /** The longest label. */
     public static final int MAX_LABEL = 200;

@@ -15,9 +15,11 @@ import org.alliancesim.scenario.ScenarioException;
  * @param hypotheses the hypotheses file, loaded and checked against its base
  * @param source what the file is called in outputs (its path)
  * @param shard which variants to run: variant i (from 0) belongs to shard (i mod N) + 1
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told as each variant finishes: variants done, the shard's variants, and the variant
  */
-public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, Execution execution) implements Executed<CompeteRequest> {
+public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, Execution execution)
+        implements Executed<CompeteRequest> {
 
     /**
      * Validates the request.

@@ -14,11 +14,13 @@ import org.alliancesim.scenario.Scenario;
  *     (a share, {@code 0 < w < 1}), at most {@link RunUseCase#MAX_REPLICATIONS}
  * @param trajectories whether to write sessions.csv (one row per member per attended session); needs
  *     an output folder
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each replication
  * @param compress true: families.csv and sessions.csv gzip-compressed ({@code .csv.gz}); false: both plain;
  *     null: sessions.csv compressed when more than {@link #COMPRESS_SESSIONS_ABOVE_ROWS} rows are expected
  */
-public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, Execution execution, Boolean compress) implements Executed<RunRequest> {
+public record RunRequest(Scenario scenario, Double ciWidth, boolean trajectories, Execution execution, Boolean compress)
+        implements Executed<RunRequest> {
 
     /**
      * Above this many expected rows sessions.csv is written gzip-compressed unless compression is

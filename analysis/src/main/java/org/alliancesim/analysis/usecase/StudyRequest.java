@@ -23,7 +23,8 @@ import org.alliancesim.scenario.StudySpecs;
  *     {@link #MAX_FAMILIES} and at most {@link StudySpec#MAX_CASELOAD} per therapist, no repeats, at
  *     most {@link #MAX_SIZES}; empty for no power analysis
  * @param replications samples per size in the power analysis, 1 to {@link #MAX_REPLICATIONS}
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each sample of the power analysis
  */
 public record StudyRequest(Scenario scenario, StudySpec design, String designSource, List<Integer> sizes,
         int replications, Execution execution) implements Executed<StudyRequest> {

@@ -19,7 +19,8 @@ import org.alliancesim.scenario.ValidationSpec;
  * @param targetsName what the targets are called in outputs (the file or built-in name)
  * @param validation the validation set (never fitted), reported apart from the targets
  * @param scenario the resolved scenario, with its seed and replications (2 to 100,000)
- * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution})
+ * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
+ *     progress is told after each replication
  * @param posterior a posterior to carry into the validation set (validate --posterior), or null
  * @param draws posterior predictive draws M, 1 to {@link PosteriorPredictive#MAX_DRAWS} (unused without a posterior)
  */
