@@ -40,6 +40,14 @@ public final class Experiment {
          * nothing: the rows stay until {@link #accept}.
          */
         default void rows(ReplicationData data) throws Exception {}
+
+        /**
+         * The kinds of tally each replication counts for this sink (the metrics always): by default
+         * every standard one; {@link ExperimentResult#sink} asks for its result's kinds only.
+         */
+        default java.util.List<Tally.Kind<?>> tallies() {
+            return Tally.standard();
+        }
     }
 
     /** Characters of CSV rows a replication running on the calling thread holds before {@link Sink#rows}. */
@@ -70,7 +78,7 @@ public final class Experiment {
     public static ExperimentResult run(ModelParameters model, long seed, int replications, int threads,
             boolean sessionDetail) throws Exception {
         ExperimentResult result = new ExperimentResult(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, sessionDetail, false, result::add, null);
+        run(model, seed, 0, replications, threads, false, sessionDetail, false, result.sink(), null);
         return result;
     }
 
@@ -82,7 +90,7 @@ public final class Experiment {
     public static ExperimentResult metrics(ModelParameters model, long seed, int replications, int threads)
             throws Exception {
         ExperimentResult result = ExperimentResult.metricsOnly(model.run().sessionLimit());
-        run(model, seed, 0, replications, threads, false, false, false, result::add, null);
+        run(model, seed, 0, replications, threads, false, false, false, result.sink(), null);
         return result;
     }
 
@@ -137,7 +145,7 @@ public final class Experiment {
             // One thread (or one replication): no pool, no hand-over; the same replications in the
             // same order, each written as it runs.
             for (int r = first; r < first + count; r++) {
-                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
+                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, sink.tallies());
                 d.drainRowsEvery(ROWS_CHUNK, () -> {
                     try {
                         sink.rows(d);
@@ -151,6 +159,7 @@ public final class Experiment {
                 } catch (RowsNotWritten e) {
                     throw e.reason;
                 }
+                d.finish();
                 sink.accept(d);
                 if (progress != null) {
                     progress.done(r);
@@ -169,7 +178,7 @@ public final class Experiment {
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
                 window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
-                        sessionDetail || trajectories, alongside));
+                        sessionDetail || trajectories, alongside, sink.tallies()));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -183,7 +192,7 @@ public final class Experiment {
                 }
                 if (next < end) {
                     window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories,
-                            sessionDetail || trajectories, alongside));
+                            sessionDetail || trajectories, alongside, sink.tallies()));
                 }
                 sink.accept(d);
                 if (progress != null) {
@@ -197,10 +206,11 @@ public final class Experiment {
 
     private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
             int r, int limit, boolean familyRows, boolean trajectories, boolean detail,
-            IntFunction<? extends CourseListener> alongside) {
+            IntFunction<? extends CourseListener> alongside, java.util.List<Tally.Kind<?>> tallies) {
         return pool.submit(() -> {
-            ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
+            ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, tallies);
             Replication.run(model, streams, r, listen(d, alongside, r), detail || alongside != null);
+            d.finish();
             return d;
         });
     }
