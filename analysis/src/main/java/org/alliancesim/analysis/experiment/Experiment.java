@@ -239,6 +239,11 @@ public final class Experiment {
                 d.therapistDrawn(therapist);
                 other.therapistDrawn(therapist);
             }
+
+            @Override
+            public int sessionsWanted() {
+                return Math.max(d.sessionsWanted(), other.sessionsWanted());
+            }
         };
     }
 
