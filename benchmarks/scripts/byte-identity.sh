@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks that two builds of the CLI write the same results, byte for byte, for run, sweep (whole
 # and in two shards), compare, study (with a power analysis), validate and compete, on 1 and 2
-# threads. Provenance (times, command line, version) is
+# threads. Provenance (times, command line, version, the build's commit and whether its tree was clean) is
 # the only thing allowed to differ: summary.json and manifest.json are compared without it, and
 # report.html and the SVGs are not compared (the report embeds the provenance; JFreeSVG names its
 # clip paths from the clock, so an SVG differs between any two runs, even of one build).
@@ -28,7 +28,7 @@ run_all() { # jar label
   java -jar "$jar" merge "$out/shard1" "$out/shard2" --out "$out/merged" --force >/dev/null
 }
 strip() { # drop provenance-like lines from a JSON file
-  grep -v -E '"(started|finished|command_line|version|java|host|arguments|seconds|duration)"' "$1" || true
+  grep -v -E '"(started|finished|command_line|version|java|host|arguments|seconds|duration|commit|clean)"' "$1" || true
 }
 run_all "$old" old
 run_all "$new" new
