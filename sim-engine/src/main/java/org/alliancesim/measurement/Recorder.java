@@ -69,6 +69,12 @@ public final class Recorder implements CourseListener {
         keepUpTo = s.outcomeEvery() > 0 ? Integer.MAX_VALUE : last;
     }
 
+    /** The last session this recorder measures anything after (its schedule's last, or every one with the outcome in treatment). */
+    @Override
+    public int sessionsWanted() {
+        return keepUpTo;
+    }
+
     /** Rater {@code j}'s leniency in this replication (SOFTA points). */
     double leniency(int j) {
         return leniency[j];
@@ -96,8 +102,10 @@ public final class Recorder implements CourseListener {
             NormalizedGaussianSampler outNormal = ZigguratSampler.NormalizedGaussian.of(outRng);
             UniformRandomProvider oRng = streams.stream(replication, c.familyId(), SOFTA_O);
             NormalizedGaussianSampler oNormal = ZigguratSampler.NormalizedGaussian.of(oRng);
-            UniformRandomProvider sRng = streams.stream(replication, c.familyId(), SOFTA_S);
-            NormalizedGaussianSampler sNormal = ZigguratSampler.NormalizedGaussian.of(sRng);
+            // The SOFTA-s stream only when the schedule has self-reports (keyed streams: no other draw moves).
+            boolean selfReports = !spec.schedule().softaSSessions().isEmpty();
+            UniformRandomProvider sRng = selfReports ? streams.stream(replication, c.familyId(), SOFTA_S) : null;
+            NormalizedGaussianSampler sNormal = selfReports ? ZigguratSampler.NormalizedGaussian.of(sRng) : null;
             baseline = om.baselineMean() + Math.sqrt(om.reliability()) * om.baselineSd() * outNormal.sample();
             double observedBaseline = administer(baseline, outRng, outNormal, spec.nonresponse());
             out.add(family(c, 0, Instrument.OUTCOME, "baseline", observedBaseline));

@@ -15,6 +15,16 @@ public interface CourseListener {
     default void sessionAttended(SessionRecord session) {}
 
     /**
+     * The last session whose detail this listener reads: with session detail, the sessions after it
+     * are not recorded for it (a listener that rates session 1 only spares the run the records of
+     * every later session). By default every session. Asked once, when the replication starts;
+     * what a listener wants changes no draw.
+     */
+    default int sessionsWanted() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * A therapist was drawn: once per therapist, before any course of theirs ends (in clinic mode
      * every therapist when the replication starts; in a cohort when their first family meets them).
      * Hearing it changes no draw.

@@ -54,7 +54,8 @@ public final class Replication {
     private final RandomStreams streams;
     private final int replication;
     private final CourseListener listener;
-    private final boolean detail;
+    /** The last session recorded for the listener (0 without session detail; its {@link CourseListener#sessionsWanted}). */
+    private final int detail;
     private final Session session;
     private final Dynamics.Attendance att;
     private final AttendanceRule attendanceRule;
@@ -87,7 +88,7 @@ public final class Replication {
         this.streams = streams;
         this.replication = replication;
         this.listener = listener;
-        this.detail = detail;
+        this.detail = detail ? listener.sessionsWanted() : 0;
         this.session = new Session(p);
         this.att = p.dynamics().attendance();
         this.attendanceRule = AttendanceRule.of(p.rules().attendance());
@@ -331,7 +332,7 @@ public final class Replication {
         if (f.reliableSession == 0 && f.improvement >= p.dynamics().outcome().reliableChange()) {
             f.reliableSession = t;
         }
-        if (detail) {
+        if (t <= detail) {
             listener.sessionAttended(session.record(replication, f, t, sim.now()));
         }
         if (f.improvement >= f.goal) {

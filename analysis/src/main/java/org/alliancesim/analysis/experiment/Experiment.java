@@ -41,6 +41,14 @@ public final class Experiment {
          * nothing: the rows stay until {@link #accept}.
          */
         default void rows(ReplicationData data) throws Exception {}
+
+        /**
+         * The kinds of tally each replication counts for this sink (the metrics always): by default
+         * every standard one; {@link ExperimentResult#sink} asks for its result's kinds only.
+         */
+        default java.util.List<Tally.Kind<?>> tallies() {
+            return Tally.standard();
+        }
     }
 
     /** Characters of CSV rows a replication running on the calling thread holds before {@link ReplicationSink#rows}. */
@@ -55,7 +63,7 @@ public final class Experiment {
      */
     public static ExperimentResult run(ExperimentPlan plan) throws Exception {
         ExperimentResult result = new ExperimentResult(plan.model().run().sessionLimit());
-        run(plan, result::add);
+        run(plan, result.sink());
         return result;
     }
 
@@ -72,7 +80,7 @@ public final class Experiment {
                     + " listener (sessionDetail(false))");
         }
         ExperimentResult result = ExperimentResult.metricsOnly(plan.model().run().sessionLimit());
-        run(plan, result::add);
+        run(plan, result.sink());
         return result;
     }
 
@@ -98,7 +106,7 @@ public final class Experiment {
             // One thread (or one replication): no pool, no hand-over; the same replications in the
             // same order, each written as it runs.
             for (int r = first; r < first + count; r++) {
-                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
+                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, sink.tallies());
                 d.drainRowsEvery(ROWS_CHUNK, () -> {
                     try {
                         sink.rows(d);
@@ -111,6 +119,7 @@ public final class Experiment {
                 } catch (RowsNotWritten e) {
                     throw e.reason;
                 }
+                d.finish();
                 sink.accept(d);
                 if (progress != null) {
                     progress.accept(r);
@@ -129,7 +138,7 @@ public final class Experiment {
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
                 window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
-                        alongside));
+                        alongside, sink.tallies()));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -143,7 +152,7 @@ public final class Experiment {
                 }
                 if (next < end) {
                     window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
-                            alongside));
+                            alongside, sink.tallies()));
                 }
                 sink.accept(d);
                 if (progress != null) {
@@ -157,10 +166,11 @@ public final class Experiment {
 
     private static Future<ReplicationData> submit(ExecutorService pool, ModelParameters model, RandomStreams streams,
             int r, int limit, boolean familyRows, boolean trajectories, boolean detail,
-            IntFunction<? extends CourseListener> alongside) {
+            IntFunction<? extends CourseListener> alongside, java.util.List<Tally.Kind<?>> tallies) {
         return pool.submit(() -> {
-            ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories);
+            ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, tallies);
             Replication.run(model, streams, r, listen(d, alongside, r), detail);
+            d.finish();
             return d;
         });
     }
@@ -188,6 +198,11 @@ public final class Experiment {
             public void therapistDrawn(org.alliancesim.model.TherapistProfile therapist) {
                 d.therapistDrawn(therapist);
                 other.therapistDrawn(therapist);
+            }
+
+            @Override
+            public int sessionsWanted() {
+                return Math.max(d.sessionsWanted(), other.sessionsWanted());
             }
         };
     }

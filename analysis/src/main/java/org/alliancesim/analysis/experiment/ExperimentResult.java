@@ -1,22 +1,21 @@
 package org.alliancesim.analysis.experiment;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.analysis.stats.ConfidenceInterval;
 import org.alliancesim.analysis.stats.Histogram;
 import org.alliancesim.analysis.stats.KaplanMeier;
-import org.apache.commons.statistics.descriptive.Mean;
-import org.apache.commons.statistics.descriptive.Variance;
+import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.EndReason;
-import org.alliancesim.model.Role;
 
 /**
- * Everything a run keeps after its replications: per-replication metrics, the pooled retention
- * curves, and the per-session series the charts draw. Replications are added in replication
- * order, so sums are the same whatever the thread count.
+ * Everything a run keeps after its replications: its {@link Tally tallies} (per-replication metrics,
+ * retention, the per-session series the charts draw, dropout timing, outcomes), each merged from the
+ * replications' tallies of the same kind. Replications are added in replication order, so sums are
+ * the same whatever the thread count. Readers read snapshots ({@link #snapshot}, or the named
+ * accessors below).
  */
 public final class ExperimentResult {
 
@@ -36,104 +35,112 @@ public final class ExperimentResult {
     /** A series over sessions: mean of replication means with a 95% interval across replications. */
     public record Series(String name, int[] sessions, double[] mean, double[] lower, double[] upper) {}
 
-    final int sessionLimit;
-    private final boolean metricsOnly;
-    final List<double[]> metrics = new ArrayList<>();
-    final KaplanMeier retention = new KaplanMeier();
-    final KaplanMeier retentionVoluntary = new KaplanMeier();
-    final KaplanMeier retentionInvoluntary = new KaplanMeier();
-    final long[] dropoutsAtSession;
-    /** [replication] -> [session][role] mean alliance, NaN where nobody. */
-    final List<double[][]> roleAlliance = new ArrayList<>();
-    final List<double[]> allMembers = new ArrayList<>();
-    final List<double[]> split = new ArrayList<>();
-    final List<double[]> gap = new ArrayList<>();
-    /** Improvement by end reason, in constant memory (0.01-wide bins up to 20). */
-    final Map<EndReason, Histogram> improvementByEnd = new EnumMap<>(EndReason.class);
-    /** Family-level moments of the continuous outcomes (for effect sizes): improvement, sessions, final alliance. */
-    final Mean improvementMean = Mean.create();
-    final Variance improvementVariance = Variance.create();
-    final Mean sessionsMean = Mean.create();
-    final Variance sessionsVariance = Variance.create();
-    final Mean allianceMean = Mean.create();
-    final Variance allianceVariance = Variance.create();
-    long allianceN;
-    long families;
+    /** The name of the curve of every family in {@link #retention()}'s tally. */
+    static final String ALL_FAMILIES = "all families";
+    /** The names of the referral curves. */
+    static final String VOLUNTARY = "voluntary";
+    static final String INVOLUNTARY = "involuntary";
 
+    final int sessionLimit;
+    private final List<Tally.Kind<?>> kinds;
+    /** The run's tally of each kind, in the order of {@link #kinds}. */
+    private final List<CourseListener> tallies = new ArrayList<>();
+    private final MetricsTally metrics;
+
+    /** A result of every standard tally (what run's, compare's and validate's outputs read). */
     public ExperimentResult(int sessionLimit) {
-        this(sessionLimit, false);
+        this(sessionLimit, Tallies.STANDARD);
     }
 
-    private ExperimentResult(int sessionLimit, boolean metricsOnly) {
+    /**
+     * A result of the standard tallies and those of {@code extra} (for example a report's own chart:
+     * {@link RetentionTally#by}); read them with {@link #snapshot}. Replications must count them
+     * ({@link #sink}, or {@link Experiment.ReplicationSink#tallies}).
+     */
+    public static ExperimentResult with(int sessionLimit, List<Tally.Kind<?>> extra) {
+        return new ExperimentResult(sessionLimit, concat(Tallies.STANDARD, extra));
+    }
+
+    private ExperimentResult(int sessionLimit, List<Tally.Kind<?>> kinds) {
         this.sessionLimit = sessionLimit;
-        this.metricsOnly = metricsOnly;
-        this.dropoutsAtSession = new long[sessionLimit + 2];
+        this.kinds = List.copyOf(kinds);
+        for (Tally.Kind<?> k : this.kinds) {
+            tallies.add(k.create(sessionLimit));
+        }
+        this.metrics = tally(MetricsTally.KIND);
+    }
+
+    private static List<Tally.Kind<?>> concat(List<Tally.Kind<?>> a, List<Tally.Kind<?>> b) {
+        List<Tally.Kind<?>> out = new ArrayList<>(a);
+        for (Tally.Kind<?> k : b) {
+            if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /**
      * A result that keeps only each replication's metrics ({@link #values}, {@link #summaries},
      * {@link #replications}): for sweeps and calibration, whose outputs need nothing else. Its
-     * curves, series, histograms and moments stay empty, and {@link #families()} is 0.
+     * curves, series, histograms and moments stay empty, and {@link #families()} is 0; its
+     * {@link #sink} has the replications count the metrics alone.
      */
     public static ExperimentResult metricsOnly(int sessionLimit) {
-        return new ExperimentResult(sessionLimit, true);
+        return new ExperimentResult(sessionLimit, Tallies.METRICS_ONLY);
     }
 
-    /** Adds one replication (call in replication order). */
+    /** The kinds of tally this result reads, which its replications must count. */
+    public List<Tally.Kind<?>> kinds() {
+        return kinds;
+    }
+
+    /** A sink that adds each replication to this result, and has the replications count this result's tallies. */
+    public Experiment.ReplicationSink sink() {
+        return new Experiment.ReplicationSink() {
+            @Override
+            public void accept(ReplicationData d) {
+                add(d);
+            }
+
+            @Override
+            public List<Tally.Kind<?>> tallies() {
+                return kinds;
+            }
+        };
+    }
+
+    /** Adds one replication (call in replication order): merges each of its tallies into the run's. */
     public void add(ReplicationData d) {
-        metrics.add(d.metrics());
-        if (metricsOnly) {
-            return;
+        for (int i = 0; i < kinds.size(); i++) {
+            merge(tallies.get(i), d.tally(kinds.get(i)));
         }
-        // Retention: counted per replication on its worker thread, merged here in order.
-        KaplanMeier[] curves = {retention, retentionVoluntary, retentionInvoluntary};
-        for (int k = 0; k < curves.length; k++) {
-            long[][] counts = d.retentionCounts[k];
-            for (int t = 1; t < counts.length; t++) {
-                curves[k].add(t, true, counts[t][0]);
-                curves[k].add(t, false, counts[t][1]);
-            }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void merge(CourseListener run, CourseListener replication) {
+        if (run instanceof Tally t) {
+            t.merge((Tally) replication);
         }
-        for (int s = 0; s < Math.min(d.dropoutsAtSession.length, dropoutsAtSession.length); s++) {
-            dropoutsAtSession[s] += d.dropoutsAtSession[s];
+    }
+
+    /** The snapshot of this result's tally of {@code kind}; refused when it was not made with it. */
+    public <T extends Tally<T, S>, S> S snapshot(Tally.Kind<T> kind) {
+        return tally(kind).snapshot();
+    }
+
+    private <T extends CourseListener> T tally(Tally.Kind<T> kind) {
+        int i = kinds.indexOf(kind);
+        if (i < 0) {
+            throw new IllegalStateException("this result does not count " + kind.name());
         }
-        for (int i = 0; i < d.n; i++) {
-            EndReason r = d.endReason(i);
-            improvementByEnd.computeIfAbsent(r, k -> new Histogram(20, 2_000)).add(d.improvement[i]);
-            improvementMean.accept(d.improvement[i]);
-            improvementVariance.accept(d.improvement[i]);
-            sessionsMean.accept(d.attended[i]);
-            sessionsVariance.accept(d.attended[i]);
-            if (!Double.isNaN(d.allianceLast[i])) {
-                allianceMean.accept(d.allianceLast[i]);
-                allianceVariance.accept(d.allianceLast[i]);
-                allianceN++;
-            }
-        }
-        families += d.n;
-        int roles = Role.values().length;
-        double[][] ra = new double[sessionLimit + 1][roles];
-        double[] all = new double[sessionLimit + 1];
-        double[] sp = new double[sessionLimit + 1];
-        double[] gp = new double[sessionLimit + 1];
-        for (int t = 0; t <= sessionLimit; t++) {
-            for (int k = 0; k < roles; k++) {
-                ra[t][k] = d.roleAllianceCount[t][k] == 0 ? Double.NaN : d.roleAllianceSum[t][k] / d.roleAllianceCount[t][k];
-            }
-            double sum = 0;
-            long count = 0;
-            for (int k = 0; k < roles; k++) {
-                sum += d.roleAllianceSum[t][k];
-                count += d.roleAllianceCount[t][k];
-            }
-            all[t] = count == 0 ? Double.NaN : sum / count;
-            sp[t] = d.splitCount[t] == 0 ? Double.NaN : d.splitSum[t] / d.splitCount[t];
-            gp[t] = d.gapCount[t] == 0 ? Double.NaN : d.gapSum[t] / d.gapCount[t];
-        }
-        roleAlliance.add(ra);
-        allMembers.add(all);
-        split.add(sp);
-        gap.add(gp);
+        @SuppressWarnings("unchecked")
+        T t = (T) tallies.get(i);
+        return t;
+    }
+
+    private boolean counts(Tally.Kind<?> kind) {
+        return kinds.contains(kind);
     }
 
     /** Family-level mean and variance of an outcome, for standardised effect sizes. */
@@ -141,23 +148,23 @@ public final class ExperimentResult {
 
     /** Family-level moments: "improvement", "sessions" (attended) or "alliance" (after the last session). */
     public Moments moments(String outcome) {
+        OutcomeTally.Values v = snapshot(OutcomeTally.KIND);
         return switch (outcome) {
-            case "improvement" -> new Moments(improvementMean.getAsDouble(), improvementVariance.getAsDouble(),
-                    families);
-            case "sessions" -> new Moments(sessionsMean.getAsDouble(), sessionsVariance.getAsDouble(), families);
-            case "alliance" -> new Moments(allianceMean.getAsDouble(), allianceVariance.getAsDouble(), allianceN);
+            case "improvement" -> v.improvement();
+            case "sessions" -> v.sessions();
+            case "alliance" -> v.alliance();
             default -> throw new IllegalArgumentException("unknown outcome " + outcome);
         };
     }
 
     /** Replications added. */
     public int replications() {
-        return metrics.size();
+        return metrics.replications();
     }
 
-    /** Families over all replications. */
+    /** Families over all replications (0 for a metrics-only result). */
     public long families() {
-        return families;
+        return counts(OutcomeTally.KIND) ? snapshot(OutcomeTally.KIND).families() : 0;
     }
 
     /** Every metric's summary over replications. */
@@ -171,28 +178,29 @@ public final class ExperimentResult {
 
     /** One metric's value in each replication, in replication order. */
     public double[] values(Metric m) {
-        return metrics.stream().mapToDouble(a -> a[m.ordinal()]).toArray();
+        return metrics.values(m);
     }
 
+    /** Kaplan-Meier retention of every family (empty for a metrics-only result). */
     public KaplanMeier retention() {
-        return retention;
+        return curve(Tallies.RETENTION, ALL_FAMILIES);
     }
 
     public KaplanMeier retentionVoluntary() {
-        return retentionVoluntary;
+        return curve(Tallies.RETENTION_BY_REFERRAL, VOLUNTARY);
     }
 
     public KaplanMeier retentionInvoluntary() {
-        return retentionInvoluntary;
+        return curve(Tallies.RETENTION_BY_REFERRAL, INVOLUNTARY);
+    }
+
+    private KaplanMeier curve(Tally.Kind<RetentionTally> kind, String group) {
+        return counts(kind) ? snapshot(kind).curve(group) : new KaplanMeier();
     }
 
     /** Mean dropouts per replication before each session (index = the session not attended). */
     public double[] dropoutsPerReplicationAtSession() {
-        double[] out = new double[dropoutsAtSession.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (double) dropoutsAtSession[i] / Math.max(1, replications());
-        }
-        return out;
+        return counts(DropoutTimingTally.KIND) ? snapshot(DropoutTimingTally.KIND) : new double[sessionLimit + 2];
     }
 
     /**
@@ -200,78 +208,22 @@ public final class ExperimentResult {
      * as the CSVs write it ({@code other_adult}).
      */
     public List<Series> allianceByRole() {
-        List<Series> out = new ArrayList<>();
-        for (Role role : Role.values()) {
-            Series s = series(role.name().toLowerCase(java.util.Locale.ROOT),
-                    r -> t -> roleAlliance.get(r)[t][role.ordinal()]);
-            if (s.sessions().length > 0) {
-                out.add(s);
-            }
-        }
-        return out;
+        return counts(AllianceByRoleTally.KIND) ? snapshot(AllianceByRoleTally.KIND).byRole() : List.of();
     }
 
     /** Mean member alliance over sessions, all roles together (weighted by members). */
     public Series allianceAll(String name) {
-        return series(name, r -> t -> allMembers.get(r)[t]);
+        return counts(AllianceByRoleTally.KIND) ? snapshot(AllianceByRoleTally.KIND).allMembers(name)
+                : new Series(name, new int[0], new double[0], new double[0], new double[0]);
     }
 
     /** Spread of member alliance, and the parent-minus-young gap, over sessions. */
     public List<Series> splitSeries() {
-        List<Series> out = new ArrayList<>();
-        out.add(series("spread (max - min member)", r -> t -> split.get(r)[t]));
-        Series g = series("parents minus young people", r -> t -> gap.get(r)[t]);
-        if (g.sessions().length > 0) {
-            out.add(g);
-        }
-        return out;
+        return counts(SplitTally.KIND) ? snapshot(SplitTally.KIND) : List.of();
     }
 
     /** The distribution of improvement by end reason (for the box plot). */
     public Map<EndReason, Histogram> improvementByEndReason() {
-        return Collections.unmodifiableMap(improvementByEnd);
-    }
-
-    private interface SessionValue {
-        double at(int session);
-    }
-
-    private interface ReplicationSeries {
-        SessionValue of(int replication);
-    }
-
-    /**
-     * Mean over replications of a per-session value with a t-interval; sessions where fewer than
-     * 2 replications have a value are left out (they have no interval).
-     */
-    private Series series(String name, ReplicationSeries rs) {
-        List<Integer> sessions = new ArrayList<>();
-        List<double[]> stats = new ArrayList<>();
-        for (int t = 1; t <= sessionLimit; t++) {
-            List<Double> v = new ArrayList<>();
-            for (int r = 0; r < replications(); r++) {
-                double x = rs.of(r).at(t);
-                if (!Double.isNaN(x)) {
-                    v.add(x);
-                }
-            }
-            if (v.size() >= 2) {
-                ConfidenceInterval ci = ConfidenceInterval.of(v.stream().mapToDouble(Double::doubleValue).toArray(), 0.95);
-                sessions.add(t);
-                stats.add(new double[] {ci.mean(), ci.lower(), ci.upper()});
-            }
-        }
-        int k = sessions.size();
-        int[] s = new int[k];
-        double[] mean = new double[k];
-        double[] lo = new double[k];
-        double[] hi = new double[k];
-        for (int i = 0; i < k; i++) {
-            s[i] = sessions.get(i);
-            mean[i] = stats.get(i)[0];
-            lo[i] = stats.get(i)[1];
-            hi[i] = stats.get(i)[2];
-        }
-        return new Series(name, s, mean, lo, hi);
+        return counts(OutcomeTally.KIND) ? snapshot(OutcomeTally.KIND).improvementByEnd() : Map.of();
     }
 }

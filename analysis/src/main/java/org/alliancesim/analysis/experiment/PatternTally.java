@@ -2,6 +2,7 @@ package org.alliancesim.analysis.experiment;
 
 import java.util.Arrays;
 import org.alliancesim.analysis.stats.Correlation;
+import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.MemberSession;
 import org.alliancesim.model.SessionRecord;
@@ -22,7 +23,7 @@ import org.alliancesim.model.SessionRecord;
  *
  * Not thread-safe: one per replication.
  */
-public final class PatternTally {
+public final class PatternTally implements CourseListener {
 
     /** The dip, in SOFTA points below both ends, that makes a trajectory V-shaped. */
     public static final double V_DEPTH = 0.25;
@@ -40,6 +41,7 @@ public final class PatternTally {
     private double otherImprovement;
 
     /** Follows the family's alliance after an attended session (sessions of one family come in order). */
+    @Override
     public void sessionAttended(SessionRecord s) {
         int f = s.familyId();
         if (f >= seen.length) {
@@ -66,6 +68,7 @@ public final class PatternTally {
     }
 
     /** Counts one ended course. */
+    @Override
     public void courseEnded(CourseRecord c) {
         if (c.ruptures() > 0) {
             repairOutcome.add((double) c.repairs() / c.ruptures(), c.improvement());

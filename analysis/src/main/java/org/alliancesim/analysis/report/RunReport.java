@@ -15,6 +15,9 @@ import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.experiment.ExperimentResult;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
+import org.alliancesim.analysis.experiment.RetentionTally;
+import org.alliancesim.analysis.experiment.Tally;
+import org.alliancesim.model.CourseRecord;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.jfree.chart.JFreeChart;
@@ -25,7 +28,14 @@ public final class RunReport {
     /** Every file a run may write, relative to the folder (for replacing earlier results with --force). */
     public static final List<String> FILES = Figures.withCharts(List.of("summary.json", "families.csv",
             "families.csv.gz", "sessions.csv", "sessions.csv.gz", "report.html"), "retention", "retention-by-referral",
-            "alliance-by-role", "dropout-timing", "split-alliance", "improvement-by-end-reason");
+            "retention-by-family-type", "alliance-by-role", "dropout-timing", "split-alliance", "improvement-by-end-reason");
+
+    /** Retention of each family type of the scenario (the chart retention-by-family-type). */
+    public static final Tally.Kind<RetentionTally> RETENTION_BY_FAMILY_TYPE = RetentionTally.by("family type",
+            CourseRecord::familyType);
+
+    /** The tallies this report reads beyond the standard ones ({@link ExperimentResult#with}). */
+    public static final List<Tally.Kind<?>> TALLIES = List.of(RETENTION_BY_FAMILY_TYPE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -74,6 +84,20 @@ public final class RunReport {
             out.add(new Named("retention-by-referral", "Retention by referral",
                     "Kaplan-Meier retention of voluntary and involuntary families, with Greenwood 95% bands.",
                     Charts.retention("Retention by referral", subtitle, byReferral), byReferral));
+        }
+        if (r.kinds().contains(RETENTION_BY_FAMILY_TYPE) && s.model().families().size() > 1) {
+            RetentionTally.Curves byType = r.snapshot(RETENTION_BY_FAMILY_TYPE);
+            List<Charts.Curve> curves = new ArrayList<>();
+            for (var type : s.model().families()) {
+                if (byType.curve(type.name()).subjects() > 0) {
+                    curves.add(new Charts.Curve(type.name(), byType.curve(type.name())));
+                }
+            }
+            ChartTable table = ChartData.retention("family_type", curves);
+            out.add(new Named("retention-by-family-type", "Retention by family type",
+                    "Kaplan-Meier retention of each family type of the scenario, with Greenwood 95% bands;"
+                            + " completions and censored courses are censored.",
+                    Charts.retentionDetail("Retention by family type", subtitle, table), table));
         }
         ChartTable byRole = ChartData.series("role", r.allianceByRole());
         out.add(new Named("alliance-by-role", "Alliance by role",

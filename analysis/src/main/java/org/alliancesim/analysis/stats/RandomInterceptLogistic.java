@@ -285,12 +285,21 @@ public final class RandomInterceptLogistic {
         private final double[] terms;
         /** Each pair's last mode of h, where the next search for it starts (the fit moves b0 and sd a little at a time). */
         private final double[] modes;
+        /**
+         * At each pair's last mode u (found for b0 and var): e^(-|b0 + u|), from which both the logistic and
+         * log(1 + e^x) are made (the same double either way: see {@link #logistic(double, double)}), and
+         * h(u); so the callers of {@link #mode} do not compute them again.
+         */
+        private final double[] modeExp;
+        private final double[] modeH;
 
         Deviance(int[] n, int[] s, int[] count, GaussIntegrator rule) {
             this.n = n;
             this.s = s;
             this.count = count;
             this.modes = new double[n.length];
+            this.modeExp = new double[n.length];
+            this.modeH = new double[n.length];
             int q = rule.getNumberOfPoints();
             nodes = new double[q];
             logWeights = new double[q];
@@ -332,7 +341,7 @@ public final class RandomInterceptLogistic {
                 double curvature = 0;
                 for (int i = 0; i < n.length; i++) {
                     double u = mode(i, b, var);
-                    double p = logistic(b + u);
+                    double p = logistic(b + u, modeExp[i]);
                     double w = n[i] * p * (1 - p);
                     double g = 1 / (1 + var * w);
                     gradient += count[i] * (s[i] - n[i] * p - w * (1 - 2 * p) * g * var / 2 * g);
@@ -360,26 +369,36 @@ public final class RandomInterceptLogistic {
             int ni = n[i];
             int si = s[i];
             double u = modes[i];
-            double hu = h(ni, si, b0, u, var);
+            double x = b0 + u;
+            double e = Math.exp(-Math.abs(x));
+            double hu = h(ni, si, x, e, u, var);
             for (int step = 0; step < 200; step++) {
-                double p = logistic(b0 + u);
+                double p = logistic(x, e);
                 double grad = si - ni * p - u / var;
                 double curvature = ni * p * (1 - p) + 1 / var;
                 double delta = grad / curvature;
                 double next = u + delta;
-                double hn = h(ni, si, b0, next, var);
+                double xn = b0 + next;
+                double en = Math.exp(-Math.abs(xn));
+                double hn = h(ni, si, xn, en, next, var);
                 for (int halving = 0; hn < hu - 1e-12 * (1 + Math.abs(hu)) && halving < 50; halving++) {
                     delta /= 2;
                     next = u + delta;
-                    hn = h(ni, si, b0, next, var);
+                    xn = b0 + next;
+                    en = Math.exp(-Math.abs(xn));
+                    hn = h(ni, si, xn, en, next, var);
                 }
                 u = next;
+                x = xn;
+                e = en;
                 hu = hn;
                 if (Math.abs(delta) < 1e-12 * (1 + Math.abs(u))) {
                     break;
                 }
             }
             modes[i] = u;
+            modeExp[i] = e;
+            modeH[i] = hu;
             return u;
         }
 
@@ -392,13 +411,15 @@ public final class RandomInterceptLogistic {
             }
             double var = sd * sd;
             double u = mode(i, b0, var);
-            double p = logistic(b0 + u);
+            double p = logistic(b0 + u, modeExp[i]);
             double tau = 1 / Math.sqrt(ni * p * (1 - p) + 1 / var);
             double scale = Math.sqrt(2) * tau;
             // log of sqrt(2) tau sum_k w_k e^(x_k^2) e^(h(u + sqrt(2) tau x_k)), less the normal constant.
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < nodes.length; k++) {
-                terms[k] = logWeights[k] + h(ni, si, b0, u + scale * nodes[k], var);
+                double v = u + scale * nodes[k];
+                // At the mode itself (Laplace's one node, 0) h is the one mode() found.
+                terms[k] = logWeights[k] + (v == u ? modeH[i] : h(ni, si, b0, v, var));
                 max = Math.max(max, terms[k]);
             }
             double sum = 0;
@@ -410,6 +431,22 @@ public final class RandomInterceptLogistic {
 
         private static double h(int ni, int si, double b0, double u, double var) {
             return si * (b0 + u) - ni * log1pExp(b0 + u) - u * u / (2 * var);
+        }
+
+        /**
+         * h at x = b0 + u from e = e^(-|x|): the same double as {@link #h(int, int, double, double, double)}
+         * ({@link #log1pExp} takes e^(-x) for x > 0 and e^x otherwise, both e^(-|x|)).
+         */
+        private static double h(int ni, int si, double x, double e, double u, double var) {
+            return si * x - ni * (x > 0 ? x + Math.log1p(e) : Math.log1p(e)) - u * u / (2 * var);
+        }
+
+        /**
+         * The logistic of x from e = e^(-|x|): the same double as {@link #logistic(double)}, which takes
+         * e^(-x) for x >= 0 and e^x otherwise (e^(-|x|) both; at x = -0 both are 1).
+         */
+        private static double logistic(double x, double e) {
+            return x >= 0 ? 1 / (1 + e) : e / (1 + e);
         }
 
         private static double log1pExp(double x) {

@@ -76,18 +76,20 @@ public final class VirtualStudy {
 
     /**
      * This study with only the ratings the early-alliance statistics read: SOFTA-o at the sessions up to
-     * the early one, no SOFTA-s (the outcome as before). Every instrument draws from its own stream
-     * per family, and a family's SOFTA-o draws are taken session by session in order, so the early
-     * session's ratings, the outcome scores and hence {@code d_dropout}, {@code or_dropout},
-     * {@code or_split_dropout} and {@code icc_therapist_dropout} are the same, to the bit, as this
-     * study's; the samples lack the other ratings (what ABC-SMC's study targets save: most of the
-     * recorder's work).
+     * the early one, no SOFTA-s, and the outcome at baseline and end only (none in treatment). Every
+     * instrument draws from its own stream per family, and a family's SOFTA-o draws are taken session
+     * by session in order, so the early session's ratings, the dropouts and hence {@code d_dropout},
+     * {@code or_dropout}, {@code or_split_dropout} and {@code icc_therapist_dropout} are the same, to
+     * the bit, as this study's (its outcome end scores are not: fewer outcome draws come before them,
+     * and none of those statistics reads them); the samples lack the other ratings, and the run records
+     * no session after the early one (what ABC-SMC's study targets save: most of the recorder's work
+     * and of the session records).
      */
     public VirtualStudy earlyRatingsOnly() {
         Schedule s = measurement.schedule();
         List<Integer> rated = s.softaOSessions().stream().filter(t -> t <= design.earlySession()).toList();
         return new VirtualStudy(scenario, design, new MeasurementSpec(true, measurement.softaO(), measurement.softaS(),
-                measurement.outcome(), new Schedule(rated, List.of(), s.outcomeEvery()), measurement.nonresponse(),
+                measurement.outcome(), new Schedule(rated, List.of(), 0), measurement.nonresponse(),
                 measurement.followUp()));
     }
 
@@ -160,6 +162,11 @@ public final class VirtualStudy {
             @Override
             public void courseEnded(CourseRecord c) {
                 recorder.courseEnded(c);
+            }
+
+            @Override
+            public int sessionsWanted() {
+                return Math.max(early, recorder.sessionsWanted());
             }
         }, true);
         return new Sample(rows, measures);

@@ -60,7 +60,8 @@ public final class RunUseCase {
     public static RunResult execute(RunRequest request) throws IOException {
         Instant started = Instant.now();
         Output output = request.output();
-        ExperimentResult result = new ExperimentResult(request.scenario().model().run().sessionLimit());
+        ExperimentResult result = ExperimentResult.with(request.scenario().model().run().sessionLimit(),
+                RunReport.TALLIES);
         if (output == null) {
             Scenario ran = replicate(request, result, d -> { }, null);
             return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
@@ -136,6 +137,11 @@ public final class RunUseCase {
             @Override
             public void rows(ReplicationData d) throws Exception {
                 write.rows(d);
+            }
+
+            @Override
+            public java.util.List<org.alliancesim.analysis.experiment.Tally.Kind<?>> tallies() {
+                return result.kinds();
             }
         };
         if (q.ciWidth() == null) {

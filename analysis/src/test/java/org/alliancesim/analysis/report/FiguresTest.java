@@ -78,7 +78,8 @@ class FiguresTest {
         Path out = dir.resolve("run");
         Scenario s = ScenarioLoader.load("involuntary-referral").with("run.families", 200);
         RunResult r = RunUseCase.execute(RunRequest.of(s).withReplications(3).withThreads(2).withOutput(Output.to(out)));
-        assertEquals(6, checkCharts("run", out), "retention, by referral, alliance, timing, split, improvement");
+        assertEquals(7, checkCharts("run", out),
+                "retention, by referral, by family type, alliance, timing, split, improvement");
         List<String> lines = Files.readAllLines(out.resolve("charts/retention.csv"));
         List<KaplanMeier.Row> rows = r.experiment().retention().rows();
         assertEquals(rows.size() + 1, lines.size());

@@ -86,10 +86,12 @@ class VirtualStudyTest {
     }
 
     /**
-     * The early ratings alone give the same rows, to the bit: each instrument draws from its own stream
-     * per family and session 1's SOFTA-o draws come first, so dropping SOFTA-s and the later ratings
-     * changes no early composite, split, outcome or end reason (a schedule that dropped session 1, or
-     * ratings drawn from a shared stream, would fail this); and the dropped instruments leave no rows.
+     * The early ratings alone give the same early-alliance columns of every row, to the bit, and so the
+     * same dropout statistics: each instrument draws from its own stream per family and session 1's
+     * SOFTA-o draws come first, so dropping SOFTA-s, the later ratings, the outcome in treatment and the
+     * records of later sessions changes no early composite, split or end reason (a schedule that
+     * dropped session 1, ratings drawn from a shared stream, or a run that stopped recording before
+     * session 1 would fail this); and the dropped instruments leave no rows.
      */
     @Test
     void earlyRatingsOnlyGiveTheSameRows() throws Exception {
@@ -98,15 +100,26 @@ class VirtualStudyTest {
         VirtualStudy early = full.earlyRatingsOnly();
         assertEquals(List.of(1), early.measurement().schedule().softaOSessions());
         assertEquals(List.of(), early.measurement().schedule().softaSSessions());
+        assertEquals(0, early.measurement().schedule().outcomeEvery());
         var model = scenario.with("run.mode", "cohort").with("run.families", 300).model();
         VirtualStudy.Sample a = full.draw(model, 20261207, 1);
         VirtualStudy.Sample b = early.draw(model, 20261207, 1);
-        assertEquals(a.families(), b.families());
+        assertEquals(earlyColumns(a), earlyColumns(b));
         assertTrue(a.families().size() > 250);
+        java.util.Set<String> dropout = java.util.Set.of("d_dropout", "or_dropout", "or_split_dropout",
+                "icc_therapist_dropout");
+        assertEquals(StudyAnalysis.of(a, dropout::contains), StudyAnalysis.of(b, dropout::contains));
         assertTrue(a.measures().stream().anyMatch(x -> x.instrument() == Instrument.SOFTA_S));
         assertTrue(b.measures().stream().noneMatch(x -> x.instrument() == Instrument.SOFTA_S || x.session() > 1
                 && x.instrument() == Instrument.SOFTA_O));
         assertEquals(List.of(), early.draw(model, 20261207, 1, false).measures());
         assertEquals(b.families(), early.draw(model, 20261207, 1, false).families());
+    }
+
+    /** What the dropout analyses read of each row: who, how it ended, the early alliance and split. */
+    private static List<List<Object>> earlyColumns(VirtualStudy.Sample s) {
+        return s.families().stream().map(f -> List.<Object>of(f.familyId(), f.therapistId(), f.endReason(),
+                f.sessionsAttended(), f.allianceObserved(), f.allianceLatent(), f.splitObserved(), f.splitLatent()))
+                .toList();
     }
 }
