@@ -125,4 +125,15 @@ class CourseStepperStateTest {
         }
         assertTrue(censored >= 15, "censored by the horizon: " + censored);
     }
+
+    /** After the end neither a choice nor a step is offered: both say so. */
+    @Test
+    void anEndedCourseRefusesAChoiceAndAStep() {
+        CourseStepper c = CourseStepper.start(Variants.base(40), RandomStreams.of(SEED), 0, 2);
+        while (!c.ended()) {
+            c.step(null);
+        }
+        assertEquals("the course has ended", assertThrows(IllegalStateException.class, c::policyChoice).getMessage());
+        assertEquals("the course has ended", assertThrows(IllegalStateException.class, () -> c.step(null)).getMessage());
+    }
 }
