@@ -89,14 +89,20 @@ class DesignsTest {
         // Latin hypercube of 4 points: one point in each quarter of each axis.
         List<double[]> lhs = Designs.points(spec(SweepSpec.Design.LATIN_HYPERCUBE, 4, 5,
                 List.of(range("a", 0, 1), range("b", 0, 1))));
+        List<List<Integer>> orders = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
             List<Integer> strata = new ArrayList<>();
             for (double[] p : lhs) {
                 strata.add((int) (p[k] * 4));
             }
-            Collections.sort(strata);
-            assertEquals(List.of(0, 1, 2, 3), strata, "axis " + k);
+            List<Integer> sorted = new ArrayList<>(strata);
+            Collections.sort(sorted);
+            assertEquals(List.of(0, 1, 2, 3), sorted, "axis " + k);
+            orders.add(strata);
         }
+        // The strata are shuffled, not the diagonal (every axis in order): for this seed at least one axis is not.
+        assertTrue(!orders.get(0).equals(List.of(0, 1, 2, 3)) || !orders.get(1).equals(List.of(0, 1, 2, 3)),
+                "shuffled strata: " + orders);
     }
 
     /**
@@ -153,6 +159,17 @@ class DesignsTest {
                 saltelli.getMessage());
         Designs.check(spec(SweepSpec.Design.SALTELLI, 1, 1, ps.subList(0, 500)));
         Designs.check(spec(SweepSpec.Design.RANDOM, 1, 1, ps));
+
+        // Over the limit of a million points: refused by check and by points, with what was found; at it: accepted.
+        SweepSpec big = spec(SweepSpec.Design.GRID, 1, 1, List.of(new SweepSpec.Parameter("a", 0, 1, 1001, List.of()),
+                new SweepSpec.Parameter("b", 0, 1, 1000, List.of())));
+        assertEquals(1_001_000, Designs.size(big));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Designs.check(big)).getMessage()
+                .startsWith("the grid has 1001 x 1000 values = 1001000 points; at most 1000000"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Designs.points(big)).getMessage()
+                .startsWith("the grid has 1001 x 1000 values = 1001000 points"));
+        Designs.check(spec(SweepSpec.Design.GRID, 1, 1, List.of(new SweepSpec.Parameter("a", 0, 1, 1000, List.of()),
+                new SweepSpec.Parameter("b", 0, 1, 1000, List.of()))));
 
         IllegalArgumentException inf = assertThrows(IllegalArgumentException.class, () -> Designs.check(
                 spec(SweepSpec.Design.RANDOM, 1, 1, List.of(range("a", 0, 1), range("b", 0, Double.POSITIVE_INFINITY)))));
