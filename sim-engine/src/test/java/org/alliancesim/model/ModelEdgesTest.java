@@ -56,11 +56,10 @@ class ModelEdgesTest {
     void theBetrayalThresholdIsStrictlyAboveItsLimit() {
         Rules.TrustUpdate r = Variants.with(Variants.with(Variants.with(Rules.TrustUpdate.defaults(), "rule",
                 Rules.TrustUpdate.Rule.BETRAYAL_THRESHOLD), "limit", 2.0), "collapse", 0.5);
-        Dynamics.Trust t = Dynamics.defaults().trust();
-        TrustRule rule = TrustRule.of(r, t);
+        TrustRule rule = TrustRule.of(r);
         Member m = new Member(0, Role.PARENT, false, 1, 1, 1, 1, 1, 1);
         // Experience 2 above current 1: relaxation up, 1 + gainUp (2 - 1).
-        double relaxed = 1 + t.gainUp() * (2 - 1);
+        double relaxed = 1 + r.gainUp() * (2 - 1);
         assertEquals(relaxed, rule.held(m, 1.0, 2.0, 2.0), 1e-15, "at the limit");
         // Above it: at most 1 - 0.5 (1 - (-3)) = -1.
         assertEquals(-1.0, rule.held(m, 1.0, 2.0, 2.0 + 1e-9), 1e-15, "above the limit");
@@ -75,7 +74,7 @@ class ModelEdgesTest {
     void theBayesianRulesPriorWeighsLessAsItIsForgotten() {
         Rules.TrustUpdate r = Variants.with(Variants.with(Variants.with(Rules.TrustUpdate.defaults(), "rule",
                 Rules.TrustUpdate.Rule.BAYESIAN), "priorStrength", 2.0), "forgetting", 0.5);
-        TrustRule rule = TrustRule.of(r, Dynamics.defaults().trust());
+        TrustRule rule = TrustRule.of(r);
         Member m = new Member(0, Role.PARENT, false, 1, 1, 1, 0, 0, 0);
         double x = rule.held(m, 0, 3.0, 0);
         assertEquals(3.0 / 2, x, 1e-15);
@@ -118,7 +117,7 @@ class ModelEdgesTest {
     @Test
     void theTrendIsZeroBeforeTheFirstSession() {
         Rules.Attendance r = Variants.with(Rules.Attendance.defaults(), "rule", Rules.Attendance.Rule.TREND);
-        AttendanceRule rule = AttendanceRule.of(r, Dynamics.defaults().attendance());
+        AttendanceRule rule = AttendanceRule.of(r);
         RandomStreams s = RandomStreams.of(3);
         Family f = new Family(0, Variants.family(Referral.VOLUNTARY, 0.5, false),
                 new Member[] {new Member(0, Role.PARENT, false, 1, 1, 1, 1, 1, 1)}, 0.5, false, 0, 1.3, 1, 0, 0,
@@ -181,7 +180,7 @@ class ModelEdgesTest {
             double r = k == 0 ? 0 : 0.5;
             double bond = tr.bondPerSupport() * (0.7 - 0.5);
             double experience = bond - tr.discomfortSafetyCost() * disc[k] * (1 - r);
-            double g = experience > 1 ? tr.gainUp() : tr.gainDown();
+            double g = experience > 1 ? p.rules().trustUpdate().gainUp() : p.rules().trustUpdate().gainDown();
             double held = Math.max(-3, Math.min(3, 1 + g * (experience - 1)));
             double expected = Math.max(-3, Math.min(3, Math.min(1, held) - ru.lossSafety() * (1 - r)));
             assertEquals(expected, after[k][2], 1e-12, "safety at resilience " + r);

@@ -101,8 +101,8 @@ class ComparisonByHandTest {
         ModelParameters b = ScenarioLoader.load("default", List.of("run.families=100", "therapists.1.repair_skill=0.1"))
                 .model();
         long seed = 7;
-        ExperimentResult ra = Experiment.run(a, seed, 4, 1, false);
-        ExperimentResult rb = Experiment.run(b, seed, 4, 1, false);
+        ExperimentResult ra = Experiment.run(ExperimentPlan.builder(a, seed).replications(4).sessionDetail(false).build());
+        ExperimentResult rb = Experiment.run(ExperimentPlan.builder(b, seed).replications(4).sessionDetail(false).build());
         double ea = dropouts(a, seed, 4);
         double eb = dropouts(b, seed, 4);
         assertTrue(ea > 0 && eb > 0 && ea != eb, ea + " " + eb);

@@ -134,7 +134,7 @@ class ExperimentMetricsByHandTest {
         ModelParameters model = model(scenario);
         long seed = 20261207;
         int reps = 3;
-        ExperimentResult r = Experiment.run(model, seed, reps, 2);
+        ExperimentResult r = Experiment.run(ExperimentPlan.builder(model, seed).replications(reps).threads(2).build());
         assertEquals(reps, r.replications());
         long families = 0;
         Map<Metric, double[]> expected = new EnumMap<>(Metric.class);
@@ -180,7 +180,7 @@ class ExperimentMetricsByHandTest {
             }
         }
         // The metrics-only run gives the same values.
-        ExperimentResult fast = Experiment.metrics(model, seed, reps, 1);
+        ExperimentResult fast = Experiment.metrics(ExperimentPlan.builder(model, seed).replications(reps).sessionDetail(false).build());
         for (Metric m : Metric.values()) {
             assertArrayEquals(expected.get(m), fast.values(m), "metrics only: " + m.key());
         }
