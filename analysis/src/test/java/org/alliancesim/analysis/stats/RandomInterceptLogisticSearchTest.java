@@ -3,6 +3,10 @@ package org.alliancesim.analysis.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -192,6 +196,114 @@ class RandomInterceptLogisticSearchTest {
             double alone = Math.sqrt(2 / hbb);
             assertTrue(Math.abs(whole / alone - 1) > 0.01, "whole " + whole + ", b0 alone " + alone);
             assertEquals(whole, f.interceptSe(), 2e-4 * whole);
+        }
+    }
+
+    // ---- the searches called directly (the private class Deviance by reflection: no other way in without
+    // changing the main code; a renamed method or constructor fails these tests loudly) ----
+
+    static final class Dev {
+        private final Object d;
+
+        Dev(int[] n, int[] s, int[] count, int q) throws ReflectiveOperationException {
+            Class<?> c = Class.forName(RandomInterceptLogistic.class.getName() + "$Deviance");
+            Constructor<?> k = c.getDeclaredConstructor(int[].class, int[].class, int[].class, GaussIntegrator.class);
+            k.setAccessible(true);
+            d = k.newInstance(n, s, count, new GaussIntegratorFactory().hermite(q));
+        }
+
+        double call(String name, Class<?>[] types, Object... args) throws ReflectiveOperationException {
+            Method m = d.getClass().getDeclaredMethod(name, types);
+            m.setAccessible(true);
+            return (double) m.invoke(d, args);
+        }
+
+        double laplaceIntercept(double start, double sd) throws ReflectiveOperationException {
+            return call("laplaceIntercept", new Class<?>[] {double.class, double.class}, start, sd);
+        }
+
+        double mode(int i, double b0, double var) throws ReflectiveOperationException {
+            return call("mode", new Class<?>[] {int.class, double.class, double.class}, i, b0, var);
+        }
+
+        double at(double b0, double sd) throws ReflectiveOperationException {
+            return call("at", new Class<?>[] {double.class, double.class}, b0, sd);
+        }
+    }
+
+    static int[] ones(int k) {
+        int[] c = new int[k];
+        java.util.Arrays.fill(c, 1);
+        return c;
+    }
+
+    /**
+     * Newton's method for b0 ({@code laplaceIntercept}) called directly at fixed sd_u from the pooled logit
+     * and from 6 on either side of it (so its first steps are clamped to 1): it returns a number, not the
+     * NaN that hands over to Brent's search, the same b0 from every start (to 1e-9), and that b0 is the
+     * root of the oracle's gradient (the oracle's Newton step from it below 1e-9). Kills a changed gradient
+     * term or curvature, a step made a product, a step limit or convergence test that stops it, and any
+     * change that makes it give up (NaN): through the public fit, Brent's search hides those.
+     */
+    @Test
+    void laplaceInterceptCalledDirectlyFindsTheOraclesRoot() throws ReflectiveOperationException {
+        for (int[][] set : SETS) {
+            int[] n = set[0];
+            int[] s = set[1];
+            int events = 0;
+            int trials = 0;
+            for (int i = 0; i < n.length; i++) {
+                events += s[i];
+                trials += n[i];
+            }
+            double pooled = Math.log((double) events / (trials - events));
+            for (double sd : new double[] {0.5, 2, 4}) {
+                Dev d = new Dev(n, s, ones(n.length), 1);
+                double b = d.laplaceIntercept(pooled, sd);
+                assertTrue(Double.isFinite(b), "NaN at sd_u " + sd);
+                assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled + 6, sd), 1e-9);
+                assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled - 6, sd), 1e-9);
+                double h = 1e-3;
+                double curvature = (oracleDeviance(n, s, b + h, sd, X1, W1) - 2 * oracleDeviance(n, s, b, sd, X1, W1)
+                        + oracleDeviance(n, s, b - h, sd, X1, W1)) / (h * h);
+                assertEquals(0, dB(n, s, b, sd, h) / curvature, 1e-9, "b0 " + b + " at sd_u " + sd);
+            }
+        }
+    }
+
+    /**
+     * A pair that occurs twice (count 2) gives the same b0 as the two clusters listed apart.
+     */
+    @Test
+    void aRepeatedPairCountsTwiceInNewtonsSearch() throws ReflectiveOperationException {
+        double apart = new Dev(new int[] {20, 20, 20, 5}, new int[] {19, 19, 0, 1}, ones(4), 1).laplaceIntercept(0, 2);
+        double counted = new Dev(new int[] {20, 20, 5}, new int[] {19, 0, 1}, new int[] {2, 1, 1}, 1).laplaceIntercept(0, 2);
+        assertEquals(apart, counted, 1e-10);
+    }
+
+    /**
+     * The mode of h from a cold start (u = 0) far from it: b0 = -8 or 3 with sd_u 0.1, 10 and 100, where
+     * the first Newton step overshoots by orders of magnitude and must be halved many times; the result is
+     * the bisection mode to 1e-12 relative, and the one-node deviance of a fresh search (it starts at u = 0
+     * too) is the oracle's to 1e-10 relative.
+     */
+    @Test
+    void theModeSearchFromAColdStartEndsAtTheBisectionMode() throws ReflectiveOperationException {
+        int[] n = {20, 20, 3, 200, 1};
+        int[] s = {19, 0, 3, 2, 1};
+        for (double b0 : new double[] {-8, 3}) {
+            for (double sd : new double[] {0.1, 10, 100}) {
+                double var = sd * sd;
+                for (int i = 0; i < n.length; i++) {
+                    Dev d = new Dev(new int[] {n[i]}, new int[] {s[i]}, new int[] {1}, 1);
+                    double want = modeByBisection(n[i], s[i], b0, var);
+                    assertEquals(want, d.mode(0, b0, var), 1e-12 * (1 + Math.abs(want)),
+                            "pair (" + n[i] + ", " + s[i] + ") at b0 " + b0 + ", sd_u " + sd);
+                    double dev = new Dev(new int[] {n[i]}, new int[] {s[i]}, new int[] {1}, 1).at(b0, sd);
+                    double oracle = oracleDeviance(new int[] {n[i]}, new int[] {s[i]}, b0, sd, X1, W1);
+                    assertEquals(oracle, dev, 1e-10 * Math.max(1, Math.abs(oracle)));
+                }
+            }
         }
     }
 }
