@@ -15,22 +15,24 @@ import org.junit.jupiter.api.Test;
  * that shares no code with the class: the mode of h by bisection on h' (h is strictly concave, so h' has
  * one root), the quadrature written out from the formula with the Hermite nodes and weights by hand,
  * derivatives of that deviance by finite differences with their own steps. The data sets are chosen so
- * that the searches have far to go: strong clustering with extreme shares (sd_u near 3, the pooled logit
- * more than 1 from b0, so Newton's first step for b0 is clamped), tiny clusters, and large clusters with
- * shares near 0 (a strong b0-sd_u correlation, so the standard error from the whole Hessian and from b0
- * alone differ).
+ * that the searches have far to go: strong clustering with extreme shares (sd_u 9.7, the pooled logit 7
+ * from b0; ten clusters of 30 at sd_u 31, 12 from it), tiny clusters, and large clusters with shares near
+ * 0 (a strong b0-sd_u correlation, so the standard error from the whole Hessian and from b0 alone differ).
+ * Newton's search and the mode search are also called directly (reflection into the private class
+ * {@code Deviance}), because through the public fit a Newton search that gives up is hidden by the Brent
+ * search the class falls back to.
  *
  * <p>Error budget: the oracle's mode is exact to the last bit or two (bisection to adjacent doubles), so
  * its deviance agrees with the class's to rounding, 1e-9 here against deviances of 20 to 200. Its
  * gradient in b0 is a five-point difference with step 1e-3 (truncation of order h^4 = 1e-12, rounding
- * about 1e-13 / 1e-3), so the Newton step from the fitted b0 it implies is below 1e-10 when b0 is the
- * root; the class's own search stops within 5e-9 of it on the flattest set (the first: curvature of
- * the deviance in b0 0.37 at sd_u 9.7; 1e-11 on the others), hence a tolerance of 2e-8. A root moved by
- * a changed gradient term, a search stopped early or Brent's search in place of Newton's (which
- * settles only to about the square root of the deviance's rounding over its curvature, 1e-7 here)
- * leaves a larger step. The standard error: the class's central
- * differences (step 1e-4) carry about 1e-6 relative rounding, the oracle's (step 1e-3) 1e-8 plus 1e-6
- * truncation; tolerance 2e-4 relative (the first set's oracle moves by 7e-5 between steps 1e-3 and 3e-4), where the whole-Hessian and the b0-only SE differ by more than 1%.
+ * about 1e-13 / 1e-3), so the Newton step from b0 it implies is about 1e-10 when b0 is the root. The
+ * class's Newton search stops within 1e-11 of that root (5e-9 on the flat first set: curvature of the
+ * deviance in b0 0.37 at sd_u 9.7), hence tolerances of 1e-9 (2e-8 on the first set); Brent's search in
+ * its place stops 3e-10 to 1.9e-8 from it (measured at the fits' sd_u), a root moved by a changed gradient
+ * term further. The standard error: the class's central differences (step 1e-4) carry about 1e-6 relative
+ * rounding, the oracle's (step 1e-3) 1e-8 plus 1e-6 truncation; tolerance 2e-4 relative (the first set's
+ * oracle moves by 7e-5 between steps 1e-3 and 3e-4), where the whole-Hessian and the b0-only SE differ by
+ * more than 1%.
  */
 class RandomInterceptLogisticSearchTest {
 
@@ -112,6 +114,12 @@ class RandomInterceptLogisticSearchTest {
                 / (12 * h);
     }
 
+    /** The second difference of the one-node deviance in b0. */
+    static double d2B(int[] n, int[] s, double b, double sd, double h) {
+        return (oracleDeviance(n, s, b + h, sd, X1, W1) - 2 * oracleDeviance(n, s, b, sd, X1, W1)
+                + oracleDeviance(n, s, b - h, sd, X1, W1)) / (h * h);
+    }
+
     // ---- the tests ----
 
     /**
@@ -134,7 +142,8 @@ class RandomInterceptLogisticSearchTest {
     void threeNodeDevianceAtTheFitIsTheOracles() {
         for (int[][] set : SETS) {
             RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(set[0], set[1], 3);
-            assertEquals(oracleDeviance(set[0], set[1], f.intercept(), f.sdU().value(), X3, W3), f.deviance(), 1e-9);
+            double oracle = oracleDeviance(set[0], set[1], f.intercept(), f.sdU().value(), X3, W3);
+            assertEquals(oracle, f.deviance(), 1e-9);
         }
     }
 
@@ -156,8 +165,7 @@ class RandomInterceptLogisticSearchTest {
             double sd = f.sdU().value();
             double b = f.intercept();
             double h = 1e-3;
-            double curvature = (oracleDeviance(set[0], set[1], b + h, sd, X1, W1) - 2 * oracleDeviance(set[0], set[1], b, sd, X1, W1)
-                    + oracleDeviance(set[0], set[1], b - h, sd, X1, W1)) / (h * h);
+            double curvature = d2B(set[0], set[1], b, sd, h);
             assertTrue(curvature > 0);
             double step = dB(set[0], set[1], b, sd, h) / curvature;
             assertEquals(0, step, tolerance[k], "b0 " + b + " at sd_u " + sd);
@@ -269,8 +277,7 @@ class RandomInterceptLogisticSearchTest {
                 assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled + 6, sd), 1e-9);
                 assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled - 6, sd), 1e-9);
                 double h = 1e-3;
-                double curvature = (oracleDeviance(n, s, b + h, sd, X1, W1) - 2 * oracleDeviance(n, s, b, sd, X1, W1)
-                        + oracleDeviance(n, s, b - h, sd, X1, W1)) / (h * h);
+                double curvature = d2B(n, s, b, sd, h);
                 assertEquals(0, dB(n, s, b, sd, h) / curvature, 1e-9, "b0 " + b + " at sd_u " + sd);
             }
         }
@@ -282,7 +289,8 @@ class RandomInterceptLogisticSearchTest {
     @Test
     void aRepeatedPairCountsTwiceInNewtonsSearch() throws ReflectiveOperationException {
         double apart = new Dev(new int[] {20, 20, 20, 5}, new int[] {19, 19, 0, 1}, ones(4), 1).laplaceIntercept(0, 2);
-        double counted = new Dev(new int[] {20, 20, 5}, new int[] {19, 0, 1}, new int[] {2, 1, 1}, 1).laplaceIntercept(0, 2);
+        double counted = new Dev(new int[] {20, 20, 5}, new int[] {19, 0, 1}, new int[] {2, 1, 1}, 1)
+                .laplaceIntercept(0, 2);
         assertEquals(apart, counted, 1e-10);
     }
 
@@ -313,9 +321,9 @@ class RandomInterceptLogisticSearchTest {
     }
 
     /**
-     * From a start 300 above the pooled logit, Newton's steps are clamped to 1, so 100 of them cannot
-     * arrive: the documented answer is NaN (the caller then searches by Brent's method), not a number.
-     * From 90 above, it arrives.
+     * From a start at 300 or -300 (the root is -0.27), Newton's steps are clamped to 1, so 100 of them
+     * cannot arrive: the documented answer is NaN (the caller then searches by Brent's method), not a
+     * number. From 90, it arrives.
      */
     @Test
     void newtonGivesUpWithNaNWhenItCannotArriveInItsSteps() throws ReflectiveOperationException {
