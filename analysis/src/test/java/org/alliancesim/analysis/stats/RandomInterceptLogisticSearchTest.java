@@ -1,0 +1,364 @@
+package org.alliancesim.analysis.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The inner searches of {@link RandomInterceptLogistic} (the mode of h per cluster, Newton's method for
+ * b0 under the Laplace approximation, the standard error of b0) checked against an oracle written here
+ * that shares no code with the class: the mode of h by bisection on h' (h is strictly concave, so h' has
+ * one root), the quadrature written out from the formula with the Hermite nodes and weights by hand,
+ * derivatives of that deviance by finite differences with their own steps. The data sets are chosen so
+ * that the searches have far to go: strong clustering with extreme shares (sd_u 9.7, the pooled logit 7
+ * from b0; ten clusters of 30 at sd_u 31, 12 from it), tiny clusters, and large clusters with shares near
+ * 0 (a strong b0-sd_u correlation, so the standard error from the whole Hessian and from b0 alone differ).
+ * Newton's search and the mode search are also called directly (reflection into the private class
+ * {@code Deviance}), because through the public fit a Newton search that gives up is hidden by the Brent
+ * search the class falls back to.
+ *
+ * <p>Error budget: the oracle's mode is exact to the last bit or two (bisection to adjacent doubles), so
+ * its deviance agrees with the class's to rounding, 1e-9 here against deviances of 20 to 200. Its
+ * gradient in b0 is a five-point difference with step 1e-3 (truncation of order h^4 = 1e-12, rounding
+ * about 1e-13 / 1e-3), so the Newton step from b0 it implies is about 1e-10 when b0 is the root. The
+ * class's Newton search stops within 1e-11 of that root (5e-9 on the flat first set: curvature of the
+ * deviance in b0 0.37 at sd_u 9.7), hence tolerances of 1e-9 (2e-8 on the first set); Brent's search in
+ * its place stops 3e-10 to 1.9e-8 from it (measured at the fits' sd_u), a root moved by a changed gradient
+ * term further. The standard error: the class's central differences (step 1e-4) carry about 1e-6 relative
+ * rounding, the oracle's (step 1e-3) 1e-8 plus 1e-6 truncation; tolerance 2e-4 relative (the first set's
+ * oracle moves by 7e-5 between steps 1e-3 and 3e-4), where the whole-Hessian and the b0-only SE differ by
+ * more than 1%.
+ */
+class RandomInterceptLogisticSearchTest {
+
+    /** Strong clustering, extreme shares: sd_u 9.7, b0 -8.2, the pooled logit -1.0. */
+    static final int[] N1 = {20, 20, 20, 20, 20, 20, 20, 20};
+    static final int[] S1 = {0, 0, 1, 0, 2, 19, 20, 0};
+    /** Tiny clusters of 2 and 3 (sd_u near 3.4). */
+    static final int[] N2 = {2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3};
+    static final int[] S2 = {0, 0, 1, 3, 2, 0, 0, 1, 0, 3, 0, 0, 2, 1};
+    /** Large unequal clusters with shares near 0. */
+    static final int[] N3 = {200, 5, 80, 3, 150, 40, 120, 60};
+    static final int[] S3 = {2, 3, 0, 3, 1, 0, 9, 1};
+    /** The unequal set of RandomInterceptLogisticTest (2 to 60 trials, shares 0 to 0.9). */
+    static final int[] N4 = {2, 3, 40, 50, 5, 60, 4, 30};
+    static final int[] S4 = {0, 1, 30, 45, 0, 20, 1, 25};
+
+    static final int[][][] SETS = {{N1, S1}, {N2, S2}, {N3, S3}, {N4, S4}};
+
+    /** Laplace: one node at 0, weight sqrt(pi). */
+    static final double[] X1 = {0};
+    static final double[] W1 = {Math.sqrt(Math.PI)};
+    /** Three Hermite nodes, by hand: 0 and +-sqrt(3/2), weights 2 sqrt(pi) / 3 and sqrt(pi) / 6. */
+    static final double[] X3 = {-Math.sqrt(1.5), 0, Math.sqrt(1.5)};
+    static final double[] W3 = {Math.sqrt(Math.PI) / 6, 2 * Math.sqrt(Math.PI) / 3, Math.sqrt(Math.PI) / 6};
+
+    // ---- the oracle ----
+
+    /** log(1 + e^x) without overflow. */
+    static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    static double sigmoid(double x) {
+        return 0.5 * (1 + Math.tanh(x / 2));
+    }
+
+    static double hOf(int n, int s, double b, double u, double var) {
+        return s * (b + u) - n * softplus(b + u) - u * u / (2 * var);
+    }
+
+    /** The mode of h by bisection on h'(u) = s - n sigmoid(b + u) - u / var, decreasing in u. */
+    static double modeByBisection(int n, int s, double b, double var) {
+        double lo = -var * n - 1;
+        double hi = var * s + 1;
+        while (true) {
+            double mid = 0.5 * (lo + hi);
+            if (mid <= lo || mid >= hi) {
+                return mid;
+            }
+            if (s - n * sigmoid(b + mid) - mid / var > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+    }
+
+    /** -2 log-likelihood under adaptive Gauss-Hermite quadrature with the given nodes and weights. */
+    static double oracleDeviance(int[] n, int[] s, double b, double sd, double[] x, double[] w) {
+        double var = sd * sd;
+        double total = 0;
+        for (int i = 0; i < n.length; i++) {
+            double u = modeByBisection(n[i], s[i], b, var);
+            double p = sigmoid(b + u);
+            double tau = 1 / Math.sqrt(n[i] * p * (1 - p) + 1 / var);
+            double sum = 0;
+            for (int k = 0; k < x.length; k++) {
+                double v = u + Math.sqrt(2) * tau * x[k];
+                sum += w[k] * Math.exp(x[k] * x[k] + hOf(n[i], s[i], b, v, var) - hOf(n[i], s[i], b, u, var));
+            }
+            total += hOf(n[i], s[i], b, u, var) + Math.log(Math.sqrt(2) * tau * sum / Math.sqrt(2 * Math.PI * var));
+        }
+        return -2 * total;
+    }
+
+    static double dB(int[] n, int[] s, double b, double sd, double h) {
+        return (8 * (oracleDeviance(n, s, b + h, sd, X1, W1) - oracleDeviance(n, s, b - h, sd, X1, W1))
+                - (oracleDeviance(n, s, b + 2 * h, sd, X1, W1) - oracleDeviance(n, s, b - 2 * h, sd, X1, W1)))
+                / (12 * h);
+    }
+
+    /** The second difference of the one-node deviance in b0. */
+    static double d2B(int[] n, int[] s, double b, double sd, double h) {
+        return (oracleDeviance(n, s, b + h, sd, X1, W1) - 2 * oracleDeviance(n, s, b, sd, X1, W1)
+                + oracleDeviance(n, s, b - h, sd, X1, W1)) / (h * h);
+    }
+
+    // ---- the tests ----
+
+    /**
+     * At the fitted (b0, sd_u) the class's Laplace deviance is the oracle's: a mode search that stops
+     * early (step limit, halving, convergence test changed) puts the one Laplace node, and the curvature
+     * log(1 + var n p (1 - p)) taken there, off the mode, which moves the deviance at first order.
+     */
+    @Test
+    void laplaceDevianceAtTheFitIsTheOraclesWithTheExactModes() {
+        for (int[][] set : SETS) {
+            RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(set[0], set[1], 1);
+            double sd = f.sdU().value();
+            assertTrue(sd > 0.5, "the search for b0 under test runs only when sd_u > 0; sd_u " + sd);
+            assertEquals(oracleDeviance(set[0], set[1], f.intercept(), sd, X1, W1), f.deviance(), 1e-9);
+        }
+    }
+
+    /** The same with three Hermite nodes, written out by hand above. */
+    @Test
+    void threeNodeDevianceAtTheFitIsTheOracles() {
+        for (int[][] set : SETS) {
+            RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(set[0], set[1], 3);
+            double oracle = oracleDeviance(set[0], set[1], f.intercept(), f.sdU().value(), X3, W3);
+            assertEquals(oracle, f.deviance(), 1e-9);
+        }
+    }
+
+    /**
+     * The fitted b0 is the root of the oracle's gradient in b0 at the fitted sd_u: the Newton step the
+     * oracle implies from there, gradient / curvature by finite differences, is below 1e-9 (2e-8 on the flat
+     * first set: see the class comment). A changed
+     * gradient term in {@code laplaceIntercept} moves the root; a wrong curvature, step limit, clamp or
+     * convergence test there stops it early or hands over to Brent's search.
+     */
+    @Test
+    void laplaceInterceptIsTheRootOfTheOraclesGradient() {
+        // Newton's own stopping error: 5.3e-9 on the first set (flat, curvature 0.37), 1e-11 to 2e-11 on the
+        // others; Brent's search in its place stops 3e-10 to 1.9e-8 from the root (measured at the fits' sd_u).
+        double[] tolerance = {2e-8, 1e-9, 1e-9, 1e-9};
+        for (int k = 0; k < SETS.length; k++) {
+            int[][] set = SETS[k];
+            RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(set[0], set[1], 1);
+            double sd = f.sdU().value();
+            double b = f.intercept();
+            double h = 1e-3;
+            double curvature = d2B(set[0], set[1], b, sd, h);
+            assertTrue(curvature > 0);
+            double step = dB(set[0], set[1], b, sd, h) / curvature;
+            assertEquals(0, step, tolerance[k], "b0 " + b + " at sd_u " + sd);
+        }
+    }
+
+    /**
+     * The first data set starts Newton's search for b0 at the pooled logit, more than 1 away from b0
+     * (so the first step is clamped), and its sd_u is large: the preconditions the test above relies on.
+     */
+    @Test
+    void theStrongClusteringSetStartsNewtonFarFromB0() {
+        RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(N1, S1, 1);
+        double pooled = Math.log(42.0 / 118);
+        assertTrue(Math.abs(f.intercept() - pooled) > 1, "b0 " + f.intercept() + ", pooled " + pooled);
+        assertTrue(f.sdU().value() > 2, "sd_u " + f.sdU().value());
+    }
+
+    /**
+     * The SE of b0 is sqrt(2 [H^-1]_bb) with H the oracle's Hessian of the deviance in (sd_u, b0) by its
+     * own central differences (step 1e-3); on these sets it differs from the b0-only SE sqrt(2 / H_bb) by
+     * more than 1% (checked here), so a fall-back to that or a wrong sd_u entry of H is seen.
+     */
+    @Test
+    void interceptSeIsFromTheWholeHessian() {
+        for (int[][] set : new int[][][] {{N1, S1}, {N3, S3}, {N4, S4}}) {
+            RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(set[0], set[1], 1);
+            double b = f.intercept();
+            double sd = f.sdU().value();
+            double h = 1e-3;
+            double d0 = oracleDeviance(set[0], set[1], b, sd, X1, W1);
+            double hbb = (oracleDeviance(set[0], set[1], b + h, sd, X1, W1) - 2 * d0
+                    + oracleDeviance(set[0], set[1], b - h, sd, X1, W1)) / (h * h);
+            double hss = (oracleDeviance(set[0], set[1], b, sd + h, X1, W1) - 2 * d0
+                    + oracleDeviance(set[0], set[1], b, sd - h, X1, W1)) / (h * h);
+            double hbs = (oracleDeviance(set[0], set[1], b + h, sd + h, X1, W1)
+                    - oracleDeviance(set[0], set[1], b + h, sd - h, X1, W1)
+                    - oracleDeviance(set[0], set[1], b - h, sd + h, X1, W1)
+                    + oracleDeviance(set[0], set[1], b - h, sd - h, X1, W1)) / (4 * h * h);
+            double whole = Math.sqrt(2 * hss / (hbb * hss - hbs * hbs));
+            double alone = Math.sqrt(2 / hbb);
+            assertTrue(Math.abs(whole / alone - 1) > 0.01, "whole " + whole + ", b0 alone " + alone);
+            assertEquals(whole, f.interceptSe(), 2e-4 * whole);
+        }
+    }
+
+    // ---- the searches called directly (the private class Deviance by reflection: no other way in without
+    // changing the main code; a renamed method or constructor fails these tests loudly) ----
+
+    static final class Dev {
+        private final Object d;
+
+        Dev(int[] n, int[] s, int[] count, int q) throws ReflectiveOperationException {
+            Class<?> c = Class.forName(RandomInterceptLogistic.class.getName() + "$Deviance");
+            Constructor<?> k = c.getDeclaredConstructor(int[].class, int[].class, int[].class, GaussIntegrator.class);
+            k.setAccessible(true);
+            d = k.newInstance(n, s, count, new GaussIntegratorFactory().hermite(q));
+        }
+
+        double call(String name, Class<?>[] types, Object... args) throws ReflectiveOperationException {
+            Method m = d.getClass().getDeclaredMethod(name, types);
+            m.setAccessible(true);
+            return (double) m.invoke(d, args);
+        }
+
+        double laplaceIntercept(double start, double sd) throws ReflectiveOperationException {
+            return call("laplaceIntercept", new Class<?>[] {double.class, double.class}, start, sd);
+        }
+
+        double mode(int i, double b0, double var) throws ReflectiveOperationException {
+            return call("mode", new Class<?>[] {int.class, double.class, double.class}, i, b0, var);
+        }
+
+        double at(double b0, double sd) throws ReflectiveOperationException {
+            return call("at", new Class<?>[] {double.class, double.class}, b0, sd);
+        }
+    }
+
+    static int[] ones(int k) {
+        int[] c = new int[k];
+        java.util.Arrays.fill(c, 1);
+        return c;
+    }
+
+    /**
+     * Newton's method for b0 ({@code laplaceIntercept}) called directly at fixed sd_u from the pooled logit
+     * and from 6 on either side of it (so its first steps are clamped to 1): it returns a number, not the
+     * NaN that hands over to Brent's search, the same b0 from every start (to 1e-9), and that b0 is the
+     * root of the oracle's gradient (the oracle's Newton step from it below 1e-9). Kills a changed gradient
+     * term or curvature, a step made a product, a step limit or convergence test that stops it, and any
+     * change that makes it give up (NaN): through the public fit, Brent's search hides those.
+     */
+    @Test
+    void laplaceInterceptCalledDirectlyFindsTheOraclesRoot() throws ReflectiveOperationException {
+        for (int[][] set : SETS) {
+            int[] n = set[0];
+            int[] s = set[1];
+            int events = 0;
+            int trials = 0;
+            for (int i = 0; i < n.length; i++) {
+                events += s[i];
+                trials += n[i];
+            }
+            double pooled = Math.log((double) events / (trials - events));
+            for (double sd : new double[] {0.5, 2, 4}) {
+                Dev d = new Dev(n, s, ones(n.length), 1);
+                double b = d.laplaceIntercept(pooled, sd);
+                assertTrue(Double.isFinite(b), "NaN at sd_u " + sd);
+                assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled + 6, sd), 1e-9);
+                assertEquals(b, new Dev(n, s, ones(n.length), 1).laplaceIntercept(pooled - 6, sd), 1e-9);
+                double h = 1e-3;
+                double curvature = d2B(n, s, b, sd, h);
+                assertEquals(0, dB(n, s, b, sd, h) / curvature, 1e-9, "b0 " + b + " at sd_u " + sd);
+            }
+        }
+    }
+
+    /**
+     * A pair that occurs twice (count 2) gives the same b0 as the two clusters listed apart.
+     */
+    @Test
+    void aRepeatedPairCountsTwiceInNewtonsSearch() throws ReflectiveOperationException {
+        double apart = new Dev(new int[] {20, 20, 20, 5}, new int[] {19, 19, 0, 1}, ones(4), 1).laplaceIntercept(0, 2);
+        double counted = new Dev(new int[] {20, 20, 5}, new int[] {19, 0, 1}, new int[] {2, 1, 1}, 1)
+                .laplaceIntercept(0, 2);
+        assertEquals(apart, counted, 1e-10);
+    }
+
+    /**
+     * The mode of h from a cold start (u = 0) far from it: b0 = -8 or 3 with sd_u 0.1, 10 and 100, where
+     * the first Newton step overshoots by orders of magnitude and must be halved many times; the result is
+     * the bisection mode to 1e-12 relative, and the one-node deviance of a fresh search (it starts at u = 0
+     * too) is the oracle's to 1e-10 relative.
+     */
+    @Test
+    void theModeSearchFromAColdStartEndsAtTheBisectionMode() throws ReflectiveOperationException {
+        int[] n = {20, 20, 3, 200, 1};
+        int[] s = {19, 0, 3, 2, 1};
+        for (double b0 : new double[] {-8, 3}) {
+            for (double sd : new double[] {0.1, 10, 100}) {
+                double var = sd * sd;
+                for (int i = 0; i < n.length; i++) {
+                    Dev d = new Dev(new int[] {n[i]}, new int[] {s[i]}, new int[] {1}, 1);
+                    double want = modeByBisection(n[i], s[i], b0, var);
+                    assertEquals(want, d.mode(0, b0, var), 1e-12 * (1 + Math.abs(want)),
+                            "pair (" + n[i] + ", " + s[i] + ") at b0 " + b0 + ", sd_u " + sd);
+                    double dev = new Dev(new int[] {n[i]}, new int[] {s[i]}, new int[] {1}, 1).at(b0, sd);
+                    double oracle = oracleDeviance(new int[] {n[i]}, new int[] {s[i]}, b0, sd, X1, W1);
+                    assertEquals(oracle, dev, 1e-10 * Math.max(1, Math.abs(oracle)));
+                }
+            }
+        }
+    }
+
+    /**
+     * From a start at 300 or -300 (the root is -0.27), Newton's steps are clamped to 1, so 100 of them
+     * cannot arrive: the documented answer is NaN (the caller then searches by Brent's method), not a
+     * number. From 90, it arrives.
+     */
+    @Test
+    void newtonGivesUpWithNaNWhenItCannotArriveInItsSteps() throws ReflectiveOperationException {
+        assertTrue(Double.isNaN(new Dev(N4, S4, ones(N4.length), 1).laplaceIntercept(300, 2)));
+        assertTrue(Double.isNaN(new Dev(N4, S4, ones(N4.length), 1).laplaceIntercept(-300, 2)));
+        double b = new Dev(N4, S4, ones(N4.length), 1).laplaceIntercept(0, 2);
+        assertEquals(b, new Dev(N4, S4, ones(N4.length), 1).laplaceIntercept(90, 2), 1e-9);
+    }
+
+    /** Ten clusters of 30: seven with none, two with all, one with 29 (b0 12 below the pooled logit). */
+    static final int[] N5 = {30, 30, 30, 30, 30, 30, 30, 30, 30, 30};
+    static final int[] S5 = {0, 0, 0, 0, 0, 0, 0, 30, 30, 29};
+
+    /**
+     * With three nodes b0 comes from Brent's search within 10 + 3 sd_u of the pooled logit; on the fifth
+     * set it lies 11.8 below (sd_u 31), more than 10 + 3 / sd_u: the fitted b0 is still the minimum of
+     * the oracle's three-node deviance at the fitted sd_u (the oracle's Newton step from it below 1e-6:
+     * the class's Brent search stops 1.8e-7 from it here, on a flat deviance, curvature 0.17; a search confined
+     * too narrowly stops at its end, about 1.7 away).
+     */
+    @Test
+    void threeNodeInterceptIsTheOraclesMinimumFarFromThePooledLogit() {
+        RandomInterceptLogistic.Fit f = RandomInterceptLogistic.fitCounts(N5, S5, 3);
+        double sd = f.sdU().value();
+        double b = f.intercept();
+        double pooled = Math.log(89.0 / 211);
+        assertTrue(Math.abs(b - pooled) > 10 + 3 / sd + 1, "b0 " + b + ", pooled " + pooled + ", sd_u " + sd);
+        double h = 1e-3;
+        double curvature = (oracleDeviance(N5, S5, b + h, sd, X3, W3) - 2 * oracleDeviance(N5, S5, b, sd, X3, W3)
+                + oracleDeviance(N5, S5, b - h, sd, X3, W3)) / (h * h);
+        double slope = (8 * (oracleDeviance(N5, S5, b + h, sd, X3, W3) - oracleDeviance(N5, S5, b - h, sd, X3, W3))
+                - (oracleDeviance(N5, S5, b + 2 * h, sd, X3, W3) - oracleDeviance(N5, S5, b - 2 * h, sd, X3, W3)))
+                / (12 * h);
+        assertTrue(curvature > 0);
+        assertEquals(0, slope / curvature, 1e-6);
+        assertEquals(oracleDeviance(N5, S5, b, sd, X3, W3), f.deviance(), 1e-9);
+    }
+}
