@@ -442,8 +442,8 @@ public final class RandomInterceptLogistic {
         }
 
         /**
-         * The logistic of x from e = e^(-|x|): the same double as {@link #logistic(double)}, which takes
-         * e^(-x) for x >= 0 and e^x otherwise (e^(-|x|) both; at x = -0 both are 1).
+         * The logistic of x from e = e^(-|x|): the same double as the stable form {@code x >= 0 ? 1 / (1 +
+         * e^(-x)) : e^x / (1 + e^x)}, whose exponential is e^(-|x|) on both sides (at x = -0 both are 1).
          */
         private static double logistic(double x, double e) {
             return x >= 0 ? 1 / (1 + e) : e / (1 + e);
@@ -451,10 +451,6 @@ public final class RandomInterceptLogistic {
 
         private static double log1pExp(double x) {
             return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-        }
-
-        private static double logistic(double x) {
-            return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
         }
     }
 }
