@@ -100,13 +100,15 @@ public final class Experiment {
         boolean detail = plan.modelSessionDetail();
         IntFunction<? extends CourseListener> alongside = plan.alongside();
         IntConsumer progress = plan.afterEach();
+        // The sink's kinds, asked once: every replication counts the same ones.
+        java.util.List<Tally.Kind<?>> tallies = sink.tallies();
         RandomStreams streams = RandomStreams.of(plan.seed());
         int limit = model.run().sessionLimit();
         if (threads == 1 || count <= 1) {
             // One thread (or one replication): no pool, no hand-over; the same replications in the
             // same order, each written as it runs.
             for (int r = first; r < first + count; r++) {
-                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, sink.tallies());
+                ReplicationData d = new ReplicationData(r, limit, familyRows, trajectories, tallies);
                 d.drainRowsEvery(ROWS_CHUNK, () -> {
                     try {
                         sink.rows(d);
@@ -138,7 +140,7 @@ public final class Experiment {
             int end = first + count;
             while (next < end && window.size() < 2 * threads) {
                 window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
-                        alongside, sink.tallies()));
+                        alongside, tallies));
             }
             while (!window.isEmpty()) {
                 ReplicationData d;
@@ -152,7 +154,7 @@ public final class Experiment {
                 }
                 if (next < end) {
                     window.add(submit(pool, model, streams, next++, limit, familyRows, trajectories, detail,
-                            alongside, sink.tallies()));
+                            alongside, tallies));
                 }
                 sink.accept(d);
                 if (progress != null) {
