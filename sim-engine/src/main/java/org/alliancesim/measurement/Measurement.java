@@ -25,8 +25,9 @@ import org.alliancesim.model.Replication;
  * leniency from (replication, j, "measure-rater-leniency"). Each family's draws are taken in a fixed
  * order when its course ends, so measured values do not depend on threads or on other families.
  *
- * <p>The error sds that give the configured reliabilities are solved once, when the measurement is
- * made ({@link #of}, {@link WholePointReliability}), and shared by its recorders.
+ * <p>The instruments are those of {@link MeasurementSpec#instruments()} ({@link MeasuringInstrument}):
+ * each is made ready once, when the measurement is made ({@link #of}: the error sds that give the
+ * configured reliabilities, {@link WholePointReliability}), and shared by its recorders.
  * Immutable and thread-safe; each recorder belongs to one replication's thread.
  */
 public final class Measurement {
@@ -58,51 +59,18 @@ public final class Measurement {
 
     private final MeasurementSpec spec;
     private final RandomStreams streams;
-    private final double[] raterErrorSd;
-    private final double[] itemErrorSd;
+    /** Each instrument of {@link MeasurementSpec#instruments()} ready to measure, in that order. */
+    private final List<MeasuringInstrument.Administration> administrations;
 
-    private Measurement(MeasurementSpec spec, RandomStreams streams, double[] raterErrorSd, double[] itemErrorSd) {
+    private Measurement(MeasurementSpec spec, RandomStreams streams,
+            List<MeasuringInstrument.Administration> administrations) {
         this.spec = spec;
         this.streams = streams;
-        this.raterErrorSd = raterErrorSd;
-        this.itemErrorSd = itemErrorSd;
+        this.administrations = administrations;
     }
 
     private Measurement(MeasurementSpec spec, RandomStreams streams) {
-        this(spec, streams, new double[Dimension.values().length], new double[Dimension.values().length]);
-        for (Dimension d : Dimension.values()) {
-            raterErrorSd[d.ordinal()] = errorSd(d, false, spec.softaO().reliability(d));
-            itemErrorSd[d.ordinal()] = errorSd(d, true,
-                    SelfReport.itemReliability(spec.softaS().alpha(d), SelfReport.ITEMS_PER_SCALE));
-        }
-    }
-
-    /** A solved error sd: which dimension, rater (false) or self-report item (true), and the reliability. */
-    private record ErrorSdKey(Dimension dimension, boolean item, double reliability) {}
-
-    /** Most solved error sds kept (a sweep over reliabilities solves a few per point; beyond this, solved anew). */
-    private static final int MOST_SOLVED = 4096;
-    private static final java.util.concurrent.ConcurrentHashMap<ErrorSdKey, Double> SOLVED =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * The error sd giving {@code reliability} on {@code d}'s scale ({@link WholePointReliability#errorSd}),
-     * solved once per (dimension, instrument, reliability) in the process: the bisection costs
-     * milliseconds, and ABC-SMC makes a measurement for every simulation of a study target. The solution
-     * depends on its key only, so the memo changes no value.
-     */
-    private static double errorSd(Dimension d, boolean item, double reliability) {
-        ErrorSdKey key = new ErrorSdKey(d, item, reliability);
-        Double known = SOLVED.get(key);
-        if (known != null) {
-            return known;
-        }
-        double sd = WholePointReliability.errorSd(ReferenceDistribution.counts(d, item),
-                item ? WholePointReliability.SOFTA_S_ITEM : WholePointReliability.SOFTA_O, reliability);
-        if (SOLVED.size() < MOST_SOLVED) {
-            SOLVED.putIfAbsent(key, sd);
-        }
-        return sd;
+        this(spec, streams, spec.instruments().stream().map(i -> i.administration(spec)).toList());
     }
 
     /**
@@ -119,7 +87,7 @@ public final class Measurement {
      * spec only, are shared rather than solved again (a power analysis measures hundreds of samples).
      */
     public Measurement withSeed(long seed) {
-        return new Measurement(spec, RandomStreams.of(seed), raterErrorSd, itemErrorSd);
+        return new Measurement(spec, RandomStreams.of(seed), administrations);
     }
 
     /** The instruments, schedule and missingness in use. */
@@ -132,14 +100,9 @@ public final class Measurement {
         return streams.masterSeed();
     }
 
-    /** The sd of one rater's error on {@code d} before rounding (SOFTA points). */
-    double raterErrorSd(Dimension d) {
-        return raterErrorSd[d.ordinal()];
-    }
-
-    /** The sd of one SOFTA-s item's error on {@code d}'s subscale before rounding (item points). */
-    double itemErrorSd(Dimension d) {
-        return itemErrorSd[d.ordinal()];
+    /** Instrument {@code i} of {@link MeasurementSpec#instruments()}, ready to measure. */
+    MeasuringInstrument.Administration administration(int i) {
+        return administrations.get(i);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.alliancesim.measurement;
 
+import java.util.List;
 import org.alliancesim.model.Bounds;
 import org.alliancesim.model.Doc;
 import org.alliancesim.model.ParameterException;
@@ -8,6 +9,9 @@ import org.alliancesim.model.ParameterException;
  * The {@code measurement:} section of a scenario: which instruments observe the model, when, and
  * with how much error and missing data (docs/measurement.md). {@link #defaults()} applies when a
  * file has no such section.
+ *
+ * <p>The instruments are registered here: each is a component whose type implements
+ * {@link MeasuringInstrument}, listed in {@link #instruments()}.
  *
  * @param enabled whether {@code run} measures and writes measures.csv; a file's {@code measurement:}
  *     section turns it on unless it says {@code enabled: false}
@@ -42,6 +46,14 @@ public record MeasurementSpec(
     public static MeasurementSpec defaults() {
         return new MeasurementSpec(false, ObserverRatings.defaults(), SelfReport.defaults(), OutcomeMeasure.defaults(),
                 Schedule.defaults(), 0.02, FollowUp.defaults());
+    }
+
+    /**
+     * The instruments, in the order they measure a family (the order of their rows in measures.csv
+     * within each phase, {@link MeasuringInstrument}): the one registration of an instrument.
+     */
+    public List<MeasuringInstrument> instruments() {
+        return List.of(softaO, softaS, outcome);
     }
 
     /** A copy that is enabled or not. */

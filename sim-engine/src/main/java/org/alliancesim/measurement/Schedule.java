@@ -41,6 +41,11 @@ public record Schedule(
         return outcomeEvery > 0 && s % outcomeEvery == 0;
     }
 
+    /** The last of {@code sessions} (sorted, as a schedule keeps them), or 0 when there is none. */
+    static int last(List<Integer> sessions) {
+        return sessions.isEmpty() ? 0 : sessions.get(sessions.size() - 1);
+    }
+
     private static List<Integer> sessions(String field, List<Integer> given) {
         if (given == null) {
             throw new ParameterException(field, null, "given (a list of sessions, possibly empty)");

@@ -47,6 +47,34 @@ final class WholePointReliability {
 
     private WholePointReliability() {}
 
+    /** A solved error sd: which dimension, rater (false) or self-report item (true), and the reliability. */
+    private record Solved(Dimension dimension, boolean item, double reliability) {}
+
+    /** Most solved error sds kept (a sweep over reliabilities solves a few per point; beyond this, solved anew). */
+    private static final int MOST_SOLVED = 4096;
+    private static final java.util.concurrent.ConcurrentHashMap<Solved, Double> SOLVED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The error sd giving {@code reliability} on {@code d}'s SOFTA-o rating ({@code item} false) or
+     * SOFTA-s item ({@code item} true) scale, at the reference distribution ({@link #errorSd}), solved
+     * once per (dimension, scale, reliability) in the process: the bisection costs milliseconds, and
+     * ABC-SMC makes a measurement for every simulation of a study target. The solution depends on its
+     * key only, so the memo changes no value.
+     */
+    static double solved(Dimension d, boolean item, double reliability) {
+        Solved key = new Solved(d, item, reliability);
+        Double known = SOLVED.get(key);
+        if (known != null) {
+            return known;
+        }
+        double sd = errorSd(ReferenceDistribution.counts(d, item), item ? SOFTA_S_ITEM : SOFTA_O, reliability);
+        if (SOLVED.size() < MOST_SOLVED) {
+            SOLVED.putIfAbsent(key, sd);
+        }
+        return sd;
+    }
+
     /**
      * The correlation of two independent whole-point observations of the same latent score.
      *

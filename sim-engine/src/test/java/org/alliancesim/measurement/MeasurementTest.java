@@ -156,8 +156,10 @@ class MeasurementTest {
         ObserverRatings o = d.softaO();
         MeasurementSpec lenient = new MeasurementSpec(true, new ObserverRatings(3, o.engagement(), o.connection(),
                 o.safety(), o.sharedPurpose(), 0.4), d.softaS(), d.outcome(), d.schedule(), 0, d.followUp());
-        Recorder a = Measurement.of(lenient, MeasuredData.SEED).recorder(0, (t, m) -> { });
-        Recorder b = Measurement.of(lenient, MeasuredData.SEED).recorder(0, (t, m) -> { });
+        ObserverRatings.Rating a = (ObserverRatings.Rating) Measurement.of(lenient, MeasuredData.SEED)
+                .recorder(0, (t, m) -> { }).scoring(0);
+        ObserverRatings.Rating b = (ObserverRatings.Rating) Measurement.of(lenient, MeasuredData.SEED)
+                .recorder(0, (t, m) -> { }).scoring(0);
         assertEquals(a.leniency(2), b.leniency(2));
         assertNotEquals(a.leniency(0), a.leniency(1));
         // Rater means differ by their leniencies (sd 0.4), blurred by rounding and clamping at the ends.
@@ -177,14 +179,14 @@ class MeasurementTest {
 
     @Test
     void theConsensusIsTheRoundedMeanHalvesAwayFromZero() {
-        assertEquals(2, Recorder.consensus(1.5));
-        assertEquals(-2, Recorder.consensus(-1.5));
-        assertEquals(1, Recorder.consensus(4 / 3.0));
-        assertEquals(0, Recorder.consensus(-1 / 3.0));
-        assertEquals(3, Recorder.softaPoint(3.7));
-        assertEquals(-3, Recorder.softaPoint(-9));
-        assertEquals(16, Recorder.subscale(12, 3), "one item missing: prorated");
-        assertTrue(Double.isNaN(Recorder.subscale(8, 2)), "two missing: no score");
+        assertEquals(2, ObserverRatings.consensus(1.5));
+        assertEquals(-2, ObserverRatings.consensus(-1.5));
+        assertEquals(1, ObserverRatings.consensus(4 / 3.0));
+        assertEquals(0, ObserverRatings.consensus(-1 / 3.0));
+        assertEquals(3, ObserverRatings.softaPoint(3.7));
+        assertEquals(-3, ObserverRatings.softaPoint(-9));
+        assertEquals(16, SelfReport.subscale(12, 3), "one item missing: prorated");
+        assertTrue(Double.isNaN(SelfReport.subscale(8, 2)), "two missing: no score");
     }
 
     @Test

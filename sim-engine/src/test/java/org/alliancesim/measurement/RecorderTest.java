@@ -93,7 +93,7 @@ class RecorderTest {
                     MeasuredData.scores(measures, Instrument.SOFTA_O, d.scale(), 2))[0];
             int[] sample = latentCounts(d, false);
             double predicted = WholePointReliability.reliability(sample, WholePointReliability.SOFTA_O,
-                    MEASUREMENT.raterErrorSd(d));
+                    ((ObserverRatings.Raters) MEASUREMENT.administration(0)).errorSd(d));
             assertEquals(RATERS.reliability(d), r, TO_CONFIGURED, d + " against the configured reliability");
             assertEquals(predicted, r, TO_PREDICTED, d + " against the sample's latent distribution");
         }
@@ -104,7 +104,7 @@ class RecorderTest {
         for (Dimension d : Dimension.values()) {
             double alpha = MeasuredData.alpha(MeasuredData.items(measures, d));
             double rho = WholePointReliability.reliability(latentCounts(d, true), WholePointReliability.SOFTA_S_ITEM,
-                    MEASUREMENT.itemErrorSd(d));
+                    ((SelfReport.Items) MEASUREMENT.administration(1)).errorSd(d));
             double predicted = 4 * rho / (1 + 3 * rho);
             assertEquals(SELF.alpha(d), alpha, TO_CONFIGURED, d + " against the configured alpha");
             assertEquals(predicted, alpha, TO_PREDICTED, d + " against the sample's latent variance");

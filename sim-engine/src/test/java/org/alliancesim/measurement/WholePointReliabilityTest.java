@@ -101,8 +101,8 @@ class WholePointReliabilityTest {
                     b++;
                 }
                 double t = ReferenceDistribution.LOWEST + (b + rng.nextDouble()) * ReferenceDistribution.WIDTH;
-                double x = Recorder.softaPoint(t + sigma * normal.sample());
-                double y = Recorder.softaPoint(t + sigma * normal.sample());
+                double x = ObserverRatings.softaPoint(t + sigma * normal.sample());
+                double y = ObserverRatings.softaPoint(t + sigma * normal.sample());
                 sx += x;
                 sy += y;
                 sxx += x * x;

@@ -2,7 +2,6 @@ package org.alliancesim.analysis.experiment;
 
 import java.util.Arrays;
 import org.alliancesim.analysis.stats.Correlation;
-import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.MemberSession;
 import org.alliancesim.model.SessionRecord;
@@ -21,9 +20,20 @@ import org.alliancesim.model.SessionRecord;
  *   <li>good enough: Pearson's r between sessions attended and improvement per session, over completers.
  * </ul>
  *
- * Not thread-safe: one per replication.
+ * A {@link Tally}: the validation set reads each replication's tally ({@code ReplicationData.patterns()});
+ * {@link #merge} pools later replications' families (their correlations' sums, their counts), and
+ * {@link #snapshot} holds the four figures. Not thread-safe: one per replication.
  */
-public final class PatternTally implements CourseListener {
+public final class PatternTally implements Tally<PatternTally, PatternTally.Patterns> {
+
+    /** The kind of this tally. */
+    public static final Tally.Kind<PatternTally> KIND = new Tally.Kind<>("patterns", limit -> new PatternTally());
+
+    /**
+     * The patterns counted: {@link #repairOutcomeR}, {@link #rateByLengthR}, {@link #vShapedShare},
+     * {@link #vShapedGain} (NaN where undefined).
+     */
+    public record Patterns(double repairOutcomeR, double rateByLengthR, double vShapedShare, double vShapedGain) {}
 
     /** The dip, in SOFTA points below both ends, that makes a trajectory V-shaped. */
     public static final double V_DEPTH = 0.25;
@@ -88,6 +98,26 @@ public final class PatternTally implements CourseListener {
                 otherImprovement += c.improvement();
             }
         }
+    }
+
+    /**
+     * Adds a later replication's families: every figure becomes that of the families of both (a
+     * family's trajectory is followed within its own replication's tally, so merge only finished
+     * replications).
+     */
+    @Override
+    public void merge(PatternTally later) {
+        repairOutcome.merge(later.repairOutcome);
+        rateByLength.merge(later.rateByLength);
+        completersWithTrajectory += later.completersWithTrajectory;
+        vShaped += later.vShaped;
+        vImprovement += later.vImprovement;
+        otherImprovement += later.otherImprovement;
+    }
+
+    @Override
+    public Patterns snapshot() {
+        return new Patterns(repairOutcomeR(), rateByLengthR(), vShapedShare(), vShapedGain());
     }
 
     /** r between repaired share of ruptures and improvement; NaN with fewer than 3 families with ruptures. */

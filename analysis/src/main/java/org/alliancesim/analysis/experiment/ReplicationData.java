@@ -227,7 +227,7 @@ public final class ReplicationData implements CourseListener {
 
     /** This replication's validation patterns (repair and outcome, V-shaped alliance, good enough). */
     public PatternTally patterns() {
-        return tally(Tallies.PATTERNS);
+        return tally(PatternTally.KIND);
     }
 
     /** Number of courses recorded. */

@@ -13,12 +13,9 @@ final class Tallies {
     static final Tally.Kind<RetentionTally> RETENTION_BY_REFERRAL = RetentionTally.by("referral",
             c -> c.referral() == Referral.INVOLUNTARY ? ExperimentResult.INVOLUNTARY : ExperimentResult.VOLUNTARY);
 
-    /** The validation set's course patterns of each replication (read per replication, not merged). */
-    static final Tally.Kind<PatternTally> PATTERNS = new Tally.Kind<>("patterns", limit -> new PatternTally());
-
     /** What every full run counts: metrics, retention, alliance by role, split, dropout timing, outcomes, patterns. */
     static final List<Tally.Kind<?>> STANDARD = List.of(MetricsTally.KIND, RETENTION, RETENTION_BY_REFERRAL,
-            AllianceByRoleTally.KIND, SplitTally.KIND, DropoutTimingTally.KIND, OutcomeTally.KIND, PATTERNS);
+            AllianceByRoleTally.KIND, SplitTally.KIND, DropoutTimingTally.KIND, OutcomeTally.KIND, PatternTally.KIND);
 
     /** What a metrics-only run counts. */
     static final List<Tally.Kind<?>> METRICS_ONLY = List.of(MetricsTally.KIND);

@@ -2,7 +2,9 @@ package org.alliancesim.analysis.experiment;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.EndReason;
 import org.alliancesim.model.TherapistProfile;
@@ -12,9 +14,33 @@ import org.alliancesim.model.TherapistProfile;
  * families): families, dropouts, improvement (sum and sum of squares), and, among the families who did
  * not drop out, how many ended without reliable improvement. Filled on the replication's worker
  * thread; the rows of therapists.csv and the therapist statistics of the validation set
- * ({@code analysis.validation}) read it afterwards. Not thread-safe: one per replication.
+ * ({@code analysis.validation}) read it afterwards.
+ *
+ * <p>A {@link Tally}: {@link #merge} adds a later replication's therapists as further therapists
+ * (numbered on after this tally's: each replication draws its own therapists), so a merged tally
+ * holds every therapist of the run, a cluster each; {@link #snapshot} lists them. Not thread-safe:
+ * one per replication ({@link MetricsTally} keeps one for the therapist share of dropout).
  */
-public final class TherapistTally {
+public final class TherapistTally implements Tally<TherapistTally, List<TherapistTally.Therapist>> {
+
+    /** The kind of this tally. */
+    public static final Tally.Kind<TherapistTally> KIND = new Tally.Kind<>("therapists", limit -> new TherapistTally());
+
+    /**
+     * One therapist's courses.
+     *
+     * @param id the therapist's number in the tally (in a merged tally, numbered on across replications)
+     * @param type the therapist's type, or null when no course of theirs was heard
+     * @param families families the therapist treated
+     * @param dropouts of those, the families who dropped out
+     * @param stayers the families who did not drop out
+     * @param stayersUnimproved of the stayers, those who ended without reliable improvement
+     * @param improvementSum sum of the families' improvement
+     * @param improvementSquares sum of its squares
+     * @param profile the qualities drawn for the therapist, or null when none were heard
+     */
+    public record Therapist(int id, String type, int families, int dropouts, int stayers, int stayersUnimproved,
+            double improvementSum, double improvementSquares, TherapistProfile profile) {}
 
     /** therapists.csv header: the counts, then the qualities drawn for the therapist (docs/outputs.md). */
     public static final String HEADER =
@@ -32,6 +58,18 @@ public final class TherapistTally {
     private double[] improvement = new double[16];
     private double[] improvementSquares = new double[16];
     private int size;
+
+    /** Counts one ended course ({@link #add}). */
+    @Override
+    public void courseEnded(CourseRecord c) {
+        add(c);
+    }
+
+    /** Records the qualities drawn for a therapist ({@link #drawn}). */
+    @Override
+    public void therapistDrawn(TherapistProfile t) {
+        drawn(t);
+    }
 
     /** Counts one course; courses never assigned a therapist (id -1) are left out. */
     public void add(CourseRecord c) {
@@ -69,7 +107,10 @@ public final class TherapistTally {
         return therapist < drawn.length ? drawn[therapist] : null;
     }
 
-    /** One past the highest therapist id seen (ids without families have 0 families). */
+    /**
+     * One past the highest therapist id seen (ids without families have 0 families); in a merged
+     * tally, every therapist of the replications merged, those drawn without a course too.
+     */
     public int therapists() {
         return size;
     }
@@ -100,6 +141,55 @@ public final class TherapistTally {
     /** Sum of the squares of the therapist's families' improvement. */
     public double improvementSquares(int therapist) {
         return improvementSquares[therapist];
+    }
+
+    /**
+     * Adds a later replication's therapists after this tally's: its therapist {@code t} becomes
+     * therapist {@code therapists() + t} here, with their courses and drawn qualities.
+     */
+    @Override
+    public void merge(TherapistTally later) {
+        int offset = extent();
+        int count = later.extent();
+        int total = offset + count;
+        if (total > type.length) {
+            grow(total);
+        }
+        if (total > drawn.length) {
+            drawn = Arrays.copyOf(drawn, total);
+        }
+        System.arraycopy(later.drawn, 0, drawn, offset, Math.min(count, later.drawn.length));
+        System.arraycopy(later.type, 0, type, offset, Math.min(count, later.type.length));
+        System.arraycopy(later.families, 0, families, offset, Math.min(count, later.families.length));
+        System.arraycopy(later.dropouts, 0, dropouts, offset, Math.min(count, later.dropouts.length));
+        System.arraycopy(later.stayers, 0, stayers, offset, Math.min(count, later.stayers.length));
+        System.arraycopy(later.stayersUnimproved, 0, stayersUnimproved, offset,
+                Math.min(count, later.stayersUnimproved.length));
+        System.arraycopy(later.improvement, 0, improvement, offset, Math.min(count, later.improvement.length));
+        System.arraycopy(later.improvementSquares, 0, improvementSquares, offset,
+                Math.min(count, later.improvementSquares.length));
+        size = total;
+    }
+
+    /** One past the highest therapist heard of: with a course, or drawn though no course of theirs ended. */
+    private int extent() {
+        for (int t = drawn.length - 1; t >= size; t--) {
+            if (drawn[t] != null) {
+                return t + 1;
+            }
+        }
+        return size;
+    }
+
+    /** Every therapist counted, by number (those without families too, with 0 families). */
+    @Override
+    public List<Therapist> snapshot() {
+        List<Therapist> out = new ArrayList<>(size);
+        for (int t = 0; t < size; t++) {
+            out.add(new Therapist(t, type[t], families[t], dropouts[t], stayers[t], stayersUnimproved[t], improvement[t],
+                    improvementSquares[t], profile(t)));
+        }
+        return List.copyOf(out);
     }
 
     /** Writes one therapists.csv row per therapist with at least one family, in id order (no header). */

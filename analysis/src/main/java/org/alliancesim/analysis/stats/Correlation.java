@@ -37,6 +37,30 @@ public final class Correlation {
         sxy += dx * dy;
     }
 
+    /**
+     * Adds every pair {@code other} holds, as if they had been added here one by one (the same sums
+     * but for rounding: its sums are moved to this one's reference pair, Chan, Golub and LeVeque 1979).
+     * {@code other} is unchanged.
+     */
+    public void merge(Correlation other) {
+        if (other.n == 0) {
+            return;
+        }
+        if (n == 0) {
+            x0 = other.x0;
+            y0 = other.y0;
+        }
+        double ex = other.x0 - x0;
+        double ey = other.y0 - y0;
+        double k = other.n;
+        sxx += other.sxx + 2 * ex * other.sx + k * ex * ex;
+        syy += other.syy + 2 * ey * other.sy + k * ey * ey;
+        sxy += other.sxy + ex * other.sy + ey * other.sx + k * ex * ey;
+        sx += other.sx + k * ex;
+        sy += other.sy + k * ey;
+        n += other.n;
+    }
+
     /** Pairs added. */
     public long n() {
         return n;

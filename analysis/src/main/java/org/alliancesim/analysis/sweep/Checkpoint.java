@@ -119,7 +119,6 @@ final class Checkpoint {
     static Checkpoint read(Path dir, SweepRows layout, Set<Integer> shard, String shardLabel, boolean complete)
             throws SweepFolderException, IOException {
         Checkpoint c = new Checkpoint();
-        int d = layout.spec().parameters().size();
         int m = layout.spec().metrics().size();
         int reps = layout.spec().replications();
         Path pf = dir.resolve(SweepRunner.POINTS);
@@ -131,10 +130,11 @@ final class Checkpoint {
         // per metric, an error of at most ERROR_MAX characters, quoted, in UTF-8), a row per replication.
         PointsFile pointsFile = layout.pointsFile();
         int width = pointsFile.suffixes().size();
-        int per = layout.valuesPerMetric();
+        RunsFile runsFile = layout.runsFile();
+        int per = runsFile.valuesPerMetric();
         long points = pointsFile.header().length() + params + shard.size()
                 * (12L + (long) width * m * (SweepRows.NUMBER_MAX + 1) + 6L * SweepRows.ERROR_MAX + 8);
-        long runsBound = layout.runsHeader().length() + (long) reps * (params + shard.size()
+        long runsBound = runsFile.header().length() + (long) reps * (params + shard.size()
                 * (24L + (long) per * m * (layout.numberMax() + 1)));
         List<Row> pl = rows(dir, SweepRunner.POINTS, pointsFile.columns(), complete, points);
         Map<Integer, Integer> lineOf = new HashMap<>();
@@ -175,12 +175,12 @@ final class Checkpoint {
             c.points.put(p, new Point(written, f, line, ran));
         }
         Path rf = dir.resolve(SweepRunner.RUNS);
-        List<Row> rl = rows(dir, SweepRunner.RUNS, layout.runsColumns(), complete, runsBound);
+        List<Row> rl = rows(dir, SweepRunner.RUNS, runsFile.columns(), complete, runsBound);
         List<Metric> metrics = layout.spec().metrics().stream().map(Metric::byKey).toList();
         Map<Integer, int[]> runLines = new HashMap<>(); // point -> line of each replication (0: none)
         int orphan = -1;
         int orphanLine = 0;
-        int runFields = 2 + d + per * m;
+        int runFields = runsFile.fields();
         for (Row row : rl) {
             int line = row.line();
             String[] f = row.fields();
@@ -189,20 +189,21 @@ final class Checkpoint {
                         + runFields);
             }
             int p = point(rf, line, f[0], layout, shard, shardLabel);
-            if (!INDEX.matcher(f[1]).matches() || Integer.parseInt(f[1]) >= reps) {
-                throw new SweepFolderException(rf, line, "replication is '" + shown(f[1]) + "'; this sweep has 0.."
+            String replication = f[runsFile.replicationColumn()];
+            if (!INDEX.matcher(replication).matches() || Integer.parseInt(replication) >= reps) {
+                throw new SweepFolderException(rf, line, "replication is '" + shown(replication) + "'; this sweep has 0.."
                         + (reps - 1));
             }
-            int rep = Integer.parseInt(f[1]);
+            int rep = Integer.parseInt(replication);
             int[] at = runLines.computeIfAbsent(p, x -> new int[reps]);
             if (at[rep] != 0) {
                 throw new SweepFolderException(rf, line, "point " + p + ", replication " + rep + " again (also at line "
                         + at[rep] + ")");
             }
             at[rep] = line;
-            checkParameters(rf, line, p, f, 2, layout);
-            for (int j = 2 + d; j < runFields; j++) {
-                checkValue(rf, line, j, f[j], metrics.get((j - 2 - d) / per), layout);
+            checkParameters(rf, line, p, f, runsFile.parameterColumn(0), layout);
+            for (int j = runsFile.valueColumn(0, 0); j < runFields; j++) {
+                checkValue(rf, line, j, f[j], metrics.get(runsFile.metricOf(j)), layout);
             }
             Point own = c.points.get(p);
             if (own != null) {
@@ -289,17 +290,16 @@ final class Checkpoint {
 
     /** A ran point's summary columns must be exactly those its runs give ({@link SweepRows#summary}). */
     private static void checkSummary(Path pf, Point point, String[] runs, SweepRows layout) throws SweepFolderException {
-        int d = layout.spec().parameters().size();
         List<String> metrics = layout.spec().metrics();
-        int per = layout.valuesPerMetric();
+        RunsFile runsFile = layout.runsFile();
         PointsFile pointsFile = layout.pointsFile();
         List<String> names = pointsFile.suffixes();
         for (int k = 0; k < metrics.size(); k++) {
             List<List<String>> values = new ArrayList<>();
-            for (int a = 0; a < per; a++) {
+            for (int a = 0; a < runsFile.valuesPerMetric(); a++) {
                 List<String> arm = new ArrayList<>();
                 for (String r : runs) {
-                    arm.add(r.split(",", -1)[2 + d + per * k + a]);
+                    arm.add(r.split(",", -1)[runsFile.valueColumn(k, a)]);
                 }
                 values.add(arm);
             }

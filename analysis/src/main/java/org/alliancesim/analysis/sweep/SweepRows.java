@@ -12,7 +12,7 @@ import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.SweepSpec;
 
 /**
- * The CSV layout of one sweep: points.csv's ({@link PointsFile}), runs.csv's header, and each point's parameter
+ * The CSV layout of one sweep: points.csv's ({@link PointsFile}), runs.csv's ({@link RunsFile}), and each point's parameter
  * values, as the scenario gets them and as the CSV shows them (so rows read back can be checked
  * against the design).
  *
@@ -37,6 +37,7 @@ final class SweepRows {
     static final int EXACT_MAX = 330;
     private final SweepSpec spec;
     private final PointsFile pointsFile;
+    private final RunsFile runsFile;
     private final List<double[]> points;
     private final boolean[] integer;
     private final String[] columns;
@@ -45,6 +46,7 @@ final class SweepRows {
     SweepRows(SweepSpec spec, List<double[]> points, List<ParameterPath> paths) {
         this.spec = spec;
         this.pointsFile = pointsFile(spec);
+        this.runsFile = new RunsFile(pointsFile.parameters(), pointsFile.metrics(), pointsFile.effect());
         this.points = points;
         this.integer = new boolean[paths.size()];
         for (int k = 0; k < integer.length; k++) {
@@ -78,26 +80,9 @@ final class SweepRows {
         return spec.isEffectSweep();
     }
 
-    /** Values of each metric in a runs.csv row: 1, or 2 in an effect sweep (arm A, arm B). */
-    int valuesPerMetric() {
-        return effect() ? 2 : 1;
-    }
-
-    /**
-     * The columns of runs.csv: point, replication, the parameters, the metrics (in an effect sweep
-     * each metric's value in arm A and in arm B, {@code <m>_a, <m>_b}).
-     */
-    List<String> runsColumns() {
-        List<String> c = new ArrayList<>(List.of("point", "replication"));
-        spec.parameters().forEach(p -> c.add(p.path()));
-        for (String m : spec.metrics()) {
-            if (effect()) {
-                c.addAll(List.of(m + "_a", m + "_b"));
-            } else {
-                c.add(m);
-            }
-        }
-        return c;
+    /** The layout of runs.csv. */
+    RunsFile runsFile() {
+        return runsFile;
     }
 
     /**
@@ -154,7 +139,7 @@ final class SweepRows {
     }
 
     String runsHeader() {
-        return String.join(",", runsColumns()) + "\n";
+        return runsFile.header();
     }
 
     /**

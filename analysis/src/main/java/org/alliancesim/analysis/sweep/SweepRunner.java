@@ -230,11 +230,7 @@ public final class SweepRunner {
             }
             point.append(",\n");
             for (int rep = 0; rep < spec.replications(); rep++) {
-                runs.append(index).append(',').append(rep).append(params);
-                for (List<String> v : written) {
-                    runs.append(',').append(v.get(rep));
-                }
-                runs.append('\n');
+                rows.runsFile().appendRow(runs, index, rep, params, written);
             }
         } catch (ScenarioException | IllegalArgumentException e) {
             // The model refuses this combination: record the error, keep sweeping.

@@ -56,6 +56,30 @@ final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * A teacher's browser, started and kept in {@code browsers} (for the test to quit), on the
+     * dashboard of {@code room} at {@code base}.
+     */
+    static ChromeDriver openDashboard(List<ChromeDriver> browsers, String base, ClassRoom room) throws IOException {
+        ChromeDriver teacher = start(null);
+        browsers.add(teacher);
+        teacher.get(base + "/api/class/teacher?key=" + room.teacherKey());
+        return teacher;
+    }
+
+    /**
+     * A student's browser (its own profile: its own cookies), started, kept in {@code browsers} and
+     * {@code students}, on the class's join screen at {@code base} ({@link #openClass}).
+     */
+    static ChromeDriver openStudent(List<ChromeDriver> browsers, List<ChromeDriver> students, String base)
+            throws IOException {
+        ChromeDriver s = start(null);
+        browsers.add(s);
+        students.add(s);
+        openClass(s, base);
+        return s;
+    }
+
     /** Opens the class's student screen and waits for the join form. */
     static void openClass(ChromeDriver s, String base) {
         s.get(base + "/class");

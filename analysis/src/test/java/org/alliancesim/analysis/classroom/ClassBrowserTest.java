@@ -28,19 +28,14 @@ class ClassBrowserTest {
         List<ChromeDriver> browsers = new ArrayList<>();
         try (ClassroomServer server = ClassroomServer.startClass("127.0.0.1", 0, null, room)) {
             String base = "http://127.0.0.1:" + server.port();
-            ChromeDriver teacher = Chromium.start(null);
-            browsers.add(teacher);
+            ChromeDriver teacher = Chromium.openDashboard(browsers, base, room);
             WebDriverWait tw = new WebDriverWait(teacher, Duration.ofSeconds(90));
-            teacher.get(base + "/api/class/teacher?key=" + room.teacherKey());
             tw.until(d -> d.findElement(By.id("join-code")).getText().equals(room.code));
             List<String> serious = new ArrayList<>(Chromium.axe(teacher, "dashboard, empty"));
             String[] nicknames = {"Ann", "<img src=x onerror=alert(1)>", "Bo"};
             List<ChromeDriver> students = new ArrayList<>();
             for (int i = 0; i < nicknames.length; i++) {
-                ChromeDriver s = Chromium.start(null);
-                browsers.add(s);
-                students.add(s);
-                Chromium.openClass(s, base);
+                ChromeDriver s = Chromium.openStudent(browsers, students, base);
                 if (i == 0) {
                     serious.addAll(Chromium.axe(s, "join screen"));
                 }

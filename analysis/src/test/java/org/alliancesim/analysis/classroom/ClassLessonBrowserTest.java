@@ -63,19 +63,14 @@ class ClassLessonBrowserTest {
         List<String> violations = new ArrayList<>();
         try (ClassroomServer server = ClassroomServer.startClass("127.0.0.1", 0, null, room)) {
             String base = "http://127.0.0.1:" + server.port();
-            ChromeDriver teacher = Chromium.start(null);
-            browsers.add(teacher);
+            ChromeDriver teacher = Chromium.openDashboard(browsers, base, room);
             WebDriverWait tw = new WebDriverWait(teacher, WAIT);
-            teacher.get(base + "/api/class/teacher?key=" + room.teacherKey());
             tw.until(d -> d.findElement(By.id("join-code")).getText().equals(room.code)
                     && d.findElements(By.cssSelector("#lesson-pick option")).size() == 3);
             String[] nicknames = {"Ann", "Bo", "Cy"};
             List<ChromeDriver> students = new ArrayList<>();
             for (int i = 0; i < nicknames.length; i++) {
-                ChromeDriver s = Chromium.start(null);
-                browsers.add(s);
-                students.add(s);
-                Chromium.openClass(s, base);
+                ChromeDriver s = Chromium.openStudent(browsers, students, base);
                 Chromium.joinClass(s, room.code, nicknames[i]);
                 // Each student plays i + 1 sessions first, so the dashboard has courses to show.
                 Chromium.playSessions(s, i + 1);

@@ -74,7 +74,7 @@ class TallyTest {
                 new Experiment.ReplicationSink() {
             @Override
             public void accept(ReplicationData d) throws Exception {
-                patternsCounted.add(d.counts(Tallies.PATTERNS) || d.counts(Tallies.RETENTION));
+                patternsCounted.add(d.counts(PatternTally.KIND) || d.counts(Tallies.RETENTION));
                 sink.accept(d);
             }
 

@@ -107,4 +107,33 @@ class CorrelationTest {
         assertEquals(Double.NaN, c.estimate().lower(), "n = 3 has no Fisher-z interval");
         assertEquals(Double.NaN, c.estimate().upper());
     }
+
+    /**
+     * Merging two halves (each with its own reference pair, far apart) equals adding every pair to
+     * one: the same n, r, interval and p (but for rounding); merging an empty one changes nothing, and
+     * merging into an empty one copies. Catches a wrong shift of the sums to the other reference pair.
+     */
+    @Test
+    void mergingEqualsAddingEveryPair() {
+        Correlation whole = new Correlation();
+        Correlation a = new Correlation();
+        Correlation b = new Correlation();
+        for (int i = 0; i < 40; i++) {
+            double x = 1e4 + i * 0.37 + Math.sin(i);
+            double y = -2e3 + 2.5 * x + 7 * Math.cos(3 * i);
+            whole.add(x, y);
+            (i < 15 ? a : b).add(x, y);
+        }
+        Correlation empty = new Correlation();
+        a.merge(empty);
+        a.merge(b);
+        assertEquals(whole.n(), a.n());
+        assertEquals(whole.r(), a.r(), 1e-12);
+        assertEquals(whole.estimate().lower(), a.estimate().lower(), 1e-12);
+        assertEquals(whole.pValue(), a.pValue(), 1e-12);
+        Correlation copy = new Correlation();
+        copy.merge(whole);
+        assertEquals(whole.r(), copy.r(), 0);
+        assertTrue(whole.r() > 0.5 && whole.r() < 1, "a strong but not perfect correlation: " + whole.r());
+    }
 }
