@@ -51,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGETS", description = "A targets file, or 'literature' (the built-in targets).")
     String targets;
 
-    @Option(names = "--base", paramLabel = "SCENARIO", description = "Start from this scenario (default: the targets file's base).")
+    @Option(names = "--base", paramLabel = "SCENARIO", description = "Start from this scenario (default: the targets file's base).", completionCandidates = ScenarioNames.class)
     String base;
 
     @Mixin

@@ -35,10 +35,10 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The reference scenario (name or file).")
+    @Parameters(index = "0", paramLabel = "A", description = "The reference scenario (name or file).", completionCandidates = ScenarioNames.class)
     String scenarioA;
 
-    @Parameters(index = "1", paramLabel = "B", description = "The scenario compared with it.")
+    @Parameters(index = "1", paramLabel = "B", description = "The scenario compared with it.", completionCandidates = ScenarioNames.class)
     String scenarioB;
 
     @Option(names = "--reps", paramLabel = "N|auto", description = "Replications, from 2 (default: A's), or 'auto': add"

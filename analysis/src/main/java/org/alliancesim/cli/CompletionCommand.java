@@ -6,10 +6,8 @@ import org.alliancesim.scenario.ScenarioLoader;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,8 +16,9 @@ import picocli.CommandLine.Spec;
  * ({@link AutoComplete#bash}), with the built-in scenario names offered wherever a scenario is taken.
  *
  * <p>The script is one for both shells: picocli's bash script enables zsh's {@code bashcompinit} when
- * sourced by zsh. Scenario arguments are listed once, in {@link #SCENARIO_ARGUMENTS}; the command
- * classes stay as they are, and the candidates are attached to a fresh command tree only here.
+ * sourced by zsh. Where a command takes a scenario, its argument says so itself
+ * ({@code completionCandidates = ScenarioNames.class}): the script is generated from the command
+ * tree alone, so a new command needs nothing here.
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         header = "Print a shell completion script (bash or zsh).",
@@ -30,20 +29,6 @@ final class CompletionCommand implements Callable<Integer> {
 
     /** The shells a script can be printed for. */
     enum Shell { bash, zsh }
-
-    /**
-     * Where a scenario (a built-in name or a file) is taken: the command path, then a positional
-     * index ({@code "0"}) or an option name ({@code "--base"}).
-     */
-    static final List<List<String>> SCENARIO_ARGUMENTS = List.of(
-            List.of("run", "0"),
-            List.of("compare", "0"), List.of("compare", "1"),
-            List.of("story", "0"),
-            List.of("validate", "0"),
-            List.of("study", "0"),
-            List.of("calibrate", "--base"),
-            List.of("scenarios", "show", "0"),
-            List.of("scenarios", "check", "0"));
 
     @Spec
     CommandSpec spec;
@@ -61,9 +46,7 @@ final class CompletionCommand implements Callable<Integer> {
     /** The completion script for the command line {@code alliancesim} (the same text for both shells). */
     static String script(Shell shell) {
         CommandLine root = new CommandLine(new AllianceSim());
-        for (List<String> where : SCENARIO_ARGUMENTS) {
-            offerScenarioNames(root, where);
-        }
+        scenarioOptionsLast(root);
         return "# alliancesim completion for " + shell + " (picocli " + CommandLine.VERSION + ")\n"
                 + withFileNames(AutoComplete.bash("alliancesim", root));
     }
@@ -103,38 +86,19 @@ final class CompletionCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    /** Replaces the argument at {@code where} by a copy whose completion candidates are the built-in names. */
-    private static void offerScenarioNames(CommandLine root, List<String> where) {
-        CommandLine line = root;
-        for (String name : where.subList(0, where.size() - 1)) {
-            line = line.getSubcommands().get(name);
-            if (line == null) {
-                throw new IllegalStateException("no command " + where + " to complete scenario names for");
-            }
-        }
+    /**
+     * Moves each option that completes scenario names to the end of its command's options, where the
+     * script has listed it since the names were first offered (the script's text stays the same;
+     * the order does not change what completes).
+     */
+    private static void scenarioOptionsLast(CommandLine line) {
         CommandSpec command = line.getCommandSpec();
-        String arg = where.get(where.size() - 1);
-        ArgSpec replaced;
-        if (arg.startsWith("-")) {
-            OptionSpec option = command.findOption(arg);
-            replaced = option;
-            if (option != null) {
+        for (OptionSpec option : List.copyOf(command.options())) {
+            if (option.completionCandidates() instanceof ScenarioNames) {
                 command.remove(option);
-                command.addOption(OptionSpec.builder(option).completionCandidates(ScenarioLoader.BUILTINS).build());
-            }
-        } else {
-            int index = Integer.parseInt(arg);
-            PositionalParamSpec positional = command.positionalParameters().stream()
-                    .filter(p -> p.index().contains(index)).findFirst().orElse(null);
-            replaced = positional;
-            if (positional != null) {
-                command.remove(positional);
-                command.addPositional(PositionalParamSpec.builder(positional)
-                        .completionCandidates(ScenarioLoader.BUILTINS).build());
+                command.addOption(OptionSpec.builder(option).build());
             }
         }
-        if (replaced == null) {
-            throw new IllegalStateException("no argument " + where + " to complete scenario names for");
-        }
+        line.getSubcommands().values().forEach(CompletionCommand::scenarioOptionsLast);
     }
 }

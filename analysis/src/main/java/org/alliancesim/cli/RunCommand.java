@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name (see 'scenarios list') or a file.")
+    @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name (see 'scenarios list') or a file.", completionCandidates = ScenarioNames.class)
     String scenario;
 
     @Option(names = "--reps", paramLabel = "N|auto", description = "Replications (default: the scenario's), or 'auto' with --ci-width.")

@@ -20,7 +20,7 @@ final class ScenariosCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files or built-in names.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Scenario files or built-in names.", completionCandidates = ScenarioNames.class)
     List<String> files;
 
     @Mixin

@@ -55,7 +55,7 @@ final class ScenariosCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "SCENARIO", description = "A built-in name or a file.")
+        @Parameters(paramLabel = "SCENARIO", description = "A built-in name or a file.", completionCandidates = ScenarioNames.class)
         String scenario;
 
         @Mixin

@@ -30,7 +30,7 @@ final class StoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name or a file.")
+    @Parameters(paramLabel = "SCENARIO", description = "A built-in scenario's name or a file.", completionCandidates = ScenarioNames.class)
     String scenario;
 
     @Option(names = "--family", paramLabel = "K", description = "Which family, from 0 (default: ${DEFAULT-VALUE}).")

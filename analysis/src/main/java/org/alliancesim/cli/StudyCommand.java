@@ -36,7 +36,7 @@ final class StudyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", description = "The scenario (built-in name or file).")
+    @Parameters(paramLabel = "SCENARIO", description = "The scenario (built-in name or file).", completionCandidates = ScenarioNames.class)
     String scenario;
 
     @Option(names = "--design", paramLabel = "STUDY.yaml", description = "The study design file (default: 200"

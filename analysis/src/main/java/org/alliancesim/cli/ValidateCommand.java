@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "Scenario (default: the targets file's base).")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..1", description = "Scenario (default: the targets file's base).", completionCandidates = ScenarioNames.class)
     String scenario;
 
     @Option(names = "--targets", paramLabel = "FILE", description = "Targets file (default: ${DEFAULT-VALUE}).")

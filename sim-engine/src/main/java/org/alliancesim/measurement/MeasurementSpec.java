@@ -61,6 +61,11 @@ public record MeasurementSpec(
         return new MeasurementSpec(on, softaO, softaS, outcome, schedule, nonresponse, followUp);
     }
 
+    /** A copy given on {@code s}, enabled. */
+    public MeasurementSpec withSchedule(Schedule s) {
+        return new MeasurementSpec(true, softaO, softaS, outcome, s, nonresponse, followUp);
+    }
+
     private static void present(String field, Object v) {
         if (v == null) {
             throw new ParameterException(field, null, "given");

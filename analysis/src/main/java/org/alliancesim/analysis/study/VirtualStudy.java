@@ -70,8 +70,7 @@ public final class VirtualStudy {
         List<Integer> rated = new ArrayList<>(s.softaOSessions());
         rated.add(design.earlySession());
         Schedule schedule = new Schedule(rated, s.softaSSessions(), s.outcomeEvery());
-        return new VirtualStudy(scenario, design, new MeasurementSpec(true, m.softaO(), m.softaS(), m.outcome(),
-                schedule, m.nonresponse(), m.followUp()));
+        return new VirtualStudy(scenario, design, m.withSchedule(schedule));
     }
 
     /**
@@ -88,9 +87,7 @@ public final class VirtualStudy {
     public VirtualStudy earlyRatingsOnly() {
         Schedule s = measurement.schedule();
         List<Integer> rated = s.softaOSessions().stream().filter(t -> t <= design.earlySession()).toList();
-        return new VirtualStudy(scenario, design, new MeasurementSpec(true, measurement.softaO(), measurement.softaS(),
-                measurement.outcome(), new Schedule(rated, List.of(), 0), measurement.nonresponse(),
-                measurement.followUp()));
+        return new VirtualStudy(scenario, design, measurement.withSchedule(new Schedule(rated, List.of(), 0)));
     }
 
     /** The design. */
