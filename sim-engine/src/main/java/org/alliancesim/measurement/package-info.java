@@ -10,7 +10,10 @@
  * replication emits ({@link org.alliancesim.model.CourseListener}) into typed
  * {@link org.alliancesim.measurement.Measure} rows and per-family
  * {@link org.alliancesim.measurement.FamilyTruth}s. It reads only what the model emits and draws
- * from its own keyed random streams, so measuring never changes a course.
+ * from its own keyed random streams, so measuring never changes a course. Each instrument is a
+ * settings record implementing {@link org.alliancesim.measurement.MeasuringInstrument}, registered
+ * once in {@link org.alliancesim.measurement.MeasurementSpec#instruments()}; the
+ * {@link org.alliancesim.measurement.Recorder} knows none of them.
  * May depend on: {@code org.alliancesim.model}, {@code org.alliancesim.engine} and Commons RNG; no
  * scenario files, analysis, I/O, Jackson or charts (enforced by {@code ArchitectureTest}).
  */
