@@ -311,6 +311,11 @@ class AbcSmcRoundsTest {
                 assertFalse(slot.get(a).simulated());
             }
         }
+        // Replayed, moves that stayed outside are what the key draws (none), and the generation fails as the local one does.
+        List<List<AbcSmc.Attempt>> all = abc.simulateSlots(outside, new int[] {0, 1, 2, 3});
+        IllegalStateException replayed = assertThrows(IllegalStateException.class,
+                () -> abc.generationFrom(outside, all, 0));
+        assertEquals(e.getMessage(), replayed.getMessage());
         assertEquals(0, calls.get());
     }
 
@@ -342,6 +347,9 @@ class AbcSmcRoundsTest {
         // A round of one attempt runs on the caller; generation 0's first round has 8.
         seen.remove(caller);
         assertFalse(seen.isEmpty(), "a pool of 2 runs the simulations");
+        // A task's share (simulateSlots) on two threads: the same, its pool shut down when it returns.
+        AbcSmc.of(UNIFORM, OBSERVED, watching, settings(0, 0, 1000, 2, true, 2)).simulateSlots(null, new int[] {0, 1, 2});
+        seen.remove(caller);
         for (Thread t : seen) {
             assertEquals("abc-smc", t.getName());
             assertTrue(t.isDaemon());

@@ -98,6 +98,17 @@ class GenerationShardTest {
         assertEquals(-1.2345678901234568E-300, c.attempts().get(1).get(0).theta()[0], 0);
     }
 
+    /** One parameter and two statistics: each statistic read from its own column. */
+    @Test
+    void twoStatisticsAreReadFromTheirOwnColumns(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("task-1.csv");
+        GenerationShard.write(file, KEY, 0, 1, 1, 1, 2, List.of(List.of(new AbcSmc.Attempt(0, 0, new double[] {0.25},
+                new double[] {1.5, -2.0}))));
+        AbcSmc.Attempt a = GenerationShard.read(tmp, "task-1.csv", KEY, 0, 1, 1, 1, 1, 2, 1).attempts().get(0).get(0);
+        assertArrayEquals(new double[] {0.25}, a.theta(), 0);
+        assertArrayEquals(new double[] {1.5, -2.0}, a.stats(), 0);
+    }
+
     /** Header and end with no rows: refused for its missing slots (not as a file without its end line). */
     @Test
     void aShardWithoutRowsLacksItsSlots(@TempDir Path tmp) throws Exception {

@@ -19,6 +19,8 @@ class PopulationTest {
         assertEquals(3, Population.weightedQuantile(v, w, 0.81), 0);
         assertEquals(1, Population.weightedQuantile(v, w, 0.025), 0);
         assertEquals(3, Population.weightedQuantile(v, w, 2), 0);
+        // A cumulative weight 1e-12 short of q still reaches it: (0.5 + 1e-12) - 1e-12 is 0.5 in double.
+        assertEquals(1, Population.weightedQuantile(v, w, 0.5 + 1e-12), 0);
     }
 
     @Test
