@@ -340,7 +340,8 @@ public final class AbcSmc {
                         + " inside the prior's support");
             }
             listener.round(plan.t(), slots.length - pendingCount, slots.length, plan.spentBefore() + spent);
-            if (spent > plan.allowance() || (pendingCount > 0 && spent >= plan.allowance())) {
+            // (With no slot pending the loop ends anyway, so only a pending round can overrun the allowance.)
+            if (pendingCount > 0 && spent >= plan.allowance()) {
                 break;
             }
         }
@@ -624,8 +625,6 @@ public final class AbcSmc {
         int m = simulated.get(0).length;
         double[] out = new double[m];
         double[] v = new double[simulated.size()];
-        double[] unit = new double[v.length];
-        Arrays.fill(unit, 1);
         for (int k = 0; k < m; k++) {
             for (int i = 0; i < v.length; i++) {
                 v[i] = simulated.get(i)[k];
