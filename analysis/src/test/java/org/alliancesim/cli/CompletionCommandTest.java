@@ -29,6 +29,35 @@ class CompletionCommandTest {
         assertEquals(0, check.code(), check.out());
     }
 
+    /**
+     * The arguments that take a scenario say so themselves (no list in CompletionCommand): exactly
+     * these nine, each with the scenario names as candidates. Fails when a command drops the mark
+     * (its scenario would no longer complete) or marks an argument that takes no scenario.
+     */
+    @Test
+    void theArgumentsThatTakeAScenarioAreMarkedInTheCommands() {
+        List<String> marked = new java.util.ArrayList<>();
+        collectMarked(new picocli.CommandLine(new AllianceSim()), "", marked);
+        assertEquals(List.of("run 0", "compare 0", "compare 1", "story 0", "calibrate --base", "validate 0",
+                "study 0", "scenarios show 0", "scenarios check 0"), marked);
+    }
+
+    private static void collectMarked(picocli.CommandLine line, String path, List<String> out) {
+        for (picocli.CommandLine.Model.ArgSpec a : line.getCommandSpec().args()) {
+            if (a.completionCandidates() instanceof ScenarioNames) {
+                assertEquals(org.alliancesim.scenario.ScenarioLoader.BUILTINS,
+                        java.util.stream.StreamSupport.stream(a.completionCandidates().spliterator(), false).toList());
+                out.add(path.strip() + " " + (a.isOption() ? ((picocli.CommandLine.Model.OptionSpec) a).longestName()
+                        : String.valueOf(((picocli.CommandLine.Model.PositionalParamSpec) a).index().min())));
+            }
+        }
+        line.getSubcommands().forEach((name, sub) -> {
+            if (sub.getCommandSpec().parent() == line.getCommandSpec()) {
+                collectMarked(sub, path + " " + name, out);
+            }
+        });
+    }
+
     @Test
     void scenarioNamesAreCompletedWhereAScenarioIsTaken() throws Exception {
         Path script = script("bash");
