@@ -44,10 +44,11 @@ public final class StudyDataWriter {
      * @param therapists therapists they are spread over
      * @param seed the seed of the draw (replication 0)
      * @param prefix the identifiers' prefix
+     * @return the virtual study's sample the files hold (with its latent values and every measure)
      * @throws ScenarioException if the study-data.yaml text is refused, or the scenario refuses the design
      * @throws IOException if writing fails, or {@code dir} is not empty
      */
-    public static void write(Scenario scenario, String studyData, int families, int therapists, long seed,
+    public static VirtualStudy.Sample write(Scenario scenario, String studyData, int families, int therapists, long seed,
             String prefix, Path dir) throws ScenarioException, IOException {
         StudyDataSpec spec = StudyDataSpecs.parse(StudyDataSpecs.FILE, studyData);
         OutcomeMeasure o = scenario.measurement().outcome();
@@ -109,6 +110,7 @@ public final class StudyDataWriter {
         Files.writeString(dir.resolve(StudyDataSpecs.FILE), studyData, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(StudyData.FAMILIES), fam, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(StudyData.MEASURES), mea, StandardCharsets.UTF_8);
+        return sample;
     }
 
     /** The made-up id of family {@code k}. */
