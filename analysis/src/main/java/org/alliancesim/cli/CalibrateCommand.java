@@ -106,6 +106,10 @@ final class CalibrateCommand implements Callable<Integer> {
         if (!List.of("optimise", "abc-smc").contains(method)) {
             throw new BadRequestException("--method " + method + ": allowed: optimise, abc-smc");
         }
+        if (data != null && (replications != null || families != null)) {
+            throw new BadRequestException("--data simulates one virtual study of the data's own size per particle;"
+                    + " leave out --replications and --families");
+        }
         if (data != null && !method.equals("abc-smc")) {
             throw new BadRequestException("--data fits by ABC-SMC only; add --method abc-smc (the optimiser's"
                     + " distance weighs published ranges, which a study's own data do not have)");

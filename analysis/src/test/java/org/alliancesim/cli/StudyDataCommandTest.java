@@ -113,6 +113,9 @@ class StudyDataCommandTest {
                 "measures.csv:2: score: found 4, outside the scale; allowed: -3 to 3");
         refused(study(YAML, f, line(m, 3, s -> s.replaceAll(",[0-9.]+$", ",7.5"))),
                 "measures.csv:3: score: found 7.5, outside the scale; allowed: 0 to 6");
+        // the same score twice
+        refused(study(YAML, f, m + "ZK9-F000,0,1,softa_o,engagement,1\n"), "measures.csv:50: score: a second score of"
+                + " the same family, member, session and scale (line 2); allowed: one score each");
         // an empty file
         refused(study(YAML, "", m), "families.csv: empty file");
         refused(study(YAML, f, ""), "measures.csv: empty file");
@@ -129,11 +132,16 @@ class StudyDataCommandTest {
     }
 
     @Test
-    void theOptimiserRefusesData() throws Exception {
+    void theOptimiserAndAnotherSimulationSizeRefuseData() throws Exception {
         Path out = dir.resolve("out");
         Outcome o = AllianceSimTest.run("calibrate", FIT, "--data", EXAMPLE.toString(), "--out", out.toString());
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains("--data fits by ABC-SMC only; add --method abc-smc"), o.err());
+        assertFalse(Files.exists(out));
+        o = AllianceSimTest.run("calibrate", FIT, "--data", EXAMPLE.toString(), "--method", "abc-smc", "--families",
+                "100", "--out", out.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("leave out --replications and --families"), o.err());
         assertFalse(Files.exists(out));
     }
 

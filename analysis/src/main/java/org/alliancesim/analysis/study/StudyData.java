@@ -174,6 +174,7 @@ public final class StudyData {
         double sumSq = 0;
         if (Files.exists(measuresFile)) {
             String mFile = measuresFile.toString();
+            Map<String, Integer> scored = new HashMap<>();
             for (Row r : rows(measuresFile, MEASURE_COLUMNS, List.of())) {
                 String id = r.text("family_id");
                 Integer family = familyIds.get(id);
@@ -219,6 +220,12 @@ public final class StudyData {
                             sumSq += score * score;
                         }
                     }
+                }
+                Integer first = scored.putIfAbsent(family + " " + member + " " + session + " " + instrument + " " + scale,
+                        r.line);
+                if (first != null) {
+                    throw problem(mFile, r.line, "score", "a second score of the same family, member, session and scale"
+                            + " (line " + first + "); allowed: one score each");
                 }
                 measures.computeIfAbsent(family, k -> new ArrayList<>()).add(new Measure(0, family, t.therapistId(),
                         member, null, session, ins, scale, Measure.NONE, score));
@@ -359,7 +366,7 @@ public final class StudyData {
             } catch (NumberFormatException e) {
                 x = Double.NaN;
             }
-            if (Double.isNaN(x) || v.isEmpty() || !v.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+            if (Double.isNaN(x) || v.isEmpty() || !v.matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
                 throw problem(file, line, column, "found '" + Problem.shown(v) + "'; allowed: a number from "
                         + fmt(min) + " to " + fmt(max) + (optional ? " (or leave the column out)" : ""));
             }
