@@ -62,7 +62,10 @@ public final class AbcSmcUseCase {
     public static AbcSmcResult execute(AbcSmcRequest request, DataEvidence data) throws IOException, ScenarioException {
         Instant started = Instant.now();
         if (data != null) {
-            request = request.withTargets(data.targets(request.targets()));
+            AbcSmcRequest r = request;
+            request = new AbcSmcRequest(data.targets(r.targets()), r.targetsName() + " given the study data "
+                    + data.label(), r.base(), r.startEdits(), r.population(), r.maxSimulations(), r.minAcceptanceRate(),
+                    r.finalTolerance(), r.alpha(), r.maxGenerations(), r.resume(), r.execution());
         }
         CalibrationSpec spec = request.targets();
         Parts parts = Parts.of(request, data);
