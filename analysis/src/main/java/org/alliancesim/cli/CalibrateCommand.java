@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.Identifiability;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.inference.PosteriorSummary;
 import org.alliancesim.analysis.usecase.AbcSmcArguments;
 import org.alliancesim.analysis.usecase.AbcSmcRequest;
@@ -95,10 +96,23 @@ final class CalibrateCommand implements Callable<Integer> {
             + " finished generation (same command otherwise).")
     boolean resume;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Fit a study's own data instead of the targets:"
+            + " a folder with study-data.yaml, families.csv and optionally measures.csv (docs/fitting-your-data.md);"
+            + " TARGETS then gives the parameters, priors and seed. Needs --method abc-smc.")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
         if (!List.of("optimise", "abc-smc").contains(method)) {
             throw new BadRequestException("--method " + method + ": allowed: optimise, abc-smc");
+        }
+        if (data != null && (replications != null || families != null)) {
+            throw new BadRequestException("--data simulates one virtual study of the data's own size per particle;"
+                    + " leave out --replications and --families");
+        }
+        if (data != null && !method.equals("abc-smc")) {
+            throw new BadRequestException("--data fits by ABC-SMC only; add --method abc-smc (the optimiser's"
+                    + " distance weighs published ranges, which a study's own data do not have)");
         }
         if (method.equals("abc-smc")) {
             if (identifiability) {
@@ -166,16 +180,32 @@ final class CalibrateCommand implements Callable<Integer> {
                 .withOutput(results.orDefault("calibrate"))
                 .withResume(resume).withArguments(spec.root().commandLine().getParseResult().originalArgs());
         if (slurmWork != null || slurmTask != null || slurmReduce != null) {
+            if (data != null) {
+                throw new BadRequestException("--data does not run as Slurm steps yet; run calibrate --data on one machine");
+            }
             return slurmStep(request);
         }
+        DataEvidence evidence = data == null ? null : DataEvidence.read(data);
         AbcSmcResult r;
         try (ProgressBar bar = ProgressBars.open("particles", request.population(), quietOption.quiet)) {
-            r = AbcSmcUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
+            r = AbcSmcUseCase.execute(request.withProgress(ProgressBars.onto(bar)), evidence);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "posterior of %s on %s by ABC-SMC: %d particles, %d generations, %d simulations (%s)%n",
-                targets, r.targets().base(), request.population(), r.state().generations().size(),
+                evidence == null ? targets : "the parameters of " + targets + " given the study data " + data,
+                r.targets().base(), request.population(), r.state().generations().size(),
                 r.state().simulations(), r.state().stopReason());
+        if (evidence != null) {
+            o.printf(Locale.ROOT, "  %d families, %d therapists; summaries (observed, bootstrap se):", evidence.data()
+                    .families(), evidence.data().therapists());
+            double[] obs = evidence.observed();
+            double[] se = evidence.standardErrors();
+            for (int k = 0; k < obs.length; k++) {
+                o.printf(Locale.ROOT, " %s %.4f (%.4f)%s", evidence.names().get(k), obs[k], se[k],
+                        k + 1 < obs.length ? "," : "");
+            }
+            o.println();
+        }
         o.printf(Locale.ROOT, "  %-40s %10s %10s %23s%n", "parameter", "mean", "sd", "95% credible interval");
         for (PosteriorSummary.Row row : r.summary().rows()) {
             o.printf(Locale.ROOT, "  %-40s %10.4f %10.4f   [%9.4f, %9.4f]%n", row.parameter(), row.mean(), row.sd(),

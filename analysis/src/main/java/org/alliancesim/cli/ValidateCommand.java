@@ -1,12 +1,16 @@
 package org.alliancesim.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.Posterior;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.validation.ValidationSet;
+import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.ValidateRequest;
 import org.alliancesim.analysis.usecase.ValidateResult;
 import org.alliancesim.analysis.usecase.ValidateUseCase;
@@ -66,12 +70,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     QuietOption quietOption;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "Compare the scenario with a study's own data"
+            + " instead of the targets and validation set: the data's summaries beside the model's virtual studies of"
+            + " the same design (--reps of them); writes data-check.csv and summary.json (docs/fitting-your-data.md).")
+    Path data;
+
     @Override
     public Integer call() throws Exception {
         CalibrationSpec goals = Calibration.targets(targets);
         Posterior post = posteriorOption.read();
         String name = scenario != null ? scenario : post != null ? posteriorOption.dir.resolve("fitted.yaml").toString() : goals.base();
         Scenario s = ScenarioLoader.load(name, setOption.edits).withReplications(reps);
+        if (data != null) {
+            return data(goals, s);
+        }
         ValidateRequest request = ValidateRequest.of(goals, targets, s).withPosterior(post).withDraws(posteriorOption.draws)
                 .withValidation(ValidationSet.spec(validation))
                 .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(results.orDefault("validate"))
@@ -102,6 +114,36 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         o.printf(Locale.ROOT, "results: %s%n", r.folder());
+        o.flush();
+        return AllianceSim.OK;
+    }
+
+    private Integer data(CalibrationSpec goals, Scenario s) throws Exception {
+        if (posteriorOption.read() != null) {
+            throw new BadRequestException("--data compares one scenario with the data; give the posterior's fitted.yaml"
+                    + " as SCENARIO instead of --posterior");
+        }
+        DataEvidence evidence = DataEvidence.read(data);
+        ValidateRequest request = ValidateRequest.of(goals, targets, s)
+                .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get())
+                .withOutput(results.orDefault("validate"))
+                .withArguments(spec.root().commandLine().getParseResult().originalArgs());
+        List<DataEvidence.Check> checks = ValidateUseCase.data(request, evidence);
+        PrintWriter o = spec.commandLine().getOut();
+        Scenario ran = request.scenario();
+        o.printf(Locale.ROOT, "%s against the study data %s: %d families, %d therapists; %d virtual studies, seed %d%n",
+                ran.name(), data, evidence.data().families(), evidence.data().therapists(), ran.replications(),
+                ran.seed());
+        o.printf(Locale.ROOT, "%-24s %10s %12s %10s %24s %s%n", "summary", "observed", "bootstrap se", "model mean",
+                "model 95% interval", "inside");
+        int inside = 0;
+        for (DataEvidence.Check c : checks) {
+            o.printf(Locale.ROOT, "%-24s %10.4f %12.4f %10.4f %24s %s%n", c.name(), c.observed(), c.se(), c.modelMean(),
+                    String.format(Locale.ROOT, "[%.4f, %.4f]", c.lower(), c.upper()), c.inside() ? "yes" : "NO");
+            inside += c.inside() ? 1 : 0;
+        }
+        o.printf(Locale.ROOT, "%d of %d summaries inside the model's 95%% interval%n", inside, checks.size());
+        o.printf(Locale.ROOT, "results: %s (data-check.csv, summary.json)%n", request.output().dir());
         o.flush();
         return AllianceSim.OK;
     }

@@ -74,6 +74,15 @@ public final class VirtualStudy {
     }
 
     /**
+     * The virtual study of {@code design} on {@code scenario}, measured exactly with {@code m} instead
+     * of the scenario's {@code measurement:} section (a study's own instruments,
+     * {@link StudyData#measurement}); its schedule must rate the design's early session.
+     */
+    public static VirtualStudy of(Scenario scenario, StudySpec design, MeasurementSpec m) {
+        return new VirtualStudy(scenario, design, m.withEnabled(true));
+    }
+
+    /**
      * This study with only the ratings the early-alliance statistics read: SOFTA-o at the sessions up to
      * the early one, no SOFTA-s, and the outcome at baseline and end only (none in treatment). Every
      * instrument draws from its own stream per family, and a family's SOFTA-o draws are taken session

@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.inference.AbcSmc;
 import org.alliancesim.analysis.inference.Checkpoint;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.inference.ModelSimulator;
 import org.alliancesim.analysis.inference.PosteriorSummary;
 import org.alliancesim.analysis.inference.Prior;
@@ -44,9 +45,30 @@ public final class AbcSmcUseCase {
      * @throws IOException if writing fails (no result file is left half-written)
      */
     public static AbcSmcResult execute(AbcSmcRequest request) throws IOException, ScenarioException {
+        return execute(request, null);
+    }
+
+    /**
+     * Runs the request on a study's own data ({@code calibrate --data DIR --method abc-smc},
+     * docs/fitting-your-data.md): the observed statistics are the data's summaries and each simulation
+     * is one virtual study of the data's design ({@link DataEvidence#simulator}); the request's
+     * targets are replaced by the summaries ({@link DataEvidence#targets}), its parameters, priors and
+     * seed kept. With {@code data} null, as {@link #execute(AbcSmcRequest)}.
+     *
+     * @throws ScenarioException for an unknown path, or bounds the model refuses
+     * @throws BadRequestException as {@link #execute(AbcSmcRequest)}
+     * @throws IOException if writing fails (no result file is left half-written)
+     */
+    public static AbcSmcResult execute(AbcSmcRequest request, DataEvidence data) throws IOException, ScenarioException {
         Instant started = Instant.now();
+        if (data != null) {
+            AbcSmcRequest r = request;
+            request = new AbcSmcRequest(data.targets(r.targets()), r.targetsName() + " given the study data "
+                    + data.label(), r.base(), r.startEdits(), r.population(), r.maxSimulations(), r.minAcceptanceRate(),
+                    r.finalTolerance(), r.alpha(), r.maxGenerations(), r.resume(), r.execution());
+        }
         CalibrationSpec spec = request.targets();
-        Parts parts = Parts.of(request);
+        Parts parts = Parts.of(request, data);
         Calibration calibration = parts.calibration();
         Prior prior = parts.prior();
         AbcSmc abc = parts.abc();
@@ -119,11 +141,17 @@ public final class AbcSmcUseCase {
     /** The calibration, prior and algorithm of {@code request}. */
     record Parts(Calibration calibration, Prior prior, AbcSmc abc) {
         static Parts of(AbcSmcRequest request) throws ScenarioException {
+            return of(request, null);
+        }
+
+        /** With {@code data}, the data's summaries and virtual studies instead of the targets' (see above). */
+        static Parts of(AbcSmcRequest request, DataEvidence data) throws ScenarioException {
             CalibrationSpec spec = request.targets();
             Calibration calibration = CalibrateUseCase.calibration(spec, request.base(), request.targetsName());
             Prior prior = Prior.of(spec);
-            return new Parts(calibration, prior, AbcSmc.of(prior, ModelSimulator.observed(spec),
-                    ModelSimulator.of(calibration), request.settings()));
+            return new Parts(calibration, prior, AbcSmc.of(prior,
+                    data == null ? ModelSimulator.observed(spec) : data.observed(),
+                    data == null ? ModelSimulator.of(calibration) : data.simulator(calibration), request.settings()));
         }
     }
 

@@ -1,5 +1,9 @@
 package org.alliancesim.analysis.usecase;
 
+import java.util.List;
+import org.alliancesim.analysis.inference.DataEvidence;
+import org.alliancesim.analysis.report.DataCheckReport;
+
 import java.io.IOException;
 import java.time.Instant;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
@@ -7,7 +11,9 @@ import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.report.CalibrationReport;
+import org.alliancesim.analysis.report.DataCheckReport;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.validation.ValidationSet;
@@ -71,5 +77,31 @@ public final class ValidateUseCase {
                 predictive, Provenance.of(request.arguments(), started));
         folder.commit();
         return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir(), predictive);
+    }
+
+    /**
+     * {@code validate --data DIR}: the summaries of a study's own data beside {@code request}'s
+     * scenario's virtual studies of the same design (replications 0 to reps - 1 of the scenario's
+     * seed), each in the model's 95% predictive interval or not (docs/fitting-your-data.md). With an
+     * output folder, writes data-check.csv and summary.json there (aggregates only). The targets and
+     * validation set of the request are not used.
+     *
+     * @throws BadRequestException if the output folder cannot take results (nothing has run)
+     * @throws IOException if writing fails (no result file is left half-written)
+     */
+    public static List<DataEvidence.Check> data(ValidateRequest request, DataEvidence data) throws IOException {
+        Instant started = Instant.now();
+        Scenario s = request.scenario();
+        Output output = request.output();
+        try (ResultsFolder folder = output == null ? null : output.open(DataCheckReport.FILES)) {
+            List<DataEvidence.Check> checks = Requests.run(() -> data.check(s, s.seed(), s.replications(),
+                    request.threads()));
+            if (folder != null) {
+                DataCheckReport.write(folder, checks, data.data().families(), data.data().therapists(),
+                        s.replications(), s, Provenance.of(request.arguments(), started));
+                folder.commit();
+            }
+            return checks;
+        }
     }
 }
