@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A generation shard ({@code slurm --abc}) written and read back on its own, without a run: the
  * exact text against one written out by hand (its SHA-256 digests computed with {@code sha256sum}),
  * and every refusal of {@link GenerationShard#read} with its line and words. The use case's tests
- * (usecase.AbcStepUseCaseTest, tagged slow paths aside) damage a real run's shard; these reach each
+ * (usecase.AbcStepUseCaseTest) damage a real run's shard in six ways; these reach each
  * check alone, so a check that is dropped, loosened or reports the wrong line fails here.
  */
 class GenerationShardTest {
