@@ -241,15 +241,7 @@ public final class CompeteReport {
         if (probabilities != null) {
             summary.set("model_probabilities", ModelChoiceReport.node(probabilities, run));
         }
-        ObjectNode prov = summary.putObject("provenance");
-        prov.put("program", "alliancesim");
-        Provenance.build().putInto(prov);
-        ArrayNode args = prov.putArray("command_line");
-        args.add("alliancesim");
-        p.arguments().forEach(args::add);
-        prov.put("started", p.started().toString());
-        prov.put("finished", p.finished().toString());
-        prov.set("hypotheses", tree(spec));
+        provenance(summary, spec, p);
         folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
         List<List<String>> variants = new ArrayList<>();
         for (HypothesesSpec.Variant v : spec.variants()) {
@@ -291,6 +283,19 @@ public final class CompeteReport {
         }
         out.add(new HtmlReport.Table("Variants", List.of("variant", "edits", "fitted parameters"), variants));
         return out;
+    }
+
+    /** summary.json's provenance: program, command line, start and finish, the hypotheses written out. */
+    static void provenance(ObjectNode summary, HypothesesSpec spec, Provenance p) {
+        ObjectNode prov = summary.putObject("provenance");
+        prov.put("program", "alliancesim");
+        Provenance.build().putInto(prov);
+        ArrayNode args = prov.putArray("command_line");
+        args.add("alliancesim");
+        p.arguments().forEach(args::add);
+        prov.put("started", p.started().toString());
+        prov.put("finished", p.finished().toString());
+        prov.set("hypotheses", tree(spec));
     }
 
     /** {@code o} as indented JSON with a final newline, as summary.json is written. */

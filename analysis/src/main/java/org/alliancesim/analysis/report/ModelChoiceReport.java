@@ -236,15 +236,7 @@ public final class ModelChoiceReport {
                             + HtmlReport.fmt(r.share().upper()) + "]", Long.toString(r.simulations()),
                     String.format(java.util.Locale.ROOT, "%.1f", r.seconds())));
         }
-        ObjectNode prov = summary.putObject("provenance");
-        prov.put("program", "alliancesim");
-        Provenance.build().putInto(prov);
-        ArrayNode args = prov.putArray("command_line");
-        args.add("alliancesim");
-        p.arguments().forEach(args::add);
-        prov.put("started", p.started().toString());
-        prov.put("finished", p.finished().toString());
-        prov.set("hypotheses", CompeteReport.tree(spec));
+        CompeteReport.provenance(summary, spec, p);
         folder.write("summary.json", CompeteReport.json(summary));
         List<String[]> provRows = new ArrayList<>();
         provRows.add(new String[] {"program", "alliancesim " + p.version()});
