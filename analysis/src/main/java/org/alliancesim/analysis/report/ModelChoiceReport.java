@@ -200,14 +200,14 @@ public final class ModelChoiceReport {
             rows.add(List.of(planted, r.size(), r.share().value(), r.share().lower(), r.share().upper()));
         }
         ChartTable table = new ChartTable(List.of("planted", "families", "power", "lower", "upper"), rows);
-        String subtitle = source + ": data from " + planted + " at its fitted values; " + settings.populationSize()
-                + " particles, at most " + settings.maxSimulations() + " simulations per dataset";
+        String subtitle = source + ": " + settings.populationSize() + " particles, at most "
+                + settings.maxSimulations() + " simulations per dataset";
         List<HtmlReport.Figure> figures = new ArrayList<>();
         Figures.add(folder, figures, "planted-power", "Share of planted datasets won by the planted variant",
                 "Per study size, the share of datasets simulated from " + planted + " in which it had the highest"
                         + " model probability, with its Clopper-Pearson 95% interval; dashed line at 0.8.",
-                Charts.power("Planted variant has the highest probability", subtitle, table,
-                        "share of datasets where " + planted + " is most probable"), table);
+                Charts.power(planted + ", planted: highest probability", subtitle, table,
+                        "share of datasets, planted variant highest"), table);
         ObjectNode summary = NODES.objectNode();
         summary.put("hypotheses", source);
         summary.put("planted", planted);
