@@ -186,12 +186,12 @@ final class CompeteCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "compete %s --planted %s: %d sizes x %d datasets, %.1f s on %d thread%s%n", file,
                 planted, o.rows().size(), request.modelChoice().datasets(), r.seconds(), request.threads(),
                 request.threads() == 1 ? "" : "s");
-        w.printf(Locale.ROOT, "%9s %9s %9s %7s %18s %12s %9s%n", "families", "datasets", "highest", "share",
-                "95% CI", "simulations", "seconds");
+        w.printf(Locale.ROOT, "%9s %9s %9s %7s %18s %9s %12s %9s%n", "families", "datasets", "highest", "share",
+                "95% CI", "mean p", "simulations", "seconds");
         for (PlantedPower.Row row : o.rows()) {
-            w.printf(Locale.ROOT, "%9d %9d %9d %7.3f   [%5.3f, %5.3f] %12d %9.1f%n", row.size(), row.datasets(),
-                    row.wins(), row.share().value(), row.share().lower(), row.share().upper(), row.simulations(),
-                    row.seconds());
+            w.printf(Locale.ROOT, "%9d %9d %9d %7.3f   [%5.3f, %5.3f] %9.3f %12d %9.1f%n", row.size(),
+                    row.datasets(), row.wins(), row.share().value(), row.share().lower(), row.share().upper(),
+                    row.meanProbability(), row.simulations(), row.seconds());
         }
         w.println("results: " + r.folder() + " (planted-power.csv, planted-datasets.csv, summary.json, report.html,"
                 + " charts/)");

@@ -129,7 +129,8 @@ class CompeteModelChoiceCommandTest {
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().contains("--planted low: 1 sizes x 2 datasets"), o.out());
         List<String> rows = Files.readAllLines(out.resolve("planted-power.csv"));
-        assertEquals("families,datasets,planted_highest,share,lower,upper,simulations", rows.get(0));
+        assertEquals("families,datasets,planted_highest,share,lower,upper,planted_mean_probability,simulations",
+                rows.get(0));
         assertEquals(2, rows.size());
         String[] c = rows.get(1).split(",");
         assertEquals("30", c[0]);
@@ -137,7 +138,12 @@ class CompeteModelChoiceCommandTest {
         String[][] expected = {{"0", "0", "0.841886"}, {"0.5", "0.012579", "0.987421"}, {"1", "0.158114", "1"}};
         String[] e = expected[Integer.parseInt(c[2])];
         assertArrayEquals(e, new String[] {c[3], c[4], c[5]}, rows.get(1));
-        assertEquals(3, Files.readAllLines(out.resolve("planted-datasets.csv")).size());
+        List<String> datasets = Files.readAllLines(out.resolve("planted-datasets.csv"));
+        assertEquals(3, datasets.size());
+        // The mean probability of the planted variant (p_low, column 6) over the two datasets.
+        double mean = (Double.parseDouble(datasets.get(1).split(",")[5]) + Double.parseDouble(datasets.get(2)
+                .split(",")[5])) / 2;
+        assertEquals(mean, Double.parseDouble(c[6]), 2e-6);
         for (String f : List.of("charts/planted-power.png", "charts/planted-power.svg", "charts/planted-power.csv",
                 "summary.json", "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

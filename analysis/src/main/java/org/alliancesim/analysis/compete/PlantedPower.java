@@ -62,10 +62,12 @@ public final class PlantedPower {
      * @param datasets datasets competed
      * @param wins datasets in which the planted variant had the highest probability
      * @param share wins / datasets with its Clopper-Pearson 95% interval
+     * @param meanProbability the planted variant's probability, averaged over the datasets
      * @param simulations simulations of the size's selections
      * @param seconds their wall-clock time
      */
-    public record Row(int size, int datasets, int wins, Estimate share, long simulations, double seconds) {}
+    public record Row(int size, int datasets, int wins, Estimate share, double meanProbability, long simulations,
+            double seconds) {}
 
     /**
      * What the study found.
@@ -121,6 +123,7 @@ public final class PlantedPower {
             }
             long started = System.nanoTime();
             int wins = 0;
+            double plantedProbability = 0;
             long simulations = 0;
             for (int d = 0; d < datasets; d++) {
                 double[] data = ModelSimulator.of(calibrations.get(planted)).simulate(theta,
@@ -145,13 +148,14 @@ public final class PlantedPower {
                 wins += winner == planted ? 1 : 0;
                 simulations += o.simulations();
                 double[] p = o.variants().stream().mapToDouble(ModelProbabilities.Variant::probability).toArray();
+                plantedProbability += p[planted] / datasets;
                 Dataset ds = new Dataset(size, d, keep.length, winner, p, o.simulations());
                 all.add(ds);
                 if (progress != null) {
                     progress.accept(ds);
                 }
             }
-            rows.add(new Row(size, datasets, wins, Power.of(wins, datasets), simulations,
+            rows.add(new Row(size, datasets, wins, Power.of(wins, datasets), plantedProbability, simulations,
                     (System.nanoTime() - started) / 1e9));
         }
         return new Outcome(planted, theta, rows, all);

@@ -164,11 +164,12 @@ public final class ModelChoiceReport {
 
     /** planted-power.csv: a row per size. */
     public static String plantedCsv(PlantedPower.Outcome o) {
-        StringBuilder sb = new StringBuilder("families,datasets,planted_highest,share,lower,upper,simulations\n");
+        StringBuilder sb = new StringBuilder("families,datasets,planted_highest,share,lower,upper,planted_mean_probability,simulations\n");
         for (PlantedPower.Row r : o.rows()) {
             sb.append(r.size()).append(',').append(r.datasets()).append(',').append(r.wins()).append(',')
                     .append(Csv.num(r.share().value())).append(',').append(Csv.num(r.share().lower())).append(',')
-                    .append(Csv.num(r.share().upper())).append(',').append(r.simulations()).append('\n');
+                    .append(Csv.num(r.share().upper())).append(',').append(Csv.num(r.meanProbability())).append(',')
+                    .append(r.simulations()).append('\n');
         }
         return sb.toString();
     }
@@ -229,11 +230,13 @@ public final class ModelChoiceReport {
             x.put("share", r.share().value());
             x.put("lower", r.share().lower());
             x.put("upper", r.share().upper());
+            x.put("planted_mean_probability", r.meanProbability());
             x.put("simulations", r.simulations());
             x.put("wall_seconds", r.seconds());
             cells.add(List.of(Integer.toString(r.size()), Integer.toString(r.datasets()), Integer.toString(r.wins()),
                     HtmlReport.fmt(r.share().value()), "[" + HtmlReport.fmt(r.share().lower()) + ", "
-                            + HtmlReport.fmt(r.share().upper()) + "]", Long.toString(r.simulations()),
+                            + HtmlReport.fmt(r.share().upper()) + "]", HtmlReport.fmt(r.meanProbability()),
+                    Long.toString(r.simulations()),
                     String.format(java.util.Locale.ROOT, "%.1f", r.seconds())));
         }
         CompeteReport.provenance(summary, spec, p);
@@ -249,7 +252,8 @@ public final class ModelChoiceReport {
                         + " probabilities (ABC-SMC model selection) computed from each dataset. The share is the"
                         + " datasets in which " + planted + " had the highest probability.",
                 List.of(new HtmlReport.Table("Planted power", List.of("families", "datasets", "planted highest",
-                        "share", "95% interval (Clopper-Pearson)", "simulations", "wall seconds"), cells)),
+                        "share", "95% interval (Clopper-Pearson)", "mean probability of the planted variant",
+                        "simulations", "wall seconds"), cells)),
                 figures, provRows, CompeteReport.yaml(spec)));
     }
 }
