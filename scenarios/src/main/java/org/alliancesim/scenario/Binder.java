@@ -73,6 +73,25 @@ final class Binder {
         }
     }
 
+    /**
+     * Whether component {@code i} of {@code type} may be left out: it is written only when not null
+     * ({@code @JsonInclude(NON_NULL)}), so a file without it reads back as null.
+     */
+    static boolean optional(Class<?> type, int i) {
+        com.fasterxml.jackson.annotation.JsonInclude in = type.getRecordComponents()[i].getAccessor()
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+        if (in == null) {
+            try {
+                in = type.getDeclaredField(type.getRecordComponents()[i].getName())
+                        .getAnnotation(com.fasterxml.jackson.annotation.JsonInclude.class);
+            } catch (NoSuchFieldException e) {
+                return false;
+            }
+        }
+        return in != null && in.value() == com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL
+                && !type.getRecordComponents()[i].getType().isPrimitive();
+    }
+
     /** The snake_case field names of a record type. */
     static List<String> fieldNames(Class<?> type) {
         return Arrays.stream(type.getRecordComponents()).map(c -> Names.snake(c.getName())).toList();
@@ -118,6 +137,9 @@ final class Binder {
             String key = names.get(i);
             String childPath = FieldPaths.child(path, key);
             JsonNode child = node.get(key);
+            if (child == null && optional(type, i)) {
+                continue; // an optional component (written only when not null) left out: null
+            }
             if (child == null || child.isNull()) {
                 String expected = expected(cs[i].getGenericType());
                 problem(childPath, child == null ? "missing; give a value (" + expected + ")"

@@ -1,5 +1,6 @@
 package org.alliancesim.scenario;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,24 @@ public record HypothesesSpec(
      */
     public static final long VALIDATION_SEED = 7_300_417L;
 
+    /** How far the variants' stated prior probabilities may sum from 1 (decimals as written, such as 1/3). */
+    public static final double PRIOR_SUM_TOLERANCE = 1e-3;
+
+    /** Each variant's prior probability, normalised: the stated ones, or equal when none is stated. */
+    public double[] priorProbabilities() {
+        double[] p = new double[variants.size()];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            Double q = variants.get(i).priorProbability();
+            p[i] = q == null ? 1 : q;
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
     /** Validates the fields. */
     public HypothesesSpec {
         for (String[] f : new String[][] {{"base", base}, {"targets", targets}, {"validation", validation}}) {
@@ -61,6 +80,18 @@ public record HypothesesSpec(
         variants = List.copyOf(variants);
         if (variants.isEmpty()) {
             throw new ParameterException("variants", "an empty list", "a list of at least one variant");
+        }
+        long stated = variants.stream().filter(v -> v.priorProbability() != null).count();
+        if (stated != 0 && stated != variants.size()) {
+            throw new ParameterException("variants", stated + " of " + variants.size() + " variants with a"
+                    + " prior_probability", "every variant with one, or none (equal prior probabilities)");
+        }
+        if (stated != 0) {
+            double sum = variants.stream().mapToDouble(Variant::priorProbability).sum();
+            if (Math.abs(sum - 1) > PRIOR_SUM_TOLERANCE) {
+                throw new ParameterException("variants", "prior probabilities summing to " + sum, "prior"
+                        + " probabilities summing to 1 (within " + PRIOR_SUM_TOLERANCE + ")");
+            }
         }
         Set<String> names = new HashSet<>();
         for (Variant v : variants) {
@@ -83,14 +114,29 @@ public record HypothesesSpec(
      * @param edits field path (as for --set) to value, applied to the base together
      * @param fit the parameters to fit, each with the range the fit may search (may be empty: a variant
      *     with nothing free is evaluated once)
+     * @param priorProbability its prior probability for {@code compete --method abc-smc}, in (0, 1], or
+     *     null: either no variant states one (equal prior probabilities) or every variant does and they
+     *     sum to 1 (docs/hypotheses.md, "Model probabilities")
      */
     public record Variant(
             @Doc("names the variant in the ranking and its detail folder") String name,
             @Doc("field path (as for --set) to value, applied to the base") Map<String, Object> edits,
-            @Doc("the parameters to fit, with ranges") List<CalibrationSpec.Parameter> fit) {
+            @Doc("the parameters to fit, with ranges") List<CalibrationSpec.Parameter> fit,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Doc("prior probability of the variant for compete --method abc-smc, in (0, 1]; all variants or none"
+                    + " state one, and they sum to 1") Double priorProbability) {
+
+        /** A variant without a stated prior probability. */
+        public Variant(String name, Map<String, Object> edits, List<CalibrationSpec.Parameter> fit) {
+            this(name, edits, fit, null);
+        }
 
         /** Validates the fields. */
         public Variant {
+            if (priorProbability != null && !(priorProbability > 0 && priorProbability <= 1)) {
+                throw new ParameterException("priorProbability", String.valueOf(priorProbability),
+                        "a probability in (0, 1] (0 would rule the variant out before any evidence)");
+            }
             if (name == null || !Scenario.NAME.matcher(name).matches() || name.length() > Scenario.MAX_NAME_LENGTH
                     || name.contains("..")) {
                 throw new ParameterException("name", name == null ? null : "'" + Problem.excerpt(name) + "'", "1 to "

@@ -363,8 +363,13 @@ public final class Charts {
      * overlap), a dashed line at 0.8.
      */
     public static JFreeChart power(String title, String subtitle, ChartTable table) {
+        return power(title, subtitle, table, "power (share of samples that detect the effect)");
+    }
+
+    /** {@link #power(String, String, ChartTable)} with another label of the share on the y axis. */
+    public static JFreeChart power(String title, String subtitle, ChartTable table, String yLabel) {
         JFreeChart c = bands(title, subtitle, table, new String[] {"families", "power"}, "families in the sample",
-                "power (share of samples that detect the effect)", new double[] {0, 1.02}, true, 0.1f);
+                yLabel, new double[] {0, 1.02}, true, 0.1f);
         org.jfree.chart.plot.ValueMarker target = new org.jfree.chart.plot.ValueMarker(0.8, Color.GRAY,
                 new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 6f}, 0f));
         c.getXYPlot().addRangeMarker(target);

@@ -121,15 +121,7 @@ public final class Competition {
         }
         Scenario scored = fitted.withSeed(spec.validationSeed()).withReplications(spec.validationReplications());
         ExperimentResult run = new ExperimentResult(scored.model().run().sessionLimit());
-        ValidationSet patterns = new ValidationSet();
-        // Session detail is on: the V-shaped trajectories of the validation set need it; compete writes
-        // no families.csv, so no family rows are formatted (as validate).
-        Experiment.run(ExperimentPlan.of(scored).threads(threads).build(), d -> {
-            run.add(d);
-            patterns.add(d);
-        });
-        patterns.runSourceCaseloads(scored, 0, scored.replications(), threads);
-        List<ValidationSet.Row> rows = patterns.rows(validation);
+        List<ValidationSet.Row> rows = validationRows(scored, validation, threads, run);
         int met = (int) rows.stream().filter(ValidationSet.Row::inRange).count();
         List<Double> values = new ArrayList<>();
         for (double x : fit.best()) {
@@ -140,6 +132,73 @@ public final class Competition {
         List<MetricSummary> estimates = TargetEstimates.of(fitSpec.targets(), scored, scored.seed(),
                 scored.replications(), threads, run);
         return new VariantRun(score, fitSpec, fit, scored, run, estimates, rows);
+    }
+
+    /**
+     * The validation set's rows on {@code scored}'s seed and replications, each run's data also given to
+     * {@code run} when not null.
+     */
+    static List<ValidationSet.Row> validationRows(Scenario scored, ValidationSpec validation, int threads,
+            ExperimentResult run) throws Exception {
+        ValidationSet patterns = new ValidationSet();
+        // Session detail is on: the V-shaped trajectories of the validation set need it; compete writes
+        // no families.csv, so no family rows are formatted (as validate).
+        Experiment.run(ExperimentPlan.of(scored).threads(threads).build(), d -> {
+            if (run != null) {
+                run.add(d);
+            }
+            patterns.add(d);
+        });
+        patterns.runSourceCaseloads(scored, 0, scored.replications(), threads);
+        return patterns.rows(validation);
+    }
+
+    /** A path known to parse. */
+    static ParameterPath path(String text) {
+        try {
+            return ParameterPath.parse(text);
+        } catch (ScenarioException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The calibration set (its targets). */
+    public CalibrationSpec targets() {
+        return targets;
+    }
+
+    /** The validation set. */
+    public ValidationSpec validation() {
+        return validation;
+    }
+
+    /**
+     * Variant {@code index}'s calibration problem for ABC-SMC: its fitted parameters (ranges and priors)
+     * on its edited base, simulating {@code targets} on {@code replications} x {@code families} per
+     * simulation.
+     *
+     * @throws IllegalArgumentException if the variant fits nothing
+     * @throws ScenarioException if the model refuses the sizes
+     */
+    public Calibration calibration(int index, List<CalibrationSpec.Target> targets, int replications, int families)
+            throws ScenarioException {
+        HypothesesSpec.Variant v = spec.variants().get(index);
+        CalibrationSpec s = new CalibrationSpec(spec.base(), targets, v.fit(), this.targets.anchors(), replications,
+                families, spec.seed(), spec.maxEvaluations());
+        return Calibration.of(s, edited.get(index));
+    }
+
+    /**
+     * Variant {@code index}'s fitted values, as {@link #run} fits them (the validation not run).
+     *
+     * @throws IllegalArgumentException if the variant fits nothing
+     */
+    public double[] fit(int index, int threads) throws Exception {
+        Calibration c = calibrations.get(index);
+        if (c == null) {
+            throw new IllegalArgumentException("variant " + spec.variants().get(index).name() + " fits nothing");
+        }
+        return c.fit(threads, null).best();
     }
 
     /**

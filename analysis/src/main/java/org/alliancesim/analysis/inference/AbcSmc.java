@@ -649,7 +649,7 @@ public final class AbcSmc {
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
-    private static boolean allFinite(double[] v) {
+    static boolean allFinite(double[] v) {
         for (double x : v) {
             if (!Double.isFinite(x)) {
                 return false;
@@ -658,7 +658,7 @@ public final class AbcSmc {
         return true;
     }
 
-    private static double[] cumulative(double[] w) {
+    static double[] cumulative(double[] w) {
         double[] c = new double[w.length];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
@@ -669,7 +669,7 @@ public final class AbcSmc {
     }
 
     /** The first index whose cumulative weight exceeds {@code u} x the total. */
-    private static int pick(double[] cumulative, double u) {
+    static int pick(double[] cumulative, double u) {
         double target = u * cumulative[cumulative.length - 1];
         int lo = 0;
         int hi = cumulative.length - 1;

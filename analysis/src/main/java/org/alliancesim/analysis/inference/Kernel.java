@@ -78,6 +78,19 @@ public final class Kernel {
     }
 
     /**
+     * The kernel's normalised density of moving from {@code from} to {@code to}: {@link #density}
+     * divided by (2 pi)^(d/2) |Sigma|^(1/2). Needed where kernels of different covariances are
+     * compared (model selection, {@link ModelSelection}), where the constant does not cancel.
+     */
+    public double normalisedDensity(double[] from, double[] to) {
+        double norm = Math.pow(2 * Math.PI, from.length / 2.0);
+        for (int i = 0; i < from.length; i++) {
+            norm *= cholesky[i][i];
+        }
+        return density(from, to) / norm;
+    }
+
+    /**
      * The kernel's density of moving from {@code from} to {@code to}, up to a constant factor
      * common to every pair (it cancels when importance weights are normalised).
      */

@@ -1,6 +1,8 @@
 /**
  * Bayesian calibration by approximate Bayesian computation with sequential Monte Carlo (ABC-SMC):
- * priors, the perturbation kernel, weighted particle populations and the algorithm itself.
+ * priors, the perturbation kernel, weighted particle populations and the algorithm itself; and model
+ * selection among competing models with the model index among the particles ({@link
+ * org.alliancesim.analysis.inference.ModelSelection}, Toni and Stumpf 2010).
  *
  * <p>Entry point: {@link org.alliancesim.analysis.inference.AbcSmc#run}, driven for the model by
  * {@link org.alliancesim.analysis.inference.ModelSimulator} and, from the command line, by the

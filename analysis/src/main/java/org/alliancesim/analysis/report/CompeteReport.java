@@ -16,6 +16,7 @@ import java.util.Map;
 import org.alliancesim.analysis.charts.ChartTable;
 import org.alliancesim.analysis.charts.Charts;
 import org.alliancesim.analysis.compete.Competition;
+import org.alliancesim.analysis.compete.ModelProbabilities;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.compete.VariantScore;
 import org.alliancesim.analysis.experiment.Csv;
@@ -170,8 +171,21 @@ public final class CompeteReport {
      */
     public static List<Ranking.Place> writeRanking(ResultsFolder folder, HypothesesSpec spec, String source,
             List<VariantScore> scores, Provenance p) throws IOException {
+        return writeRanking(folder, spec, source, scores, p, null, null);
+    }
+
+    /**
+     * {@link #writeRanking(ResultsFolder, HypothesesSpec, String, List, Provenance)}, with the variants'
+     * model probabilities beside the ranking when {@code probabilities} is not null: three more columns
+     * of ranking.csv ({@code prior_probability,probability,probability_sd}), a {@code model_probabilities}
+     * object in summary.json and a table in report.html.
+     */
+    public static List<Ranking.Place> writeRanking(ResultsFolder folder, HypothesesSpec spec, String source,
+            List<VariantScore> scores, Provenance p, ModelProbabilities.Outcome probabilities,
+            ModelChoiceReport.Run run) throws IOException {
         List<Ranking.Place> ranking = Ranking.of(scores);
-        StringBuilder csv = new StringBuilder(RANKING_HEADER);
+        StringBuilder csv = new StringBuilder(probabilities == null ? RANKING_HEADER
+                : RANKING_HEADER.replace("\n", ",prior_probability,probability,probability_sd\n"));
         List<List<Object>> bars = new ArrayList<>();
         List<List<String>> cells = new ArrayList<>();
         ArrayNode rankingNode = JSON.createArrayNode();
@@ -182,7 +196,14 @@ public final class CompeteReport {
                     .append(Csv.text(fitted)).append(',').append(Csv.num(s.calibrationDistance())).append(',')
                     .append(s.evaluations()).append(',').append(s.patternsMet()).append(',').append(s.patterns())
                     .append(',').append(Csv.num(s.validationDistance())).append(',').append(Csv.num(place.penalty()))
-                    .append(',').append(Csv.num(place.criterion())).append('\n');
+                    .append(',').append(Csv.num(place.criterion()));
+            if (probabilities != null) {
+                ModelProbabilities.Variant v = probabilities.variants().stream().filter(x -> x.name().equals(s.name()))
+                        .findFirst().orElseThrow();
+                csv.append(',').append(Csv.num(v.prior())).append(',').append(Csv.num(v.probability())).append(',')
+                        .append(Csv.num(v.sd()));
+            }
+            csv.append('\n');
             bars.add(List.of(s.name(), place.rank(), s.patternsMet(), s.patterns()));
             cells.add(List.of(Integer.toString(place.rank()), s.name(), Integer.toString(s.k()), fitted,
                     HtmlReport.fmt(s.calibrationDistance()), s.patternsMet() + " / " + s.patterns(),
@@ -217,15 +238,10 @@ public final class CompeteReport {
         summary.put("ranked_by", "validation patterns met (more first), then criterion = validation distance +"
                 + " penalty (lower first), then calibration distance, then name; penalty = 2k (AIC)");
         summary.set("ranking", rankingNode);
-        ObjectNode prov = summary.putObject("provenance");
-        prov.put("program", "alliancesim");
-        Provenance.build().putInto(prov);
-        ArrayNode args = prov.putArray("command_line");
-        args.add("alliancesim");
-        p.arguments().forEach(args::add);
-        prov.put("started", p.started().toString());
-        prov.put("finished", p.finished().toString());
-        prov.set("hypotheses", tree(spec));
+        if (probabilities != null) {
+            summary.set("model_probabilities", ModelChoiceReport.node(probabilities, run));
+        }
+        provenance(summary, spec, p);
         folder.write("summary.json", JSON.writeValueAsString(summary) + "\n");
         List<List<String>> variants = new ArrayList<>();
         for (HypothesesSpec.Variant v : spec.variants()) {
@@ -252,11 +268,39 @@ public final class CompeteReport {
                         + " validation set (" + spec.validation() + ") on a seed the fits never saw. Ranked by"
                         + " validation patterns met, then by validation distance + 2k (k fitted parameters; the"
                         + " AIC's penalty), then by calibration distance. Details per variant: variants/NAME/.",
-                List.of(new HtmlReport.Table("Ranking", List.of("rank", "variant", "k", "fitted", "calibration distance",
-                        "patterns met", "validation distance", "penalty", "criterion"), cells),
-                        new HtmlReport.Table("Variants", List.of("variant", "edits", "fitted parameters"), variants)),
+                tables(cells, variants, probabilities),
                 figures, provRows, yaml(spec)));
         return ranking;
+    }
+
+    private static List<HtmlReport.Table> tables(List<List<String>> cells, List<List<String>> variants,
+            ModelProbabilities.Outcome probabilities) {
+        List<HtmlReport.Table> out = new ArrayList<>();
+        out.add(new HtmlReport.Table("Ranking", List.of("rank", "variant", "k", "fitted", "calibration distance",
+                "patterns met", "validation distance", "penalty", "criterion"), cells));
+        if (probabilities != null) {
+            out.add(ModelChoiceReport.table(probabilities));
+        }
+        out.add(new HtmlReport.Table("Variants", List.of("variant", "edits", "fitted parameters"), variants));
+        return out;
+    }
+
+    /** summary.json's provenance: program, command line, start and finish, the hypotheses written out. */
+    static void provenance(ObjectNode summary, HypothesesSpec spec, Provenance p) {
+        ObjectNode prov = summary.putObject("provenance");
+        prov.put("program", "alliancesim");
+        Provenance.build().putInto(prov);
+        ArrayNode args = prov.putArray("command_line");
+        args.add("alliancesim");
+        p.arguments().forEach(args::add);
+        prov.put("started", p.started().toString());
+        prov.put("finished", p.finished().toString());
+        prov.set("hypotheses", tree(spec));
+    }
+
+    /** {@code o} as indented JSON with a final newline, as summary.json is written. */
+    static String json(ObjectNode o) throws IOException {
+        return JSON.writeValueAsString(o) + "\n";
     }
 
     /** The fitted values as text: {@code path=value; path=value}. */

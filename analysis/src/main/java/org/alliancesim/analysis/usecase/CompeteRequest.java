@@ -17,9 +17,11 @@ import org.alliancesim.scenario.ScenarioException;
  * @param shard which variants to run: variant i (from 0) belongs to shard (i mod N) + 1
  * @param execution threads, output folder (null: no files), progress and arguments ({@link Execution});
  *     progress is told as each variant finishes: variants done, the shard's variants, and the variant
+ * @param modelChoice with {@code --method abc-smc}: how the model probabilities (or the planted power) are
+ *     computed; null for the ranking alone
  */
-public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, Execution execution)
-        implements Executed<CompeteRequest> {
+public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequest.Shard shard, Execution execution,
+        CompeteModelChoice modelChoice) implements Executed<CompeteRequest> {
 
     /**
      * Validates the request.
@@ -40,20 +42,25 @@ public record CompeteRequest(HypothesesSpec hypotheses, String source, SweepRequ
      */
     public static CompeteRequest of(Path file) throws ScenarioException {
         return new CompeteRequest(HypothesesSpecs.load(file), file.toString(), SweepRequest.Shard.ALL,
-                Execution.DEFAULT);
+                Execution.DEFAULT, null);
     }
 
     /** The hypotheses {@code spec}, called {@code source} in outputs: every variant, on every core, no files. */
     public static CompeteRequest of(HypothesesSpec spec, String source) {
-        return new CompeteRequest(spec, source, SweepRequest.Shard.ALL, Execution.DEFAULT);
+        return new CompeteRequest(spec, source, SweepRequest.Shard.ALL, Execution.DEFAULT, null);
     }
 
     public CompeteRequest withShard(SweepRequest.Shard part) {
-        return new CompeteRequest(hypotheses, source, part, execution);
+        return new CompeteRequest(hypotheses, source, part, execution, modelChoice);
     }
 
     @Override
     public CompeteRequest withExecution(Execution how) {
-        return new CompeteRequest(hypotheses, source, shard, how);
+        return new CompeteRequest(hypotheses, source, shard, how, modelChoice);
+    }
+
+    /** A copy computing the variants' model probabilities by ABC-SMC ({@code how}), or not (null). */
+    public CompeteRequest withModelChoice(CompeteModelChoice how) {
+        return new CompeteRequest(hypotheses, source, shard, execution, how);
     }
 }

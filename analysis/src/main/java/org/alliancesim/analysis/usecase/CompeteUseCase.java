@@ -12,6 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.alliancesim.analysis.calibration.Calibration;
+import org.alliancesim.analysis.calibration.PosteriorPredictive;
+import org.alliancesim.analysis.compete.Evidence;
+import org.alliancesim.analysis.compete.ModelProbabilities;
+import org.alliancesim.analysis.compete.PlantedPower;
+import org.alliancesim.analysis.inference.AbcSmc;
+import org.alliancesim.analysis.report.ModelChoiceReport;
+import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.compete.VariantScore;
@@ -49,10 +56,24 @@ public final class CompeteUseCase {
         Competition competition = Competition.of(spec, Calibration.targets(spec.targets()),
                 ValidationSet.spec(spec.validation()));
         Output output = request.output();
-        List<String> files = new ArrayList<>(CompeteReport.FILES);
-        files.add(CompeteReport.SHARD);
-        files.addAll(CompeteReport.variantFiles(spec));
+        CompeteModelChoice choice = request.modelChoice();
+        int planted = choice == null ? -1 : checkModelChoice(request, choice);
+        List<String> files = new ArrayList<>();
+        if (planted >= 0) {
+            files.addAll(ModelChoiceReport.PLANTED_FILES);
+        } else {
+            files.addAll(CompeteReport.FILES);
+            files.add(CompeteReport.SHARD);
+            files.addAll(CompeteReport.variantFiles(spec));
+            if (choice != null) {
+                files.addAll(ModelChoiceReport.FILES);
+                files.addAll(ModelChoiceReport.variantFiles(spec));
+            }
+        }
         try (ResultsFolder folder = output == null ? null : output.open(files)) {
+            if (planted >= 0) {
+                return planted(request, competition, planted, folder, started);
+            }
             // The base's content, as a sweep's identity hashes it: a merge refuses shards of an edited base.
             String baseSha256 = SweepIdentity.contentSha256(ScenarioLoader.load(spec.base()));
             return compete(request, competition, folder, started, baseSha256);
@@ -60,7 +81,7 @@ public final class CompeteUseCase {
     }
 
     private static CompeteResult compete(CompeteRequest request, Competition competition, ResultsFolder folder,
-            Instant started, String baseSha256) throws IOException {
+            Instant started, String baseSha256) throws IOException, ScenarioException {
         HypothesesSpec spec = request.hypotheses();
         Output output = request.output();
         SweepRequest.Shard shard = request.shard();
@@ -72,23 +93,127 @@ public final class CompeteUseCase {
         }
         long t0 = System.nanoTime();
         List<Competition.VariantRun> runs = runAll(competition, mine, request);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds;
         List<VariantScore> scores = runs.stream().map(Competition.VariantRun::score).toList();
         List<Ranking.Place> ranking = Ranking.of(scores);
+        CompeteModelChoice choice = request.modelChoice();
+        ModelProbabilities.Outcome probabilities = null;
+        List<PosteriorPredictive.Patterns> predictive = new ArrayList<>();
+        ModelChoiceReport.Run how = null;
+        if (choice != null) {
+            int replications = choice.replications() != null ? choice.replications() : spec.replications();
+            int families = choice.families() != null ? choice.families() : spec.families();
+            List<Calibration> calibrations = calibrations(competition, competition.targets().targets(), replications,
+                    families);
+            AbcSmc.Settings settings = choice.settings(spec.seed(), request.threads());
+            how = new ModelChoiceReport.Run(settings, choice.repeats(), replications, families, choice.draws(),
+                    choice.drawReplications());
+            ModelProbabilities.Outcome o = Requests.run(() -> ModelProbabilities.run(names(spec), calibrations,
+                    spec.priorProbabilities(), Evidence.targets(competition.targets()), settings, choice.repeats(),
+                    (g, accepted, n, sims) -> request.progress().update(accepted, n, "model selection, generation "
+                            + g + ", " + sims + " simulations")));
+            for (int i = 0; i < competition.size(); i++) {
+                int v = i;
+                predictive.add(Requests.run(() -> ModelProbabilities.predictive(competition, calibrations.get(v),
+                        o.variants().get(v), choice.draws(), choice.drawReplications(), request.threads())));
+            }
+            probabilities = o;
+        }
+        seconds = (System.nanoTime() - t0) / 1e9;
         if (folder != null) {
             for (Competition.VariantRun run : runs) {
                 CompeteReport.writeVariant(folder, run);
             }
+            if (probabilities != null) {
+                ModelChoiceReport.write(folder, probabilities, predictive);
+            }
             if (shard.n() == 1) {
                 CompeteReport.writeRanking(folder, spec, request.source(), scores,
-                        Provenance.of(request.arguments(), started));
+                        Provenance.of(request.arguments(), started), probabilities, how);
             } else {
                 CompeteReport.writeShard(folder, spec, baseSha256, request.source(), shard.k(), shard.n(), mine,
                         scores);
             }
             folder.commit();
         }
-        return new CompeteResult(runs, ranking, shard, output == null ? null : output.dir(), seconds);
+        return new CompeteResult(runs, ranking, shard, output == null ? null : output.dir(), seconds, probabilities,
+                null);
+    }
+
+    /**
+     * Checks what --method abc-smc needs of the request: one process (no shard), a prior over every
+     * variant's parameters, and a planted variant that is one of them.
+     *
+     * @return the planted variant's index, or -1
+     * @throws BadRequestException saying what is wrong; nothing written
+     */
+    private static int checkModelChoice(CompeteRequest request, CompeteModelChoice choice) {
+        HypothesesSpec spec = request.hypotheses();
+        if (request.shard().n() != 1) {
+            throw new BadRequestException("--shard " + request.shard() + ": --method abc-smc selects among all variants"
+                    + " at once (one joint population); run it in one process");
+        }
+        if (spec.variants().size() < 2) {
+            throw new BadRequestException(request.source() + ": --method abc-smc needs at least 2 variants to choose"
+                    + " among, the file has 1");
+        }
+        for (int i = 0; i < spec.variants().size(); i++) {
+            HypothesesSpec.Variant v = spec.variants().get(i);
+            if (v.fit().isEmpty()) {
+                throw new BadRequestException(request.source() + ": variants[" + i + "] (" + v.name() + ") fits"
+                        + " nothing; --method abc-smc needs each variant's parameters and their prior (fit:)");
+            }
+        }
+        if (choice.planted() == null) {
+            return -1;
+        }
+        List<String> names = names(spec);
+        int planted = names.indexOf(choice.planted());
+        if (planted < 0) {
+            throw new BadRequestException("--planted " + choice.planted() + ": not a variant of " + request.source()
+                    + "; allowed: " + String.join(", ", names));
+        }
+        return planted;
+    }
+
+    private static List<String> names(HypothesesSpec spec) {
+        return spec.variants().stream().map(HypothesesSpec.Variant::name).toList();
+    }
+
+    private static List<Calibration> calibrations(Competition c, List<CalibrationSpec.Target> targets, int replications,
+            int families) throws ScenarioException {
+        List<Calibration> out = new ArrayList<>();
+        for (int i = 0; i < c.size(); i++) {
+            out.add(c.calibration(i, targets, replications, families));
+        }
+        return out;
+    }
+
+    /**
+     * The planted power study: the planted variant fitted as compete fits it, then its data at each
+     * size competed ({@link PlantedPower}); its files written.
+     */
+    private static CompeteResult planted(CompeteRequest request, Competition c, int planted, ResultsFolder folder,
+            Instant started) throws IOException {
+        HypothesesSpec spec = request.hypotheses();
+        CompeteModelChoice choice = request.modelChoice();
+        long t0 = System.nanoTime();
+        double[] theta = Requests.run(() -> c.fit(planted, request.threads()));
+        AbcSmc.Settings settings = choice.settings(spec.seed(), request.threads());
+        int[] sizes = choice.sizes().stream().mapToInt(Integer::intValue).toArray();
+        int total = sizes.length * choice.datasets();
+        int[] done = {0};
+        PlantedPower.Outcome o = Requests.run(() -> PlantedPower.run(c, planted, theta, sizes, choice.datasets(),
+                settings, d -> request.progress().update(++done[0], total, d.size() + " families, dataset "
+                        + (d.dataset() + 1) + ": " + spec.variants().get(d.winner()).name() + " highest")));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (folder != null) {
+            ModelChoiceReport.writePlanted(folder, spec, request.source(), o, settings,
+                    Provenance.of(request.arguments(), started));
+            folder.commit();
+        }
+        return new CompeteResult(List.of(), List.of(), request.shard(), request.output() == null ? null
+                : request.output().dir(), seconds, null, o);
     }
 
     /**

@@ -98,4 +98,18 @@ class KernelTest {
         assertArrayEquals(new double[] {1, 2, 0}, l[1], 1e-15);
         assertArrayEquals(new double[] {-1, 1, 2}, l[2], 1e-15);
     }
+
+    /**
+     * The normalised density is a normal density: a population of -1 and 1 with equal weights has
+     * variance 1, so the kernel's is 2 and its density at its centre 1 / sqrt(2 pi 2) = 0.28209479,
+     * one sd away exp(-1/2) times that (worked by hand). A density without the constant is 1 at the
+     * centre and fails.
+     */
+    @Test
+    void normalisedDensityIsTheNormalDensity() {
+        Kernel k = Kernel.fittedTo(Population.of(new double[][] {{-1}, {1}}, new double[] {1, 1}, new double[2]));
+        assertEquals(0.28209479, k.normalisedDensity(new double[] {0}, new double[] {0}), 1e-6);
+        assertEquals(0.28209479 * Math.exp(-0.5), k.normalisedDensity(new double[] {0}, new double[] {Math.sqrt(2)}),
+                1e-6);
+    }
 }
