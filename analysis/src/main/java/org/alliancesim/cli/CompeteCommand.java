@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.compete.VariantScore;
 import java.util.List;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.compete.ModelProbabilities;
 import org.alliancesim.analysis.compete.PlantedPower;
 import org.alliancesim.analysis.usecase.BadRequestException;
@@ -17,6 +18,7 @@ import org.alliancesim.analysis.usecase.CompeteRequest;
 import org.alliancesim.analysis.usecase.CompeteResult;
 import org.alliancesim.analysis.usecase.CompeteUseCase;
 import org.alliancesim.analysis.usecase.SweepRequest;
+import org.alliancesim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,16 +109,21 @@ final class CompeteCommand implements Callable<Integer> {
             + CompeteModelChoice.DATASETS + ").")
     Integer datasets;
 
+    @Option(names = "--data", paramLabel = "DIR", description = "abc-smc: the model probabilities given a study's own"
+            + " data instead of the calibration set: a folder with study-data.yaml, families.csv and optionally"
+            + " measures.csv (docs/fitting-your-data.md); the ranking beside them stays on the file's targets.")
+    Path data;
+
     /** The model choice the flags ask for, or null; abc-smc flags without --method abc-smc are refused. */
-    CompeteModelChoice modelChoice() {
+    CompeteModelChoice modelChoice() throws ScenarioException, IOException {
         Object[] given = {population, maxSimulations, minAcceptance, maxGenerations, replications, families, repeats,
-            draws, drawReplications, planted, sizes, datasets};
+            draws, drawReplications, planted, sizes, datasets, data};
         if (method == null) {
             for (Object o : given) {
                 if (o != null) {
                     throw new BadRequestException("--population, --max-simulations, --min-acceptance,"
                             + " --max-generations, --replications, --families, --repeats, --draws,"
-                            + " --draw-replications, --planted, --sizes and --datasets need --method abc-smc");
+                            + " --draw-replications, --planted, --sizes, --datasets and --data need --method abc-smc");
                 }
             }
             return null;
@@ -132,7 +139,7 @@ final class CompeteCommand implements Callable<Integer> {
                 maxGenerations != null ? maxGenerations : d.maxGenerations(), replications, families,
                 repeats != null ? repeats : d.repeats(), draws != null ? draws : d.draws(),
                 drawReplications != null ? drawReplications : d.drawReplications(), planted, sizes,
-                datasets != null ? datasets : d.datasets());
+                datasets != null ? datasets : d.datasets(), data == null ? null : DataEvidence.read(data));
     }
 
     @Override

@@ -49,9 +49,11 @@ public final class ModelChoiceReport {
      * @param families families per simulation
      * @param draws posterior predictive draws per variant
      * @param drawReplications validation replications per draw
+     * @param evidence what the probabilities are conditioned on: the calibration set, or a study's own
+     *     data (its folder as given and its size; never a row of it)
      */
     public record Run(AbcSmc.Settings settings, int repeats, int replications, int families, int draws,
-            int drawReplications) {}
+            int drawReplications, String evidence) {}
 
     /** The variants' files a model-probability run adds. */
     public static List<String> variantFiles(HypothesesSpec spec) {
@@ -127,6 +129,7 @@ public final class ModelChoiceReport {
     static ObjectNode node(ModelProbabilities.Outcome o, Run run) {
         ObjectNode n = NODES.objectNode();
         n.put("method", "ABC-SMC model selection, the model index among the particles (Toni and Stumpf 2010)");
+        n.put("evidence", run.evidence());
         n.put("repeats", run.repeats());
         n.put("population", run.settings().populationSize());
         n.put("max_simulations", run.settings().maxSimulations());

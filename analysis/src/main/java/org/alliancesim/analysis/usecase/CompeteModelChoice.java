@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.util.List;
 import org.alliancesim.analysis.inference.AbcSmc;
+import org.alliancesim.analysis.inference.DataEvidence;
 
 /**
  * How {@code compete --method abc-smc} computes the variants' model probabilities, and, with
@@ -19,10 +20,12 @@ import org.alliancesim.analysis.inference.AbcSmc;
  * @param planted the variant the data are planted from, or null for the calibration set's evidence
  * @param sizes study sizes (families) of the planted datasets, each 10 to 1,000,000
  * @param datasets planted datasets per size, 1 to 10,000
+ * @param data a study's own data as the evidence instead of the calibration set ({@code --data DIR},
+ *     docs/fitting-your-data.md), or null: each simulation is one virtual study of the data's design
  */
 public record CompeteModelChoice(int population, long maxSimulations, double minAcceptance, int maxGenerations,
         Integer replications, Integer families, int repeats, int draws, int drawReplications, String planted,
-        List<Integer> sizes, int datasets) {
+        List<Integer> sizes, int datasets, DataEvidence data) {
 
     /** Particles unless told otherwise. */
     public static final int POPULATION = 200;
@@ -66,6 +69,9 @@ public record CompeteModelChoice(int population, long maxSimulations, double min
         check(sizes.stream().distinct().count() == sizes.size(), "--sizes " + sizes + ": a size given twice");
         check(planted == null || !sizes.isEmpty(), "--planted " + planted + " needs --sizes (study sizes, families)");
         check(planted != null || sizes.isEmpty(), "--sizes needs --planted VARIANT (the variant the data come from)");
+        check(data == null || planted == null, "--data and --planted: planted power simulates its own data; give one");
+        check(data == null || (replications == null && families == null), "--data simulates one virtual study of the"
+                + " data's own size per particle; leave out --replications and --families");
     }
 
     private static void check(boolean ok, String message) {
@@ -77,7 +83,7 @@ public record CompeteModelChoice(int population, long maxSimulations, double min
     /** The defaults: no planted data. */
     public static CompeteModelChoice of() {
         return new CompeteModelChoice(POPULATION, MAX_SIMULATIONS, 0.02, MAX_GENERATIONS, null, null, REPEATS, DRAWS,
-                DRAW_REPLICATIONS, null, List.of(), DATASETS);
+                DRAW_REPLICATIONS, null, List.of(), DATASETS, null);
     }
 
     /** The ABC settings on {@code seed} and {@code threads} (alpha 0.5, no final tolerance, adaptive distance). */

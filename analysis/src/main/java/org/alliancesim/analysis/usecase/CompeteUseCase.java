@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.compete.Evidence;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.compete.ModelProbabilities;
 import org.alliancesim.analysis.compete.PlantedPower;
 import org.alliancesim.analysis.inference.AbcSmc;
@@ -101,15 +102,24 @@ public final class CompeteUseCase {
         List<PosteriorPredictive.Patterns> predictive = new ArrayList<>();
         ModelChoiceReport.Run how = null;
         if (choice != null) {
-            int replications = choice.replications() != null ? choice.replications() : spec.replications();
-            int families = choice.families() != null ? choice.families() : spec.families();
-            List<Calibration> calibrations = calibrations(competition, competition.targets().targets(), replications,
+            DataEvidence data = choice.data();
+            // With a study's own data the evidence is its summaries, each simulation one virtual study of its
+            // design (DataEvidence.simulator); the variants' calibrations carry the data's summaries as targets.
+            CalibrationSpec evidenceTargets = data == null ? competition.targets() : data.targets(competition.targets());
+            int replications = data != null ? 1
+                    : choice.replications() != null ? choice.replications() : spec.replications();
+            int families = data != null ? evidenceTargets.families()
+                    : choice.families() != null ? choice.families() : spec.families();
+            List<Calibration> calibrations = calibrations(competition, evidenceTargets.targets(), replications,
                     families);
+            Evidence evidence = data == null ? Evidence.targets(competition.targets())
+                    : new Evidence(data.observed(), data::simulator);
             AbcSmc.Settings settings = choice.settings(spec.seed(), request.threads());
             how = new ModelChoiceReport.Run(settings, choice.repeats(), replications, families, choice.draws(),
-                    choice.drawReplications());
+                    choice.drawReplications(), data == null ? "the calibration set " + spec.targets()
+                    : "the study data " + data.label() + " (" + evidenceTargets.families() + " families)");
             ModelProbabilities.Outcome o = Requests.run(() -> ModelProbabilities.run(names(spec), calibrations,
-                    spec.priorProbabilities(), Evidence.targets(competition.targets()), settings, choice.repeats(),
+                    spec.priorProbabilities(), evidence, settings, choice.repeats(),
                     (g, accepted, n, sims) -> request.progress().update(accepted, n, "model selection, generation "
                             + g + ", " + sims + " simulations")));
             for (int i = 0; i < competition.size(); i++) {
