@@ -56,4 +56,32 @@ class BoundsCheckAllTest {
                 () -> Bounds.checkAll(Sample.class, "a", 0.5, 0.0, 1.0, List.of(), 1.0));
         assertEquals("Sample.count is a int, the value given in its place is Double", kind.getMessage());
     }
+
+    /** A record with a bounded {@code long}, a kind no model record has yet. */
+    record Counter(@Doc(value = "a seed-like count", min = 1, max = 1_000_000_000_000L) long count) {
+        Counter {
+            Bounds.checkAll(Counter.class, count);
+        }
+    }
+
+    /**
+     * A bounded {@code long} is checked as a whole number, bounds and message alike (worked out here:
+     * 1e12 is allowed, 1e12 + 1 and 0 are not); a null or a value of another kind in its place is a
+     * programming error naming what was given. Fails if the long branch is skipped or forced to the
+     * error, or if the message says anything but "null" for a null.
+     */
+    @Test
+    void aBoundedLongIsCheckedAndANullInAComponentsPlaceIsNamed() {
+        assertEquals(1_000_000_000_000L, new Counter(1_000_000_000_000L).count());
+        ParameterException over = refused(() -> new Counter(1_000_000_000_001L));
+        assertEquals("count must be in [1, 1000000000000], was 1000000000001", over.getMessage());
+        ParameterException zero = refused(() -> new Counter(0));
+        assertEquals("count must be in [1, 1000000000000], was 0", zero.getMessage());
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> Bounds.checkAll(Counter.class, (Object) null));
+        assertEquals("Counter.count is a long, the value given in its place is null", none.getMessage());
+        IllegalStateException kind = assertThrows(IllegalStateException.class,
+                () -> Bounds.checkAll(Counter.class, 5));
+        assertEquals("Counter.count is a long, the value given in its place is Integer", kind.getMessage());
+    }
 }
