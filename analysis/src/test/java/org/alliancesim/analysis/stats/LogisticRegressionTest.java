@@ -178,6 +178,24 @@ class LogisticRegressionTest {
         assertEquals(3, fit.coefficients());
     }
 
+    /**
+     * A slower fit, nearly separated (12 observations, one swapped pair at x = 6, 7): R 4.2.2
+     * {@code glm(y ~ x, family = binomial, control = glm.control(epsilon = 1e-12))} stops after 7
+     * iterations at intercept -8.49885246465082, slope 1.30751576379243, deviance 5.02107735493495; with
+     * the tolerance divided by (|dev| + 0.1) instead of multiplied (glm with epsilon 1e-12 / 5.12^2) it
+     * takes 8. Fails if the convergence test scales its tolerance the wrong way (a mutant the
+     * quickly converging data set above cannot tell from the right one).
+     */
+    @Test
+    void aNearlySeparatedFitStopsAtGlmsIterationToo() {
+        LogisticRegression fit = LogisticRegression.fit(bits(0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1),
+                new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        assertEquals(7, fit.steps());
+        assertEquals(-8.49885246465082, fit.coefficient(0), 1e-9);
+        assertEquals(1.30751576379243, fit.coefficient(1), 1e-9);
+        assertEquals(5.02107735493495, fit.deviance(), 1e-9);
+    }
+
     @Test
     void theSmallestDataSetAndTheRefusals() {
         // n = p + 1 = 3 observations for 2 coefficients is allowed: R glm(c(1,0,1) ~ c(1,2,3)): intercept
