@@ -101,6 +101,8 @@ class CompeteDataCommandTest {
         assertTrue(rule.equals("trend") ? trend > level : level > trend, rule + " planted: " + rows);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"evidence\" : \"the study data " + study + " (1000 families)\""), summary);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Model probabilities given the study data "),
+                "report.html names the evidence");
         List<Path> files;
         try (Stream<Path> s = Files.walk(out)) {
             files = s.filter(Files::isRegularFile).toList();

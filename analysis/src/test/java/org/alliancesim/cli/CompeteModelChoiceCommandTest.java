@@ -98,7 +98,7 @@ class CompeteModelChoiceCommandTest {
         }
         String json = Files.readString(one.resolve("summary.json"));
         assertTrue(json.contains("\"model_probabilities\""), json);
-        assertTrue(Files.readString(one.resolve("report.html")).contains("Model probabilities"));
+        assertTrue(Files.readString(one.resolve("report.html")).contains("Model probabilities given the calibration set "));
     }
 
     /** Stated prior probabilities are used as given (normalised), and reported. */

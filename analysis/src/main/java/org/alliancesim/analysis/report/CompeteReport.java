@@ -268,18 +268,18 @@ public final class CompeteReport {
                         + " validation set (" + spec.validation() + ") on a seed the fits never saw. Ranked by"
                         + " validation patterns met, then by validation distance + 2k (k fitted parameters; the"
                         + " AIC's penalty), then by calibration distance. Details per variant: variants/NAME/.",
-                tables(cells, variants, probabilities),
+                tables(cells, variants, probabilities, run),
                 figures, provRows, yaml(spec)));
         return ranking;
     }
 
     private static List<HtmlReport.Table> tables(List<List<String>> cells, List<List<String>> variants,
-            ModelProbabilities.Outcome probabilities) {
+            ModelProbabilities.Outcome probabilities, ModelChoiceReport.Run run) {
         List<HtmlReport.Table> out = new ArrayList<>();
         out.add(new HtmlReport.Table("Ranking", List.of("rank", "variant", "k", "fitted", "calibration distance",
                 "patterns met", "validation distance", "penalty", "criterion"), cells));
         if (probabilities != null) {
-            out.add(ModelChoiceReport.table(probabilities));
+            out.add(ModelChoiceReport.table(probabilities, run));
         }
         out.add(new HtmlReport.Table("Variants", List.of("variant", "edits", "fitted parameters"), variants));
         return out;

@@ -154,14 +154,14 @@ public final class ModelChoiceReport {
     }
 
     /** The model probabilities as report.html's table. */
-    static HtmlReport.Table table(ModelProbabilities.Outcome o) {
+    static HtmlReport.Table table(ModelProbabilities.Outcome o, Run run) {
         List<List<String>> rows = new ArrayList<>();
         for (ModelProbabilities.Variant v : o.variants()) {
             rows.add(List.of(v.name(), HtmlReport.fmt(v.prior()), HtmlReport.fmt(v.probability()),
                     Double.isNaN(v.sd()) ? "" : HtmlReport.fmt(v.sd())));
         }
-        return new HtmlReport.Table("Model probabilities (ABC-SMC model selection; mean and sd over "
-                + o.runs().size() + " repeats on different seeds)", List.of("variant", "prior probability",
+        return new HtmlReport.Table("Model probabilities given " + run.evidence() + " (ABC-SMC model selection;"
+                + " mean and sd over " + o.runs().size() + " repeats on different seeds)", List.of("variant", "prior probability",
                 "posterior probability", "Monte Carlo sd"), rows);
     }
 
