@@ -182,7 +182,8 @@ public final class ModelSelection {
 
     /** What a generation is proposed from: the previous particles per model, their kernels and q_t. */
     private record Plan(int t, double tolerance, double[] scales, Particles previous, double[] probabilities,
-            double[] modelProposal, int[][] members, double[][] cumulative, Kernel[] kernels, int[] living) {}
+            double[] modelProposal, int[][] members, double[][] cumulative, Kernel[] kernels, int[] living,
+            double[] livingCumulative) {}
 
     /**
      * Runs the whole selection.
@@ -198,7 +199,7 @@ public final class ModelSelection {
         });
         try {
             List<Generation> gens = new ArrayList<>();
-            Plan plan = new Plan(0, Double.POSITIVE_INFINITY, null, null, null, null, null, null, null, null);
+            Plan plan = new Plan(0, Double.POSITIVE_INFINITY, null, null, null, null, null, null, null, null, null);
             long total = 0;
             Particles last = null;
             double[] lastScales = null;
@@ -373,7 +374,12 @@ public final class ModelSelection {
                 q[m] = living == 1 ? 1 : STAY * probabilities[m] + (1 - STAY) * (1 - probabilities[m]) / (living - 1);
             }
         }
-        return new Plan(t, tolerance, scales, p, probabilities, q, members, cumulative, kernels, alive);
+        double[] livingProbabilities = new double[living];
+        for (int j = 0; j < living; j++) {
+            livingProbabilities[j] = probabilities[alive[j]];
+        }
+        return new Plan(t, tolerance, scales, p, probabilities, q, members, cumulative, kernels, alive,
+                AbcSmc.cumulative(livingProbabilities));
     }
 
     /** Attempt {@code round} of each slot of {@code slots}, in parallel when there is a pool. */
@@ -416,7 +422,7 @@ public final class ModelSelection {
             // model's support) and bias the model probabilities towards models with tight supports.
             m = -1;
             for (int tries = 0; tries < 1000 && theta == null; tries++) {
-                m = plan.living()[AbcSmc.pick(AbcSmc.cumulative(livingProbabilities(plan)), rng.nextDouble())];
+                m = plan.living()[AbcSmc.pick(plan.livingCumulative(), rng.nextDouble())];
                 if (plan.living().length > 1 && rng.nextDouble() >= STAY) {
                     int other = rng.nextInt(plan.living().length - 1);
                     int at = Arrays.binarySearch(plan.living(), m);
@@ -444,14 +450,6 @@ public final class ModelSelection {
                     + " statistics, " + observed.length + " observed");
         }
         return new Attempt(m, theta, stats);
-    }
-
-    private static double[] livingProbabilities(Plan plan) {
-        double[] out = new double[plan.living().length];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = plan.probabilities()[plan.living()[j]];
-        }
-        return out;
     }
 
     /** The accepted attempts as a weighted population, distances under {@code scales}. */
