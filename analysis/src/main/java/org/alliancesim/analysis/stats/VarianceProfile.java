@@ -12,8 +12,10 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * A criterion (a deviance, everything else profiled out) of one scale parameter theta >= 0 of a
  * random-intercept model (sd_u, or sd_u / sd_e): its minimum, boundary included, and the
  * profile-likelihood interval {theta : criterion(theta) - min <= chi2}. Minimisation: 0 and a
- * geometric grid from 0.01 to 1311 (ratio 2), then commons-math3's {@link BrentOptimizer} between the
- * best grid point's neighbours. The criterion depends on theta^2 and is flat at 0, so when the best
+ * geometric grid from 0.01 to 1311 (ratio 2), climbed until the criterion rises more than
+ * {@link #GRID_STOP_EXCESS} above its best so far (a local search, as lme4's optimiser is: the far points,
+ * where the criterion is costly to evaluate, are reached only when the criterion still falls towards them),
+ * then commons-math3's {@link BrentOptimizer} between the best grid point's neighbours. The criterion depends on theta^2 and is flat at 0, so when the best
  * grid point is 0 and Brent's method ends below 1e-3 with a criterion lower by less than 1e-7, theta =
  * 0 is taken (the boundary estimate lme4 reports as a singular fit). Bounds: commons-math3's
  * {@link BrentSolver}.
@@ -22,6 +24,11 @@ final class VarianceProfile {
 
     private static final double[] GRID = grid();
     private static final int MAX_EVAL = 500;
+    /**
+     * How far above its best grid value the criterion may rise before the grid stops climbing: 20 deviance
+     * units, a likelihood ratio of e^10 against the best point, five times the 3.84 of the profile interval.
+     */
+    static final double GRID_STOP_EXCESS = 20;
 
     private final DoubleUnaryOperator criterion;
 
@@ -47,6 +54,8 @@ final class VarianceProfile {
             if (v < bestValue) {
                 best = i;
                 bestValue = v;
+            } else if (v > bestValue + GRID_STOP_EXCESS) {
+                break;
             }
         }
         double lo = GRID[Math.max(0, best - 1)];

@@ -44,6 +44,33 @@ class VarianceProfileTest {
     }
 
     /**
+     * Minimum at 0.3 with a second, deeper one at 1000 behind a rise of 20 x (t - 0.3)^2: the grid stops
+     * climbing at the first point more than 20 above its best (2.56: 101.5 above it), so it never
+     * evaluates the far points (above 20) and returns the near minimum, as a local search does. Without the
+     * stop it finds the far one.
+     */
+    @Test
+    void theGridStopsClimbingOnceTheCriterionRisesFarAboveItsBest() {
+        double[] furthest = {0};
+        double m = new VarianceProfile(t -> {
+            furthest[0] = Math.max(furthest[0], t);
+            return Math.min(20 * sq(t - 0.3), -5 + sq((t - 1000) / 100));
+        }).minimise();
+        assertEquals(0.3, m, 1e-7);
+        assertEquals(2.56, furthest[0], 1e-12, "the grid's last point evaluated");
+    }
+
+    /**
+     * The same far minimum behind a bump that rises 19 above the best grid point (less than the stop's
+     * 20): the grid climbs on and finds the deeper minimum at 1000.
+     */
+    @Test
+    void aRiseOfLessThanTheStopDoesNotEndTheGrid() {
+        double m = new VarianceProfile(t -> t < 500 ? Math.min(19, sq(t - 0.3)) : sq((t - 1000) / 100) - 50).minimise();
+        assertEquals(1000, m, 1e-5);
+    }
+
+    /**
      * Flat (0) from 0 to 1, rising after: every grid point up to 0.64 ties with 0; the first of the
      * tied points, 0, is the minimiser (a later one, 0.64, would be as good but is not the documented
      * rule).
