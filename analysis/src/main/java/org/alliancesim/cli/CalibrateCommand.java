@@ -14,13 +14,10 @@ import org.alliancesim.analysis.inference.PosteriorSummary;
 import org.alliancesim.analysis.usecase.AbcSmcArguments;
 import org.alliancesim.analysis.usecase.AbcSmcRequest;
 import org.alliancesim.analysis.usecase.AbcStepRequest;
-import org.alliancesim.analysis.usecase.AbcStepResult;
 import org.alliancesim.analysis.usecase.AbcStepUseCase;
-import org.alliancesim.analysis.usecase.AbcSmcResult;
 import org.alliancesim.analysis.usecase.AbcSmcUseCase;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.CalibrateRequest;
-import org.alliancesim.analysis.usecase.CalibrateResult;
 import org.alliancesim.analysis.usecase.CalibrateUseCase;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -141,7 +138,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (identifiability) {
             return identifiability(request);
         }
-        CalibrateResult r;
+        CalibrateUseCase.Result r;
         try (ProgressBar bar = ProgressBars.open("evaluations", request.targets().maxEvaluations(), quietOption.quiet)) {
             r = CalibrateUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
@@ -186,7 +183,7 @@ final class CalibrateCommand implements Callable<Integer> {
             return slurmStep(request);
         }
         DataEvidence evidence = data == null ? null : DataEvidence.read(data);
-        AbcSmcResult r;
+        AbcSmcUseCase.Result r;
         try (ProgressBar bar = ProgressBars.open("particles", request.population(), quietOption.quiet)) {
             r = AbcSmcUseCase.execute(request.withProgress(ProgressBars.onto(bar)), evidence);
         }
@@ -223,7 +220,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new BadRequestException("a Slurm step needs --slurm-work and exactly one of --slurm-task K/N and"
                     + " --slurm-reduce N");
         }
-        AbcStepResult r;
+        AbcStepUseCase.Result r;
         if (slurmTask != null) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,4})/([1-9][0-9]{0,4})")
                     .matcher(slurmTask);

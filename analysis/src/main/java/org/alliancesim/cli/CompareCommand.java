@@ -12,7 +12,6 @@ import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.report.CompareReport;
 import org.alliancesim.analysis.usecase.CompareRequest;
-import org.alliancesim.analysis.usecase.CompareResult;
 import org.alliancesim.analysis.usecase.CompareUseCase;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -113,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
                 .withThreads(threadsOption.get())
                 .withOutput(results.orDefault(a.name() + "-vs-" + b.name()))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        CompareResult result;
+        CompareUseCase.Result result;
         try (ProgressBar bar = ProgressBars.open("replications", auto ? -1
                 : 2L * request.a().replications() * (post == null ? 1 : 1L + posteriorOption.draws), quietOption.quiet)) {
             result = CompareUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
@@ -161,7 +160,7 @@ final class CompareCommand implements Callable<Integer> {
             Metric.COMPLETION_SHARE, Metric.MEAN_IMPROVEMENT, Metric.ALLIANCE_SESSION_1, Metric.ALLIANCE_SESSION_3,
             Metric.ALLIANCE_FINAL, Metric.DROPOUT_SHARE_INVOLUNTARY, Metric.DROPOUT_SHARE_VOLUNTARY);
 
-    static void print(PrintWriter out, CompareResult r) {
+    static void print(PrintWriter out, CompareUseCase.Result r) {
         CompareReport.Result c = r.comparison();
         Scenario a = c.a();
         out.printf(Locale.ROOT, "A = %s%n", c.labelA());

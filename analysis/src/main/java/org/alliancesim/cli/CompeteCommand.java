@@ -15,7 +15,6 @@ import org.alliancesim.analysis.compete.PlantedPower;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.CompeteModelChoice;
 import org.alliancesim.analysis.usecase.CompeteRequest;
-import org.alliancesim.analysis.usecase.CompeteResult;
 import org.alliancesim.analysis.usecase.CompeteUseCase;
 import org.alliancesim.analysis.usecase.SweepRequest;
 import org.alliancesim.scenario.ScenarioException;
@@ -150,7 +149,7 @@ final class CompeteCommand implements Callable<Integer> {
                 .withThreads(threadsOption.get())
                 .withOutput(results.orDefault("compete"))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        CompeteResult r;
+        CompeteUseCase.Result r;
         try (ProgressBar bar = ProgressBars.open("variants", -1, quietOption.quiet)) {
             r = CompeteUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
@@ -188,7 +187,7 @@ final class CompeteCommand implements Callable<Integer> {
         return AllianceSim.OK;
     }
 
-    private void printPlanted(PrintWriter w, CompeteRequest request, CompeteResult r) {
+    private void printPlanted(PrintWriter w, CompeteRequest request, CompeteUseCase.Result r) {
         PlantedPower.Outcome o = r.planted();
         w.printf(Locale.ROOT, "compete %s --planted %s: %d sizes x %d datasets, %.1f s on %d thread%s%n", file,
                 planted, o.rows().size(), request.modelChoice().datasets(), r.seconds(), request.threads(),

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.alliancesim.analysis.usecase.MergeRequest;
-import org.alliancesim.analysis.usecase.MergeResult;
 import org.alliancesim.analysis.usecase.MergeUseCase;
 import org.alliancesim.analysis.usecase.Output;
 import picocli.CommandLine.Command;
@@ -38,7 +37,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MergeResult r;
+        MergeUseCase.Result r;
         try {
             r = MergeUseCase.execute(MergeRequest.of(shards, new Output(results.dir(), results.force))
                     .withArguments(spec.root().commandLine().getParseResult().originalArgs()));

@@ -7,7 +7,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.experiment.ExperimentResult.MetricSummary;
 import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.usecase.RunRequest;
-import org.alliancesim.analysis.usecase.RunResult;
 import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code alliancesim run}: flags to a {@link RunRequest}, its {@link RunResult} to a summary table. */
+/** {@code alliancesim run}: flags to a {@link RunRequest}, its {@link RunUseCase.Result} to a summary table. */
 @Command(name = "run", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Run a scenario's replications and write a results folder (CSV, JSON, charts, report).",
         description = {"Replications run in parallel; results are identical for any --threads. "
@@ -96,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
                     + " (about %d rows expected, more than %d); --no-compress writes it plain%n",
                     request.expectedSessionRows(), RunRequest.COMPRESS_SESSIONS_ABOVE_ROWS);
         }
-        RunResult result;
+        RunUseCase.Result result;
         try (ProgressBar bar = ProgressBars.open("replications", auto ? -1 : request.scenario().replications(), quietOption.quiet)) {
             result = RunUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         }
@@ -105,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The headline metrics with their 95% CI; "n/a" where a metric has no value or no interval. */
-    static void print(PrintWriter out, RunResult r) {
+    static void print(PrintWriter out, RunUseCase.Result r) {
         Scenario s = r.scenario();
         out.printf(Locale.ROOT, "%s: %d replications x %d families, seed %d%s%n", s.name(), r.replications(),
                 s.model().run().families(), s.seed(), r.sequential() ? " (replications chosen by --reps auto)" : "");

@@ -6,7 +6,6 @@ import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.SlurmAbcRequest;
 import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.SlurmRequest;
-import org.alliancesim.analysis.usecase.SlurmResult;
 import org.alliancesim.analysis.usecase.SlurmUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +96,7 @@ final class SlurmCommand implements Callable<Integer> {
             if (compete) {
                 throw new BadRequestException("--abc and --compete: give one");
             }
-            SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, setOption.edits,
+            SlurmUseCase.Result r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(abcOptions.arguments(file.toString(), base, setOption.edits,
                     replications, families), array, output).withJob(array, cpus, partition, account, time, mem).withLauncher(launcher));
             spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
                     .toList()) + "\nrun the driver (it submits each generation and waits): " + r.submit()
@@ -105,7 +104,7 @@ final class SlurmCommand implements Callable<Integer> {
             return AllianceSim.OK;
         }
         SlurmRequest request = compete ? SlurmRequest.compete(file, array, output) : SlurmRequest.of(file, array, output);
-        SlurmResult r = SlurmUseCase.execute(request.withCpus(cpus)
+        SlurmUseCase.Result r = SlurmUseCase.execute(request.withCpus(cpus)
                 .withPartition(partition).withAccount(account).withTime(time).withMemory(mem).withLauncher(launcher));
         spec.commandLine().getOut().println("written: " + String.join(", ", r.scripts().stream().map(Path::toString)
                 .toList()) + "\nsubmit with: " + r.submit());

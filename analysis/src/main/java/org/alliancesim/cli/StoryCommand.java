@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.alliancesim.analysis.usecase.StoryRequest;
-import org.alliancesim.analysis.usecase.StoryResult;
 import org.alliancesim.analysis.usecase.StoryUseCase;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -50,7 +49,7 @@ final class StoryCommand implements Callable<Integer> {
         Scenario s = ScenarioLoader.load(scenario, setOption.edits);
         StoryRequest request = StoryRequest.of(seed == null ? s : s.withSeed(seed), family)
                 .withOutput(results.given());
-        StoryResult result = StoryUseCase.execute(request);
+        StoryUseCase.Result result = StoryUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
         o.print(result.text());
         if (!result.files().isEmpty()) {

@@ -11,7 +11,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.study.StudyPower;
 import org.alliancesim.analysis.study.StudyStatistic;
 import org.alliancesim.analysis.usecase.StudyRequest;
-import org.alliancesim.analysis.usecase.StudyResult;
 import org.alliancesim.analysis.usecase.StudyUseCase;
 import org.alliancesim.scenario.Scenario;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -77,7 +76,7 @@ final class StudyCommand implements Callable<Integer> {
         request = request.withThreads(threadsOption.get())
                 .withOutput(results.orDefault("study-" + s.name()))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        StudyResult r;
+        StudyUseCase.Result r;
         long total = (long) request.sizes().size() * request.replications();
         try (ProgressBar bar = ProgressBars.open("studies", total, quietOption.quiet || total == 0)) {
             r = StudyUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
@@ -88,7 +87,7 @@ final class StudyCommand implements Callable<Integer> {
         return AllianceSim.OK;
     }
 
-    static void print(PrintWriter w, StudyRequest q, StudyResult r) {
+    static void print(PrintWriter w, StudyRequest q, StudyUseCase.Result r) {
         w.printf(Locale.ROOT, "study %s (%s): %d families that started, %d therapists, early alliance at session %d,"
                 + " seed %d%n", q.scenario().name(), q.designSource(), r.sample().families().size(), r.therapists(),
                 q.design().earlySession(), q.design().seed());

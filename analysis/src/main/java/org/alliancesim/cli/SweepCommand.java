@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.alliancesim.analysis.report.SweepReport;
 import org.alliancesim.analysis.usecase.SweepRequest;
-import org.alliancesim.analysis.usecase.SweepResult;
 import org.alliancesim.analysis.usecase.SweepUseCase;
 import org.alliancesim.scenario.SweepSpec;
 import picocli.CommandLine.Command;
@@ -58,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepRequest request = SweepRequest.of(file, results.dir()).withShard(SweepRequest.Shard.parse(shard))
                 .withThreads(threadsOption.get()).withResume(resume).withForce(results.force)
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        SweepResult r;
+        SweepUseCase.Result r;
         try (ProgressBar bar = ProgressBars.open("points", -1, quietOption.quiet)) {
             r = SweepUseCase.execute(request.withProgress(ProgressBars.onto(bar)));
         } catch (IOException e) {
@@ -81,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** An effect sweep's effects on its first metric, a row per point (all metrics are in effects.csv). */
-    private static void printEffects(PrintWriter w, SweepRequest request, SweepResult r) {
+    private static void printEffects(PrintWriter w, SweepRequest request, SweepUseCase.Result r) {
         SweepSpec s = request.sweep();
         String metric = s.metrics().get(0);
         w.printf(Locale.ROOT, "effect on %s of B = A with %s (%d paired replications each):%n", metric,

@@ -12,7 +12,6 @@ import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.ValidateRequest;
-import org.alliancesim.analysis.usecase.ValidateResult;
 import org.alliancesim.analysis.usecase.ValidateUseCase;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.Scenario;
@@ -88,7 +87,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .withValidation(ValidationSet.spec(validation))
                 .withSeed(seed == null ? ValidateRequest.SEED : seed).withThreads(threadsOption.get()).withOutput(results.orDefault("validate"))
                 .withArguments(spec.root().commandLine().getParseResult().originalArgs());
-        ValidateResult r = ValidateUseCase.execute(request);
+        ValidateUseCase.Result r = ValidateUseCase.execute(request);
         PrintWriter o = spec.commandLine().getOut();
         Scenario ran = r.scenario();
         o.printf(Locale.ROOT, "%s against %s: %d replications x %d families, seed %d%n", ran.name(), targets,

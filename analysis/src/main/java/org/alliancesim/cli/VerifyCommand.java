@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.alliancesim.analysis.usecase.VerifyRequest;
-import org.alliancesim.analysis.usecase.VerifyResult;
 import org.alliancesim.analysis.usecase.VerifyUseCase;
 import org.alliancesim.analysis.verify.KernelVerification.Plan;
 import org.alliancesim.analysis.verify.KernelVerification.Row;
@@ -51,7 +50,7 @@ final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        VerifyResult result = VerifyUseCase.execute(new VerifyRequest(new Plan(seed, reps, warmup, customers),
+        VerifyUseCase.Result result = VerifyUseCase.execute(new VerifyRequest(new Plan(seed, reps, warmup, customers),
                 threadsOption.get()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(table(result.rows()));

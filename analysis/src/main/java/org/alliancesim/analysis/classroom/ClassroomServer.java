@@ -22,7 +22,6 @@ import org.alliancesim.analysis.usecase.BadRequestException;
 import org.alliancesim.analysis.usecase.CompareRequest;
 import org.alliancesim.analysis.usecase.CompareUseCase;
 import org.alliancesim.analysis.usecase.RunRequest;
-import org.alliancesim.analysis.usecase.RunResult;
 import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.analysis.usecase.StoryRequest;
 import org.alliancesim.analysis.usecase.StoryUseCase;
@@ -366,8 +365,8 @@ public final class ClassroomServer implements AutoCloseable {
     static ObjectNode run(ClassroomSettings now, ClassroomSettings before) throws Exception {
         long start = System.nanoTime();
         Scenario current = scenario(now, now.reps);
-        RunResult r;
-        RunResult g = null;
+        RunUseCase.Result r;
+        RunUseCase.Result g = null;
         if (before == null) {
             r = RunUseCase.execute(RunRequest.of(current));
         } else {
@@ -376,7 +375,7 @@ public final class ClassroomServer implements AutoCloseable {
                 throw new BadRequest("ghost.families x reps = " + before.families * now.reps
                         + " would run too long for a live page; at most " + ClassroomSettings.MAX_WORK);
             }
-            List<RunResult> both = CompareUseCase.runs(CompareUseCase.execute(CompareRequest.of(current,
+            List<RunUseCase.Result> both = CompareUseCase.runs(CompareUseCase.execute(CompareRequest.of(current,
                     scenario(before, now.reps))));
             r = both.get(0);
             g = both.get(1);
@@ -392,7 +391,7 @@ public final class ClassroomServer implements AutoCloseable {
         }
         out.put("retention_svg", SvgPresentation.of(RunUseCase.retentionSvg("Families still in therapy", subtitle, curves,
                 "retention")));
-        List<Map.Entry<String, RunResult>> runs = g == null ? List.of(Map.entry("this setting", r))
+        List<Map.Entry<String, RunUseCase.Result>> runs = g == null ? List.of(Map.entry("this setting", r))
                 : List.of(Map.entry("this setting", r), Map.entry("previous setting", g));
         out.put("alliance_svg", SvgPresentation.of(RunUseCase.allianceSvg(subtitle, runs, "alliance")));
         out.put("families", now.families);
@@ -408,7 +407,7 @@ public final class ClassroomServer implements AutoCloseable {
                 preset.measurement());
     }
 
-    private static ObjectNode headline(RunResult r) {
+    private static ObjectNode headline(RunUseCase.Result r) {
         ObjectNode h = NODES.objectNode();
         for (RunUseCase.Figure v : RunUseCase.figures(r, RunUseCase.HEADLINE)) {
             ObjectNode o = h.putObject(v.key());

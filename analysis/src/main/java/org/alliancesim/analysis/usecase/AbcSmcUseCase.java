@@ -37,6 +37,19 @@ public final class AbcSmcUseCase {
     private AbcSmcUseCase() {}
 
     /**
+     * An ABC-SMC calibration's outcome.
+     *
+     * @param targets the targets as fitted (with the request's base name and simulation size)
+     * @param targetsName the targets' name
+     * @param state the last state: every generation, the final population, the simulations and why it stopped
+     * @param summary the posterior summary per parameter (mean, sd, median, 95% interval, ESS)
+     * @param fitted the base with each parameter at its posterior median
+     * @param folder the results folder written, or null when none was asked for
+     */
+    public record Result(CalibrationSpec targets, String targetsName, AbcSmc.State state, PosteriorSummary summary,
+            Scenario fitted, Path folder) {}
+
+    /**
      * Runs the request.
      *
      * @throws ScenarioException for an unknown path, or bounds the model refuses
@@ -44,7 +57,7 @@ public final class AbcSmcUseCase {
      *     results, or a checkpoint that is missing, damaged or of another run
      * @throws IOException if writing fails (no result file is left half-written)
      */
-    public static AbcSmcResult execute(AbcSmcRequest request) throws IOException, ScenarioException {
+    public static Result execute(AbcSmcRequest request) throws IOException, ScenarioException {
         return execute(request, null);
     }
 
@@ -59,7 +72,7 @@ public final class AbcSmcUseCase {
      * @throws BadRequestException as {@link #execute(AbcSmcRequest)}
      * @throws IOException if writing fails (no result file is left half-written)
      */
-    public static AbcSmcResult execute(AbcSmcRequest request, DataEvidence data) throws IOException, ScenarioException {
+    public static Result execute(AbcSmcRequest request, DataEvidence data) throws IOException, ScenarioException {
         Instant started = Instant.now();
         if (data != null) {
             AbcSmcRequest r = request;
@@ -82,7 +95,7 @@ public final class AbcSmcUseCase {
         }
     }
 
-    private static AbcSmcResult run(AbcSmcRequest request, CalibrationSpec spec, Calibration calibration, Prior prior,
+    private static Result run(AbcSmcRequest request, CalibrationSpec spec, Calibration calibration, Prior prior,
             AbcSmc abc, String identity, ResultsFolder folder, Instant started) throws IOException, ScenarioException {
         Path checkpoint = null;
         AbcSmc.State resume = null;
@@ -112,7 +125,7 @@ public final class AbcSmcUseCase {
                 }
             }
         }));
-        AbcSmcResult result = results(request, calibration, prior, state, folder, started);
+        Result result = results(request, calibration, prior, state, folder, started);
         if (folder != null) {
             Files.deleteIfExists(cp);
         }
@@ -123,7 +136,7 @@ public final class AbcSmcUseCase {
      * The result of the finished run {@code state}; with a folder, its files written and committed
      * there (the same files whether the generations ran here or as Slurm array jobs).
      */
-    static AbcSmcResult results(AbcSmcRequest request, Calibration calibration, Prior prior, AbcSmc.State state,
+    static Result results(AbcSmcRequest request, Calibration calibration, Prior prior, AbcSmc.State state,
             ResultsFolder folder, Instant started) throws IOException, ScenarioException {
         CalibrationSpec spec = request.targets();
         List<String> names = spec.parameters().stream().map(CalibrationSpec.Parameter::path).toList();
@@ -134,7 +147,7 @@ public final class AbcSmcUseCase {
                     request.settings(), state, summary, fitted, Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new AbcSmcResult(spec, request.targetsName(), state, summary, fitted,
+        return new Result(spec, request.targetsName(), state, summary, fitted,
                 request.output() == null ? null : request.output().dir());
     }
 

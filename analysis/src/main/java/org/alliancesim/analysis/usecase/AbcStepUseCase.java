@@ -40,13 +40,23 @@ public final class AbcStepUseCase {
     private AbcStepUseCase() {}
 
     /**
+     * What a step of a Slurm ABC-SMC run did.
+     *
+     * @param generation the generation the step worked on
+     * @param shard the shard an array task wrote (or found complete), or null for the reduce step
+     * @param state after the reduce step, the run's state (its stop reason set when the run ended); null for a task
+     * @param result when the reduce step ended the run, its result (the files are in the run's output); else null
+     */
+    public record Result(int generation, Path shard, AbcSmc.State state, AbcSmcUseCase.Result result) {}
+
+    /**
      * Runs the step.
      *
      * @throws BadRequestException as above
      * @throws ScenarioException if the targets' paths or bounds are refused by the model
      * @throws IOException if writing fails
      */
-    public static AbcStepResult execute(AbcStepRequest r) throws IOException, ScenarioException {
+    public static Result execute(AbcStepRequest r) throws IOException, ScenarioException {
         Instant now = Instant.now();
         AbcSmcRequest run = r.run();
         AbcSmcUseCase.Parts parts = AbcSmcUseCase.Parts.of(run);
@@ -82,7 +92,7 @@ public final class AbcStepUseCase {
             if (Files.exists(shard)) {
                 try {
                     GenerationShard.read(generation, name, key, t, r.task(), r.tasks(), population, d, m, allowance);
-                    return new AbcStepResult(t, shard, null, null);
+                    return new Result(t, shard, null, null);
                 } catch (IllegalArgumentException e) {
                     // an earlier attempt's or a damaged shard: simulated again and replaced below
                 }
@@ -92,7 +102,7 @@ public final class AbcStepUseCase {
             List<List<AbcSmc.Attempt>> attempts = Requests.run(() -> abc.simulateSlots(from, slots));
             Files.createDirectories(generation);
             GenerationShard.write(shard, key, t, r.task(), r.tasks(), d, m, attempts);
-            return new AbcStepResult(t, shard, null, null);
+            return new Result(t, shard, null, null);
         }
 
         // The reduce step: every shard read and checked before anything is written.
@@ -129,7 +139,7 @@ public final class AbcStepUseCase {
                 throw new BadRequestException(fileOf[e.slot()] + ":" + line + ": " + e.getMessage());
             }
         });
-        AbcSmcResult result = null;
+        AbcSmcUseCase.Result result = null;
         if (next.stopReason() != null) {
             try (ResultsFolder folder = new Output(run.output().dir(), true).open(AbcSmcReport.FILES)) {
                 result = AbcSmcUseCase.results(run, parts.calibration(), parts.prior(), next, folder, now);
@@ -139,6 +149,6 @@ public final class AbcStepUseCase {
         if (next.stopReason() != null) {
             AtomicFile.write(work.resolve(FINISHED), next.stopReason() + "\n");
         }
-        return new AbcStepResult(t, null, next, result);
+        return new Result(t, null, next, result);
     }
 }

@@ -1,11 +1,13 @@
 package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.alliancesim.analysis.calibration.Calibration;
-import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.calibration.Identifiability;
+import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
@@ -28,6 +30,34 @@ public final class CalibrateUseCase {
     private CalibrateUseCase() {}
 
     /**
+     * A calibration's outcome.
+     *
+     * @param targets the targets as fitted (with the request's base name and budget)
+     * @param targetsName the targets' name
+     * @param base the scenario the fit started from
+     * @param fit start and best parameter values (in the targets' parameter order), the best distance,
+     *     and every evaluation
+     * @param fitted the base with the fitted values, set up for the check run (seed + 1, the check's
+     *     replications)
+     * @param check the check run of the fitted scenario on a seed the fit never saw
+     * @param rows the fit table from the check run: one row per target
+     * @param folder the results folder written, or null when none was asked for
+     */
+    public record Result(CalibrationSpec targets, String targetsName, Scenario base, Calibration.Fit fit,
+            Scenario fitted, ExperimentResult check, List<CalibrationReport.Row> rows, Path folder) {
+
+        /** Copies the rows. */
+        public Result {
+            rows = List.copyOf(rows);
+        }
+
+        /** Targets whose check-run estimate lies in the published range. */
+        public long inRange() {
+            return rows.stream().filter(CalibrationReport.Row::inRange).count();
+        }
+    }
+
+    /**
      * Runs the request. Before anything runs: every parameter path must name a number in the base,
      * the middle of the bounds must be a point the model accepts, and the output folder must take results.
      *
@@ -36,7 +66,7 @@ public final class CalibrateUseCase {
      *     an output folder that cannot take results
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
-    public static CalibrateResult execute(CalibrateRequest request) throws IOException, ScenarioException {
+    public static Result execute(CalibrateRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         CalibrationSpec spec = request.targets();
         Calibration calibration = calibration(spec, request.base(), request.targetsName());
@@ -46,7 +76,7 @@ public final class CalibrateUseCase {
         }
     }
 
-    private static CalibrateResult calibrate(CalibrateRequest request, CalibrationSpec spec, Calibration calibration,
+    private static Result calibrate(CalibrateRequest request, CalibrationSpec spec, Calibration calibration,
             ResultsFolder folder, Instant started) throws IOException, ScenarioException {
         Output output = request.output();
         Calibration.Fit fit = calibration.fit(request.threads(), e -> request.progress().update(e.index(),
@@ -63,7 +93,7 @@ public final class CalibrateUseCase {
                     fit, fitted, check, rows, Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new CalibrateResult(spec, request.targetsName(), request.base(), fit, fitted, check, rows,
+        return new Result(spec, request.targetsName(), request.base(), fit, fitted, check, rows,
                 output == null ? null : output.dir());
     }
 

@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
@@ -9,6 +10,7 @@ import org.alliancesim.analysis.experiment.Comparison;
 import org.alliancesim.analysis.experiment.Experiment;
 import org.alliancesim.analysis.experiment.ExperimentPlan;
 import org.alliancesim.analysis.experiment.ExperimentResult;
+import org.alliancesim.analysis.experiment.Metric;
 import org.alliancesim.analysis.experiment.ReplicationData;
 import org.alliancesim.analysis.report.CompareReport;
 import org.alliancesim.analysis.report.Provenance;
@@ -25,18 +27,73 @@ public final class CompareUseCase {
     private CompareUseCase() {}
 
     /**
+     * What a comparison produced: both runs and their paired comparison (B - A).
+     *
+     * @param comparison the scenarios, both runs, the paired differences of every metric, dropout as a
+     *     risk (difference and ratio) and Cohen's d of the family-level outcomes
+     * @param folder the results folder written, or null when none was asked for
+     */
+    public record Result(CompareReport.Result comparison, Path folder) {
+
+        /** Validates presence. */
+        public Result {
+            Requests.given("comparison", comparison);
+        }
+
+        /** The paired differences of every metric, in {@link Metric} order. */
+        public List<Comparison.Difference> differences() {
+            return comparison.differences();
+        }
+
+        /** The paired differences of the headline metrics ({@link Metric#TABLE}), in that order. */
+        public List<Comparison.Difference> headline() {
+            return Metric.TABLE.stream().map(this::difference).toList();
+        }
+
+        /** The paired difference of one metric. */
+        public Comparison.Difference difference(Metric metric) {
+            return comparison.differences().stream().filter(d -> d.metric() == metric).findFirst().orElseThrow();
+        }
+
+        /** Dropout as a risk: shares, difference and ratio B/A with 95% intervals. */
+        public Comparison.Risk dropout() {
+            return comparison.dropout();
+        }
+
+        /** Cohen's d of improvement, sessions and final alliance. */
+        public List<Comparison.EffectSize> effects() {
+            return comparison.effects();
+        }
+
+        /** Each difference's posterior predictive distribution (compare --posterior), or null. */
+        public PosteriorPredictive.Effects predictive() {
+            return comparison.predictive();
+        }
+
+        /** A's run. */
+        public ExperimentResult resultA() {
+            return comparison.ra();
+        }
+
+        /** B's run. */
+        public ExperimentResult resultB() {
+            return comparison.rb();
+        }
+    }
+
+    /**
      * Runs the request: A's replications, then B's on the same families.
      *
      * @throws BadRequestException if the output folder cannot take results (nothing has run)
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
     @SuppressWarnings("try") // families.csv is closed (flushed) before the report and the commit, on purpose
-    public static CompareResult execute(CompareRequest request) throws IOException {
+    public static Result execute(CompareRequest request) throws IOException {
         Instant started = Instant.now();
         Requests.posterior(request.posterior(), request.a(), request.b());
         Output output = request.output();
         if (output == null) {
-            return new CompareResult(compare(request, null), null);
+            return new Result(compare(request, null), null);
         }
         try (ResultsFolder folder = output.open(CompareReport.FILES);
                 Writer families = folder.writer("families.csv")) {
@@ -45,7 +102,7 @@ public final class CompareUseCase {
             families.close();
             CompareReport.write(folder, result, Provenance.of(request.arguments(), started));
             folder.commit();
-            return new CompareResult(result, output.dir());
+            return new Result(result, output.dir());
         }
     }
 
@@ -143,9 +200,9 @@ public final class CompareUseCase {
      * In memory, for an adapter that shows both arms (the classroom): A's and B's runs of a
      * comparison, each as a run's result (no folder).
      */
-    public static List<RunResult> runs(CompareResult r) {
+    public static List<RunUseCase.Result> runs(Result r) {
         CompareReport.Result c = r.comparison();
-        return List.of(new RunResult(c.a(), c.ra(), c.ra().summaries(), false, null),
-                new RunResult(c.b(), c.rb(), c.rb().summaries(), false, null));
+        return List.of(new RunUseCase.Result(c.a(), c.ra(), c.ra().summaries(), false, null),
+                new RunUseCase.Result(c.b(), c.rb(), c.rb().summaries(), false, null));
     }
 }

@@ -13,21 +13,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
+import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.compete.Evidence;
-import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.compete.ModelProbabilities;
 import org.alliancesim.analysis.compete.PlantedPower;
-import org.alliancesim.analysis.inference.AbcSmc;
-import org.alliancesim.analysis.report.ModelChoiceReport;
-import org.alliancesim.scenario.CalibrationSpec;
-import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.compete.Ranking;
 import org.alliancesim.analysis.compete.VariantScore;
+import org.alliancesim.analysis.inference.AbcSmc;
+import org.alliancesim.analysis.inference.DataEvidence;
 import org.alliancesim.analysis.report.CompeteReport;
+import org.alliancesim.analysis.report.ModelChoiceReport;
 import org.alliancesim.analysis.report.Provenance;
 import org.alliancesim.analysis.report.ResultsFolder;
 import org.alliancesim.analysis.sweep.SweepIdentity;
 import org.alliancesim.analysis.validation.ValidationSet;
+import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.HypothesesSpec;
 import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -43,6 +43,35 @@ public final class CompeteUseCase {
     private CompeteUseCase() {}
 
     /**
+     * What a competition found.
+     *
+     * @param runs the variants run (all, or the shard's), in the file's order: fit, fitted scenario,
+     *     validation run and rows
+     * @param ranking the variants run, ranked ({@link Ranking}); for a shard, among its own variants only
+     *     (the merge ranks them all)
+     * @param shard which variants ran
+     * @param folder the results folder written, or null when none was asked for
+     * @param seconds wall-clock time of the runs
+     * @param probabilities the variants' model probabilities (--method abc-smc), or null
+     * @param planted the planted power study (--planted), or null (then runs and ranking are empty)
+     */
+    public record Result(List<Competition.VariantRun> runs, List<Ranking.Place> ranking, SweepRequest.Shard shard,
+            Path folder, double seconds, ModelProbabilities.Outcome probabilities, PlantedPower.Outcome planted) {
+
+        /** Copies the lists. */
+        public Result {
+            runs = List.copyOf(runs);
+            ranking = List.copyOf(ranking);
+        }
+
+        /** A ranking without model probabilities. */
+        public Result(List<Competition.VariantRun> runs, List<Ranking.Place> ranking, SweepRequest.Shard shard,
+                Path folder, double seconds) {
+            this(runs, ranking, shard, folder, seconds, null, null);
+        }
+    }
+
+    /**
      * Runs the request. Before anything runs: the calibration and validation sets load, every variant's
      * edits and ranges are accepted by the model, and the output folder can take results.
      *
@@ -51,7 +80,7 @@ public final class CompeteUseCase {
      * @throws BadRequestException for an output folder that cannot take results; nothing written
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
-    public static CompeteResult execute(CompeteRequest request) throws IOException, ScenarioException {
+    public static Result execute(CompeteRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         HypothesesSpec spec = request.hypotheses();
         Competition competition = Competition.of(spec, Calibration.targets(spec.targets()),
@@ -81,7 +110,7 @@ public final class CompeteUseCase {
         }
     }
 
-    private static CompeteResult compete(CompeteRequest request, Competition competition, ResultsFolder folder,
+    private static Result compete(CompeteRequest request, Competition competition, ResultsFolder folder,
             Instant started, String baseSha256) throws IOException, ScenarioException {
         HypothesesSpec spec = request.hypotheses();
         Output output = request.output();
@@ -146,7 +175,7 @@ public final class CompeteUseCase {
             }
             folder.commit();
         }
-        return new CompeteResult(runs, ranking, shard, output == null ? null : output.dir(), seconds, probabilities,
+        return new Result(runs, ranking, shard, output == null ? null : output.dir(), seconds, probabilities,
                 null);
     }
 
@@ -203,7 +232,7 @@ public final class CompeteUseCase {
      * The planted power study: the planted variant fitted as compete fits it, then its data at each
      * size competed ({@link PlantedPower}); its files written.
      */
-    private static CompeteResult planted(CompeteRequest request, Competition c, int planted, ResultsFolder folder,
+    private static Result planted(CompeteRequest request, Competition c, int planted, ResultsFolder folder,
             Instant started) throws IOException {
         HypothesesSpec spec = request.hypotheses();
         CompeteModelChoice choice = request.modelChoice();
@@ -222,7 +251,7 @@ public final class CompeteUseCase {
                     Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new CompeteResult(List.of(), List.of(), request.shard(), request.output() == null ? null
+        return new Result(List.of(), List.of(), request.shard(), request.output() == null ? null
                 : request.output().dir(), seconds, null, o);
     }
 
@@ -287,7 +316,7 @@ public final class CompeteUseCase {
      * @throws BadRequestException naming the shard and what is wrong; nothing written
      * @throws IOException when a file cannot be read or written
      */
-    static MergeResult merge(MergeRequest r) throws IOException {
+    static MergeUseCase.Result merge(MergeRequest r) throws IOException {
         Instant started = Instant.now();
         CompeteShards shards = CompeteShards.read(r.shards());
         HypothesesSpec spec = shards.spec();
@@ -301,6 +330,6 @@ public final class CompeteUseCase {
                     Provenance.of(r.arguments(), started));
             folder.commit();
         }
-        return new MergeResult(r.output().dir(), r.shards().size(), 0);
+        return new MergeUseCase.Result(r.output().dir(), r.shards().size(), 0);
     }
 }

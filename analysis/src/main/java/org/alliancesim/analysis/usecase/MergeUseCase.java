@@ -19,6 +19,15 @@ public final class MergeUseCase {
     private MergeUseCase() {}
 
     /**
+     * What a merge wrote.
+     *
+     * @param folder the merged folder: what the sweep run in one process writes, byte for byte
+     * @param shards the shard folders merged
+     * @param failed points whose combination the model refused
+     */
+    public record Result(Path folder, int shards, int failed) {}
+
+    /**
      * Runs the request.
      *
      * @throws BadRequestException for an output folder that cannot take the result; nothing written
@@ -26,14 +35,14 @@ public final class MergeUseCase {
      * @throws ScenarioException when a parameter path recorded in the shards is not a field of a scenario
      * @throws IOException when a file cannot be written (a full disk): the merged folder is not complete
      */
-    public static MergeResult execute(MergeRequest r) throws SweepFolderException, ScenarioException, IOException {
+    public static Result execute(MergeRequest r) throws SweepFolderException, ScenarioException, IOException {
         refuseShardAsOutput(r);
         if (CompeteUseCase.isShard(r.shards().get(0))) {
             return CompeteUseCase.merge(r);
         }
         try (ResultsFolder folder = r.output().open(SweepUseCase.WRITES)) {
             int failed = SweepMerge.merge(r.shards(), folder.dir(), SweepUseCase.command("merge", r.arguments()));
-            return new MergeResult(r.output().dir(), r.shards().size(), failed);
+            return new Result(r.output().dir(), r.shards().size(), failed);
         }
     }
 

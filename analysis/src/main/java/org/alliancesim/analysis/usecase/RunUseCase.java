@@ -2,6 +2,7 @@ package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -51,20 +52,49 @@ public final class RunUseCase {
     private RunUseCase() {}
 
     /**
+     * What a run produced.
+     *
+     * @param scenario the scenario as run: its replications are the number run (chosen by sequential
+     *     stopping when {@code sequential})
+     * @param experiment everything kept of the replications: per-replication values, retention, series
+     * @param summaries every metric's mean, sd, 95% CI and n over replications
+     * @param sequential whether the number of replications was chosen by sequential stopping
+     * @param folder the results folder written, or null when none was asked for
+     */
+    public record Result(Scenario scenario, ExperimentResult experiment, Map<Metric, MetricSummary> summaries,
+            boolean sequential, Path folder) {
+
+        /** Copies the summaries. */
+        public Result {
+            summaries = Map.copyOf(summaries);
+        }
+
+        /** One metric's summary. */
+        public MetricSummary summary(Metric metric) {
+            return summaries.get(metric);
+        }
+
+        /** Replications run. */
+        public int replications() {
+            return experiment.replications();
+        }
+    }
+
+    /**
      * Runs the request.
      *
      * @throws BadRequestException if the output folder cannot take results (nothing has run)
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
     @SuppressWarnings("try") // the CSV writers are closed (flushed) before the report and the commit, on purpose
-    public static RunResult execute(RunRequest request) throws IOException {
+    public static Result execute(RunRequest request) throws IOException {
         Instant started = Instant.now();
         Output output = request.output();
         ExperimentResult result = ExperimentResult.with(request.scenario().model().run().sessionLimit(),
                 RunReport.TALLIES);
         if (output == null) {
             Scenario ran = replicate(request, result, d -> { }, null);
-            return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, null);
+            return new Result(ran, result, result.summaries(), request.ciWidth() != null, null);
         }
         try (ResultsFolder folder = output.open(FILES);
                 Writer families = folder.writer("families.csv", request.compressFamilies());
@@ -111,7 +141,7 @@ public final class RunUseCase {
             }
             RunReport.write(folder, ran, result, Provenance.of(request.arguments(), started), request.threads());
             folder.commit();
-            return new RunResult(ran, result, result.summaries(), request.ciWidth() != null, output.dir());
+            return new Result(ran, result, result.summaries(), request.ciWidth() != null, output.dir());
         }
     }
 
@@ -200,7 +230,7 @@ public final class RunUseCase {
     }
 
     /** The run's figures for the metrics {@code keys}, in order. */
-    public static List<Figure> figures(RunResult r, List<String> keys) {
+    public static List<Figure> figures(Result r, List<String> keys) {
         return keys.stream().map(k -> {
             Metric m = Metric.byKey(k);
             MetricSummary v = r.summaries().get(m);
@@ -209,7 +239,7 @@ public final class RunUseCase {
     }
 
     /** The run's retention: families still in therapy, session by session. */
-    public static KaplanMeier retention(RunResult r) {
+    public static KaplanMeier retention(Result r) {
         return r.experiment().retention();
     }
 
@@ -223,7 +253,7 @@ public final class RunUseCase {
      * The members' alliance over sessions as an inline {@code <svg>} element: one run by role, or
      * several runs (named) one line each over all members.
      */
-    public static String allianceSvg(String subtitle, List<Map.Entry<String, RunResult>> runs, String id) {
+    public static String allianceSvg(String subtitle, List<Map.Entry<String, Result>> runs, String id) {
         var series = runs.size() == 1 ? runs.get(0).getValue().experiment().allianceByRole()
                 : runs.stream().map(e -> e.getValue().experiment().allianceAll(e.getKey())).toList();
         return ChartFiles.svgElement(Charts.series(runs.size() == 1 ? "Alliance by role" : "Alliance", subtitle,

@@ -7,13 +7,13 @@ import org.alliancesim.analysis.calibration.Calibration;
 import org.alliancesim.analysis.compete.Competition;
 import org.alliancesim.analysis.report.CompeteReport;
 import org.alliancesim.analysis.sweep.SlurmScripts;
+import org.alliancesim.analysis.sweep.Sweep;
 import org.alliancesim.analysis.validation.ValidationSet;
 import org.alliancesim.scenario.CalibrationSpecs;
 import org.alliancesim.scenario.HypothesesSpec;
+import org.alliancesim.scenario.ScenarioException;
 import org.alliancesim.scenario.ScenarioLoader;
 import org.alliancesim.scenario.ValidationSpecs;
-import org.alliancesim.analysis.sweep.Sweep;
-import org.alliancesim.scenario.ScenarioException;
 
 /**
  * Writes the sbatch scripts that run a sweep, or a competition of hypotheses, as a Slurm job array and
@@ -25,6 +25,15 @@ public final class SlurmUseCase {
     private SlurmUseCase() {}
 
     /**
+     * The scripts written.
+     *
+     * @param folder the folder, absolute: sweep.yaml and the scripts; shard-K and merged once the jobs run
+     * @param scripts sweep.sbatch, merge.sbatch and submit.sh
+     * @param submit the shell command that submits the array and the merge, the folder quoted
+     */
+    public record Result(Path folder, List<Path> scripts, String submit) {}
+
+    /**
      * Runs the request.
      *
      * @throws BadRequestException for a sweep whose paths are not numbers in its base, a launcher
@@ -32,7 +41,7 @@ public final class SlurmUseCase {
      * @throws ScenarioException when the base scenario does not load
      * @throws IOException when a script cannot be written
      */
-    public static SlurmResult execute(SlurmRequest r) throws ScenarioException, IOException {
+    public static Result execute(SlurmRequest r) throws ScenarioException, IOException {
         Path dir = r.output().dir();
         String text = null;
         if (r.sweep() != null) {
@@ -60,20 +69,20 @@ public final class SlurmUseCase {
             throw new BadRequestException(e.getMessage());
         }
         Path submit = dir.resolve(scripts.get(2));
-        return new SlurmResult(dir, scripts.stream().map(dir::resolve).toList(),
+        return new Result(dir, scripts.stream().map(dir::resolve).toList(),
                 "bash " + SlurmScripts.quote(submit.toString()));
     }
 
     /**
      * Writes the scripts of an ABC-SMC run whose generations are job arrays ({@link SlurmScripts#writeAbc}):
-     * abc.sbatch and driver.sh; {@link SlurmResult#submit()} runs the driver. The targets and base
+     * abc.sbatch and driver.sh; {@link Result#submit()} runs the driver. The targets and base
      * are loaded and checked here, and made absolute in the scripts.
      *
      * @throws BadRequestException for a setting out of range, a launcher that is not an executable
      *     file, an argument that cannot be quoted, or a non-empty folder without {@code force}; nothing written
      * @throws ScenarioException when the targets or the base do not load
      */
-    public static SlurmResult executeAbc(SlurmAbcRequest r) throws ScenarioException, IOException {
+    public static Result executeAbc(SlurmAbcRequest r) throws ScenarioException, IOException {
         AbcSmcArguments args = r.abc().absolute();
         AbcSmcUseCase.Parts.of(args.request().withOutput(r.output()));
         Path dir = r.output().dir();
@@ -84,7 +93,7 @@ public final class SlurmUseCase {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        return new SlurmResult(dir, SlurmScripts.ABC_SCRIPTS.stream().map(dir::resolve).toList(),
+        return new Result(dir, SlurmScripts.ABC_SCRIPTS.stream().map(dir::resolve).toList(),
                 "bash " + SlurmScripts.quote(dir.resolve(SlurmScripts.ABC_SCRIPTS.get(1)).toString()));
     }
 

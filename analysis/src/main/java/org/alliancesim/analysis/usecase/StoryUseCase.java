@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.alliancesim.analysis.charts.ChartFiles;
 import org.alliancesim.analysis.report.ResultsFolder;
@@ -20,20 +21,35 @@ public final class StoryUseCase {
     private StoryUseCase() {}
 
     /**
+     * A family's course, told.
+     *
+     * @param story the course and its sessions (records), and the alliance chart
+     * @param text the narrative, session by session
+     * @param files the files written (story.txt, alliance.png, alliance.svg), empty when none was asked for
+     */
+    public record Result(Story story, String text, List<Path> files) {
+
+        /** Copies the file list. */
+        public Result {
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
      * Simulates replication 0 and tells the family's course.
      *
      * @throws BadRequestException if the output folder cannot take the files, or the family never
      *     arrived (clinic mode: fewer referrals than its number before the horizon)
      * @throws IOException if writing fails (no file is left half-written)
      */
-    public static StoryResult execute(StoryRequest request) throws IOException {
+    public static Result execute(StoryRequest request) throws IOException {
         Output output = request.output();
         try (ResultsFolder folder = output == null ? null : output.open(FILES)) {
             return tell(request, folder);
         }
     }
 
-    private static StoryResult tell(StoryRequest request, ResultsFolder folder) throws IOException {
+    private static Result tell(StoryRequest request, ResultsFolder folder) throws IOException {
         Output output = request.output();
         Scenario s = request.scenario();
         Story story;
@@ -44,13 +60,13 @@ public final class StoryUseCase {
         }
         String text = story.text();
         if (output == null) {
-            return new StoryResult(story, text, List.of());
+            return new Result(story, text, List.of());
         }
         folder.write("story.txt", text);
         folder.write("alliance.png", ChartFiles.png(story.chart()));
         folder.write("alliance.svg", ChartFiles.svgDocument(story.chart()));
         folder.commit();
-        return new StoryResult(story, text, FILES.stream().map(output.dir()::resolve).toList());
+        return new Result(story, text, FILES.stream().map(output.dir()::resolve).toList());
     }
 
     // In memory, for an adapter that lays a story out itself (the classroom): the structure, the chart, no files.

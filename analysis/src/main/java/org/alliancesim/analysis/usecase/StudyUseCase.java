@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.usecase;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.alliancesim.analysis.report.Provenance;
@@ -25,13 +26,33 @@ public final class StudyUseCase {
     private StudyUseCase() {}
 
     /**
+     * What a virtual study found.
+     *
+     * @param sample the study's sample: a row per family that started, and its measures
+     * @param statistics the analyses, observed beside latent ({@link org.alliancesim.analysis.study.StudyAnalysis})
+     * @param therapists therapists the sample's families met
+     * @param power the power analysis' points, effect by effect; empty when none was asked for
+     * @param folder the results folder written, or null when none was asked for
+     * @param seconds wall-clock time of the sample and the power analysis
+     */
+    public record Result(VirtualStudy.Sample sample, List<StudyStatistic> statistics, int therapists,
+            List<StudyPower.Point> power, Path folder, double seconds) {
+
+        /** Copies the lists. */
+        public Result {
+            statistics = List.copyOf(statistics);
+            power = List.copyOf(power);
+        }
+    }
+
+    /**
      * Runs the request. Before anything runs, the output folder is checked.
      *
      * @throws ScenarioException if the scenario refuses the design's edits (a size no request accepts)
      * @throws BadRequestException for an output folder that cannot take results; nothing written
      * @throws IOException if writing fails (no result file is left half-written)
      */
-    public static StudyResult execute(StudyRequest request) throws IOException, ScenarioException {
+    public static Result execute(StudyRequest request) throws IOException, ScenarioException {
         Instant started = Instant.now();
         Output output = request.output();
         try (ResultsFolder folder = output == null ? null : output.open(StudyReport.FILES)) {
@@ -39,7 +60,7 @@ public final class StudyUseCase {
         }
     }
 
-    private static StudyResult study(StudyRequest request, ResultsFolder folder, Instant started)
+    private static Result study(StudyRequest request, ResultsFolder folder, Instant started)
             throws IOException, ScenarioException {
         Output output = request.output();
         StudySpec design = request.design();
@@ -58,6 +79,6 @@ public final class StudyUseCase {
                     Provenance.of(request.arguments(), started));
             folder.commit();
         }
-        return new StudyResult(sample, statistics, therapists, power, output == null ? null : output.dir(), seconds);
+        return new Result(sample, statistics, therapists, power, output == null ? null : output.dir(), seconds);
     }
 }

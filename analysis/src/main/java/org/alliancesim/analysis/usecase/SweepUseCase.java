@@ -31,6 +31,28 @@ public final class SweepUseCase {
     private SweepUseCase() {}
 
     /**
+     * What a sweep did.
+     *
+     * @param folder the results folder (points.csv, runs.csv, summary.json, report.html, charts/, manifest.json)
+     * @param shard the part of the sweep the folder holds
+     * @param points the shard's points
+     * @param ranNow points run by this call (the others ran before it was interrupted)
+     * @param failed points whose combination the model refused (recorded with their error in points.csv)
+     * @param seconds wall-clock time of this call
+     * @param runsPerSecond replications run per second by this call
+     * @param effects an effect sweep's effects (effects.csv: per point that ran and metric, B - A with its
+     *     95% interval); empty for a sweep of one scenario per point
+     */
+    public record Result(Path folder, SweepRequest.Shard shard, int points, int ranNow, int failed, double seconds,
+            double runsPerSecond, List<SweepReport.Effect> effects) {
+
+        /** Copies the effects. */
+        public Result {
+            effects = List.copyOf(effects);
+        }
+    }
+
+    /**
      * Runs the request.
      *
      * @throws BadRequestException for a path that is not a number in the base scenario, or a folder
@@ -41,7 +63,7 @@ public final class SweepUseCase {
      * @throws IOException when a file cannot be written (a full disk): the points finished so far are
      *     kept; the same request with {@code resume} finishes the sweep
      */
-    public static SweepResult execute(SweepRequest r)
+    public static Result execute(SweepRequest r)
             throws ScenarioException, SweepFolderException, IOException, InterruptedException {
         Sweep sweep;
         try {
@@ -63,7 +85,7 @@ public final class SweepUseCase {
         }
     }
 
-    private static SweepResult run(SweepRequest r, Sweep sweep, boolean resuming)
+    private static Result run(SweepRequest r, Sweep sweep, boolean resuming)
             throws ScenarioException, SweepFolderException, IOException, InterruptedException {
         int total = SweepRunner.shard(sweep.size(), r.shard().k(), r.shard().n()).size();
         // Runs: replications of each arm (an effect sweep runs two scenarios per point).
@@ -77,7 +99,7 @@ public final class SweepUseCase {
         };
         SweepRunner.Outcome o = SweepRunner.run(sweep, r.out(), r.threads(), resuming, r.shard().k(), r.shard().n(),
                 command("sweep", r.arguments()), progress);
-        return new SweepResult(r.out(), r.shard(), o.points(), o.ranNow(), o.failed(), o.seconds(),
+        return new Result(r.out(), r.shard(), o.points(), o.ranNow(), o.failed(), o.seconds(),
                 o.ranNow() * reps / Math.max(1e-9, o.seconds()),
                 sweep.spec().isEffectSweep() ? SweepReport.effects(r.out(), sweep.spec()) : List.of());
     }

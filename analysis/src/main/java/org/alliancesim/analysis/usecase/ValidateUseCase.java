@@ -1,11 +1,9 @@
 package org.alliancesim.analysis.usecase;
 
-import java.util.List;
-import org.alliancesim.analysis.inference.DataEvidence;
-import org.alliancesim.analysis.report.DataCheckReport;
-
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.alliancesim.analysis.calibration.PosteriorPredictive;
 import org.alliancesim.analysis.calibration.TargetEstimates;
 import org.alliancesim.analysis.experiment.Experiment;
@@ -31,12 +29,45 @@ public final class ValidateUseCase {
     private ValidateUseCase() {}
 
     /**
+     * A scenario held against calibration targets.
+     *
+     * @param scenario the scenario as run
+     * @param targetsName the targets' name
+     * @param experiment the run
+     * @param rows the calibration set, one per target: the published range, the model's estimate with its
+     *     95% CI, in range or not
+     * @param validation the validation set, one row per pattern, likewise
+     * @param folder the results folder written, or null when none was asked for
+     * @param predictive the validation set's posterior predictive distributions, or null without --posterior
+     */
+    public record Result(Scenario scenario, String targetsName, ExperimentResult experiment,
+            List<CalibrationReport.Row> rows, List<ValidationSet.Row> validation, Path folder,
+            PosteriorPredictive.Patterns predictive) {
+
+        /** Copies the rows. */
+        public Result {
+            rows = List.copyOf(rows);
+            validation = List.copyOf(validation);
+        }
+
+        /** Patterns of the validation set whose estimate lies in the published range. */
+        public long validationInRange() {
+            return validation.stream().filter(ValidationSet.Row::inRange).count();
+        }
+
+        /** Targets whose estimate lies in the published range. */
+        public long inRange() {
+            return rows.stream().filter(CalibrationReport.Row::inRange).count();
+        }
+    }
+
+    /**
      * Runs the request.
      *
      * @throws BadRequestException if the output folder cannot take results (nothing has run)
      * @throws IOException if writing the results fails (no result file is left half-written)
      */
-    public static ValidateResult execute(ValidateRequest request) throws IOException {
+    public static Result execute(ValidateRequest request) throws IOException {
         Instant started = Instant.now();
         Requests.posterior(request.posterior(), request.scenario());
         Output output = request.output();
@@ -45,7 +76,7 @@ public final class ValidateUseCase {
         }
     }
 
-    private static ValidateResult validate(ValidateRequest request, ResultsFolder folder, Instant started)
+    private static Result validate(ValidateRequest request, ResultsFolder folder, Instant started)
             throws IOException {
         Output output = request.output();
         Scenario s = request.scenario();
@@ -71,12 +102,12 @@ public final class ValidateUseCase {
                         request.threads(), j -> request.progress().update(s.replications() + (long) j * s.replications(),
                                 (1L + request.draws()) * s.replications(), "posterior draw " + j)));
         if (output == null) {
-            return new ValidateResult(s, request.targetsName(), r, rows, validation, null, predictive);
+            return new Result(s, request.targetsName(), r, rows, validation, null, predictive);
         }
         CalibrationReport.writeValidation(folder, request.targets(), request.targetsName(), rows, validation, s, r,
                 predictive, Provenance.of(request.arguments(), started));
         folder.commit();
-        return new ValidateResult(s, request.targetsName(), r, rows, validation, output.dir(), predictive);
+        return new Result(s, request.targetsName(), r, rows, validation, output.dir(), predictive);
     }
 
     /**

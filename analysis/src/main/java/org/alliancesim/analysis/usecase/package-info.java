@@ -4,7 +4,9 @@
  * {@code AbcStepUseCase} (one generation's step of a distributed ABC-SMC), {@code ValidateUseCase},
  * {@code CompeteUseCase}, {@code StudyUseCase}, {@code SweepUseCase}, {@code MergeUseCase},
  * {@code SlurmUseCase}, {@code VerifyUseCase}, {@code SchemaUseCase}), each {@code execute}-ing a
- * typed request record and returning a typed result record. Requests validate themselves
+ * typed request record ({@code XRequest}, top-level: many callers build it) and returning a typed
+ * result record nested in its use case ({@code XUseCase.Result}; {@code SchemaUseCase} returns the
+ * schema's text). Requests validate themselves
  * ({@link org.alliancesim.analysis.usecase.BadRequestException} or the model's
  * {@code ParameterException}); nothing is written before a request is accepted. The requests that
  * simulate share how they run, {@link org.alliancesim.analysis.usecase.Execution} (threads, output,

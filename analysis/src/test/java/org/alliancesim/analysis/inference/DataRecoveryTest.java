@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.alliancesim.analysis.study.StudyDataWriter;
 import org.alliancesim.analysis.usecase.AbcSmcRequest;
-import org.alliancesim.analysis.usecase.AbcSmcResult;
 import org.alliancesim.analysis.usecase.AbcSmcUseCase;
 import org.alliancesim.scenario.CalibrationSpec;
 import org.alliancesim.scenario.ScenarioLoader;
@@ -47,7 +46,7 @@ class DataRecoveryTest {
         CalibrationSpec spec = org.alliancesim.analysis.calibration.Calibration.targets(fit);
         AbcSmcRequest request = AbcSmcRequest.of(spec, fit, ScenarioLoader.load(spec.base())).withPopulation(100)
                 .withStopping(2500, AbcSmcRequest.MIN_ACCEPTANCE, 0, 50).withThreads(2);
-        AbcSmcResult r = AbcSmcUseCase.execute(request, data);
+        AbcSmcUseCase.Result r = AbcSmcUseCase.execute(request, data);
         double[] hidden = {-2.8, 1.25};
         for (int j = 0; j < 2; j++) {
             var row = r.summary().rows().get(j);

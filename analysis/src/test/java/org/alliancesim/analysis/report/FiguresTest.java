@@ -22,7 +22,6 @@ import org.alliancesim.analysis.usecase.CompareRequest;
 import org.alliancesim.analysis.usecase.CompareUseCase;
 import org.alliancesim.analysis.usecase.Output;
 import org.alliancesim.analysis.usecase.RunRequest;
-import org.alliancesim.analysis.usecase.RunResult;
 import org.alliancesim.analysis.usecase.RunUseCase;
 import org.alliancesim.analysis.usecase.SweepRequest;
 import org.alliancesim.analysis.usecase.SweepUseCase;
@@ -77,7 +76,7 @@ class FiguresTest {
     void runWritesEveryChartsDataAndRetentionIsTheEstimator() throws Exception {
         Path out = dir.resolve("run");
         Scenario s = ScenarioLoader.load("involuntary-referral").with("run.families", 200);
-        RunResult r = RunUseCase.execute(RunRequest.of(s).withReplications(3).withThreads(2).withOutput(Output.to(out)));
+        RunUseCase.Result r = RunUseCase.execute(RunRequest.of(s).withReplications(3).withThreads(2).withOutput(Output.to(out)));
         assertEquals(7, checkCharts("run", out),
                 "retention, by referral, by family type, alliance, timing, split, improvement");
         List<String> lines = Files.readAllLines(out.resolve("charts/retention.csv"));

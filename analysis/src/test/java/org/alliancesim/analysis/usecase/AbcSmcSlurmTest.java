@@ -31,7 +31,7 @@ class AbcSmcSlurmTest {
         Path work = Files.createTempDirectory("alliancesim abc slurm");
         AbcSmcArguments args = AbcStepUseCaseTest.tiny(work.resolve("targets file.yaml"), 2, 5000);
         Path cluster = work.resolve("cluster $(touch PWNED) it's");
-        SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(args, 2, Output.to(cluster)));
+        SlurmUseCase.Result r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(args, 2, Output.to(cluster)));
         // The launcher builds the jar when it is stale: once here, not by two array tasks at the same time.
         Process build = new ProcessBuilder("bin/alliancesim", "--version").directory(root().toFile()).inheritIO().start();
         assertTrue(build.waitFor(10, TimeUnit.MINUTES));

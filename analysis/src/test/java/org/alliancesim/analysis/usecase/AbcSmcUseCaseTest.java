@@ -40,7 +40,7 @@ class AbcSmcUseCaseTest {
     @Test
     void aResumedRunWritesTheSameFilesAsAnUninterruptedOne(@TempDir Path tmp) throws Exception {
         Path whole = tmp.resolve("whole");
-        AbcSmcResult a = AbcSmcUseCase.execute(small().withOutput(Output.to(whole)));
+        AbcSmcUseCase.Result a = AbcSmcUseCase.execute(small().withOutput(Output.to(whole)));
         assertEquals(4, a.state().generations().size(), a.state().stopReason());
         assertFalse(Files.exists(whole.resolve(Checkpoint.FILE)), "the checkpoint is removed at the end");
 

@@ -43,12 +43,12 @@ class AbcStepUseCaseTest {
     }
 
     /** Runs every generation as {@code tasks} array tasks (in reverse order: order must not matter) and a reduce step. */
-    static AbcStepResult runSteps(AbcSmcRequest run, Path work, int tasks) throws Exception {
+    static AbcStepUseCase.Result runSteps(AbcSmcRequest run, Path work, int tasks) throws Exception {
         for (int g = 0; g < 100; g++) {
             for (int k = tasks; k >= 1; k--) {
                 AbcStepUseCase.execute(AbcStepRequest.simulate(run, work, k, tasks));
             }
-            AbcStepResult r = AbcStepUseCase.execute(AbcStepRequest.reduce(run, work, tasks, null));
+            AbcStepUseCase.Result r = AbcStepUseCase.execute(AbcStepRequest.reduce(run, work, tasks, null));
             assertEquals(g, r.generation());
             if (r.result() != null) {
                 return r;
@@ -73,10 +73,10 @@ class AbcStepUseCaseTest {
     @Test
     void arrayStepsEqualALocalRun(@TempDir Path tmp) throws Exception {
         AbcSmcArguments args = tiny(tmp.resolve("targets.yaml"), 4, 5000);
-        AbcSmcResult local = AbcSmcUseCase.execute(args.request().withThreads(2)
+        AbcSmcUseCase.Result local = AbcSmcUseCase.execute(args.request().withThreads(2)
                 .withOutput(Output.to(tmp.resolve("local"))));
         Path work = tmp.resolve("work");
-        AbcStepResult r = runSteps(args.request().withThreads(1).withOutput(Output.to(tmp.resolve("posterior"))), work, 5);
+        AbcStepUseCase.Result r = runSteps(args.request().withThreads(1).withOutput(Output.to(tmp.resolve("posterior"))), work, 5);
         assertEquals(4, r.state().generations().size(), r.state().stopReason());
         assertEquals(local.state().stopReason(), r.state().stopReason());
         assertEquals(local.state().simulations(), r.state().simulations());
@@ -97,9 +97,9 @@ class AbcStepUseCaseTest {
     @Test
     void aBudgetRunningOutMidGenerationEndsAsLocally(@TempDir Path tmp) throws Exception {
         AbcSmcRequest budget = tiny(tmp.resolve("targets.yaml"), 10, 70).request().withThreads(2);
-        AbcSmcResult local = AbcSmcUseCase.execute(budget.withOutput(Output.to(tmp.resolve("local"))));
+        AbcSmcUseCase.Result local = AbcSmcUseCase.execute(budget.withOutput(Output.to(tmp.resolve("local"))));
         assertTrue(local.state().stopReason().contains("abandoned"), local.state().stopReason());
-        AbcStepResult r = runSteps(budget.withOutput(Output.to(tmp.resolve("posterior"))), tmp.resolve("work"), 3);
+        AbcStepUseCase.Result r = runSteps(budget.withOutput(Output.to(tmp.resolve("posterior"))), tmp.resolve("work"), 3);
         assertEquals(local.state().stopReason(), r.state().stopReason());
         assertEquals(local.state().simulations(), r.state().simulations());
         assertSameResults(tmp.resolve("local"), tmp.resolve("posterior"));

@@ -85,7 +85,7 @@ class CalibrateUseCaseTest {
         // From a perturbed start: the defaults (4 significant digits) may already be the best point,
         // and the check below needs a best point the optimiser computed.
         Scenario perturbed = ScenarioLoader.load("default").with("dynamics.attendance.intercept", -1.5);
-        CalibrateResult r = CalibrateUseCase.execute(CalibrateRequest.of(targets(TARGETS), "t.yaml", perturbed)
+        CalibrateUseCase.Result r = CalibrateUseCase.execute(CalibrateRequest.of(targets(TARGETS), "t.yaml", perturbed)
                 .withStartEdits(List.of("dynamics.attendance.intercept=-1.5")).withThreads(2).withCheckReplications(2)
                 .withOutput(Output.to(out)));
         Calibration c = Calibration.of(r.targets(), r.base());
@@ -115,7 +115,7 @@ class CalibrateUseCaseTest {
                 "dynamics.attendance.intercept=-1.5", "--check-reps", "2", "--out", out.toString(), "--quiet");
         assertEquals(0, cli.code(), cli.err());
         Scenario perturbed = ScenarioLoader.load("default").with("dynamics.attendance.intercept", -1.5);
-        CalibrateResult r = CalibrateUseCase.execute(CalibrateRequest.of(targets(TARGETS), file.toString(), perturbed)
+        CalibrateUseCase.Result r = CalibrateUseCase.execute(CalibrateRequest.of(targets(TARGETS), file.toString(), perturbed)
                 .withStartEdits(List.of("dynamics.attendance.intercept=-1.5")).withCheckReplications(2).withThreads(1)
                 .withOutput(Output.to(dir.resolve("lib"))));
         assertEquals(String.format(Locale.ROOT, "calibrated default to %s: distance %.4f after %d evaluations (start"
@@ -164,7 +164,7 @@ class CalibrateUseCaseTest {
                 "therapists[1].warmth=0.5");
         Scenario start = ScenarioLoader.load("default", sets);
         Path out = dir.resolve("wild");
-        CalibrateResult r = CalibrateUseCase.execute(CalibrateRequest.of(targets(targets), "t.yaml", start)
+        CalibrateUseCase.Result r = CalibrateUseCase.execute(CalibrateRequest.of(targets(targets), "t.yaml", start)
                 .withStartEdits(sets).withThreads(1).withCheckReplications(2).withOutput(Output.to(out)));
         // The wildcard's entries start apart (0.7 and 0.5 by the --set): the fit starts from their mean.
         assertEquals(0.6, r.fit().start()[0], 1e-12);

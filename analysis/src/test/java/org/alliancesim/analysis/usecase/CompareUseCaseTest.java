@@ -54,7 +54,7 @@ class CompareUseCaseTest {
     void differencesArePairedDifferencesOfTheSameReplications() throws Exception {
         Scenario a = load("default", 80).withSeed(11).withReplications(5);
         Scenario b = load("involuntary-referral", 80);
-        CompareResult r = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2));
+        CompareUseCase.Result r = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2));
         ExperimentResult ra = Experiment.run(ExperimentPlan.builder(a.model(), 11).replications(5).threads(1).build());
         ExperimentResult rb = Experiment.run(ExperimentPlan.builder(b.model(), 11).replications(5).threads(1).build());
         assertEquals(Metric.values().length, r.differences().size());
@@ -71,7 +71,7 @@ class CompareUseCaseTest {
         AllianceSimAccess.Printed cli = AllianceSimAccess.printed("compare", "default", "involuntary-referral", "--reps",
                 "3", "--seed", "4", "--set", "run.families=60", "--out", out.toString(), "--quiet");
         assertEquals(0, cli.code(), cli.err());
-        CompareResult r = CompareUseCase.execute(CompareRequest.of(load("default", 60), load("involuntary-referral", 60))
+        CompareUseCase.Result r = CompareUseCase.execute(CompareRequest.of(load("default", 60), load("involuntary-referral", 60))
                 .withSeed(4).withReplications(3).withThreads(1).withOutput(Output.to(dir.resolve("lib"))));
         for (Comparison.Difference d : r.headline()) {
             String p = d.p() < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", d.p());
@@ -111,7 +111,7 @@ class CompareUseCaseTest {
                 + b + "</title>"));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"label_b\" : \"" + b + "\""));
         Scenario a = load("involuntary-referral", 60).withReplications(3);
-        CompareResult r = CompareUseCase.execute(CompareRequest.of(a, a.with("therapists[*].warmth", 0.9))
+        CompareUseCase.Result r = CompareUseCase.execute(CompareRequest.of(a, a.with("therapists[*].warmth", 0.9))
                 .withThreads(1));
         for (Metric m : List.of(Metric.DROPOUT_SHARE_INVOLUNTARY, Metric.DROPOUT_SHARE_VOLUNTARY)) {
             Comparison.Difference d = r.difference(m);
@@ -146,15 +146,15 @@ class CompareUseCaseTest {
         Scenario b = a.with("therapists[*].warmth", 0.9);
         double precision = 0.006;
         CompareRequest.Auto rule = new CompareRequest.Auto(Metric.DROPOUT_SHARE, precision, 10, 200);
-        CompareResult one = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(1)
+        CompareUseCase.Result one = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(1)
                 .withOutput(Output.to(dir.resolve("auto1"))));
-        CompareResult two = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(2)
+        CompareUseCase.Result two = CompareUseCase.execute(CompareRequest.of(a, b).withAuto(rule).withThreads(2)
                 .withOutput(Output.to(dir.resolve("auto2"))));
         int n = one.resultA().replications();
         assertTrue(n >= 20 && n < 200 && n % 10 == 0, "stopped after more than one block, below the cap: " + n);
-        CompareResult fixed = CompareUseCase.execute(CompareRequest.of(a.withReplications(n), b).withThreads(2)
+        CompareUseCase.Result fixed = CompareUseCase.execute(CompareRequest.of(a.withReplications(n), b).withThreads(2)
                 .withOutput(Output.to(dir.resolve("fixed"))));
-        CompareResult before = CompareUseCase.execute(CompareRequest.of(a.withReplications(n - 10), b).withThreads(2));
+        CompareUseCase.Result before = CompareUseCase.execute(CompareRequest.of(a.withReplications(n - 10), b).withThreads(2));
         Comparison.Difference at = fixed.difference(Metric.DROPOUT_SHARE);
         Comparison.Difference earlier = before.difference(Metric.DROPOUT_SHARE);
         assertTrue((at.upper() - at.lower()) / 2 <= precision, "reached at n");
@@ -168,7 +168,7 @@ class CompareUseCaseTest {
         }
         assertEquals(one.comparison().stopping(), two.comparison().stopping());
         assertTrue(one.comparison().stopping().reached());
-        CompareResult capped = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2)
+        CompareUseCase.Result capped = CompareUseCase.execute(CompareRequest.of(a, b).withThreads(2)
                 .withAuto(new CompareRequest.Auto(Metric.DROPOUT_SHARE, 1e-6, 10, 20)));
         assertEquals(20, capped.resultA().replications());
         assertTrue(!capped.comparison().stopping().reached());

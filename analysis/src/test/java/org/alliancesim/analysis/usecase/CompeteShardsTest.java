@@ -102,7 +102,7 @@ class CompeteShardsTest {
 
     @Test
     void shardsOfOneFileNamedRelativelyAndAbsolutelyMerge() throws Exception {
-        MergeResult m = MergeUseCase.execute(MergeRequest.of(copies(s -> { }), Output.to(dir.resolve("merged"))));
+        MergeUseCase.Result m = MergeUseCase.execute(MergeRequest.of(copies(s -> { }), Output.to(dir.resolve("merged"))));
         assertEquals(2, m.shards());
         assertEquals(3, Files.readAllLines(dir.resolve("merged/ranking.csv")).size());
     }

@@ -72,7 +72,7 @@ class CompeteTrustRulesTest {
         Path hypotheses = dir.resolve("trust.yaml");
         Files.writeString(hypotheses, hypothesesText(dir, base));
 
-        CompeteResult r = CompeteUseCase.execute(CompeteRequest.of(hypotheses).withThreads(2)
+        CompeteUseCase.Result r = CompeteUseCase.execute(CompeteRequest.of(hypotheses).withThreads(2)
                 .withOutput(Output.to(dir.resolve("out"))));
 
         List<Ranking.Place> ranking = r.ranking();

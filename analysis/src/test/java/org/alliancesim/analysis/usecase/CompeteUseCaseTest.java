@@ -138,7 +138,7 @@ class CompeteUseCaseTest {
 
     @Test
     void thePlantedTruthRanksFirst() throws Exception {
-        CompeteResult r = CompeteUseCase.execute(request(dir.resolve("out")));
+        CompeteUseCase.Result r = CompeteUseCase.execute(request(dir.resolve("out")));
         List<Ranking.Place> ranking = r.ranking();
         String table = ranking.toString();
         assertEquals("strong-therapists", ranking.get(0).score().name(), table);
@@ -177,7 +177,7 @@ class CompeteUseCaseTest {
         CompeteUseCase.execute(request(dir.resolve("s1")).withShard(SweepRequest.Shard.parse("1/2")).withThreads(1));
         CompeteUseCase.execute(request(dir.resolve("s2")).withShard(SweepRequest.Shard.parse("2/2")).withThreads(2));
         assertFalse(Files.exists(dir.resolve("s1/ranking.csv")), "a shard is not ranked on its own");
-        MergeResult m = MergeUseCase.execute(MergeRequest.of(List.of(dir.resolve("s2"), dir.resolve("s1")),
+        MergeUseCase.Result m = MergeUseCase.execute(MergeRequest.of(List.of(dir.resolve("s2"), dir.resolve("s1")),
                 Output.to(dir.resolve("merged"))));
         assertEquals(2, m.shards());
         List<String> files = files(one);

@@ -64,8 +64,8 @@ class MergeUseCaseTest {
     @Test
     void shardsMergeIntoWhatOneProcessWrites() throws Exception {
         Path out = dir.resolve("merged");
-        MergeResult r = MergeUseCase.execute(MergeRequest.of(List.of(a2, a1), Output.to(out)));
-        assertEquals(new MergeResult(out, 2, 0), r);
+        MergeUseCase.Result r = MergeUseCase.execute(MergeRequest.of(List.of(a2, a1), Output.to(out)));
+        assertEquals(new MergeUseCase.Result(out, 2, 0), r);
         for (String f : List.of("points.csv", "runs.csv")) {
             assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
         }

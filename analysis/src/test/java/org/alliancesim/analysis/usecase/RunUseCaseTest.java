@@ -71,7 +71,7 @@ class RunUseCaseTest {
                 "--set", "run.families=120", "--out", out.toString(), "--quiet");
         assertEquals(0, cli.code(), cli.err());
         List<String> progress = new ArrayList<>();
-        RunResult r = RunUseCase.execute(RunRequest.of(small(120)).withSeed(77).withReplications(3).withThreads(2)
+        RunUseCase.Result r = RunUseCase.execute(RunRequest.of(small(120)).withSeed(77).withReplications(3).withThreads(2)
                 .withProgress((done, total, note) -> progress.add(done + "/" + total)));
         assertNull(r.folder(), "no output asked for, none written");
         assertEquals(List.of("1/3", "2/3", "3/3"), progress);
@@ -97,14 +97,14 @@ class RunUseCaseTest {
         double w = 0.05;
         Scenario s = small(150);
         List<String> notes = new ArrayList<>();
-        RunResult one = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(1)
+        RunUseCase.Result one = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(1)
                 .withProgress((done, total, note) -> {
                     assertEquals(-1, total, "open-ended");
                     if (!note.isEmpty()) {
                         notes.add(done + ": " + note);
                     }
                 }));
-        RunResult two = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(2));
+        RunUseCase.Result two = RunUseCase.execute(RunRequest.of(s).withCiWidth(w).withThreads(2));
         int n = one.replications();
         System.out.println("stopped after " + n + " replications; " + notes);
         assertTrue(one.sequential());
@@ -124,7 +124,7 @@ class RunUseCaseTest {
     @Test
     void writesTheResultsFolderItIsGiven() throws Exception {
         Path out = dir.resolve("r");
-        RunResult r = RunUseCase.execute(RunRequest.of(small(40)).withReplications(2).withThreads(2)
+        RunUseCase.Result r = RunUseCase.execute(RunRequest.of(small(40)).withReplications(2).withThreads(2)
                 .withOutput(Output.to(out)).withTrajectories(true).withArguments(List.of("run", "default", "--threads", "2")));
         assertEquals(out, r.folder());
         assertEquals(1 + 2 * 40, Files.readAllLines(out.resolve("families.csv")).size());

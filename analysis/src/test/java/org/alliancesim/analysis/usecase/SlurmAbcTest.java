@@ -59,7 +59,7 @@ class SlurmAbcTest {
         AbcSmcArguments args = AbcStepUseCaseTest.tiny(dir.resolve("targets file.yaml"), 2, 5000);
         Path out = dir.resolve(SlurmUseCaseTest.HOSTILE);
         Path program = launcher(dir.resolve("bin $(touch PWNED)"));
-        SlurmResult r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(args, 3, Output.to(out))
+        SlurmUseCase.Result r = SlurmUseCase.executeAbc(SlurmAbcRequest.of(args, 3, Output.to(out))
                 .withJob(3, 2, "short", "lab_1", "00:30:00", "2G").withLauncher(program));
         assertEquals(List.of(out.resolve("abc.sbatch"), out.resolve("driver.sh")), r.scripts());
         assertEquals("bash " + quote(out.resolve("driver.sh").toString()), r.submit());

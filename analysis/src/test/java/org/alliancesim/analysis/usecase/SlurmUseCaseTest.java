@@ -96,7 +96,7 @@ class SlurmUseCaseTest {
                 + "{ printf '[%s]\\n' \"$@\"; echo ---; } >> " + quote(calls.toString()) + "\n"
                 + "exec " + quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
                 + quote(System.getProperty("java.class.path")) + " org.alliancesim.cli.AllianceSim \"$@\"\n");
-        SlurmResult r = SlurmUseCase.execute(SlurmRequest.of(sweep, 3, Output.to(out)).withPartition("short")
+        SlurmUseCase.Result r = SlurmUseCase.execute(SlurmRequest.of(sweep, 3, Output.to(out)).withPartition("short")
                 .withAccount("lab_1").withTime("1-00:30:00").withMemory("2G").withCpus(2).withLauncher(launcher));
         assertEquals(out, r.folder());
         assertEquals("bash " + quote(out.resolve("submit.sh").toString()), r.submit());
@@ -176,7 +176,7 @@ class SlurmUseCaseTest {
         Path launcher = executable(dir.resolve("launcher"), "#!/usr/bin/env bash\n"
                 + "exec " + quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()) + " -cp "
                 + quote(System.getProperty("java.class.path")) + " org.alliancesim.cli.AllianceSim \"$@\"\n");
-        SlurmResult r = SlurmUseCase.execute(SlurmRequest.compete(file, 2, Output.to(out)).withLauncher(launcher));
+        SlurmUseCase.Result r = SlurmUseCase.execute(SlurmRequest.compete(file, 2, Output.to(out)).withLauncher(launcher));
         assertEquals(List.of(out.resolve("compete.sbatch"), out.resolve("merge.sbatch"), out.resolve("submit.sh")),
                 r.scripts());
         String copy = Files.readString(out.resolve("hypotheses.yaml"));

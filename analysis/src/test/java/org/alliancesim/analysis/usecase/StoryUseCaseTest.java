@@ -34,13 +34,13 @@ class StoryUseCaseTest {
                 "--set", "run.families=20");
         assertEquals(0, cli.code(), cli.err());
         Scenario s = ScenarioLoader.load("default").with("run.families", 20).withSeed(9);
-        StoryResult plain = StoryUseCase.execute(StoryRequest.of(s, 3));
+        StoryUseCase.Result plain = StoryUseCase.execute(StoryRequest.of(s, 3));
         assertEquals(cli.out(), plain.text());
         assertEquals(List.of(), plain.files());
         assertEquals(3, plain.story().course().familyId());
 
         Path out = dir.resolve("story");
-        StoryResult written = StoryUseCase.execute(StoryRequest.of(s, 3).withOutput(Output.to(out)));
+        StoryUseCase.Result written = StoryUseCase.execute(StoryRequest.of(s, 3).withOutput(Output.to(out)));
         assertEquals(List.of(out.resolve("story.txt"), out.resolve("alliance.png"), out.resolve("alliance.svg")),
                 written.files());
         assertEquals(plain.text(), Files.readString(out.resolve("story.txt")));

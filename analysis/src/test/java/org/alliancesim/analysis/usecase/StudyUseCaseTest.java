@@ -35,7 +35,7 @@ class StudyUseCaseTest {
         return ScenarioLoader.load("default");
     }
 
-    private static StudyStatistic row(StudyResult r, String name) {
+    private static StudyStatistic row(StudyUseCase.Result r, String name) {
         return r.statistics().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -70,7 +70,7 @@ class StudyUseCaseTest {
     @Test
     void latentValuesAreTheTruthAndObservedValuesAttenuate() throws Exception {
         StudySpec design = StudySpec.defaults().withFamilies(1000);
-        StudyResult r = StudyUseCase.execute(StudyRequest.of(defaults()).withDesign(design, "test").withThreads(1));
+        StudyUseCase.Result r = StudyUseCase.execute(StudyRequest.of(defaults()).withDesign(design, "test").withThreads(1));
         VirtualStudy study = VirtualStudy.of(defaults(), design);
         Map<Integer, FamilyTruth> truth = new HashMap<>();
         for (FamilyTruth t : Measurement.of(study.measurement(), design.seed()).measure(study.model(1000), 0).families()) {
@@ -96,7 +96,7 @@ class StudyUseCaseTest {
     /** Recovered reliabilities lie within their 95% interval of the configured values (default, 200 families). */
     @Test
     void reliabilitiesAreRecoveredBesideTheConfiguredValues() throws Exception {
-        StudyResult r = StudyUseCase.execute(StudyRequest.of(defaults()).withThreads(1));
+        StudyUseCase.Result r = StudyUseCase.execute(StudyRequest.of(defaults()).withThreads(1));
         int checked = 0;
         for (StudyStatistic t : r.statistics()) {
             if (t.name().startsWith("icc_raters_") || t.name().startsWith("alpha_")) {
@@ -130,7 +130,7 @@ class StudyUseCaseTest {
 
     @Test
     void withoutSizesThereIsNoPowerAnalysis() throws Exception {
-        StudyResult r = StudyUseCase.execute(StudyRequest.of(defaults()).withDesign(StudySpec.defaults()
+        StudyUseCase.Result r = StudyUseCase.execute(StudyRequest.of(defaults()).withDesign(StudySpec.defaults()
                 .withFamilies(40), "test").withThreads(1).withOutput(Output.to(dir.resolve("out"))));
         assertTrue(r.power().isEmpty());
         assertFalse(Files.exists(dir.resolve("out/power.csv")));
@@ -145,7 +145,7 @@ class StudyUseCaseTest {
      */
     @Test
     void powerGrowsWithTheSampleSize() throws Exception {
-        StudyResult r = StudyUseCase.execute(StudyRequest.of(defaults()).withPower(List.of(40, 320), 40).withThreads(2));
+        StudyUseCase.Result r = StudyUseCase.execute(StudyRequest.of(defaults()).withPower(List.of(40, 320), 40).withThreads(2));
         List<StudyPower.Point> d = r.power().stream().filter(p -> p.effect().equals("d_dropout")).toList();
         System.out.println("power of d_dropout: " + d);
         assertEquals(List.of(40, 320), d.stream().map(StudyPower.Point::families).toList());

@@ -79,7 +79,7 @@ class SweepUseCaseTest {
         assertTrue(assertThrows(BadRequestException.class,
                 () -> SweepUseCase.execute(request(good, out.resolve("notes.txt")))).getMessage().endsWith(
                         "notes.txt is a file; give a folder"));
-        SweepResult r = SweepUseCase.execute(request(good, out).withForce(true));
+        SweepUseCase.Result r = SweepUseCase.execute(request(good, out).withForce(true));
         assertEquals(6, r.points());
         assertEquals("mine", Files.readString(out.resolve("notes.txt")), "only a sweep's files are replaced");
         // --resume on a folder that does not exist yet starts the sweep (as a Slurm task's first run does).
@@ -100,7 +100,7 @@ class SweepUseCaseTest {
             updates.add(new long[] {done, total});
             notes.add(note);
         };
-        SweepResult first = SweepUseCase.execute(request(good, out).withShard(new SweepRequest.Shard(1, 2))
+        SweepUseCase.Result first = SweepUseCase.execute(request(good, out).withShard(new SweepRequest.Shard(1, 2))
                 .withProgress(record));
         assertEquals(3, first.points());
         assertEquals(List.of("1/3", "2/3", "3/3"), updates.stream().map(u -> u[0] + "/" + u[1]).toList());
@@ -112,7 +112,7 @@ class SweepUseCaseTest {
         Files.writeString(out.resolve("manifest.json"), Files.readString(out.resolve("manifest.json"))
                 .replace("\"complete\" : true", "\"complete\" : false"));
         updates.clear();
-        SweepResult resumed = SweepUseCase.execute(request(good, out).withShard(new SweepRequest.Shard(1, 2))
+        SweepUseCase.Result resumed = SweepUseCase.execute(request(good, out).withShard(new SweepRequest.Shard(1, 2))
                 .withResume(true).withProgress(record));
         assertEquals(1, resumed.ranNow());
         assertEquals(List.of("3/3"), updates.stream().map(u -> u[0] + "/" + u[1]).toList());

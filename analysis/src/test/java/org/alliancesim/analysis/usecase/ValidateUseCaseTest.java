@@ -43,7 +43,7 @@ class ValidateUseCaseTest {
         ValidateRequest q = ValidateRequest.of(lit, "literature", ScenarioLoader.load("default"));
         assertEquals(7_300_417L, q.scenario().seed());
         assertTrue(q.scenario().seed() != lit.seed() && q.scenario().seed() != lit.seed() + 1);
-        ValidateResult r = ValidateUseCase.execute(q.withReplications(2).withThreads(1));
+        ValidateUseCase.Result r = ValidateUseCase.execute(q.withReplications(2).withThreads(1));
         assertEquals(ValidationStatistic.values().length, r.validation().size());
         assertEquals("therapist_improvement_icc", r.validation().get(2).pattern().statistic());
         assertEquals(2, r.validation().get(2).estimate().n(), "the therapist ICC is estimated in each replication");
@@ -67,7 +67,7 @@ class ValidateUseCaseTest {
     @Test
     void theDefaultMeetsEveryLiteratureTarget() throws Exception {
         CalibrationSpec lit = Calibration.targets("literature");
-        ValidateResult r = ValidateUseCase.execute(ValidateRequest.of(lit, "literature", ScenarioLoader.load("default"))
+        ValidateUseCase.Result r = ValidateUseCase.execute(ValidateRequest.of(lit, "literature", ScenarioLoader.load("default"))
                 .withReplications(20).withThreads(2));
         assertEquals(lit.targets().size(), r.rows().size());
         for (CalibrationReport.Row row : r.rows()) {
@@ -83,7 +83,7 @@ class ValidateUseCaseTest {
         AllianceSimAccess.Printed cli = AllianceSimAccess.printed("validate", "--reps", "3", "--set", "run.families=150",
                 "--out", out.toString());
         assertEquals(0, cli.code(), cli.err());
-        ValidateResult r = ValidateUseCase.execute(ValidateRequest.of(Calibration.targets("literature"), "literature",
+        ValidateUseCase.Result r = ValidateUseCase.execute(ValidateRequest.of(Calibration.targets("literature"), "literature",
                 ScenarioLoader.load("default").with("run.families", 150)).withReplications(3).withThreads(1));
         for (CalibrationReport.Row row : r.rows()) {
             String line = String.format(Locale.ROOT, "%-28s %-16s %9.3f  [%.3f, %.3f]", row.target().statistic(),

@@ -29,8 +29,8 @@ class VerifyUseCaseTest {
     @Test
     void rowsAreWhatTheCommandLinePrintsForAnyThreadCount() {
         VerifyRequest small = VerifyRequest.standard().withReplications(5).withCustomers(20_000).withWarmup(1_000);
-        VerifyResult one = VerifyUseCase.execute(small.withThreads(1));
-        VerifyResult two = VerifyUseCase.execute(small.withThreads(2));
+        VerifyUseCase.Result one = VerifyUseCase.execute(small.withThreads(1));
+        VerifyUseCase.Result two = VerifyUseCase.execute(small.withThreads(2));
         assertEquals(one.rows(), two.rows());
         assertTrue(one.passed(), one.rows().toString());
         assertEquals(5, one.rows().size());
