@@ -1,9 +1,8 @@
 /**
- * The use cases of alliancesim as a library: one entry point per use case ({@code RunUseCase},
- * {@code CompareUseCase}, {@code StoryUseCase}, {@code CalibrateUseCase}, {@code AbcSmcUseCase},
- * {@code AbcStepUseCase} (one generation's step of a distributed ABC-SMC), {@code ValidateUseCase},
- * {@code CompeteUseCase}, {@code StudyUseCase}, {@code SweepUseCase}, {@code MergeUseCase},
- * {@code SlurmUseCase}, {@code VerifyUseCase}, {@code SchemaUseCase}), each {@code execute}-ing a
+ * The use cases of alliancesim as a library: one entry point per use case, each a class named
+ * {@code XUseCase} (the table of docs/api.md lists them all with their requests and results, and
+ * {@code ArchitectureTest} checks that it does; this comment names none, so that adding a use case
+ * does not touch it), each {@code execute}-ing a
  * typed request record ({@code XRequest}, top-level: many callers build it) and returning a typed
  * result record nested in its use case ({@code XUseCase.Result}; {@code SchemaUseCase} returns the
  * schema's text). Requests validate themselves
