@@ -284,6 +284,27 @@ class RandomInterceptLogisticSearchTest {
     }
 
     /**
+     * On the flat first set at its fitted sd_u (9.663; the deviance's curvature in b0 is 0.37 there,
+     * while the main term's, which Newton's first step uses, is several times that), Newton's method
+     * from the pooled logit and from 6 on either side ends at the oracle's root to 1e-9 (the oracle's
+     * Newton step from it). With the main term's curvature throughout (checked 2026-12-07 with the secant
+     * switched off), its steps shrink geometrically: called directly it does not settle in its 100 steps
+     * (NaN; through the fit Brent's search took over), and the fit with warm starts stopped 7e-8 short of
+     * the root. A wrong secant (its difference or quotient changed) does the same or gives up.
+     */
+    @Test
+    void onAFlatDevianceNewtonTakesTheSecantAndReachesTheRoot() throws ReflectiveOperationException {
+        double sd = 9.663018294070286;
+        double pooled = Math.log(42.0 / (160 - 42));
+        for (double start : new double[] {pooled, pooled + 6, pooled - 6}) {
+            double b = new Dev(N1, S1, ones(N1.length), 1).laplaceIntercept(start, sd);
+            assertTrue(Double.isFinite(b), "NaN from " + start);
+            double h = 1e-3;
+            assertEquals(0, dB(N1, S1, b, sd, h) / d2B(N1, S1, b, sd, h), 1e-9, "b0 " + b + " from " + start);
+        }
+    }
+
+    /**
      * A pair that occurs twice (count 2) gives the same b0 as the two clusters listed apart.
      */
     @Test

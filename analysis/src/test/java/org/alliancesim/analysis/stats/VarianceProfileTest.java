@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,17 @@ class VarianceProfileTest {
     void aRiseOfLessThanTheStopDoesNotEndTheGrid() {
         double m = new VarianceProfile(t -> t < 500 ? Math.min(19, sq(t - 0.3)) : sq((t - 1000) / 100) - 50).minimise();
         assertEquals(1000, m, 1e-5);
+    }
+
+    /**
+     * A rise of exactly 20 (0 at the grid's 0, 20 from 0.01 to 0.64, -50 from 1 on) does not stop the
+     * grid: it stops only above 20, and climbs on to the deeper stretch (any point there; Brent's method
+     * keeps a point of -50).
+     */
+    @Test
+    void aRiseOfExactlyTheStopDoesNotEndTheGrid() {
+        double m = new VarianceProfile(t -> t == 0 ? 0 : t < 1 ? 20 : -50).minimise();
+        assertTrue(m >= 1, "minimiser " + m);
     }
 
     /**
