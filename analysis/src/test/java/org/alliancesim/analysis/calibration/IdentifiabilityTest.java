@@ -71,4 +71,62 @@ class IdentifiabilityTest {
         assertFalse(a.loose(0));
         assertTrue(a.loose(1));
     }
+
+    /** The same targets with parameter bounds [min, max] for every path. */
+    private static CalibrationSpec spec(double min, double max, String... paths) {
+        CalibrationSpec s = spec(paths);
+        return new CalibrationSpec(s.base(), s.targets(), java.util.Arrays.stream(paths)
+                .map(p -> CalibrationSpec.Parameter.of(p, min, max)).toList(), s.anchors(), s.replications(),
+                s.families(), s.seed(), s.maxEvaluations());
+    }
+
+    /**
+     * The loose rule at its edge, by hand: singular values 10 and 1 (a diagonal Jacobian) put the second
+     * exactly at 0.1 of the first, which is not below it: nothing is loose. Values 10 and 0.5 put it below:
+     * the second parameter is loose. A Jacobian of zeros has no largest value to compare with: every
+     * direction is loose, every parameter's share 1.
+     */
+    @Test
+    void aDirectionIsLooseBelowATenthOfTheLargestAndAllAreWhenNothingMoves() {
+        Identifiability edge = Identifiability.of(List.of("a", "b"), new double[2], new double[][] {{10, 0}, {0, 1}},
+                spec("a", "b"), 4);
+        assertArrayEquals(new double[] {10, 1}, edge.singularValues(), 0);
+        assertEquals(0, edge.looseShare()[1], 0, "exactly a tenth is not below a tenth");
+        Identifiability below = Identifiability.of(List.of("a", "b"), new double[2],
+                new double[][] {{10, 0}, {0, 0.5}}, spec("a", "b"), 4);
+        assertEquals(1, below.looseShare()[1], 1e-12);
+        assertEquals(0, below.looseShare()[0], 1e-12);
+        assertTrue(below.loose(1) && !below.loose(0));
+        Identifiability none = Identifiability.of(List.of("a", "b"), new double[2], new double[2][2], spec("a", "b"), 4);
+        assertArrayEquals(new double[] {1, 1}, none.looseShare(), 1e-12);
+        assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, none.conditionalSe());
+    }
+
+    /**
+     * The conditional error is the bound range over 1.96 x the column's length: with bounds [1, 4] (range
+     * 3, not max + min = 5) and a column (3, 4) of length 5, 3 / (1.96 x 5).
+     */
+    @Test
+    void theConditionalErrorIsTheRangeOverTheColumnsLength() {
+        Identifiability a = Identifiability.of(List.of("a"), new double[] {2}, new double[][] {{3}, {4}},
+                spec(1, 4, "a"), 2);
+        assertEquals(3 / (1.96 * 5), a.conditionalSe()[0], 1e-12);
+    }
+
+    /**
+     * describe(k) lists the parameters loading more than 0.3 on direction k, signed, two decimals: the
+     * collinear pair's loose direction is a - b (either sign, as an eigenvector's), and a third parameter
+     * that loads 0 on it is left out.
+     */
+    @Test
+    void describeNamesTheParametersOfADirectionWithTheirSigns() {
+        Identifiability a = Identifiability.of(List.of("a", "b", "c"), new double[3],
+                new double[][] {{1, 1, 0}, {2, 2, 0}, {0, 0, 3}}, spec("a", "b", "c"), 6);
+        int loose = 2; // singular values: sqrt(10), 3, 0
+        assertEquals(0, a.singularValues()[loose], 1e-7);
+        String d = a.describe(loose);
+        assertTrue(d.equals("+0.71 a -0.71 b") || d.equals("-0.71 a +0.71 b"), d);
+        String c = a.describe(1);
+        assertTrue(c.equals("+1.00 c") || c.equals("-1.00 c"), c);
+    }
 }
