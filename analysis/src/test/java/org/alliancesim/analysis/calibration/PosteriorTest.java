@@ -102,4 +102,33 @@ class PosteriorTest {
         int[] first = p.draw(100, 42);
         assertArrayEquals(first, java.util.Arrays.copyOf(d, 100), "draw j does not depend on M");
     }
+
+    /**
+     * The refusals the test above leaves out, each located: a header that stops before weight (column 3
+     * found nothing, located after the header's end), a header with no parameter column, a path that is
+     * not a number, a path given twice, a row with a column too many (located at the extra cell), a
+     * particle number beyond an int; and the edges that are accepted: generation and particle 0, weight 0.
+     */
+    @Test
+    void theOtherDamagesAreLocatedAndTheEdgesAccepted() throws Exception {
+        String row = "5,0,1,-3.5,0.9\n";
+        assertTrue(problem("generation,particle\n" + row)
+                .contains("p.csv:1:20: header: column 3 must be 'weight', found nothing"), "header stops early");
+        assertTrue(problem("generation,particle,weight\n5,0,1\n")
+                .contains("p.csv:1:27: header: no parameter columns after weight"), "no parameter column");
+        String notANumber = problem("generation,particle,weight,run.mode\n5,0,1,3\n");
+        assertTrue(notANumber.contains("p.csv:1:28: header: parameter path 'run.mode' is not a number in default"),
+                notANumber);
+        assertTrue(problem("generation,particle,weight,dynamics.attendance.intercept,dynamics.attendance.intercept\n"
+                + row).contains("p.csv:1:58: header: parameter path 'dynamics.attendance.intercept' given twice"),
+                "twice");
+        assertTrue(problem(HEADER + "5,0,1,-3.5,0.9,7\n")
+                .contains("p.csv:2:16: 5 columns expected (as the header), found 6"), "a column too many");
+        assertTrue(problem(HEADER + "5,3000000000,1,-3.5,0.9\n").contains("p.csv:2:3: particle: expected a whole number"),
+                "beyond an int");
+        Posterior p = Posterior.parse("p.csv", HEADER + "0,0,1,-3.5,0.9\n0,1,0,-3.4,0.8\n", fitted());
+        assertEquals(0, p.particles().get(0).generation());
+        assertEquals(0, p.particles().get(0).particle());
+        assertEquals(0.0, p.particles().get(1).weight());
+    }
 }
