@@ -388,7 +388,7 @@ class RandomInterceptLogisticSearchTest {
      * At the fit the slope is 0 up to the search's precision, which hides a one-sided second difference in
      * sd_u (its error is 2 d_s / h_s, h_s = 1e-4): here that error is about 1.6e5 against H_ss of 8 and 33,
      * and the SE moves by far more than the tolerance (2e-4 relative, as in
-     * interceptSeIsFromTheWholeHessian; the class agrees with the oracle to 1e-6 here). b0 alone would give
+     * interceptSeIsFromTheWholeHessian; the class agrees with the oracle to 1e-5 here). b0 alone would give
      * 0.51 and 0.44 instead of 1.56 and 0.52.
      */
     @Test
