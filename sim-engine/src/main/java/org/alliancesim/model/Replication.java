@@ -400,11 +400,6 @@ public final class Replication {
         return f;
     }
 
-    /** The family waiting for its next session, or null once its course has ended. */
-    Family awaiting() {
-        return awaiting;
-    }
-
     /** Attends the awaited session with {@code choice} (null: the policy's) and runs on to the next or the end. */
     void stepAwaiting(SessionChoice choice) {
         Family f = awaiting;

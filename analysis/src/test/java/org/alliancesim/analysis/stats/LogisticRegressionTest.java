@@ -234,4 +234,75 @@ class LogisticRegressionTest {
         e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.fit(bits(0, 1, 0, 1, 0, 0), d));
         assertTrue(e.getMessage().contains("separate the outcome"), e.getMessage());
     }
+
+    /** Ten overlapping observations at x = 0 to 9 (R: intercept -3.045175923849579, slope 0.676705760855462). */
+    static final boolean[] CORE = bits(0, 0, 0, 1, 0, 1, 0, 1, 1, 1);
+
+    /** The core and one more observation (x, y). */
+    static LogisticRegression fitCoreAnd(double x, boolean y) {
+        boolean[] ys = java.util.Arrays.copyOf(CORE, CORE.length + 1);
+        double[] xs = new double[CORE.length + 1];
+        for (int i = 0; i < CORE.length; i++) {
+            xs[i] = i;
+        }
+        ys[CORE.length] = y;
+        xs[CORE.length] = x;
+        return LogisticRegression.fit(ys, xs);
+    }
+
+    /**
+     * Not separated, yet a fitted probability is 1 or 0 in double: one far observation that agrees with the
+     * trend (x = 80 with y = 1, or x = -80 with y = 0) on the overlapping core. The fit converges (R's glm in
+     * 8 iterations, the same coefficients as the core alone) and R warns "glm.fit: fitted probabilities
+     * numerically 0 or 1 occurred" (R 4.2.2, epsilon 1e-12); the class refuses it as documented. This is
+     * the only way to the check after convergence: on separated data the step limit or the Cholesky step
+     * refuses first. Kills the check removed (either side) and 1 - EPS made 1 + EPS.
+     */
+    @Test
+    void aFarObservationFittedAt1Or0IsRefusedThoughNotSeparated() {
+        for (boolean y : new boolean[] {true, false}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> fitCoreAnd(y ? 80 : -80, y));
+            assertTrue(e.getMessage().contains("fitted probabilities reach 0 or 1"), e.getMessage());
+        }
+    }
+
+    /**
+     * glm's rule is strict: a fitted probability exactly 1 - 10 * 2^-52 is accepted. For the far observation
+     * (y = 1) at x = 54.29 to 54.44 the linear predictor is 33.69 to 33.79 (R's coefficients), where
+     * 1 / (1 + e^-eta) rounds to exactly 1 - 10 * 2^-52 (1 + e^-eta rounds to 1 + 10 * 2^-52). The fit
+     * must be returned there, and its fitted probability (recomputed here from the coefficients as the class
+     * sums them, b0 + x b1) is that double: checked at 16 points of the window. Kills `m > 1 - EPS` made
+     * `>=`. (The other side has no such case: no double eta makes 1 / (1 + e^-eta) exactly 10 * 2^-52;
+     * docs/testing.md.)
+     */
+    @Test
+    void aFittedProbabilityExactly10UlpsBelow1IsAccepted() {
+        double edge = 1 - 10 * Math.ulp(1.0);
+        for (int k = 0; k < 16; k++) {
+            double x = 54.30 + 0.008 * k;
+            LogisticRegression fit = fitCoreAnd(x, true);
+            double eta = 0;
+            eta += fit.coefficient(0);
+            eta += x * fit.coefficient(1);
+            assertEquals(edge, 1 / (1 + Math.exp(-eta)), 0.0, "x = " + x + ", eta = " + eta);
+        }
+    }
+
+    /**
+     * glm's stopping rule is |D_k - D_k-1| < epsilon (|D_k| + 0.1). On this set the change at the 8th
+     * iteration is 0.980 epsilon (|D| + 0.1) (R 4.2.2: deviances of glm stopped after 7 and 8 iterations,
+     * 4.6883416826873505 and 4.6883416826826592), so glm with epsilon 1e-12 stops there, and with epsilon
+     * 1e-12 (D - 0.1) / (D + 0.1) = 0.958e-12 only after 9. Kills the tolerance scaled by |D| - 0.1
+     * instead of |D| + 0.1 (a mutant the sets above cannot tell: their last changes are not within 4% of
+     * the tolerance). Coefficients and deviance: glm(y ~ x, binomial, epsilon = 1e-12).
+     */
+    @Test
+    void aLastChangeJustBelowTheToleranceStopsAtGlmsIteration() {
+        double[] x = {1.3, 2.37, 3.45, 4.34, 5.42, 6.44, 7.08, 8.11, 9.32, 10.49, 11.3, 12.18, 13.44};
+        LogisticRegression fit = LogisticRegression.fit(bits(0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1), x);
+        assertEquals(8, fit.steps());
+        assertEquals(-14.95781754825209, fit.coefficient(0), 1e-9);
+        assertEquals(1.37827254124772, fit.coefficient(1), 1e-9);
+        assertEquals(4.68834168268266, fit.deviance(), 1e-9);
+    }
 }

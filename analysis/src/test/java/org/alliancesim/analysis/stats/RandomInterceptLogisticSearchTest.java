@@ -244,6 +244,25 @@ class RandomInterceptLogisticSearchTest {
         }
     }
 
+    /** The class's {@code interceptSe(deviance, b0, sd_u)} (private, static) called directly at any point. */
+    static double interceptSe(Dev d, double b0, double sd) throws ReflectiveOperationException {
+        Method m = RandomInterceptLogistic.class.getDeclaredMethod("interceptSe", d.d.getClass(), double.class,
+                double.class);
+        m.setAccessible(true);
+        return (double) m.invoke(null, d.d, b0, sd);
+    }
+
+    /** The oracle's one-node Hessian in (b0, sd_u) by central differences, step h: {hbb, hss, hbs}. */
+    static double[] oracleHessian(int[] n, int[] s, double b, double sd, double h) {
+        double d0 = oracleDeviance(n, s, b, sd, X1, W1);
+        return new double[] {
+            (oracleDeviance(n, s, b + h, sd, X1, W1) - 2 * d0 + oracleDeviance(n, s, b - h, sd, X1, W1)) / (h * h),
+            (oracleDeviance(n, s, b, sd + h, X1, W1) - 2 * d0 + oracleDeviance(n, s, b, sd - h, X1, W1)) / (h * h),
+            (oracleDeviance(n, s, b + h, sd + h, X1, W1) - oracleDeviance(n, s, b + h, sd - h, X1, W1)
+                    - oracleDeviance(n, s, b - h, sd + h, X1, W1) + oracleDeviance(n, s, b - h, sd - h, X1, W1))
+                    / (4 * h * h)};
+    }
+
     static int[] ones(int k) {
         int[] c = new int[k];
         java.util.Arrays.fill(c, 1);
@@ -381,5 +400,54 @@ class RandomInterceptLogisticSearchTest {
         assertTrue(curvature > 0);
         assertEquals(0, slope / curvature, 1e-6);
         assertEquals(oracleDeviance(N5, S5, b, sd, X3, W3), f.deviance(), 1e-9);
+    }
+
+    /**
+     * The standard error's Hessian called directly away from the fit: at the fitted b0 with sd_u = 1 (the
+     * fits' sd_u are 3.4 and 1.6), where the deviance's slope in sd_u is far from 0 (-8 and -9, checked),
+     * the SE is still sqrt(2 H_ss / det H) with every entry a central difference (the oracle's, step 1e-3).
+     * At the fit the slope is 0 up to the search's precision, which hides a one-sided second difference in
+     * sd_u (its error is 2 d_s / h_s, h_s = 1e-4): here that error is about 1.6e5 against H_ss of 8 and 33,
+     * and the SE moves by far more than the tolerance (2e-4 relative, as in
+     * interceptSeIsFromTheWholeHessian; the class agrees with the oracle to 1e-5 here). b0 alone would give
+     * 0.51 and 0.44 instead of 1.56 and 0.52.
+     */
+    @Test
+    void interceptSeAwayFromTheFitUsesCentralDifferencesInSdU() throws ReflectiveOperationException {
+        for (int[][] set : new int[][][] {{N2, S2}, {N4, S4}}) {
+            double b = RandomInterceptLogistic.fitCounts(set[0], set[1], 1).intercept();
+            double sd = 1;
+            double h = 1e-3;
+            double slope = (oracleDeviance(set[0], set[1], b, sd + h, X1, W1)
+                    - oracleDeviance(set[0], set[1], b, sd - h, X1, W1)) / (2 * h);
+            assertTrue(Math.abs(slope) > 5, "slope in sd_u " + slope);
+            double[] hh = oracleHessian(set[0], set[1], b, sd, h);
+            double det = hh[0] * hh[1] - hh[2] * hh[2];
+            assertTrue(det > 0, "det " + det);
+            double want = Math.sqrt(2 * hh[1] / det);
+            assertEquals(want, interceptSe(new Dev(set[0], set[1], ones(set[0].length), 1), b, sd), 2e-4 * want);
+        }
+    }
+
+    /**
+     * Where the Hessian is not positive definite (the oracle's det H below 0: at the fitted b0 with sd_u 2
+     * on the first set, sd_u 5 on the fourth), the SE falls back to b0 alone, sqrt(2 / H_bb): 1.12 and 1.93.
+     * Kills the fall-back's formula changed (2 * H_bb instead of 2 / H_bb gives 1.79 and 1.04) and the
+     * whole-Hessian form kept there (NaN on the first, 1.90 on the fourth).
+     */
+    @Test
+    void interceptSeFallsBackToB0AloneWhereTheHessianIsNotPositiveDefinite() throws ReflectiveOperationException {
+        int[][][] sets = {{N1, S1}, {N4, S4}};
+        double[] sds = {2, 5};
+        for (int k = 0; k < sets.length; k++) {
+            int[] n = sets[k][0];
+            int[] s = sets[k][1];
+            double b = RandomInterceptLogistic.fitCounts(n, s, 1).intercept();
+            double[] hh = oracleHessian(n, s, b, sds[k], 1e-3);
+            double det = hh[0] * hh[1] - hh[2] * hh[2];
+            assertTrue(det < -0.1, "det " + det);
+            double want = Math.sqrt(2 / hh[0]);
+            assertEquals(want, interceptSe(new Dev(n, s, ones(n.length), 1), b, sds[k]), 2e-4 * want);
+        }
     }
 }
