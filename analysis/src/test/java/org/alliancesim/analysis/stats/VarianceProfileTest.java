@@ -32,6 +32,16 @@ class VarianceProfileTest {
         assertEquals(0.0, new VarianceProfile(t -> 1 + sq(t - 1e-4)).minimise());
     }
 
+    /**
+     * The boundary rule's gain at its edge: 1e-7 at 0 and exactly 0 on (0, 5e-4), so a minimiser below 1e-3
+     * gains exactly 1e-7, which is not less than 1e-7: the minimiser is kept, not taken as 0.
+     */
+    @Test
+    void aGainOfExactlyTheToleranceIsKept() {
+        double m = new VarianceProfile(t -> t <= 0 ? 1e-7 : t < 5e-4 ? 0 : Math.min(1, (t - 5e-4) * 1000)).minimise();
+        assertTrue(m > 0 && m < 5e-4, "minimiser " + m);
+    }
+
     /** Minimum at 5e-4 (below 1e-3) but 2.5e-7 below the value at 0 (more than 1e-7): kept. */
     @Test
     void aGainAboveTheToleranceIsKept() {
