@@ -2,6 +2,7 @@ package org.alliancesim.analysis.stats;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 import org.apache.commons.math3.optim.MaxEval;
@@ -134,11 +135,12 @@ public final class RandomInterceptLogistic {
         int clusters = totals[2];
         Prepared p = prepare(trials, successes, nAGQ, total, observations);
         double sd = p.profile.minimise();
-        double b0 = intercept(p.deviance, p.pooled, p.last[0], sd);
-        double dev = p.deviance.at(b0, sd);
+        Deviance deviance = p.criterion.deviance;
+        double b0 = intercept(deviance, p.criterion.pooled, p.criterion.lastIntercept, sd);
+        double dev = deviance.at(b0, sd);
         double[] sdBounds = p.profile.interval(sd, dev,
                 ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
-        double se = interceptSe(p.deviance, b0, sd);
+        double se = interceptSe(deviance, b0, sd);
         return new Fit(b0, se, sd * sd, new Estimate(sd, sdBounds[0], sdBounds[1]),
                 new Estimate(icc(sd), icc(sdBounds[0]), icc(sdBounds[1])), dev, clusters, observations, nAGQ);
     }
@@ -156,8 +158,32 @@ public final class RandomInterceptLogistic {
         return icc(p.profile.minimise());
     }
 
-    /** The deviance of the counts and its profile in sd_u. */
-    private record Prepared(Deviance deviance, double pooled, VarianceProfile profile, double[] last) {}
+    /** The deviance of the counts profiled over b0, and its profile in sd_u. */
+    private record Prepared(ProfiledDeviance criterion, VarianceProfile profile) {}
+
+    /**
+     * The deviance at sd_u with b0 at its best there: the criterion {@link VarianceProfile} minimises. Newton
+     * on b0 starts from the intercept of the sd_u evaluated last (the profile's searches move sd_u a little
+     * at a time; from the pooled logit every time, the fit took twice as long). Not thread-safe, as
+     * {@link Deviance}.
+     */
+    private static final class ProfiledDeviance implements DoubleUnaryOperator {
+        private final Deviance deviance;
+        private final double pooled;
+        private double lastIntercept;
+
+        ProfiledDeviance(Deviance deviance, double pooled) {
+            this.deviance = deviance;
+            this.pooled = pooled;
+            this.lastIntercept = pooled;
+        }
+
+        @Override
+        public double applyAsDouble(double sd) {
+            lastIntercept = intercept(deviance, pooled, lastIntercept, sd);
+            return deviance.at(lastIntercept, sd);
+        }
+    }
 
     /** Checks the counts; returns {observations, successes}. */
     private static int[] check(int[] trials, int[] successes, int nAGQ) {
@@ -211,14 +237,8 @@ public final class RandomInterceptLogistic {
         }
         Deviance deviance = new Deviance(n, s, count, GaussIntegratorFactoryHolder.hermite(nAGQ));
         double pooled = Math.log((double) successesTotal / (observations - successesTotal));
-        // Newton on b0 starts from the intercept of the sd_u evaluated last (the profile's searches move sd_u
-        // a little at a time; from the pooled logit every time, the fit took twice as long).
-        double[] last = {pooled};
-        return new Prepared(deviance, pooled, new VarianceProfile(sd -> {
-            double b = intercept(deviance, pooled, last[0], sd);
-            last[0] = b;
-            return deviance.at(b, sd);
-        }), last);
+        ProfiledDeviance criterion = new ProfiledDeviance(deviance, pooled);
+        return new Prepared(criterion, new VarianceProfile(criterion));
     }
 
     /** The latent-scale ICC of a random-intercept sd: var_u / (var_u + pi^2/3). */

@@ -13,12 +13,12 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * random-intercept model (sd_u, or sd_u / sd_e): its minimum, boundary included, and the
  * profile-likelihood interval {theta : criterion(theta) - min <= chi2}. Minimisation: 0 and a
  * geometric grid from 0.01 to 1311 (ratio 2), climbed until the criterion rises more than
- * {@link #GRID_STOP_EXCESS} above its best so far (a local search, as lme4's optimiser is: the far points,
- * where the criterion is costly to evaluate, are reached only when the criterion still falls towards them),
- * then commons-math3's {@link BrentOptimizer} between the best grid point's neighbours. The criterion depends on theta^2 and is flat at 0, so when the best
- * grid point is 0 and Brent's method ends below 1e-3 with a criterion lower by less than 1e-7, theta =
- * 0 is taken (the boundary estimate lme4 reports as a singular fit). Bounds: commons-math3's
- * {@link BrentSolver}.
+ * {@link #GRID_STOP_EXCESS} above its best so far (a local search, as lme4's optimiser is: the far
+ * points, where the criterion is costly to evaluate, are reached only when the criterion still falls
+ * towards them), then commons-math3's {@link BrentOptimizer} between the best grid point's neighbours.
+ * The criterion depends on theta^2 and is flat at 0, so when the best grid point is 0 and Brent's
+ * method ends below 1e-3 with a criterion lower by less than 1e-7, theta = 0 is taken (the boundary
+ * estimate lme4 reports as a singular fit). Bounds: commons-math3's {@link BrentSolver}.
  */
 final class VarianceProfile {
 
