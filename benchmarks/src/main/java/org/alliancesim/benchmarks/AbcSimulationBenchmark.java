@@ -36,7 +36,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * every family a simulation simulates, that is the replication's {@code families} plus, for each sample
  * size {@code n:} of the targets file, n families per replication (literature's Sharf et al. d: a virtual
  * study of 1301 families, with session detail and SOFTA-o ratings; so 2301 families per simulation).
- * Divide by {@link #perSimulation} for simulations per second.
+ * Divide by {@link #perSimulation} for simulations per second. With {@code targets = metrics} the
+ * sized target is left out: one 1000-family metrics replication per simulation, the path without rows.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -57,6 +58,14 @@ public class AbcSimulationBenchmark {
     @Param({"1000"})
     public int families;
 
+    /**
+     * Which of the literature targets: {@code all} (the eight, with Sharf et al.'s d on a virtual study of
+     * 1301 families measured at the observed level) or {@code metrics} (the seven without {@code n:}: the
+     * metrics-only path, no rows, no virtual study, as issue 24 item 6 names it).
+     */
+    @Param({"all", "metrics"})
+    public String targets;
+
     private ModelSimulator simulator;
     private double[] point;
     private ExecutorService pool;
@@ -67,7 +76,12 @@ public class AbcSimulationBenchmark {
     @Setup
     public void setUp() throws Exception {
         CalibrationSpec lit = Calibration.targets("literature");
-        CalibrationSpec one = new CalibrationSpec(lit.base(), lit.targets(), lit.parameters(), lit.anchors(), 1, families,
+        List<CalibrationSpec.Target> chosen = switch (targets) {
+            case "all" -> lit.targets();
+            case "metrics" -> lit.targets().stream().filter(t -> !t.sized()).toList();
+            default -> throw new IllegalArgumentException("targets: all or metrics, was " + targets);
+        };
+        CalibrationSpec one = new CalibrationSpec(lit.base(), chosen, lit.parameters(), lit.anchors(), 1, families,
                 lit.seed(), lit.maxEvaluations());
         Calibration calibration = Calibration.of(one, ScenarioLoader.load(one.base()));
         simulator = ModelSimulator.of(calibration);

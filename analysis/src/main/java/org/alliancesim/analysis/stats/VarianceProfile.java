@@ -31,9 +31,24 @@ final class VarianceProfile {
     static final double GRID_STOP_EXCESS = 20;
 
     private final DoubleUnaryOperator criterion;
+    private final double relativeTolerance;
+    private final double absoluteTolerance;
 
+    /** The profile of {@code criterion}, its minimum searched to 1e-9 of theta (plus 1e-10). */
     VarianceProfile(DoubleUnaryOperator criterion) {
+        this(criterion, 1e-9, 1e-10);
+    }
+
+    /**
+     * The profile of {@code criterion}, Brent's search for its minimum stopping within {@code relativeTolerance}
+     * |theta| + {@code absoluteTolerance} (commons-math3's {@link BrentOptimizer} thresholds): a criterion
+     * whose values are resolved only to some precision resolves theta no better, and a tighter search spends
+     * evaluations on rounding.
+     */
+    VarianceProfile(DoubleUnaryOperator criterion, double relativeTolerance, double absoluteTolerance) {
         this.criterion = criterion;
+        this.relativeTolerance = relativeTolerance;
+        this.absoluteTolerance = absoluteTolerance;
     }
 
     private static double[] grid() {
@@ -60,7 +75,7 @@ final class VarianceProfile {
         }
         double lo = GRID[Math.max(0, best - 1)];
         double hi = GRID[Math.min(GRID.length - 1, best + 1)];
-        var point = new BrentOptimizer(1e-9, 1e-10).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
+        var point = new BrentOptimizer(relativeTolerance, absoluteTolerance).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(criterion::applyAsDouble), new SearchInterval(lo, hi, GRID[best]));
         if (best == 0 && point.getPoint() < 1e-3 && bestValue - point.getValue() < 1e-7) {
             return 0;
