@@ -1,6 +1,5 @@
 package org.alliancesim.scenario;
 
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
 import org.alliancesim.model.Doc;
@@ -41,25 +40,23 @@ final class RuleCoefficients {
         if (family == null || !family.getClass().isRecord()) {
             return null;
         }
-        RecordComponent[] cs = family.getClass().getRecordComponents();
-        if (cs.length == 0 || !cs[0].getName().equals("rule") || !cs[0].getType().isEnum()) {
+        RecordShape shape = RecordShape.of(family.getClass());
+        if (shape.size() == 0 || !shape.component(0).getName().equals("rule") || !shape.component(0).getType().isEnum()) {
             return null;
         }
-        for (RecordComponent c : cs) {
-            if (!Names.snake(c.getName()).equals(field)) {
-                continue;
-            }
-            Doc d = c.getAnnotation(Doc.class);
-            List<String> readers = d == null ? List.of() : List.of(d.readBy());
-            String rule = Names.of((Enum<?>) value(cs[0], family));
-            if (readers.isEmpty() || readers.contains(rule)) {
-                return null;
-            }
-            return "the " + rule + " rule (" + familyPath + ".rule) does not read this coefficient, so its value would"
-                    + " be ignored; " + String.join(", ", readers) + (readers.size() == 1 ? " reads" : " read")
-                    + " it: choose " + (readers.size() == 1 ? "that rule" : "one of those rules") + " or leave it out";
+        int k = shape.indexOf(field);
+        if (k < 0) {
+            return null;
         }
-        return null;
+        Doc d = shape.component(k).getAnnotation(Doc.class);
+        List<String> readers = d == null ? List.of() : List.of(d.readBy());
+        String rule = Names.of((Enum<?>) shape.value(family, 0));
+        if (readers.isEmpty() || readers.contains(rule)) {
+            return null;
+        }
+        return "the " + rule + " rule (" + familyPath + ".rule) does not read this coefficient, so its value would"
+                + " be ignored; " + String.join(", ", readers) + (readers.size() == 1 ? " reads" : " read")
+                + " it: choose " + (readers.size() == 1 ? "that rule" : "one of those rules") + " or leave it out";
     }
 
     /**
@@ -73,13 +70,5 @@ final class RuleCoefficients {
         }
         Object family = ScenarioEdits.component(s.model().rules(), familyName);
         return unread(family, "rules." + familyName, (String) seg.get(2));
-    }
-
-    private static Object value(RecordComponent c, Object record) {
-        try {
-            return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("reading " + c.getName(), e);
-        }
     }
 }

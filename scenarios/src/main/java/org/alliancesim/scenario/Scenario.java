@@ -1,6 +1,5 @@
 package org.alliancesim.scenario;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.alliancesim.measurement.MeasurementSpec;
@@ -160,8 +159,7 @@ public record Scenario(
                 node = list.get(i);
                 at = at + "[" + i + "]";
             } else {
-                if (node == this && !Arrays.stream(Scenario.class.getRecordComponents())
-                        .anyMatch(c -> Names.snake(c.getName()).equals(seg))) {
+                if (node == this && RecordShape.of(Scenario.class).indexOf((String) seg) < 0) {
                     node = model;
                 }
                 node = ScenarioEdits.component(node, (String) seg);

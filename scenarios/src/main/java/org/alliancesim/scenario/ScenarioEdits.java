@@ -1,9 +1,7 @@
 package org.alliancesim.scenario;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.ParameterException;
 
@@ -23,8 +20,6 @@ import org.alliancesim.model.ParameterException;
  * {@code involuntary}), an enum constant, or a {@link List} of those for list fields.
  */
 final class ScenarioEdits {
-
-    private static final ConcurrentHashMap<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     private ScenarioEdits() {}
 
@@ -92,7 +87,7 @@ final class ScenarioEdits {
     }
 
     static boolean isExperimentField(Object top) {
-        return Arrays.stream(Scenario.class.getRecordComponents()).anyMatch(c -> Names.snake(c.getName()).equals(top));
+        return top instanceof String name && RecordShape.of(Scenario.class).indexOf(name) >= 0;
     }
 
     /** A value the path or a constructor refused; {@code at} is the path of the field concerned. */
@@ -126,21 +121,16 @@ final class ScenarioEdits {
             }
             return List.copyOf(copy);
         }
-        Class<?> c = node.getClass();
-        RecordComponent[] cs = c.getRecordComponents();
-        Object[] args = new Object[cs.length];
-        for (int k = 0; k < cs.length; k++) {
-            try {
-                args[k] = cs[k].getAccessor().invoke(node);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("reading " + c.getSimpleName() + "." + cs[k].getName(), e);
-            }
-            List<Edit> g = bySegment.get(Names.snake(cs[k].getName()));
+        RecordShape shape = RecordShape.of(node.getClass());
+        Object[] args = new Object[shape.size()];
+        for (int k = 0; k < args.length; k++) {
+            args[k] = shape.value(node, k);
+            List<Edit> g = bySegment.get(shape.name(k));
             if (g != null) {
-                args[k] = child(args[k], cs[k].getGenericType(), g, depth);
+                args[k] = child(args[k], shape.component(k).getGenericType(), g, depth);
             }
         }
-        return construct(c, cs, args, here);
+        return construct(shape, args, here);
     }
 
     /** One child's new value: whole-value edits first (the last wins), then edits below it. */
@@ -157,16 +147,10 @@ final class ScenarioEdits {
         return below.isEmpty() ? v : apply(v, type, below, depth + 1);
     }
 
-    private static Object construct(Class<?> type, RecordComponent[] cs, Object[] args, String at) throws Refused {
-        Constructor<?> ctor = CONSTRUCTORS.computeIfAbsent(type, t -> {
-            try {
-                return t.getDeclaredConstructor(Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("no canonical constructor in " + t, e);
-            }
-        });
+    private static Object construct(RecordShape shape, Object[] args, String at) throws Refused {
+        Class<?> type = shape.canonical().getDeclaringClass();
         try {
-            return ctor.newInstance(args);
+            return shape.canonical().newInstance(args);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof ParameterException pe) {
                 throw new Refused(FieldPaths.refused(at, pe), Binder.shown(pe));
@@ -182,16 +166,12 @@ final class ScenarioEdits {
 
     /** The value of the record component whose file name is {@code name}. */
     static Object component(Object record, String name) {
-        for (RecordComponent c : record.getClass().getRecordComponents()) {
-            if (Names.snake(c.getName()).equals(name)) {
-                try {
-                    return c.getAccessor().invoke(record);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("reading " + record.getClass().getSimpleName() + "." + name, e);
-                }
-            }
+        RecordShape shape = RecordShape.of(record.getClass());
+        int k = shape.indexOf(name);
+        if (k < 0) {
+            throw new IllegalStateException("no field " + name + " in " + record.getClass().getSimpleName());
         }
-        throw new IllegalStateException("no field " + name + " in " + record.getClass().getSimpleName());
+        return shape.value(record, k);
     }
 
     /**
