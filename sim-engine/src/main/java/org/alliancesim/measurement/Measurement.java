@@ -29,6 +29,9 @@ import org.alliancesim.model.Replication;
  * each is made ready once, when the measurement is made ({@link #of}: the error sds that give the
  * configured reliabilities, {@link WholePointReliability}), and shared by its recorders.
  * Immutable and thread-safe; each recorder belongs to one replication's thread.
+ *
+ * <p>{@link #withoutRaterRows()} gives a reader that wants only the raters' consensus (a virtual
+ * study's family rows) the same rows minus those of single raters, for less work per family.
  */
 public final class Measurement {
 
@@ -61,16 +64,19 @@ public final class Measurement {
     private final RandomStreams streams;
     /** Each instrument of {@link MeasurementSpec#instruments()} ready to measure, in that order. */
     private final List<MeasuringInstrument.Administration> administrations;
+    /** Whether each rater's own score is a row ({@link #withoutRaterRows}). */
+    private final boolean raterRows;
 
     private Measurement(MeasurementSpec spec, RandomStreams streams,
-            List<MeasuringInstrument.Administration> administrations) {
+            List<MeasuringInstrument.Administration> administrations, boolean raterRows) {
         this.spec = spec;
         this.streams = streams;
         this.administrations = administrations;
+        this.raterRows = raterRows;
     }
 
     private Measurement(MeasurementSpec spec, RandomStreams streams) {
-        this(spec, streams, spec.instruments().stream().map(i -> i.administration(spec)).toList());
+        this(spec, streams, spec.instruments().stream().map(i -> i.administration(spec)).toList(), true);
     }
 
     /**
@@ -87,7 +93,26 @@ public final class Measurement {
      * spec only, are shared rather than solved again (a power analysis measures hundreds of samples).
      */
     public Measurement withSeed(long seed) {
-        return new Measurement(spec, RandomStreams.of(seed), administrations);
+        return new Measurement(spec, RandomStreams.of(seed), administrations, raterRows);
+    }
+
+    /**
+     * The same measurement without the rows of single raters: each family's list is this
+     * measurement's list with every row whose {@link Measure#rater()} is not {@link Measure#NONE}
+     * left out, the others the same and in the same order (the raters' consensus, SOFTA-s, the
+     * outcome), and the same truths. Nothing is drawn differently: every rater's error is still drawn
+     * and enters the consensus, only the row recording it is not made ({@link Scores#member}). For
+     * readers of the consensus alone, such as a virtual study that keeps no measures
+     * ({@code VirtualStudy.draw} with {@code keepMeasures} false): with two raters that is more
+     * than half of a family's rows not made, nor scanned.
+     */
+    public Measurement withoutRaterRows() {
+        return new Measurement(spec, streams, administrations, false);
+    }
+
+    /** Whether each rater's own score is a row (false after {@link #withoutRaterRows}). */
+    public boolean raterRows() {
+        return raterRows;
     }
 
     /** The instruments, schedule and missingness in use. */

@@ -30,6 +30,7 @@ public final class Recorder implements CourseListener {
     private final List<MeasuringInstrument.ReplicationScoring> scoring = new ArrayList<>();
     private final Map<Integer, List<SessionRecord>> pending = new HashMap<>();
     private final int keepUpTo;
+    private final boolean raterRows;
 
     Recorder(Measurement measurement, RandomStreams streams, int replication, Measurement.Sink sink) {
         this.spec = measurement.spec();
@@ -37,6 +38,7 @@ public final class Recorder implements CourseListener {
         this.replication = replication;
         this.sink = sink;
         this.instruments = spec.instruments();
+        this.raterRows = measurement.raterRows();
         int last = 0;
         for (int i = 0; i < instruments.size(); i++) {
             scoring.add(measurement.administration(i).replication(streams, replication));
@@ -76,7 +78,7 @@ public final class Recorder implements CourseListener {
     @Override
     public void courseEnded(CourseRecord c) {
         List<SessionRecord> sessions = pending.remove(c.familyId());
-        Scores scores = new Scores(streams, replication, c);
+        Scores scores = new Scores(streams, replication, c, raterRows);
         if (c.sessionsAttended() > 0) {
             List<MeasuringInstrument.FamilyScoring> family = new ArrayList<>(scoring.size());
             for (MeasuringInstrument.ReplicationScoring r : scoring) {

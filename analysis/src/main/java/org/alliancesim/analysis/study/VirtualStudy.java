@@ -1,6 +1,7 @@
 package org.alliancesim.analysis.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +56,15 @@ public final class VirtualStudy {
     private final MeasurementSpec measurement;
     /** The instruments with their error sds solved once; each sample draws from its own seed's streams. */
     private final Measurement instruments;
+    /** The same without the single raters' rows, for samples that keep no measures ({@link #draw}). */
+    private final Measurement consensus;
 
     private VirtualStudy(Scenario scenario, StudySpec design, MeasurementSpec measurement) {
         this.scenario = scenario;
         this.design = design;
         this.measurement = measurement;
         this.instruments = Measurement.of(measurement, design.seed());
+        this.consensus = instruments.withoutRaterRows();
     }
 
     /** The virtual study of {@code design} on {@code scenario}. */
@@ -141,9 +145,15 @@ public final class VirtualStudy {
      * {@code keepMeasures} false the sample's measures are left empty (its family rows are the same),
      * for analyses without the reliability rows ({@link StudyAnalysis#of} with {@code reliabilities}
      * false reads the rows only).
+     *
+     * <p>With {@code keepMeasures} false the families are measured without the single raters' rows
+     * ({@link Measurement#withoutRaterRows}): a row reads only the raters' consensus, and every
+     * rater's error is drawn all the same, so the rows are the same to the bit, for less work per
+     * family (what ABC-SMC's study targets draw: in a JFR profile most of the measuring was making,
+     * and scanning, the rows of single raters).
      */
     public Sample draw(ModelParameters model, long seed, int replication, boolean keepMeasures) {
-        Measurement m = instruments.withSeed(seed);
+        Measurement m = (keepMeasures ? instruments : consensus).withSeed(seed);
         int early = design.earlySession();
         Map<Integer, SessionRecord> earlySessions = new HashMap<>();
         List<StudyFamily> rows = new ArrayList<>();
@@ -178,18 +188,38 @@ public final class VirtualStudy {
         return new Sample(rows, measures);
     }
 
-    /** A family's row: its observed early composite and split from the consensus ratings, its truths. */
+    /**
+     * A family's row: its observed early composite and split from the consensus ratings, its truths.
+     * The members' composites are averaged in the order the measures first name the members.
+     */
     static StudyFamily row(FamilyTruth t, List<Measure> observed, SessionRecord early, int earlySession) {
-        Map<Integer, double[]> members = new LinkedHashMap<>(); // member -> {sum of dimensions, dimensions}
+        // Per member in order of first appearance: its id, sum of consensus dimensions and their count
+        // (small arrays searched in turn: a family has a handful of members).
+        int[] ids = new int[6];
+        double[] sums = new double[6];
+        double[] counts = new double[6];
+        int members = 0;
         double baseline = Double.NaN;
         double end = Double.NaN;
         double rci = Double.NaN;
         for (Measure x : observed) {
             if (x.instrument() == Instrument.SOFTA_O && x.session() == earlySession && x.rater() == Measure.NONE
                     && x.memberId() != Measure.NONE) {
-                double[] acc = members.computeIfAbsent(x.memberId(), k -> new double[2]);
-                acc[0] += x.score();
-                acc[1]++;
+                int k = 0;
+                while (k < members && ids[k] != x.memberId()) {
+                    k++;
+                }
+                if (k == members) {
+                    if (members == ids.length) {
+                        ids = Arrays.copyOf(ids, 2 * members);
+                        sums = Arrays.copyOf(sums, 2 * members);
+                        counts = Arrays.copyOf(counts, 2 * members);
+                    }
+                    ids[k] = x.memberId();
+                    members++;
+                }
+                sums[k] += x.score();
+                counts[k]++;
             } else if (x.instrument() == Instrument.OUTCOME) {
                 switch (x.scale()) {
                     case "baseline" -> baseline = x.score();
@@ -199,7 +229,10 @@ public final class VirtualStudy {
                 }
             }
         }
-        double[] composites = members.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
+        double[] composites = new double[members];
+        for (int k = 0; k < members; k++) {
+            composites[k] = sums[k] / counts[k];
+        }
         double allianceLatent = Double.NaN;
         double splitLatent = Double.NaN;
         if (early != null) {
