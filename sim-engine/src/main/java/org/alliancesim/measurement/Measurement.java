@@ -7,6 +7,7 @@ import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
+import org.alliancesim.model.Role;
 
 /**
  * Measures simulated families as a study would: the library entry point of measurement
@@ -30,8 +31,10 @@ import org.alliancesim.model.Replication;
  * configured reliabilities, {@link WholePointReliability}), and shared by its recorders.
  * Immutable and thread-safe; each recorder belongs to one replication's thread.
  *
- * <p>{@link #withoutRaterRows()} gives a reader that wants only the raters' consensus (a virtual
- * study's family rows) the same rows minus those of single raters, for less work per family.
+ * <p>For less work per family, a reader that wants only the raters' consensus gets the same rows
+ * minus those of single raters ({@link #withoutRaterRows()}), and one that summarises the scores
+ * itself gets them one by one without rows ({@link #recorder(int, Scored, Sink)}); a virtual study
+ * that keeps no measures does both.
  */
 public final class Measurement {
 
@@ -43,6 +46,19 @@ public final class Measurement {
          * @param measures its observed scores in a fixed order (empty if it never started)
          */
         void family(FamilyTruth truth, List<Measure> measures);
+    }
+
+    /**
+     * Receives a family's scores one at a time, as its instruments give them, instead of as
+     * {@link Measure} rows ({@link #recorder(int, Scored, Sink)}).
+     */
+    @FunctionalInterface
+    public interface Scored {
+        /**
+         * One score: the fields of the row it would be ({@link Measure}) but the family's replication,
+         * number and therapist, which the truth handed to the sink next carries.
+         */
+        void score(int memberId, Role role, int session, Instrument instrument, String scale, int rater, double score);
     }
 
     /**
@@ -135,7 +151,19 @@ public final class Measurement {
      * {@code sink} when its course ends. Not thread-safe: one per replication.
      */
     public Recorder recorder(int replication, Sink sink) {
-        return new Recorder(this, streams, replication, Objects.requireNonNull(sink, "sink"));
+        return new Recorder(this, streams, replication, null, Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * A listener like {@link #recorder(int, Sink)} that makes no rows: when a family's course ends its
+     * scores go to {@code scored}, one call per row {@link #recorder(int, Sink)} would make and in the
+     * same order, then its truth to {@code sink} with an empty list. The same draws and the same
+     * values; for a reader that folds the scores into a summary of its own (a virtual study's family
+     * row) rather than keeping them. Not thread-safe: one per replication.
+     */
+    public Recorder recorder(int replication, Scored scored, Sink sink) {
+        return new Recorder(this, streams, replication, Objects.requireNonNull(scored, "scored"),
+                Objects.requireNonNull(sink, "sink"));
     }
 
     /**

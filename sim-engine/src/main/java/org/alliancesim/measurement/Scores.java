@@ -11,8 +11,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * One family's observed scores as the instruments give them ({@link MeasuringInstrument}), in the
  * order given, and the latent functioning an outcome instrument drew. Under
  * {@link Measurement#withoutRaterRows()} a single rater's score ({@link #member} with a rater) is
- * not kept; the instrument has drawn it all the same. Not thread-safe: one per family, on the
- * replication's thread.
+ * not kept; the instrument has drawn it all the same. For a recorder with a
+ * {@link Measurement.Scored} each score goes there as it is given and no row is made. Not
+ * thread-safe: one per family, on the replication's thread.
  */
 public final class Scores {
 
@@ -27,15 +28,19 @@ public final class Scores {
      */
     private final List<Measure> measures;
     private final boolean raterRows;
+    /** Where each score goes instead of a row, or null. */
+    private final Measurement.Scored scored;
     private double functioningBaseline = Double.NaN;
     private double functioningEnd = Double.NaN;
 
-    Scores(RandomStreams streams, int replication, CourseRecord course, boolean raterRows) {
+    Scores(RandomStreams streams, int replication, CourseRecord course, boolean raterRows,
+            Measurement.Scored scored) {
         this.streams = streams;
         this.replication = replication;
         this.course = course;
         this.raterRows = raterRows;
-        this.measures = new ArrayList<>(raterRows ? 48 : 26);
+        this.scored = scored;
+        this.measures = scored != null ? List.of() : new ArrayList<>(raterRows ? 48 : 26);
     }
 
     /** The family's course. */
@@ -50,8 +55,7 @@ public final class Scores {
 
     /** A family-level score (no member, no rater) after {@code session}. */
     public void family(int session, Instrument instrument, String scale, double score) {
-        measures.add(new Measure(replication, course.familyId(), course.therapistId(), Measure.NONE, null, session,
-                instrument, scale, Measure.NONE, score));
+        add(Measure.NONE, null, session, instrument, scale, Measure.NONE, score);
     }
 
     /**
@@ -63,8 +67,17 @@ public final class Scores {
         if (rater != Measure.NONE && !raterRows) {
             return;
         }
-        measures.add(new Measure(replication, course.familyId(), course.therapistId(), memberId, role, session,
-                instrument, scale, rater, score));
+        add(memberId, role, session, instrument, scale, rater, score);
+    }
+
+    private void add(int memberId, Role role, int session, Instrument instrument, String scale, int rater,
+            double score) {
+        if (scored != null) {
+            scored.score(memberId, role, session, instrument, scale, rater, score);
+        } else {
+            measures.add(new Measure(replication, course.familyId(), course.therapistId(), memberId, role, session,
+                    instrument, scale, rater, score));
+        }
     }
 
     /** The latent family functioning at baseline and at the end, as an outcome instrument drew it ({@link FamilyTruth}). */

@@ -180,6 +180,41 @@ class MeasurementTest {
         assertTrue(r.measures().stream().anyMatch(m -> "follow_up".equals(m.scale())));
     }
 
+    /**
+     * A recorder with a {@link Measurement.Scored} hands over, one call per row and in the rows' order,
+     * exactly the rows the plain recorder makes (their fields, the family's taken from the truth that
+     * follows), makes none itself (the sink's list is empty) and hands the same truths; with and
+     * without the raters' rows. Would fail if a score were passed with another field than its row's,
+     * out of order, twice or not at all, or if passing them moved a draw.
+     */
+    @Test
+    void scoresOneByOneAreTheRowsInOrder() {
+        MeasurementSpec d = spec(0.02, new FollowUp(12, 0.1));
+        for (boolean raterRows : new boolean[] {true, false}) {
+            Measurement m = raterRows ? Measurement.of(d, MeasuredData.SEED)
+                    : Measurement.of(d, MeasuredData.SEED).withoutRaterRows();
+            Measurement.Result rows = m.measure(MODEL, 1);
+            List<FamilyTruth> truths = new java.util.ArrayList<>();
+            List<Measure> scores = new java.util.ArrayList<>();
+            List<Measure> family = new java.util.ArrayList<>();
+            Recorder r = m.recorder(1, (member, role, session, instrument, scale, rater, score) -> family.add(
+                    new Measure(-9, -9, -9, member, role, session, instrument, scale, rater, score)), (t, none) -> {
+                        assertEquals(List.of(), none);
+                        truths.add(t);
+                        for (Measure x : family) { // the family's fields from its truth
+                            scores.add(new Measure(t.replication(), t.familyId(), t.therapistId(), x.memberId(),
+                                    x.role(), x.session(), x.instrument(), x.scale(), x.rater(), x.score()));
+                        }
+                        family.clear();
+                    });
+            org.alliancesim.model.Replication.run(MODEL, org.alliancesim.engine.RandomStreams.of(MeasuredData.SEED), 1,
+                    r, true);
+            assertEquals(rows.families(), truths);
+            assertEquals(rows.measures(), scores);
+            assertTrue(scores.size() > 1000);
+        }
+    }
+
     @Test
     void leniencyIsAConstantPerRaterAndReplication() {
         MeasurementSpec d = spec(0, FollowUp.defaults());
