@@ -7,6 +7,7 @@ import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
+import org.alliancesim.model.Role;
 
 /**
  * Measures simulated families as a study would: the library entry point of measurement
@@ -29,6 +30,11 @@ import org.alliancesim.model.Replication;
  * each is made ready once, when the measurement is made ({@link #of}: the error sds that give the
  * configured reliabilities, {@link WholePointReliability}), and shared by its recorders.
  * Immutable and thread-safe; each recorder belongs to one replication's thread.
+ *
+ * <p>For less work per family, a reader that wants only the raters' consensus gets the same rows
+ * minus those of single raters ({@link #withoutRaterRows()}), and one that summarises the scores
+ * itself gets them one by one without rows ({@link #recorder(int, Scored, Sink)}); a virtual study
+ * that keeps no measures does both.
  */
 public final class Measurement {
 
@@ -40,6 +46,19 @@ public final class Measurement {
          * @param measures its observed scores in a fixed order (empty if it never started)
          */
         void family(FamilyTruth truth, List<Measure> measures);
+    }
+
+    /**
+     * Receives a family's scores one at a time, as its instruments give them, instead of as
+     * {@link Measure} rows ({@link #recorder(int, Scored, Sink)}).
+     */
+    @FunctionalInterface
+    public interface Scored {
+        /**
+         * One score: the fields of the row it would be ({@link Measure}) but the family's replication,
+         * number and therapist, which the truth handed to the sink next carries.
+         */
+        void score(int memberId, Role role, int session, Instrument instrument, String scale, int rater, double score);
     }
 
     /**
@@ -61,16 +80,19 @@ public final class Measurement {
     private final RandomStreams streams;
     /** Each instrument of {@link MeasurementSpec#instruments()} ready to measure, in that order. */
     private final List<MeasuringInstrument.Administration> administrations;
+    /** Whether each rater's own score is a row ({@link #withoutRaterRows}). */
+    private final boolean raterRows;
 
     private Measurement(MeasurementSpec spec, RandomStreams streams,
-            List<MeasuringInstrument.Administration> administrations) {
+            List<MeasuringInstrument.Administration> administrations, boolean raterRows) {
         this.spec = spec;
         this.streams = streams;
         this.administrations = administrations;
+        this.raterRows = raterRows;
     }
 
     private Measurement(MeasurementSpec spec, RandomStreams streams) {
-        this(spec, streams, spec.instruments().stream().map(i -> i.administration(spec)).toList());
+        this(spec, streams, spec.instruments().stream().map(i -> i.administration(spec)).toList(), true);
     }
 
     /**
@@ -87,7 +109,26 @@ public final class Measurement {
      * spec only, are shared rather than solved again (a power analysis measures hundreds of samples).
      */
     public Measurement withSeed(long seed) {
-        return new Measurement(spec, RandomStreams.of(seed), administrations);
+        return new Measurement(spec, RandomStreams.of(seed), administrations, raterRows);
+    }
+
+    /**
+     * The same measurement without the rows of single raters: each family's list is this
+     * measurement's list with every row whose {@link Measure#rater()} is not {@link Measure#NONE}
+     * left out, the others the same and in the same order (the raters' consensus, SOFTA-s, the
+     * outcome), and the same truths. Nothing is drawn differently: every rater's error is still drawn
+     * and enters the consensus, only the row recording it is not made ({@link Scores#member}). For
+     * readers of the consensus alone, such as a virtual study that keeps no measures
+     * ({@code VirtualStudy.draw} with {@code keepMeasures} false): with two raters that is more
+     * than half of a family's rows not made, nor scanned.
+     */
+    public Measurement withoutRaterRows() {
+        return new Measurement(spec, streams, administrations, false);
+    }
+
+    /** Whether each rater's own score is a row (false after {@link #withoutRaterRows}). */
+    public boolean raterRows() {
+        return raterRows;
     }
 
     /** The instruments, schedule and missingness in use. */
@@ -110,7 +151,19 @@ public final class Measurement {
      * {@code sink} when its course ends. Not thread-safe: one per replication.
      */
     public Recorder recorder(int replication, Sink sink) {
-        return new Recorder(this, streams, replication, Objects.requireNonNull(sink, "sink"));
+        return new Recorder(this, streams, replication, null, Objects.requireNonNull(sink, "sink"));
+    }
+
+    /**
+     * A listener like {@link #recorder(int, Sink)} that makes no rows: when a family's course ends its
+     * scores go to {@code scored}, one call per row {@link #recorder(int, Sink)} would make and in the
+     * same order, then its truth to {@code sink} with an empty list. The same draws and the same
+     * values; for a reader that folds the scores into a summary of its own (a virtual study's family
+     * row) rather than keeping them. Not thread-safe: one per replication.
+     */
+    public Recorder recorder(int replication, Scored scored, Sink sink) {
+        return new Recorder(this, streams, replication, Objects.requireNonNull(scored, "scored"),
+                Objects.requireNonNull(sink, "sink"));
     }
 
     /**

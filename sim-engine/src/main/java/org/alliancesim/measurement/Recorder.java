@@ -1,9 +1,8 @@
 package org.alliancesim.measurement;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
@@ -28,21 +27,43 @@ public final class Recorder implements CourseListener {
     private final Measurement.Sink sink;
     private final List<MeasuringInstrument> instruments;
     private final List<MeasuringInstrument.ReplicationScoring> scoring = new ArrayList<>();
-    private final Map<Integer, List<SessionRecord>> pending = new HashMap<>();
+    /**
+     * The kept sessions of each family still in treatment, indexed by family number (a replication
+     * numbers its families 0, 1, 2, ...), grown as needed; null for a family with none. An array
+     * rather than a map of boxed numbers, whose lines stood out in JFR profiles of ABC-SMC's virtual
+     * studies (docs/performance.md).
+     */
+    private List<SessionRecord>[] pending = newPending(16);
     private final int keepUpTo;
+    /**
+     * Whether some instrument is given after session t, for t up to keepUpTo and at most
+     * {@link Schedule#MAX_SESSION}, asked once here rather than of every instrument at every recorded
+     * session (in a JFR profile of ABC-SMC's virtual studies that asking drew a tenth of the samples).
+     */
+    private final boolean[] kept;
+    private final boolean raterRows;
+    /** Where scores go one by one instead of rows (a {@link Measurement.Scored}); null: rows. */
+    private final Measurement.Scored scored;
 
-    Recorder(Measurement measurement, RandomStreams streams, int replication, Measurement.Sink sink) {
+    Recorder(Measurement measurement, RandomStreams streams, int replication, Measurement.Scored scored,
+            Measurement.Sink sink) {
         this.spec = measurement.spec();
         this.streams = streams;
         this.replication = replication;
         this.sink = sink;
         this.instruments = spec.instruments();
+        this.raterRows = measurement.raterRows();
+        this.scored = scored;
         int last = 0;
         for (int i = 0; i < instruments.size(); i++) {
             scoring.add(measurement.administration(i).replication(streams, replication));
             last = Math.max(last, instruments.get(i).lastSession(spec));
         }
         keepUpTo = last;
+        kept = new boolean[Math.min(keepUpTo, Schedule.MAX_SESSION) + 1];
+        for (int t = 0; t < kept.length; t++) {
+            kept[t] = given(t);
+        }
     }
 
     /** The last session this recorder measures anything after (the latest of its instruments'). */
@@ -59,9 +80,21 @@ public final class Recorder implements CourseListener {
     @Override
     public void sessionAttended(SessionRecord s) {
         int t = s.session();
-        if (t <= keepUpTo && given(t)) {
-            pending.computeIfAbsent(s.familyId(), k -> new ArrayList<>()).add(s);
+        if (t <= keepUpTo && (t < kept.length ? kept[t] : given(t))) {
+            int f = s.familyId();
+            if (f >= pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(2 * pending.length, f + 1));
+            }
+            if (pending[f] == null) {
+                pending[f] = new ArrayList<>(2);
+            }
+            pending[f].add(s);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<SessionRecord>[] newPending(int n) {
+        return new List[n];
     }
 
     private boolean given(int t) {
@@ -75,8 +108,12 @@ public final class Recorder implements CourseListener {
 
     @Override
     public void courseEnded(CourseRecord c) {
-        List<SessionRecord> sessions = pending.remove(c.familyId());
-        Scores scores = new Scores(streams, replication, c);
+        List<SessionRecord> sessions = null;
+        if (c.familyId() < pending.length) {
+            sessions = pending[c.familyId()];
+            pending[c.familyId()] = null;
+        }
+        Scores scores = new Scores(streams, replication, c, raterRows, scored);
         if (c.sessionsAttended() > 0) {
             List<MeasuringInstrument.FamilyScoring> family = new ArrayList<>(scoring.size());
             for (MeasuringInstrument.ReplicationScoring r : scoring) {

@@ -150,6 +150,71 @@ class MeasurementTest {
         assertNotEquals(base.measures(), Measurement.of(d, MeasuredData.SEED).measure(MODEL, 1).measures());
     }
 
+    /**
+     * Without the raters' own rows a family's list is the full list with those rows left out, the rest
+     * the same to the bit and in the same order, and the truths the same; on a copy with another seed
+     * too. Two raters of the three a session can have, with leniency, the outcome every 4 sessions, the
+     * SOFTA-s and a follow-up, so every kind of row is in. Would fail if the lean mode skipped a rater's
+     * draws (its own, or the unused third rater's, which would move every later draw), dropped or
+     * reordered the consensus, SOFTA-s or outcome rows, kept a rater's row, or lost the mode in
+     * {@link Measurement#withSeed}.
+     */
+    @Test
+    void withoutRaterRowsTheRestIsTheSameToTheBit() {
+        MeasurementSpec d = spec(0.02, new FollowUp(12, 0.1));
+        ObserverRatings o = d.softaO();
+        MeasurementSpec lenient = new MeasurementSpec(true, new ObserverRatings(2, o.engagement(), o.connection(),
+                o.safety(), o.sharedPurpose(), 0.4), d.softaS(), d.outcome(), d.schedule(), d.nonresponse(),
+                d.followUp());
+        Measurement.Result full = Measurement.of(lenient, MeasuredData.SEED).measure(MODEL, 2);
+        Measurement lean = Measurement.of(lenient, 1).withoutRaterRows().withSeed(MeasuredData.SEED);
+        assertFalse(lean.raterRows());
+        assertTrue(Measurement.of(lenient, 1).raterRows());
+        Measurement.Result r = lean.measure(MODEL, 2);
+        assertEquals(full.families(), r.families());
+        assertEquals(full.measures().stream().filter(m -> m.rater() == Measure.NONE).toList(), r.measures());
+        assertTrue(full.measures().stream().anyMatch(m -> m.rater() == 2), "the full list has the raters' rows");
+        for (Instrument i : List.of(Instrument.SOFTA_O, Instrument.SOFTA_S, Instrument.OUTCOME)) {
+            assertTrue(r.measures().stream().anyMatch(m -> m.instrument() == i), i + " rows are kept");
+        }
+        assertTrue(r.measures().stream().anyMatch(m -> "follow_up".equals(m.scale())));
+    }
+
+    /**
+     * A recorder with a {@link Measurement.Scored} hands over, one call per row and in the rows' order,
+     * exactly the rows the plain recorder makes (their fields, the family's taken from the truth that
+     * follows), makes none itself (the sink's list is empty) and hands the same truths; with and
+     * without the raters' rows. Would fail if a score were passed with another field than its row's,
+     * out of order, twice or not at all, or if passing them moved a draw.
+     */
+    @Test
+    void scoresOneByOneAreTheRowsInOrder() {
+        MeasurementSpec d = spec(0.02, new FollowUp(12, 0.1));
+        for (boolean raterRows : new boolean[] {true, false}) {
+            Measurement m = raterRows ? Measurement.of(d, MeasuredData.SEED)
+                    : Measurement.of(d, MeasuredData.SEED).withoutRaterRows();
+            Measurement.Result rows = m.measure(MODEL, 1);
+            List<FamilyTruth> truths = new java.util.ArrayList<>();
+            List<Measure> scores = new java.util.ArrayList<>();
+            List<Measure> family = new java.util.ArrayList<>();
+            Recorder r = m.recorder(1, (member, role, session, instrument, scale, rater, score) -> family.add(
+                    new Measure(-9, -9, -9, member, role, session, instrument, scale, rater, score)), (t, none) -> {
+                        assertEquals(List.of(), none);
+                        truths.add(t);
+                        for (Measure x : family) { // the family's fields from its truth
+                            scores.add(new Measure(t.replication(), t.familyId(), t.therapistId(), x.memberId(),
+                                    x.role(), x.session(), x.instrument(), x.scale(), x.rater(), x.score()));
+                        }
+                        family.clear();
+                    });
+            org.alliancesim.model.Replication.run(MODEL, org.alliancesim.engine.RandomStreams.of(MeasuredData.SEED), 1,
+                    r, true);
+            assertEquals(rows.families(), truths);
+            assertEquals(rows.measures(), scores);
+            assertTrue(scores.size() > 1000);
+        }
+    }
+
     @Test
     void leniencyIsAConstantPerRaterAndReplication() {
         MeasurementSpec d = spec(0, FollowUp.defaults());

@@ -1,7 +1,7 @@
 package org.alliancesim.analysis.study;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import org.alliancesim.model.CourseRecord;
 import org.alliancesim.model.MemberSession;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
+import org.alliancesim.model.Role;
 import org.alliancesim.model.SessionRecord;
 import org.alliancesim.scenario.ParameterPath;
 import org.alliancesim.scenario.Scenario;
@@ -55,12 +56,15 @@ public final class VirtualStudy {
     private final MeasurementSpec measurement;
     /** The instruments with their error sds solved once; each sample draws from its own seed's streams. */
     private final Measurement instruments;
+    /** The same without the single raters' rows, for samples that keep no measures ({@link #draw}). */
+    private final Measurement consensus;
 
     private VirtualStudy(Scenario scenario, StudySpec design, MeasurementSpec measurement) {
         this.scenario = scenario;
         this.design = design;
         this.measurement = measurement;
         this.instruments = Measurement.of(measurement, design.seed());
+        this.consensus = instruments.withoutRaterRows();
     }
 
     /** The virtual study of {@code design} on {@code scenario}. */
@@ -141,26 +145,41 @@ public final class VirtualStudy {
      * {@code keepMeasures} false the sample's measures are left empty (its family rows are the same),
      * for analyses without the reliability rows ({@link StudyAnalysis#of} with {@code reliabilities}
      * false reads the rows only).
+     *
+     * <p>With {@code keepMeasures} false no measure row is made: the families are measured without
+     * the single raters' scores ({@link Measurement#withoutRaterRows}), which a row does not read, and
+     * the other scores go one by one into the family's row ({@link Measurement#recorder(int,
+     * Measurement.Scored, Measurement.Sink)}) through the same code that reads a family's measures
+     * ({@link #row}), in the same order. Every draw is taken as before, so the rows are the same to
+     * the bit, for less work per family (what ABC-SMC's study targets draw; docs/performance.md).
      */
     public Sample draw(ModelParameters model, long seed, int replication, boolean keepMeasures) {
-        Measurement m = instruments.withSeed(seed);
+        Measurement m = (keepMeasures ? instruments : consensus).withSeed(seed);
         int early = design.earlySession();
-        Map<Integer, SessionRecord> earlySessions = new HashMap<>();
-        List<StudyFamily> rows = new ArrayList<>();
+        EarlySessions earlySessions = new EarlySessions(model.run().families());
+        List<StudyFamily> rows = new ArrayList<>(model.run().families());
         List<Measure> measures = new ArrayList<>();
-        Recorder recorder = m.recorder(replication, (truth, observed) -> {
-            if (truth.started()) {
-                rows.add(row(truth, observed, earlySessions.remove(truth.familyId()), early));
-                if (keepMeasures) {
+        Recorder recorder;
+        if (keepMeasures) {
+            recorder = m.recorder(replication, (truth, observed) -> {
+                if (truth.started()) {
+                    rows.add(row(truth, observed, earlySessions.take(truth.familyId()), early));
                     measures.addAll(observed);
                 }
-            }
-        });
+            });
+        } else {
+            RowScores scores = new RowScores(early);
+            recorder = m.recorder(replication, scores, (truth, none) -> {
+                if (truth.started()) { // a family that never started has no scores
+                    rows.add(scores.row(truth, earlySessions.take(truth.familyId())));
+                }
+            });
+        }
         Replication.run(model, RandomStreams.of(seed), replication, new CourseListener() {
             @Override
             public void sessionAttended(SessionRecord s) {
                 if (s.session() == early) {
-                    earlySessions.put(s.familyId(), s);
+                    earlySessions.put(s);
                 }
                 recorder.sessionAttended(s);
             }
@@ -178,37 +197,126 @@ public final class VirtualStudy {
         return new Sample(rows, measures);
     }
 
-    /** A family's row: its observed early composite and split from the consensus ratings, its truths. */
+    /**
+     * Each family's record of the early session until its course ends, by family number (a replication
+     * numbers its families 0, 1, 2, ...), grown as needed: an array rather than a map of boxed numbers,
+     * whose lines stood out in JFR profiles of ABC-SMC's virtual studies (docs/performance.md).
+     */
+    private static final class EarlySessions {
+        private SessionRecord[] byFamily;
+
+        EarlySessions(int families) {
+            byFamily = new SessionRecord[families];
+        }
+
+        void put(SessionRecord s) {
+            int f = s.familyId();
+            if (f >= byFamily.length) {
+                byFamily = Arrays.copyOf(byFamily, Math.max(2 * byFamily.length, f + 1));
+            }
+            byFamily[f] = s;
+        }
+
+        /** The family's early record, forgotten here; null if it did not reach the early session. */
+        SessionRecord take(int family) {
+            if (family >= byFamily.length) {
+                return null;
+            }
+            SessionRecord s = byFamily[family];
+            byFamily[family] = null;
+            return s;
+        }
+    }
+
+    /**
+     * A family's row: its observed early composite and split from the consensus ratings, its truths.
+     * The members' composites are averaged in the order the measures first name the members.
+     */
     static StudyFamily row(FamilyTruth t, List<Measure> observed, SessionRecord early, int earlySession) {
-        Map<Integer, double[]> members = new LinkedHashMap<>(); // member -> {sum of dimensions, dimensions}
-        double baseline = Double.NaN;
-        double end = Double.NaN;
-        double rci = Double.NaN;
+        RowScores scores = new RowScores(earlySession);
         for (Measure x : observed) {
-            if (x.instrument() == Instrument.SOFTA_O && x.session() == earlySession && x.rater() == Measure.NONE
-                    && x.memberId() != Measure.NONE) {
-                double[] acc = members.computeIfAbsent(x.memberId(), k -> new double[2]);
-                acc[0] += x.score();
-                acc[1]++;
-            } else if (x.instrument() == Instrument.OUTCOME) {
-                switch (x.scale()) {
-                    case "baseline" -> baseline = x.score();
-                    case "end" -> end = x.score();
-                    case "rci" -> rci = x.score();
+            scores.score(x.memberId(), x.role(), x.session(), x.instrument(), x.scale(), x.rater(), x.score());
+        }
+        return scores.row(t, early);
+    }
+
+    /**
+     * What a family's row reads of its scores, taken one at a time in the order of its measures
+     * (the rows of {@link #row}, or the scores themselves from a recorder that makes no rows): each
+     * member's consensus SOFTA-o dimensions at the early session, summed per member in the order the
+     * members first come, and the outcome's baseline, end and change index; nothing else. One per
+     * sample, reset by each row; not thread-safe.
+     */
+    static final class RowScores implements Measurement.Scored {
+        private final int earlySession;
+        // Per member in order of first appearance: its id, sum of consensus dimensions and their count
+        // (small arrays searched in turn: a family has a handful of members).
+        private int[] ids = new int[6];
+        private double[] sums = new double[6];
+        private double[] counts = new double[6];
+        private int members;
+        private double baseline = Double.NaN;
+        private double end = Double.NaN;
+        private double rci = Double.NaN;
+
+        RowScores(int earlySession) {
+            this.earlySession = earlySession;
+        }
+
+        @Override
+        public void score(int memberId, Role role, int session, Instrument instrument, String scale, int rater,
+                double score) {
+            if (instrument == Instrument.SOFTA_O && session == earlySession && rater == Measure.NONE
+                    && memberId != Measure.NONE) {
+                int k = 0;
+                while (k < members && ids[k] != memberId) {
+                    k++;
+                }
+                if (k == members) {
+                    if (members == ids.length) {
+                        ids = Arrays.copyOf(ids, 2 * members);
+                        sums = Arrays.copyOf(sums, 2 * members);
+                        counts = Arrays.copyOf(counts, 2 * members);
+                    }
+                    ids[k] = memberId;
+                    sums[k] = 0;
+                    counts[k] = 0;
+                    members++;
+                }
+                sums[k] += score;
+                counts[k]++;
+            } else if (instrument == Instrument.OUTCOME) {
+                switch (scale) {
+                    case "baseline" -> baseline = score;
+                    case "end" -> end = score;
+                    case "rci" -> rci = score;
                     default -> { }
                 }
             }
         }
-        double[] composites = members.values().stream().mapToDouble(a -> a[0] / a[1]).toArray();
-        double allianceLatent = Double.NaN;
-        double splitLatent = Double.NaN;
-        if (early != null) {
-            allianceLatent = early.members().stream().mapToDouble(MemberSession::alliance).average().orElse(Double.NaN);
-            splitLatent = early.split();
+
+        /** The row of the family whose scores came in since the last row, with its truth and early record. */
+        StudyFamily row(FamilyTruth t, SessionRecord early) {
+            double[] composites = new double[members];
+            for (int k = 0; k < members; k++) {
+                composites[k] = sums[k] / counts[k];
+            }
+            double allianceLatent = Double.NaN;
+            double splitLatent = Double.NaN;
+            if (early != null) {
+                allianceLatent = early.members().stream().mapToDouble(MemberSession::alliance).average()
+                        .orElse(Double.NaN);
+                splitLatent = early.split();
+            }
+            StudyFamily f = new StudyFamily(t.replication(), t.familyId(), t.therapistId(), t.endReason(),
+                    t.sessionsAttended(), mean(composites), allianceLatent, spread(composites), splitLatent, baseline,
+                    end, rci, t.functioningBaseline(), t.functioningEnd());
+            members = 0;
+            baseline = Double.NaN;
+            end = Double.NaN;
+            rci = Double.NaN;
+            return f;
         }
-        return new StudyFamily(t.replication(), t.familyId(), t.therapistId(), t.endReason(), t.sessionsAttended(),
-                mean(composites), allianceLatent, spread(composites), splitLatent, baseline, end, rci,
-                t.functioningBaseline(), t.functioningEnd());
     }
 
     private static double mean(double[] x) {

@@ -73,6 +73,58 @@ class VirtualStudyTest {
         assertTrue(Double.isNaN(notReached.allianceObserved()) && Double.isNaN(notReached.allianceLatent()));
     }
 
+    /**
+     * The members' composites are averaged in the order the measures first name the members, as the
+     * rows always were: composites 1e16, -1e16 and 1 (members 5, 3, 0) sum to 1 in that order but to 0
+     * in member order (1 - 1e16 + 1e16), so a row that averaged by member number (a hash map's or a
+     * sorted map's order) would fail; split is the largest minus the smallest whatever the order.
+     */
+    @Test
+    void aRowAveragesTheCompositesInTheOrderTheMembersComeIn() {
+        List<Measure> m = new ArrayList<>();
+        int[] members = {5, 3, 0};
+        double[] composite = {1e16, -1e16, 1};
+        String[] dims = {"engagement", "connection", "safety"};
+        for (int k = 0; k < 3; k++) {
+            for (String d : dims) {
+                m.add(softaO(members[k], 1, d, Measure.NONE, composite[k]));
+            }
+        }
+        m.add(softaO(0, 1, "safety", Measure.NONE, 1)); // a member named again adds to its own composite
+        FamilyTruth t = new FamilyTruth(0, 7, 2, EndReason.DROPOUT, 3, 0.1, 0.2, 0.3, 3.4, 3.1);
+        StudyFamily f = VirtualStudy.row(t, m, null, 1);
+        assertEquals(1 / 3.0, f.allianceObserved());
+        assertEquals(2e16, f.splitObserved());
+        assertTrue(Double.isNaN(f.outcomeBaseline()) && Double.isNaN(f.allianceLatent()));
+        List<Measure> many = new ArrayList<>(); // more members than the row's first guess (six)
+        for (int k = 0; k < 9; k++) {
+            many.add(softaO(k, 1, "engagement", Measure.NONE, k));
+        }
+        assertEquals(4.0, VirtualStudy.row(t, many, null, 1).allianceObserved());
+        assertEquals(8.0, VirtualStudy.row(t, many, null, 1).splitObserved());
+    }
+
+    /**
+     * A sample drawn without its measures has the same rows, every column to the bit, as one drawn
+     * with them (the full study: later ratings, SOFTA-s, the outcome in treatment): drawn so, its
+     * families are measured without the raters' own rows ({@code Measurement.withoutRaterRows}), which
+     * the rows never read. Would fail if that mode moved a draw or lost a consensus or outcome row
+     * (an observed alliance, split, baseline, end or change index would be NaN or differ).
+     */
+    @Test
+    void rowsWithoutTheMeasuresAreTheRowsWithThem() throws Exception {
+        var scenario = ScenarioLoader.load("default");
+        VirtualStudy full = VirtualStudy.of(scenario, new StudySpec(300, 3, 3, 0.05, 11));
+        var model = scenario.with("run.mode", "cohort").with("run.families", 300).model();
+        VirtualStudy.Sample with = full.draw(model, 20261207, 2, true);
+        VirtualStudy.Sample without = full.draw(model, 20261207, 2, false);
+        assertEquals(with.families(), without.families());
+        assertEquals(List.of(), without.measures());
+        assertTrue(with.measures().stream().anyMatch(x -> x.rater() == 2));
+        assertTrue(with.families().stream().filter(f -> Double.isFinite(f.allianceObserved())
+                && Double.isFinite(f.outcomeEnd()) && Double.isFinite(f.rci())).count() > 50);
+    }
+
     /** The design spreads the families over its therapists and rates the early session; seeds are keyed by size. */
     @Test
     void theDesignSetsCaseloadsAndSchedule() throws Exception {
