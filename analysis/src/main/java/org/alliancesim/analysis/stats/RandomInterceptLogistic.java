@@ -65,6 +65,19 @@ public final class RandomInterceptLogistic {
      */
     static final double SD_TOLERANCE = 1e-7;
 
+    /** Newton's last step on b0 for the intercept a fit reports, relative to 1 + |b0|. */
+    static final double INTERCEPT_STEP = 1e-11;
+
+    /**
+     * Newton's last step on b0 inside the profile in sd_u, relative to 1 + |b0|. The profile needs the
+     * deviance at b0's optimum, not b0: an error e in b0 moves it by about D_bb e^2 / 2, and after a step
+     * below 1e-7 (the secant's error then of order 1e-11, or a main-term step's at most half the step)
+     * that is under 1e-12 for D_bb up to 10^3, below the deviance's own rounding (about 1e-13 of 10^3).
+     * Stopping there instead of at {@link #INTERCEPT_STEP} saves about one of the four or five passes over
+     * the pairs each evaluation took ({@code RandomInterceptLogisticSearchTest} checks the deviance at both).
+     */
+    static final double PROFILE_STEP = 1e-7;
+
     private RandomInterceptLogistic() {}
 
     /**
@@ -147,7 +160,7 @@ public final class RandomInterceptLogistic {
         Prepared p = prepare(trials, successes, nAGQ, total, observations);
         double sd = p.profile.minimise();
         Deviance deviance = p.criterion.deviance;
-        double b0 = intercept(deviance, p.criterion.pooled, p.criterion.lastIntercept, sd);
+        double b0 = intercept(deviance, p.criterion.pooled, p.criterion.lastIntercept, sd, INTERCEPT_STEP);
         double dev = deviance.at(b0, sd);
         double[] sdBounds = p.profile.interval(sd, dev,
                 ChiSquaredDistribution.of(1).inverseCumulativeProbability(Estimate.LEVEL));
@@ -191,7 +204,7 @@ public final class RandomInterceptLogistic {
 
         @Override
         public double applyAsDouble(double sd) {
-            lastIntercept = intercept(deviance, pooled, lastIntercept, sd);
+            lastIntercept = intercept(deviance, pooled, lastIntercept, sd, PROFILE_STEP);
             return deviance.at(lastIntercept, sd);
         }
     }
@@ -264,14 +277,16 @@ public final class RandomInterceptLogistic {
     /**
      * The b0 that minimises the deviance at a given sd_u: under the Laplace approximation by Newton's
      * method from {@code start}; otherwise (or when Newton does not settle) by Brent's method around the
-     * pooled logit (the random intercept moves b0 from it by less than 10 + 3 sd_u).
+     * pooled logit (the random intercept moves b0 from it by less than 10 + 3 sd_u). Newton stops after a
+     * step below {@code stepTolerance} (1 + |b0|): {@link #INTERCEPT_STEP} for the intercept a fit reports,
+     * {@link #PROFILE_STEP} inside the profile in sd_u.
      */
-    private static double intercept(Deviance d, double pooled, double start, double sd) {
+    private static double intercept(Deviance d, double pooled, double start, double sd, double stepTolerance) {
         if (sd == 0) {
             return pooled;
         }
         if (d.laplace()) {
-            double b = d.laplaceIntercept(start, sd);
+            double b = d.laplaceIntercept(start, sd, stepTolerance);
             if (!Double.isNaN(b)) {
                 return b;
             }
@@ -379,6 +394,11 @@ public final class RandomInterceptLogistic {
          * curvature is -w g.
          */
         double laplaceIntercept(double start, double sd) {
+            return laplaceIntercept(start, sd, INTERCEPT_STEP);
+        }
+
+        /** {@link #laplaceIntercept(double, double)}, stopping after a step below {@code stepTolerance} (1 + |b|). */
+        double laplaceIntercept(double start, double sd, double stepTolerance) {
             double var = sd * sd;
             double b = start;
             double previousB = Double.NaN;
@@ -409,7 +429,7 @@ public final class RandomInterceptLogistic {
                 previousB = b;
                 previousGradient = gradient;
                 b += delta;
-                if (Math.abs(delta) < 1e-11 * (1 + Math.abs(b))) {
+                if (Math.abs(delta) < stepTolerance * (1 + Math.abs(b))) {
                     return b;
                 }
             }
