@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.alliancesim.model.ClinicSpec;
 import org.alliancesim.model.EndReason;
 import org.alliancesim.model.ModelParameters;
+import org.alliancesim.model.RunMode;
+import org.alliancesim.model.RunSpec;
 import org.junit.jupiter.api.Test;
 
 /** What a study's data set looks like: schedule, missing data, follow-up, own random streams. */
@@ -50,6 +53,55 @@ class MeasurementTest {
         }
         assertTrue(dropouts > 50, "the default has dropouts: " + dropouts);
         assertTrue(outcome(r, "follow_up").isEmpty(), "no follow-up unless configured");
+    }
+
+    /**
+     * A family that never started (it left the waitlist of an over-full clinic) is measured not at all: no
+     * baseline, no rating, no end. The cohort above has no such family, so this clinic (12 referrals a week
+     * for 3 therapists, as ReplicationTest's waitlist) makes them. Catches a recorder that measures a course
+     * of 0 sessions ({@code sessionsAttended() > 0} as {@code >= 0}: the outcome's baseline and end rows appear).
+     */
+    @Test
+    void familiesThatNeverStartedHaveNoRowsAtAll() {
+        ModelParameters clinic = ModelParameters.defaults().withRun(new RunSpec(RunMode.CLINIC, 300, 730, 20))
+                .withClinic(new ClinicSpec(12, 3, 0.05));
+        Measurement.Result r = Measurement.of(spec(0, FollowUp.defaults()), MeasuredData.SEED).measure(clinic, 0);
+        java.util.Set<Integer> measured = r.measures().stream().map(Measure::familyId).collect(Collectors.toSet());
+        int never = 0;
+        for (FamilyTruth t : r.families()) {
+            if (t.started()) {
+                assertTrue(measured.contains(t.familyId()), "a family that started is measured: " + t);
+            } else {
+                never++;
+                assertFalse(measured.contains(t.familyId()), "a family that never started has no rows: " + t);
+            }
+        }
+        assertTrue(never > 20, "the waitlist leaves families that never start: " + never);
+    }
+
+    /**
+     * With the observers rating session 3 only and no outcome in treatment, a family that leaves after one or
+     * two sessions has no session the recorder keeps: it gets its outcome baseline (and no rating), and the
+     * recorder does not trip over the missing list of kept sessions (made to read it anyway, it throws).
+     */
+    @Test
+    void aFamilyThatLeftBeforeItsFirstRatedSessionHasItsBaselineAndNoRating() {
+        MeasurementSpec d = MeasurementSpec.defaults();
+        MeasurementSpec late = new MeasurementSpec(true, d.softaO(), d.softaS(), d.outcome(),
+                new Schedule(List.of(3), List.of(3), 0), 0, FollowUp.defaults());
+        Measurement.Result r = Measurement.of(late, MeasuredData.SEED).measure(MODEL, 0);
+        Map<Integer, Double> baseline = outcome(r, "baseline");
+        java.util.Set<Integer> rated = r.measures().stream().filter(m -> m.instrument() == Instrument.SOFTA_O)
+                .map(Measure::familyId).collect(Collectors.toSet());
+        int early = 0;
+        for (FamilyTruth t : r.families()) {
+            if (t.started() && t.sessionsAttended() < 3) {
+                early++;
+                assertTrue(baseline.containsKey(t.familyId()), "baseline of " + t);
+                assertFalse(rated.contains(t.familyId()), "no rating of " + t);
+            }
+        }
+        assertTrue(early > 20, "families that left before session 3: " + early);
     }
 
     @Test
