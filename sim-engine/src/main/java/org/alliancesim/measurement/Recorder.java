@@ -1,11 +1,11 @@
 package org.alliancesim.measurement;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.alliancesim.engine.RandomStreams;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.FamilySlots;
 import org.alliancesim.model.SessionRecord;
 
 /**
@@ -27,13 +27,8 @@ public final class Recorder implements CourseListener {
     private final Measurement.Sink sink;
     private final List<MeasuringInstrument> instruments;
     private final List<MeasuringInstrument.ReplicationScoring> scoring = new ArrayList<>();
-    /**
-     * The kept sessions of each family still in treatment, indexed by family number (a replication
-     * numbers its families 0, 1, 2, ...), grown as needed; null for a family with none. An array
-     * rather than a map of boxed numbers, whose lines stood out in JFR profiles of ABC-SMC's virtual
-     * studies (docs/performance.md).
-     */
-    private List<SessionRecord>[] pending = newPending(16);
+    /** The kept sessions of each family still in treatment; none for a family with none. */
+    private final FamilySlots<List<SessionRecord>> pending = new FamilySlots<>(16);
     private final int keepUpTo;
     /**
      * Whether some instrument is given after session t, for t up to keepUpTo and at most
@@ -81,20 +76,13 @@ public final class Recorder implements CourseListener {
     public void sessionAttended(SessionRecord s) {
         int t = s.session();
         if (t <= keepUpTo && (t < kept.length ? kept[t] : given(t))) {
-            int f = s.familyId();
-            if (f >= pending.length) {
-                pending = Arrays.copyOf(pending, Math.max(2 * pending.length, f + 1));
+            List<SessionRecord> sessions = pending.get(s.familyId());
+            if (sessions == null) {
+                sessions = new ArrayList<>(2);
+                pending.put(s.familyId(), sessions);
             }
-            if (pending[f] == null) {
-                pending[f] = new ArrayList<>(2);
-            }
-            pending[f].add(s);
+            sessions.add(s);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<SessionRecord>[] newPending(int n) {
-        return new List[n];
     }
 
     private boolean given(int t) {
@@ -108,11 +96,7 @@ public final class Recorder implements CourseListener {
 
     @Override
     public void courseEnded(CourseRecord c) {
-        List<SessionRecord> sessions = null;
-        if (c.familyId() < pending.length) {
-            sessions = pending[c.familyId()];
-            pending[c.familyId()] = null;
-        }
+        List<SessionRecord> sessions = pending.take(c.familyId());
         Scores scores = new Scores(streams, replication, c, raterRows, scored);
         if (c.sessionsAttended() > 0) {
             List<MeasuringInstrument.FamilyScoring> family = new ArrayList<>(scoring.size());

@@ -391,13 +391,8 @@ public final class RandomInterceptLogistic {
          * searches by Brent's method). Per cluster, with u* the mode of h, p = logistic(b0 + u*), w = n
          * p (1 - p) and g = d(b0 + u*)/d b0 = 1 / (1 + var w), log L = h(u*) - log(1 + var w) / 2, so
          * d log L / d b0 = s - n p - n p (1 - p) (1 - 2 p) g var / (2 (1 + var w)) and the main term's
-         * curvature is -w g.
+         * curvature is -w g. Stops after a step below {@code stepTolerance} (1 + |b|).
          */
-        double laplaceIntercept(double start, double sd) {
-            return laplaceIntercept(start, sd, INTERCEPT_STEP);
-        }
-
-        /** {@link #laplaceIntercept(double, double)}, stopping after a step below {@code stepTolerance} (1 + |b|). */
         double laplaceIntercept(double start, double sd, double stepTolerance) {
             double var = sd * sd;
             double b = start;

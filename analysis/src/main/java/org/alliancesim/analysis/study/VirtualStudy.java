@@ -15,6 +15,7 @@ import org.alliancesim.measurement.Recorder;
 import org.alliancesim.measurement.Schedule;
 import org.alliancesim.model.CourseListener;
 import org.alliancesim.model.CourseRecord;
+import org.alliancesim.model.FamilySlots;
 import org.alliancesim.model.MemberSession;
 import org.alliancesim.model.ModelParameters;
 import org.alliancesim.model.Replication;
@@ -156,7 +157,7 @@ public final class VirtualStudy {
     public Sample draw(ModelParameters model, long seed, int replication, boolean keepMeasures) {
         Measurement m = (keepMeasures ? instruments : consensus).withSeed(seed);
         int early = design.earlySession();
-        EarlySessions earlySessions = new EarlySessions(model.run().families());
+        FamilySlots<SessionRecord> earlySessions = new FamilySlots<>(model.run().families());
         List<StudyFamily> rows = new ArrayList<>(model.run().families());
         List<Measure> measures = new ArrayList<>();
         Recorder recorder;
@@ -179,7 +180,7 @@ public final class VirtualStudy {
             @Override
             public void sessionAttended(SessionRecord s) {
                 if (s.session() == early) {
-                    earlySessions.put(s);
+                    earlySessions.put(s.familyId(), s);
                 }
                 recorder.sessionAttended(s);
             }
@@ -195,37 +196,6 @@ public final class VirtualStudy {
             }
         }, true);
         return new Sample(rows, measures);
-    }
-
-    /**
-     * Each family's record of the early session until its course ends, by family number (a replication
-     * numbers its families 0, 1, 2, ...), grown as needed: an array rather than a map of boxed numbers,
-     * whose lines stood out in JFR profiles of ABC-SMC's virtual studies (docs/performance.md).
-     */
-    private static final class EarlySessions {
-        private SessionRecord[] byFamily;
-
-        EarlySessions(int families) {
-            byFamily = new SessionRecord[families];
-        }
-
-        void put(SessionRecord s) {
-            int f = s.familyId();
-            if (f >= byFamily.length) {
-                byFamily = Arrays.copyOf(byFamily, Math.max(2 * byFamily.length, f + 1));
-            }
-            byFamily[f] = s;
-        }
-
-        /** The family's early record, forgotten here; null if it did not reach the early session. */
-        SessionRecord take(int family) {
-            if (family >= byFamily.length) {
-                return null;
-            }
-            SessionRecord s = byFamily[family];
-            byFamily[family] = null;
-            return s;
-        }
     }
 
     /**

@@ -231,8 +231,9 @@ class RandomInterceptLogisticSearchTest {
             return (double) m.invoke(d, args);
         }
 
+        /** Newton to the tolerance of the intercept a fit reports. */
         double laplaceIntercept(double start, double sd) throws ReflectiveOperationException {
-            return call("laplaceIntercept", new Class<?>[] {double.class, double.class}, start, sd);
+            return laplaceIntercept(start, sd, RandomInterceptLogistic.INTERCEPT_STEP);
         }
 
         double laplaceIntercept(double start, double sd, double stepTolerance) throws ReflectiveOperationException {
