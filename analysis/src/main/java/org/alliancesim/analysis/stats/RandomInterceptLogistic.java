@@ -30,10 +30,15 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * by damped Newton steps) and scaled by its curvature there. {@code q = 1} is the Laplace
  * approximation, glmer's default. The clusters enter only through their (n, s) pairs.
  *
- * <p>Fitting: for each sd_u the intercept is maximised by Brent's method (commons-math3
- * {@code BrentOptimizer}); the profiled deviance in sd_u is minimised by a grid followed by Brent's
- * method to 1e-7 of sd_u ({@link #SD_TOLERANCE}), and sd_u = 0 (no cluster variance, the boundary glmer
- * allows) is taken when it is best. The
+ * <p>Fitting: for each sd_u the intercept is maximised (under the Laplace approximation by Newton's method
+ * on its exact gradient, otherwise by Brent's method, commons-math3 {@code BrentOptimizer}). Under the
+ * Laplace approximation the profiled deviance's slope in sd_u is exact and cheap (the envelope theorem:
+ * b0 at its optimum; {@code Deviance.varSlope}), so sd_u is the slope's root, bracketed from a moment
+ * estimate (one Fisher scoring step in var_u from 0) and found by commons-math3's {@code BrentSolver} to
+ * 1e-7 of sd_u ({@link #SD_TOLERANCE}); with more nodes, or where the moment estimate is not above 0 or
+ * brackets nothing, the profiled deviance is minimised by a grid followed by Brent's method to the same
+ * tolerance ({@link VarianceProfile}). sd_u = 0 (no cluster variance, the boundary glmer allows) is taken
+ * when it is best. The
  * intercept's standard error comes from the inverse of the numerical Hessian of the deviance in
  * (sd_u, b0), as lme4's {@code vcov} does by default (at the boundary sd_u = 0, from b0 alone).
  *
@@ -158,7 +163,7 @@ public final class RandomInterceptLogistic {
         int total = totals[1];
         int clusters = totals[2];
         Prepared p = prepare(trials, successes, nAGQ, total, observations);
-        double sd = p.profile.minimise();
+        double sd = p.minimise();
         Deviance deviance = p.criterion.deviance;
         double b0 = intercept(deviance, p.criterion.pooled, p.criterion.lastIntercept, sd, INTERCEPT_STEP);
         double dev = deviance.at(b0, sd);
@@ -179,11 +184,24 @@ public final class RandomInterceptLogistic {
     public static double iccEstimate(int[] trials, int[] successes, int nAGQ) {
         int[] totals = check(trials, successes, nAGQ);
         Prepared p = prepare(trials, successes, nAGQ, totals[1], totals[0]);
-        return icc(p.profile.minimise());
+        return icc(p.minimise());
     }
 
     /** The deviance of the counts profiled over b0, and its profile in sd_u. */
-    private record Prepared(ProfiledDeviance criterion, VarianceProfile profile) {}
+    private record Prepared(ProfiledDeviance criterion, VarianceProfile profile) {
+
+        /**
+         * The sd_u that minimises the profiled deviance: under the Laplace approximation by the slope's root,
+         * from the moment estimate {@link ProfiledDeviance#start()} (the grid's search where that is not
+         * above 0 or brackets nothing); with more nodes by the grid's search in the deviance alone.
+         */
+        double minimise() {
+            if (!criterion.deviance.laplace()) {
+                return profile.minimise();
+            }
+            return profile.minimise(criterion::value, criterion::slope, criterion.start());
+        }
+    }
 
     /**
      * The deviance at sd_u with b0 at its best there: the criterion {@link VarianceProfile} minimises. Newton
@@ -206,6 +224,67 @@ public final class RandomInterceptLogistic {
         public double applyAsDouble(double sd) {
             lastIntercept = intercept(deviance, pooled, lastIntercept, sd, PROFILE_STEP);
             return deviance.at(lastIntercept, sd);
+        }
+
+        /**
+         * The profiled deviance at sd, from the memo when sd is one of the last {@link #MEMO} evaluated by
+         * {@link #slope} or here (Brent's root search asks again for its bracket's ends, and the profile for
+         * the root's value); otherwise evaluated, with its slope under the Laplace approximation.
+         */
+        double value(double sd) {
+            return memo(sd)[0];
+        }
+
+        /**
+         * Under the Laplace approximation, d deviance / d sd_u along the profile: by the envelope theorem (b0
+         * at its optimum) the partial derivative in sd_u at fixed b0, {@link Deviance#varSlope} times 2 sd_u.
+         */
+        double slope(double sd) {
+            return memo(sd)[1];
+        }
+
+        private double[] memo(double sd) {
+            for (int k = 0; k < memoSize; k++) {
+                if (memoSd[k] == sd) {
+                    return memoValues[k];
+                }
+            }
+            double value = applyAsDouble(sd);
+            double slope = sd == 0 ? 0 : 2 * sd * deviance.varSlope(lastIntercept, sd * sd);
+            int k = memoNext;
+            memoNext = (memoNext + 1) % MEMO;
+            memoSize = Math.min(MEMO, memoSize + 1);
+            memoSd[k] = sd;
+            memoValues[k] = new double[] {value, slope};
+            return memoValues[k];
+        }
+
+        /** How many evaluations the memo keeps. */
+        private static final int MEMO = 4;
+        private final double[] memoSd = new double[MEMO];
+        private final double[][] memoValues = new double[MEMO][];
+        private int memoSize;
+        private int memoNext;
+
+        /**
+         * A moment estimate of sd_u to start the search from: one step of Fisher scoring in var_u from 0,
+         * var = sum c ((s - n p)^2 - n p (1 - p)) / sum c (n p (1 - p))^2 at the pooled proportion p (the
+         * score and expected information of the Laplace log-likelihood in var_u at var_u = 0; the numerator
+         * is the excess of the clusters' spread over the binomial's). NaN when it is not above 0 (the clusters
+         * spread no more than binomially: the grid's search decides, near the boundary).
+         */
+        double start() {
+            double p = 1 / (1 + Math.exp(-pooled));
+            double score = 0;
+            double information = 0;
+            for (int i = 0; i < deviance.n.length; i++) {
+                double w = deviance.n[i] * p * (1 - p);
+                double r = deviance.s[i] - deviance.n[i] * p;
+                score += deviance.count[i] * (r * r - w);
+                information += deviance.count[i] * w * w;
+            }
+            double var = score / information;
+            return var > 0 ? Math.sqrt(var) : Double.NaN;
         }
     }
 
@@ -369,6 +448,27 @@ public final class RandomInterceptLogistic {
                 // The rule integrates f(x) e^(-x^2); the integrand here is e^(h), so weight w e^(x^2).
                 logWeights[k] = Math.log(rule.getWeight(k)) + nodes[k] * nodes[k];
             }
+        }
+
+        /**
+         * Under the Laplace approximation, d deviance / d var_u at (b0, var) with b0 held, from the modes the
+         * last {@link #at} call found there (call it first, at the same point). Per pair, log L = h(u*) -
+         * log(1 + var w) / 2 with w = n p (1 - p) at the mode u*; h's own dependence on u* drops out at its
+         * mode (h'(u*) = 0), leaving u*^2 / (2 var^2); the second term moves with var directly and through u*,
+         * du* / d var = u* / (var (1 + var w)) (from h'(u*) = 0), and dw / du = n p (1 - p) (1 - 2p). So
+         * d log L / d var = u*^2 / (2 var^2) - (w + n p (1 - p) (1 - 2p) u* / (1 + var w)) / (2 (1 + var w)).
+         */
+        double varSlope(double b0, double var) {
+            double total = 0;
+            for (int i = 0; i < n.length; i++) {
+                double u = modes[i];
+                double p = logistic(b0 + u, modeExp[i]);
+                double w = n[i] * p * (1 - p);
+                double g = 1 + var * w;
+                double r = u / var;
+                total += count[i] * (r * r / 2 - (w + w * (1 - 2 * p) * u / g) / (2 * g));
+            }
+            return -2 * total;
         }
 
         double at(double b0, double sd) {

@@ -18,7 +18,9 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * towards them), then commons-math3's {@link BrentOptimizer} between the best grid point's neighbours.
  * The criterion depends on theta^2 and is flat at 0, so when the best grid point is 0 and Brent's
  * method ends below 1e-3 with a criterion lower by less than 1e-7, theta = 0 is taken (the boundary
- * estimate lme4 reports as a singular fit). Bounds: commons-math3's {@link BrentSolver}.
+ * estimate lme4 reports as a singular fit). When the criterion's slope is known, {@link
+ * #minimise(DoubleUnaryOperator, DoubleUnaryOperator, double)} finds the slope's root next to a start
+ * instead, in about two fifths of the evaluations. Bounds: commons-math3's {@link BrentSolver}.
  */
 final class VarianceProfile {
 
@@ -81,6 +83,79 @@ final class VarianceProfile {
             return 0;
         }
         return point.getValue() < bestValue ? point.getPoint() : GRID[best];
+    }
+
+    /**
+     * The theta >= 0 that minimises the criterion when its slope d criterion / d theta is known: the
+     * minimum is bracketed from {@code start} by a sign change of the slope (theta doubled while the
+     * slope is negative, halved while it is positive), and the slope's root in that bracket found by
+     * commons-math3's {@link BrentSolver} to this profile's tolerances, started at the secant between the
+     * bracket's ends. A root is a minimum, as the slope rises through it. The boundary rule of
+     * {@link #minimise()} holds (a minimiser below 1e-3 gaining less than 1e-7 over theta = 0 is taken as 0),
+     * and 0 is taken when the criterion there is no higher. Where no bracket is found (start not above 0,
+     * a slope still negative at the grid's end or still positive below 1e-4, where the boundary decides, or a
+     * slope that is not a number), the grid's search of {@link #minimise()} is used instead, as it is
+     * for a criterion without a slope. Unlike the grid, which looks for the best point until the criterion
+     * rises {@link #GRID_STOP_EXCESS} above it, this search finds the minimum next to {@code start}: the
+     * two agree where the criterion has one minimum (a random-intercept model's profiled deviance in its
+     * scale, as the search tests check). Evaluations: the start, one or two to bracket, about five of
+     * Brent's and the value at 0: 9.0 on average on the 56 of {@code RandomInterceptLogisticSearchTest}'s
+     * data sets with a start, where the grid's search took 22.4 (a scratch count, docs/performance.md).
+     *
+     * @param value the criterion, as given to the constructor or the same one memoised: the bracket's ends
+     *     and the root are asked for again, and a memo answers them without evaluating
+     * @param slope the criterion's derivative in theta
+     * @param start where to begin, for example a moment estimate of theta
+     */
+    double minimise(DoubleUnaryOperator value, DoubleUnaryOperator slope, double start) {
+        if (!(start > 0) || !Double.isFinite(start)) {
+            return minimise();
+        }
+        double lo = start;
+        double hi = start;
+        double slopeAt = slope.applyAsDouble(start);
+        double slopeLo = slopeAt;
+        double slopeHi = slopeAt;
+        double last = GRID[GRID.length - 1];
+        while (slopeHi < 0) {
+            lo = hi;
+            slopeLo = slopeHi;
+            hi = 2 * hi;
+            if (hi > last) {
+                return minimise();
+            }
+            slopeHi = slope.applyAsDouble(hi);
+        }
+        while (slopeLo > 0) {
+            hi = lo;
+            slopeHi = slopeLo;
+            lo = lo / 2;
+            if (lo < 1e-4) {
+                return minimise();
+            }
+            slopeLo = slope.applyAsDouble(lo);
+        }
+        if (Double.isNaN(slopeLo) || Double.isNaN(slopeHi)) {
+            return minimise();
+        }
+        double root;
+        if (slopeLo == 0) {
+            root = lo;
+        } else if (slopeHi == 0) {
+            root = hi;
+        } else {
+            double secant = lo - slopeLo * (hi - lo) / (slopeHi - slopeLo);
+            double width = hi - lo;
+            double first = Math.max(lo + 1e-3 * width, Math.min(hi - 1e-3 * width, secant));
+            root = new BrentSolver(relativeTolerance, absoluteTolerance, 0).solve(MAX_EVAL, slope::applyAsDouble, lo, hi,
+                    first);
+        }
+        double atRoot = value.applyAsDouble(root);
+        double atZero = value.applyAsDouble(0);
+        if (atZero <= atRoot || (root < 1e-3 && atZero - atRoot < 1e-7)) {
+            return 0;
+        }
+        return root;
     }
 
     /**

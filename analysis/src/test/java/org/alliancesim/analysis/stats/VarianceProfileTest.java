@@ -128,4 +128,81 @@ class VarianceProfileTest {
         assertEquals(0, b[0]);
         assertEquals(Double.POSITIVE_INFINITY, b[1]);
     }
+
+    // ---- the search by the slope's root (minimise(value, slope, start)) ----
+
+    /** A profile of c with slope dc and the given tolerances, searched by the slope from start. */
+    private static double bySlope(java.util.function.DoubleUnaryOperator c, java.util.function.DoubleUnaryOperator dc,
+            double start) {
+        return new VarianceProfile(c, 1e-7, 1e-9).minimise(c, dc, start);
+    }
+
+    /**
+     * (t - 0.7)^2 from below (0.2: doubled to 0.4, 0.8), from above (3: halved to 1.5, 0.75, 0.375) and from
+     * the minimum itself (slope 0 there: taken as it is): 0.7 each time, to the search's 1e-7 relative.
+     */
+    @Test
+    void theSlopesRootIsFoundFromEitherSide() {
+        for (double start : new double[] {0.2, 3, 0.7}) {
+            assertEquals(0.7, bySlope(t -> sq(t - 0.7), t -> 2 * (t - 0.7), start), 1e-7, "from " + start);
+        }
+    }
+
+    /**
+     * An asymmetric minimum, c = t^4 / 4 - t (slope t^3 - 1, root 1, the secant between the bracket's ends
+     * not the root): 1 to 1e-7 from 0.3 and from 7, and the slope is asked only within the bracket grown
+     * from the start (0.3 to 1.2, 7 to 0.875: nothing outside them).
+     */
+    @Test
+    void anAsymmetricMinimumIsFoundWithinTheBracket() {
+        for (double start : new double[] {0.3, 7}) {
+            double[] range = {Double.POSITIVE_INFINITY, 0};
+            double m = bySlope(t -> t * t * t * t / 4 - t, t -> {
+                range[0] = Math.min(range[0], t);
+                range[1] = Math.max(range[1], t);
+                return t * t * t - 1;
+            }, start);
+            assertEquals(1, m, 1e-7, "from " + start);
+            assertEquals(start < 1 ? 0.3 : 0.875, range[0], 1e-12, "lowest slope asked from " + start);
+            assertEquals(start < 1 ? 1.2 : 7, range[1], 1e-12, "highest slope asked from " + start);
+        }
+    }
+
+    /**
+     * Where there is no start (NaN, 0), no bracket before the grid's end (a slope negative everywhere) or none
+     * above 1e-4 (a slope positive everywhere), or the slope is not a number, the grid's search decides: the
+     * result is {@link VarianceProfile#minimise()}'s, here 1310.72, the grid's end, for a criterion falling
+     * all the way, and 0 for (t + 1)^2.
+     */
+    @Test
+    void withoutABracketTheGridsSearchDecides() {
+        java.util.function.DoubleUnaryOperator falling = t -> -t;
+        double grid = new VarianceProfile(falling).minimise();
+        assertEquals(1310.72, grid, 1e-6);
+        assertEquals(grid, bySlope(falling, t -> -1, 0.5));
+        assertEquals(grid, bySlope(falling, t -> -1, Double.NaN));
+        assertEquals(grid, bySlope(falling, t -> -1, 0));
+        assertEquals(grid, bySlope(falling, t -> Double.NaN, 0.5));
+        assertEquals(0.0, bySlope(t -> sq(t + 1), t -> 2 * (t + 1), 0.5));
+    }
+
+    /**
+     * The boundary rule holds for the slope's root: 1 + (t - 1e-4)^2 has its root at 1e-4, below 1e-3 and
+     * 1e-8 below the value at 0 (less than 1e-7): 0 exactly. At 5e-4 with 2.5e-7 gained, the root is kept.
+     */
+    @Test
+    void theBoundaryRuleHoldsForTheSlopesRoot() {
+        assertEquals(0.0, bySlope(t -> 1 + sq(t - 1e-4), t -> 2 * (t - 1e-4), 5e-4));
+        assertEquals(5e-4, bySlope(t -> 1 + sq(t - 5e-4), t -> 2 * (t - 5e-4), 2e-3), 1e-9);
+    }
+
+    /**
+     * A root whose criterion is higher than at 0 (c = (t - 1)^2 above 0, -1 at 0) is not the minimum: 0 is
+     * taken. (The slope's root is a local minimum; a criterion lower at the boundary wins.)
+     */
+    @Test
+    void aRootAboveTheValueAtZeroGivesWayToTheBoundary() {
+        assertEquals(0.0, bySlope(t -> t == 0 ? -1 : sq(t - 1), t -> 2 * (t - 1), 0.5));
+        assertEquals(1, bySlope(t -> t == 0 ? 1.5 : sq(t - 1), t -> 2 * (t - 1), 0.5), 1e-7);
+    }
 }
