@@ -187,6 +187,22 @@ public final class RandomInterceptLogistic {
         return icc(p.minimise());
     }
 
+    /**
+     * What the search for sd_u of {@link #iccEstimate} did, for the tests: the sd_u found, the moment start
+     * (NaN where none), how many times the profiled deviance was evaluated, and whether every evaluation went
+     * through the slope's search (false where the grid's search decided).
+     */
+    record SdSearch(double sd, double start, int evaluations, boolean bySlope) {}
+
+    /** The search of {@link #iccEstimate} under the Laplace approximation, with its {@link SdSearch} record. */
+    static SdSearch sdSearch(int[] trials, int[] successes) {
+        int[] totals = check(trials, successes, 1);
+        Prepared p = prepare(trials, successes, 1, totals[1], totals[0]);
+        double sd = p.minimise();
+        ProfiledDeviance c = p.criterion;
+        return new SdSearch(sd, c.start(), c.evaluations, c.evaluations == c.memoEvaluations);
+    }
+
     /** The deviance of the counts profiled over b0, and its profile in sd_u. */
     private record Prepared(ProfiledDeviance criterion, VarianceProfile profile) {
 
@@ -220,8 +236,13 @@ public final class RandomInterceptLogistic {
             this.lastIntercept = pooled;
         }
 
+        /** Evaluations so far, in all and through {@link #memo} (the tests' {@link SdSearch}). */
+        private int evaluations;
+        private int memoEvaluations;
+
         @Override
         public double applyAsDouble(double sd) {
+            evaluations++;
             lastIntercept = intercept(deviance, pooled, lastIntercept, sd, PROFILE_STEP);
             return deviance.at(lastIntercept, sd);
         }
@@ -249,6 +270,7 @@ public final class RandomInterceptLogistic {
                     return memoValues[k];
                 }
             }
+            memoEvaluations++;
             double value = applyAsDouble(sd);
             double slope = sd == 0 ? 0 : 2 * sd * deviance.varSlope(lastIntercept, sd * sd);
             int k = memoNext;

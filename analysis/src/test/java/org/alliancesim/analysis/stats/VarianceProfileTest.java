@@ -184,15 +184,41 @@ class VarianceProfileTest {
         assertEquals(grid, bySlope(falling, t -> -1, 0));
         assertEquals(grid, bySlope(falling, t -> Double.NaN, 0.5));
         assertEquals(0.0, bySlope(t -> sq(t + 1), t -> 2 * (t + 1), 0.5));
+        assertEquals(0.0, bySlope(t -> sq(t + 1), t -> 2 * (t + 1), Double.POSITIVE_INFINITY));
     }
 
     /**
-     * The boundary rule holds for the slope's root: 1 + (t - 1e-4)^2 has its root at 1e-4, below 1e-3 and
-     * 1e-8 below the value at 0 (less than 1e-7): 0 exactly. At 5e-4 with 2.5e-7 gained, the root is kept.
+     * A slope that stops being a number while the bracket grows (from 1.2 upwards while doubling from 0.3;
+     * below 0.3 while halving from 0.5): the grid's search decides, 1310.72 for a criterion falling all the
+     * way and 0 for one rising from 0, not Brent's search on a bracket with a NaN end.
+     */
+    @Test
+    void aSlopeThatIsNotANumberAtTheBracketsEndHandsOverToTheGrid() {
+        assertEquals(1310.72, bySlope(t -> -t, t -> t < 1 ? -1 : Double.NaN, 0.3), 1e-6);
+        assertEquals(0.0, bySlope(t -> t, t -> t > 0.3 ? 1 : Double.NaN, 0.5));
+    }
+
+    /**
+     * Halving below 1e-4 hands over to the grid's search, whose answer is kept whatever it is: 1 + 100 (t -
+     * 5e-5)^2 has its minimum at 5e-5, 2.5e-7 below the value at 0 (more than the boundary rule's 1e-7), so
+     * the grid keeps 5e-5; from 1e-3 the slope's search halves to 6.25e-5 and then hands over.
+     */
+    @Test
+    void belowTheHalvingsLimitTheGridsMinimumIsKept() {
+        java.util.function.DoubleUnaryOperator c = t -> 1 + 100 * sq(t - 5e-5);
+        double m = bySlope(c, t -> 200 * (t - 5e-5), 1e-3);
+        assertEquals(5e-5, m, 1e-7);
+        assertEquals(new VarianceProfile(c, 1e-7, 1e-9).minimise(), m);
+    }
+
+    /**
+     * The boundary rule holds for the slope's root: 1 + 0.04 (t - 5e-4)^2 has its root at 5e-4, below 1e-3
+     * and 1e-8 below the value at 0 (less than 1e-7), bracketed from 3e-3 by halving to [3.75e-4, 7.5e-4] and
+     * found by Brent's search: 0 exactly. 1 + (t - 5e-4)^2, 2.5e-7 below its value at 0 there, keeps its root.
      */
     @Test
     void theBoundaryRuleHoldsForTheSlopesRoot() {
-        assertEquals(0.0, bySlope(t -> 1 + sq(t - 1e-4), t -> 2 * (t - 1e-4), 5e-4));
+        assertEquals(0.0, bySlope(t -> 1 + 0.04 * sq(t - 5e-4), t -> 0.08 * (t - 5e-4), 3e-3));
         assertEquals(5e-4, bySlope(t -> 1 + sq(t - 5e-4), t -> 2 * (t - 5e-4), 2e-3), 1e-9);
     }
 
@@ -204,5 +230,38 @@ class VarianceProfileTest {
     void aRootAboveTheValueAtZeroGivesWayToTheBoundary() {
         assertEquals(0.0, bySlope(t -> t == 0 ? -1 : sq(t - 1), t -> 2 * (t - 1), 0.5));
         assertEquals(1, bySlope(t -> t == 0 ? 1.5 : sq(t - 1), t -> 2 * (t - 1), 0.5), 1e-7);
+    }
+
+    /**
+     * The boundary rule's edges on the slope's path, each with a criterion whose values at the root and at 0
+     * are exact: a gain of exactly 1e-7 keeps a root below 1e-3 (as {@link #aGainOfExactlyTheToleranceIsKept}
+     * on the grid's path); a root of exactly 1e-3 (the start, where the slope is 0) is kept with a gain of
+     * 1e-8; and a tie between the root (0.5) and 0 goes to 0.
+     */
+    @Test
+    void theBoundaryRulesEdgesOnTheSlopesPath() {
+        double kept = bySlope(t -> t <= 0 ? 1e-7 : 0, t -> t - 5e-4, 2e-3);
+        assertEquals(5e-4, kept, 1e-9);
+        assertEquals(1e-3, bySlope(t -> t <= 0 ? 1e-8 : 0, t -> t - 1e-3, 1e-3));
+        assertEquals(0.0, bySlope(t -> 0, t -> t - 0.5, 0.3));
+    }
+
+    /**
+     * On a linear slope the secant between the bracket's ends is the root itself, and Brent's search, started
+     * there, stops at once (the slope is exactly 0): the slope is asked at the start, the bracket's points and
+     * the root only (0.2, 0.4, 0.8, 0.7 from 0.2; 3, 1.5, 0.75, 0.375, 0.7 from 3). A wrong secant starts
+     * Brent's search elsewhere, which then asks more.
+     */
+    @Test
+    void onALinearSlopeTheSecantIsTheRoot() {
+        for (double[] expected : new double[][] {{0.2, 0.4, 0.8, 0.7}, {3, 1.5, 0.75, 0.375, 0.7}}) {
+            java.util.List<Double> asked = new java.util.ArrayList<>();
+            double m = bySlope(t -> sq(t - 0.7), t -> {
+                asked.add(t);
+                return 2 * (t - 0.7);
+            }, expected[0]);
+            assertEquals(0.7, m);
+            assertEquals(java.util.Arrays.stream(expected).boxed().toList(), asked);
+        }
     }
 }
