@@ -229,16 +229,21 @@ public final class RandomInterceptLogistic {
         private final Deviance deviance;
         private final double pooled;
         private double lastIntercept;
+        /** How many evaluations the memo keeps. */
+        private static final int MEMO = 4;
+        private final double[] memoSd = new double[MEMO];
+        private final double[][] memoValues = new double[MEMO][];
+        private int memoSize;
+        private int memoNext;
+        /** Evaluations so far, in all and through {@link #memo} (the tests' {@link SdSearch}). */
+        private int evaluations;
+        private int memoEvaluations;
 
         ProfiledDeviance(Deviance deviance, double pooled) {
             this.deviance = deviance;
             this.pooled = pooled;
             this.lastIntercept = pooled;
         }
-
-        /** Evaluations so far, in all and through {@link #memo} (the tests' {@link SdSearch}). */
-        private int evaluations;
-        private int memoEvaluations;
 
         @Override
         public double applyAsDouble(double sd) {
@@ -280,13 +285,6 @@ public final class RandomInterceptLogistic {
             memoValues[k] = new double[] {value, slope};
             return memoValues[k];
         }
-
-        /** How many evaluations the memo keeps. */
-        private static final int MEMO = 4;
-        private final double[] memoSd = new double[MEMO];
-        private final double[][] memoValues = new double[MEMO][];
-        private int memoSize;
-        private int memoNext;
 
         /**
          * A moment estimate of sd_u to start the search from: one step of Fisher scoring in var_u from 0,

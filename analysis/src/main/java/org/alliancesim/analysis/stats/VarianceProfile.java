@@ -79,7 +79,7 @@ final class VarianceProfile {
         double hi = GRID[Math.min(GRID.length - 1, best + 1)];
         var point = new BrentOptimizer(relativeTolerance, absoluteTolerance).optimize(new MaxEval(MAX_EVAL), GoalType.MINIMIZE,
                 new UnivariateObjectiveFunction(criterion::applyAsDouble), new SearchInterval(lo, hi, GRID[best]));
-        if (best == 0 && point.getPoint() < 1e-3 && bestValue - point.getValue() < 1e-7) {
+        if (best == 0 && negligible(point.getPoint(), bestValue - point.getValue())) {
             return 0;
         }
         return point.getValue() < bestValue ? point.getPoint() : GRID[best];
@@ -113,9 +113,8 @@ final class VarianceProfile {
         }
         double lo = start;
         double hi = start;
-        double slopeAt = slope.applyAsDouble(start);
-        double slopeLo = slopeAt;
-        double slopeHi = slopeAt;
+        double slopeLo = slope.applyAsDouble(start);
+        double slopeHi = slopeLo;
         double last = GRID[GRID.length - 1];
         while (slopeHi < 0) {
             lo = hi;
@@ -152,10 +151,18 @@ final class VarianceProfile {
         }
         double atRoot = value.applyAsDouble(root);
         double atZero = value.applyAsDouble(0);
-        if (atZero <= atRoot || (root < 1e-3 && atZero - atRoot < 1e-7)) {
+        if (atZero <= atRoot || negligible(root, atZero - atRoot)) {
             return 0;
         }
         return root;
+    }
+
+    /**
+     * The boundary rule of both searches: a minimiser below 1e-3 whose criterion is less than 1e-7 below
+     * the criterion at theta = 0 is taken as 0 (the criterion depends on theta^2 and is flat there).
+     */
+    private static boolean negligible(double theta, double gain) {
+        return theta < 1e-3 && gain < 1e-7;
     }
 
     /**
