@@ -65,6 +65,17 @@ class RandomInterceptLogisticSearchTest {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
+    /** The logit of all the clusters' events over all their trials. */
+    static double pooledLogit(int[] n, int[] s) {
+        int events = 0;
+        int trials = 0;
+        for (int i = 0; i < n.length; i++) {
+            events += s[i];
+            trials += n[i];
+        }
+        return Math.log((double) events / (trials - events));
+    }
+
     static double sigmoid(double x) {
         return 0.5 * (1 + Math.tanh(x / 2));
     }
@@ -340,13 +351,7 @@ class RandomInterceptLogisticSearchTest {
             if (sd == 0) {
                 boundary++;
                 // At sd_u = 0 the deviance is the binomial one, at its minimum at the pooled logit.
-                int events = 0;
-                int trials = 0;
-                for (int i = 0; i < n.length; i++) {
-                    events += s[i];
-                    trials += n[i];
-                }
-                double pooled = Math.log((double) events / (trials - events));
+                double pooled = pooledLogit(n, s);
                 double atZero = 0;
                 for (int i = 0; i < n.length; i++) {
                     atZero -= 2 * (s[i] * pooled - n[i] * softplus(pooled));
@@ -527,13 +532,7 @@ class RandomInterceptLogisticSearchTest {
         for (int[][] set : SETS) {
             int[] n = set[0];
             int[] s = set[1];
-            int events = 0;
-            int trials = 0;
-            for (int i = 0; i < n.length; i++) {
-                events += s[i];
-                trials += n[i];
-            }
-            double pooled = Math.log((double) events / (trials - events));
+            double pooled = pooledLogit(n, s);
             for (double sd : new double[] {0.5, 2, 4}) {
                 Dev d = new Dev(n, s, ones(n.length), 1);
                 double b = d.laplaceIntercept(pooled, sd);
